@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import {
+  type ForceAreaRow,
+  type LocalAuthorityRow,
+  listForceAreas,
+  listLocalAuthorities,
+  upsertForceArea,
+  upsertLocalAuthority,
+} from './areas.queries.ts';
+import { type ForceAreaInput, ForceAreaInputSchema } from './areas.schemas.ts';
+import type { AreasTables } from './areas.tables.ts';
+
+export interface ForceAreaWithAuthorities extends ForceAreaRow {
+  localAuthorities: LocalAuthorityRow[];
+}
+
+const DEMO_FILE = path.join(import.meta.dirname, 'demo-data', 'thames-valley.json');
+
+export type AreasService = ReturnType<typeof createAreasService>;
+
+export function createAreasService(db: Kysely<AreasTables>) {
+  /** Creates or updates a force area and its local authorities in one transaction; safe to repeat. */
+  async function saveForceArea(input: ForceAreaInput): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      const forceAreaId = await upsertForceArea(trx, input);
+      // Counties first, so each district can point at its county.
+      const countyIds = new Map<string, number>();
+      const countiesFirst = [...input.localAuthorities].sort(
+        (a, b) => Number(b.tier === 'county') - Number(a.tier === 'county'),
+      );
+      for (const authority of countiesFirst) {
+        const countyId = authority.county ? (countyIds.get(authority.county) ?? null) : null;
+        const id = await upsertLocalAuthority(trx, { ...authority, forceAreaId, countyId });
+        if (authority.tier === 'county') countyIds.set(authority.gssCode, id);
+      }
+      return forceAreaId;
+    });
+  }
+
+  async function listForceAreasWithAuthorities(): Promise<ForceAreaWithAuthorities[]> {
+    const [areas, authorities] = await Promise.all([listForceAreas(db), listLocalAuthorities(db)]);
+    return areas.map((area) => ({
+      ...area,
+      localAuthorities: authorities.filter((authority) => authority.forceAreaId === area.id),
+    }));
+  }
+
+  async function seedDemoAreas(): Promise<{ forceAreas: number; localAuthorities: number }> {
+    const input = ForceAreaInputSchema.parse(JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')));
+    await saveForceArea(input);
+    return { forceAreas: 1, localAuthorities: input.localAuthorities.length };
+  }
+
+  return { saveForceArea, listForceAreasWithAuthorities, seedDemoAreas };
+}

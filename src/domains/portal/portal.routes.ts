@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { toCsv } from '../../kernel/formats/csv.ts';
+import type { AreasService } from '../areas/index.ts';
+import { tierLabel, toHomeView } from './portal.view-models.ts';
+
+/** The public face: home page, statements, and the open data behind what the home page shows. */
+export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/', async (_request, reply) => {
+      const areas = await deps.areas.listForceAreasWithAuthorities();
+      return reply.render('portal/views/home.njk', { pageTitle: 'Home', ...toHomeView(areas) });
+    });
+
+    app.get('/accessibility', async (_request, reply) =>
+      reply.render('portal/views/accessibility.njk', { pageTitle: 'Accessibility statement' }),
+    );
+
+    app.get('/privacy', async (_request, reply) =>
+      reply.render('portal/views/privacy.njk', { pageTitle: 'Privacy notice' }),
+    );
+
+    app.get('/api/v1/areas', async () => ({ forceAreas: await deps.areas.listForceAreasWithAuthorities() }));
+
+    app.get('/areas.csv', async (_request, reply) => {
+      const areas = await deps.areas.listForceAreasWithAuthorities();
+      const rows = areas.flatMap((area) => area.localAuthorities.map((authority) => ({ area, authority })));
+      const csv = toCsv(rows, [
+        { header: 'force_area', value: (row) => row.area.name },
+        { header: 'force_area_code', value: (row) => row.area.gssCode },
+        { header: 'local_authority', value: (row) => row.authority.name },
+        { header: 'local_authority_code', value: (row) => row.authority.gssCode },
+        { header: 'tier', value: (row) => tierLabel(row.authority.tier) },
+        { header: 'county', value: (row) => row.authority.countyName },
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="peelian-areas.csv"')
+        .send(csv);
+    });
+  };
+}

@@ -1,0 +1,58 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
+import { lockDataDir } from './data-dir-lock.ts';
+import type { DatabaseHandle } from './database.ts';
+import { DatabaseUnavailableError } from './errors.ts';
+import { type SqlClient, typeParsers } from './sql-client.ts';
+
+type PGliteSource = { dataDir: string } | { snapshot: Blob };
+
+/** Opens the embedded database: a locked data directory on disk, or an in-memory copy of a snapshot (tests). */
+export async function openPGlite<Schema>(source: PGliteSource): Promise<DatabaseHandle<Schema>> {
+  const lock = 'dataDir' in source ? lockDataDir(source.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite =
+      'dataDir' in source
+        ? await PGlite.create(source.dataDir, { parsers: typeParsers })
+        : await PGlite.create({ loadDataDir: source.snapshot, parsers: typeParsers });
+  } catch (error) {
+    lock?.release();
+    const where = 'dataDir' in source ? ` in ${source.dataDir}` : '';
+    throw new DatabaseUnavailableError(
+      `Could not open the embedded database${where}: ${(error as Error).message}. ` +
+        'If the directory was written by another program or version, move it aside and start again.',
+    );
+  }
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    engine: 'pglite',
+    db,
+    sql: pgliteClient(pglite),
+    description: 'dataDir' in source ? `PGlite at ${source.dataDir}` : 'PGlite in memory',
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
+    dumpSnapshot: () => pglite.dumpDataDir('none'),
+  };
+}
+
+function pgliteClient(target: PGlite | Transaction): SqlClient {
+  return {
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      return (await target.query<Row>(text, [...params])).rows;
+    },
+    async exec(script) {
+      await target.exec(script);
+    },
+    async transaction(work) {
+      // PGlite has no nested transactions; inside one, the work simply joins it.
+      if (!('transaction' in target)) return work(pgliteClient(target));
+      return target.transaction((tx) => work(pgliteClient(tx)));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { redactUrl } from '../../config.ts';
+import type { DatabaseHandle } from './database.ts';
+import { DatabaseUnavailableError } from './errors.ts';
+import { type SqlClient, typeParsers } from './sql-client.ts';
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    return typeParsers[oid] ?? pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Opens a pool on a PostgreSQL server and proves it answers before anything else runs. */
+export async function openPostgres<Schema>(url: string, poolSize: number): Promise<DatabaseHandle<Schema>> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnavailableError(
+      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${describeConnectionError(error)}. ` +
+        'Check DATABASE_URL and that the server is running.',
+    );
+  }
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgresql',
+    db,
+    sql: poolClient(pool),
+    description: `PostgreSQL at ${redactUrl(url)}`,
+    close: () => db.destroy(),
+  };
+}
+
+function poolClient(pool: pg.Pool): SqlClient {
+  return {
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await pool.query(text, [...params])).rows as Row[],
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(clientOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+function clientOf(client: pg.PoolClient): SqlClient {
+  const self: SqlClient = {
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await client.query(text, [...params])).rows as Row[],
+    exec: async (script) => {
+      await client.query(script);
+    },
+    transaction: (work) => work(self),
+  };
+  return self;
+}
+
+function describeConnectionError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND') return 'unknown host';
+  if (code === '3D000') return 'the database does not exist';
+  if (code === '28P01' || code === '28000') return 'authentication failed';
+  return (message ?? String(error)).split('\n')[0] ?? 'unknown error';
+}

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { isFingerprinted, PUBLIC_DIR } from '../assets/build-assets.ts';
+
+const ONE_YEAR = 365 * 24 * 60 * 60;
+const ONE_DAY = 24 * 60 * 60;
+
+/** Serves public/ under /assets: fingerprinted files cached for good, the rest for a day. */
+export async function registerStaticAssets(app: FastifyInstance, root: string = PUBLIC_DIR): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/assets/',
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+    allowedPath: (pathName) => path.basename(pathName) !== 'manifest.json',
+    setHeaders(res, filePath) {
+      res.header(
+        'Cache-Control',
+        isFingerprinted(path.basename(filePath))
+          ? `public, max-age=${ONE_YEAR}, immutable`
+          : `public, max-age=${ONE_DAY}`,
+      );
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import { createApp } from './app.ts';
+import { describeSeed, seedDemoData } from './cli/database-commands.ts';
+import { buildDeps } from './composition.ts';
+import type { Config } from './config.ts';
+import { migrate } from './kernel/db/migrator.ts';
+
+export interface ServeOptions {
+  seedDemo: boolean;
+  log: (line: string) => void;
+}
+
+/** Starts Peelian: open the database, migrate, optionally seed the demo, listen; stop cleanly on a signal. */
+export async function serve(config: Config, options: ServeOptions): Promise<void> {
+  const deps = await buildDeps(config);
+  try {
+    const applied = await migrate(deps.database.sql);
+    if (applied.length > 0)
+      options.log(`Applied ${applied.length} migration(s) to ${deps.database.description}.`);
+    if (options.seedDemo) options.log(describeSeed(await seedDemoData(deps.database)));
+  } catch (error) {
+    await deps.database.close();
+    throw error;
+  }
+
+  const app = await createApp(deps);
+  const shutdown = async (signal: string) => {
+    deps.logger.info({ signal }, 'shutting down');
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await deps.database.close();
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EADDRINUSE')
+      throw new Error(`Port ${config.port} is already in use. Set PORT to a free port.`);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  options.log(`Peelian is running at ${url} (${deps.database.description}). Press Ctrl+C to stop.`);
+}
