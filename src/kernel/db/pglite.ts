@@ -5,9 +5,10 @@ import type { DatabaseHandle } from './database.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { type SqlClient, typeParsers } from './sql-client.ts';
 
-type PGliteSource = { dataDir: string } | { snapshot: Blob };
+/** A data directory on disk, or memory — empty, or loaded from a snapshot (tests). */
+type PGliteSource = { dataDir: string } | { snapshot: Blob | undefined };
 
-/** Opens the embedded database: a locked data directory on disk, or an in-memory copy of a snapshot (tests). */
+/** Opens the embedded database; a data directory on disk is locked against other processes. */
 export async function openPGlite<Schema>(source: PGliteSource): Promise<DatabaseHandle<Schema>> {
   const lock = 'dataDir' in source ? lockDataDir(source.dataDir) : undefined;
   let pglite: PGlite;
