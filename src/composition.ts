@@ -33,6 +33,15 @@ export function buildServices(database: DatabaseHandle<Schema>) {
 
 export type Services = ReturnType<typeof buildServices>;
 
+/** Loads every domain's demonstration data; each seeder is safe to repeat. */
+export async function seedDemoData(services: Services) {
+  return services.areas.seedDemoAreas();
+}
+
+export function describeSeed(counts: Awaited<ReturnType<typeof seedDemoData>>): string {
+  return `Demo data loaded: ${counts.forceAreas} force area, ${counts.localAuthorities} local authorities.`;
+}
+
 export interface Deps {
   config: Config;
   logger: FastifyBaseLogger;

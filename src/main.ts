@@ -1,6 +1,5 @@
 import { createApp } from './app.ts';
-import { describeSeed, seedDemoData } from './cli/database-commands.ts';
-import { buildDeps } from './composition.ts';
+import { buildDeps, describeSeed, seedDemoData } from './composition.ts';
 import type { Config } from './config.ts';
 import { migrate } from './kernel/db/migrator.ts';
 
@@ -16,7 +15,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     const applied = await migrate(deps.database.sql);
     if (applied.length > 0)
       options.log(`Applied ${applied.length} migration(s) to ${deps.database.description}.`);
-    if (options.seedDemo) options.log(describeSeed(await seedDemoData(deps.database)));
+    if (options.seedDemo) options.log(describeSeed(await seedDemoData(deps.services)));
   } catch (error) {
     await deps.database.close();
     throw error;

@@ -1,30 +1,48 @@
-import { loadConfig } from '../config.ts';
-import { buildAssets, PUBLIC_DIR } from '../kernel/assets/build-assets.ts';
-import { serve } from '../main.ts';
 import type { Command } from './command.ts';
-import { dbMigrate, dbStatus, seedDemo } from './database-commands.ts';
 
-const serveCommand: Command = {
-  words: ['serve'],
-  summary: 'Run the web server (migrates the database first)',
-  usage: 'peelian serve [--seed-demo]',
-  options: { 'seed-demo': { type: 'boolean' } },
-  optionHelp: ['--seed-demo    load the Thames Valley demonstration data first (safe to repeat)'],
-  async run({ options, stdout }) {
-    await serve(loadConfig(), { seedDemo: options['seed-demo'] === true, log: stdout });
+/**
+ * Every command's name, help and options. Implementations load only when their command runs,
+ * so `--help` and a mistyped command answer at once.
+ */
+export const COMMANDS: Command[] = [
+  {
+    words: ['serve'],
+    summary: 'Run the web server (migrates the database first)',
+    usage: 'peelian serve [--seed-demo]',
+    options: { 'seed-demo': { type: 'boolean' } },
+    optionHelp: ['--seed-demo    load the Thames Valley demonstration data first (safe to repeat)'],
+    run: async (context) => (await import('./run-serve.ts')).runServe(context),
   },
-};
-
-const assetsBuild: Command = {
-  words: ['assets', 'build'],
-  summary: 'Build the stylesheets and scripts into public/',
-  usage: 'peelian assets build',
-  options: {},
-  optionHelp: [],
-  async run({ stderr }) {
-    const manifest = buildAssets();
-    stderr(`Built ${Object.keys(manifest).length} assets into ${PUBLIC_DIR}.`);
+  {
+    words: ['db', 'migrate'],
+    summary: 'Apply pending database migrations',
+    usage: 'peelian db migrate',
+    options: {},
+    optionHelp: [],
+    run: async (context) => (await import('./run-database.ts')).runDbMigrate(context),
   },
-};
-
-export const COMMANDS: Command[] = [serveCommand, dbMigrate, dbStatus, seedDemo, assetsBuild];
+  {
+    words: ['db', 'status'],
+    summary: 'List migrations and whether each is applied',
+    usage: 'peelian db status [--json]',
+    options: { json: { type: 'boolean' } },
+    optionHelp: ['--json    print JSON instead of a table'],
+    run: async (context) => (await import('./run-database.ts')).runDbStatus(context),
+  },
+  {
+    words: ['seed', 'demo'],
+    summary: 'Load the Thames Valley demonstration data (safe to repeat)',
+    usage: 'peelian seed demo',
+    options: {},
+    optionHelp: [],
+    run: async (context) => (await import('./run-database.ts')).runSeedDemo(context),
+  },
+  {
+    words: ['assets', 'build'],
+    summary: 'Build the stylesheets and scripts into public/',
+    usage: 'peelian assets build',
+    options: {},
+    optionHelp: [],
+    run: async (context) => (await import('./run-assets.ts')).runAssetsBuild(context),
+  },
+];

@@ -34,6 +34,8 @@ export async function openPGlite<Schema>(source: PGliteSource): Promise<Database
     async close() {
       try {
         await db.destroy();
+        // Kysely closes PGlite only if it ever ran a query itself.
+        if (!pglite.closed) await pglite.close();
       } finally {
         lock?.release();
       }

@@ -1,0 +1,7 @@
+import { buildAssets, PUBLIC_DIR } from '../kernel/assets/build-assets.ts';
+import type { CommandContext } from './command.ts';
+
+export async function runAssetsBuild({ stderr }: CommandContext): Promise<void> {
+  const manifest = buildAssets();
+  stderr(`Built ${Object.keys(manifest).length} assets into ${PUBLIC_DIR}.`);
+}
