@@ -5,7 +5,6 @@ import type { TestProject } from 'vitest/node';
 import { buildAssets } from '../assets/build-assets.ts';
 import { migrate } from '../db/migrator.ts';
 import { openPGlite } from '../db/pglite.ts';
-import { findChromium } from './chromium.ts';
 import {
   createPostgresTemplates,
   dropPostgresTemplates,
@@ -45,12 +44,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (templates) await dropPostgresTemplates(templates);
     fs.rmSync(dir, { recursive: true, force: true });
-    if (!url) console.warn('\nPostgreSQL tests skipped: set DATABASE_URL=postgres://… to run them as well.');
-    if (!findChromium()) {
-      console.warn(
-        '\nBrowser tests skipped: chromium is not installed. Install it with: sudo apt-get install -y chromium',
-      );
-    }
   };
 }
 
