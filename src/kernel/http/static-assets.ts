@@ -16,7 +16,7 @@ export async function registerStaticAssets(app: FastifyInstance, root: string = 
     lastModified: true,
     allowedPath: (pathName) => path.basename(pathName) !== 'manifest.json',
     setHeaders(res, filePath) {
-      res.header(
+      res.setHeader(
         'Cache-Control',
         isFingerprinted(path.basename(filePath))
           ? `public, max-age=${ONE_YEAR}, immutable`

@@ -19,13 +19,17 @@ export default class SummaryReporter implements Reporter {
       }
     }
     if (!process.env.DATABASE_URL) {
-      process.stdout.write('\nPostgreSQL tests skipped: set DATABASE_URL=postgres://… to run them as well.\n');
+      process.stdout.write(
+        '\nPostgreSQL tests skipped: set DATABASE_URL=postgres://… to run them as well.\n',
+      );
     }
     if (!findChromium()) {
       process.stdout.write(
         '\nBrowser tests skipped: chromium is not installed. Install it with: sudo apt-get install -y chromium\n',
       );
     }
-    process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(
+      `\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+    );
   }
 }
