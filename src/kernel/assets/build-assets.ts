@@ -60,10 +60,23 @@ export function buildAssets(outDir: string = PUBLIC_DIR): AssetManifest {
   }
   fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  // Swap in the finished build whole, so a running server never sees half of one.
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.renameSync(staging, outDir);
+  swapIn(staging, outDir);
   return manifest;
+}
+
+/** Replaces outDir with the finished build whole, so a running server never sees half of one. */
+function swapIn(staging: string, outDir: string): void {
+  for (let attempt = 0; ; attempt++) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    try {
+      fs.renameSync(staging, outDir);
+      return;
+    } catch (error) {
+      // Another build (a parallel test run) swapped its own in between our two steps: try again.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+    }
+  }
 }
 
 export class AssetsNotBuiltError extends Error {

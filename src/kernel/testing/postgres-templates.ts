@@ -39,6 +39,24 @@ export async function dropPostgresTemplates(templates: PostgresTemplates): Promi
   });
 }
 
+/** Any fixed number: it names the advisory lock that serialises copies of a template across test workers. */
+const TEMPLATE_COPY_LOCK = 7_335_202;
+
+/**
+ * Copies a template database. PostgreSQL refuses two copies of one template at once ("being accessed by
+ * other users"), so parallel test files take turns through an advisory lock.
+ */
+export async function copyTemplate(adminUrl: string, template: string, name: string): Promise<void> {
+  await withAdmin(adminUrl, async (client) => {
+    await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_COPY_LOCK]);
+    try {
+      await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_COPY_LOCK]);
+    }
+  });
+}
+
 export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

@@ -5,7 +5,7 @@ import type { Schema } from '../../schema.ts';
 import type { DatabaseHandle, Engine } from '../db/database.ts';
 import { openPGlite } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
-import { databaseUrl, withAdmin } from './postgres-templates.ts';
+import { copyTemplate, databaseUrl, withAdmin } from './postgres-templates.ts';
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set (as in CI). */
 export function testEngines(): Engine[] {
@@ -26,9 +26,7 @@ export async function createTestDatabase(
   const templates = inject('postgresTemplates');
   if (!templates) throw new Error('PostgreSQL tests need DATABASE_URL');
   const name = `peelian_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(templates.adminUrl, (client) =>
-    client.query(`CREATE DATABASE ${name} TEMPLATE ${templates[state]}`),
-  );
+  await copyTemplate(templates.adminUrl, templates[state], name);
   const database = await openPostgres<Schema>(databaseUrl(templates.adminUrl, name), 4);
   return {
     ...database,
