@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/composition.ts';
-import { buildTestApp } from '../src/kernel/testing/test-app.ts';
+import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
 import { chromiumPath, launchBrowser, openPage } from './browser.ts';
 
@@ -17,7 +17,7 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    await buildServices(database).areas.seedDemoAreas();
+    await buildServices(database, TEST_URLS).areas.seedDemoAreas();
     app = await buildTestApp(database);
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();
@@ -34,6 +34,8 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['accessibility statement', '/accessibility'],
     ['privacy notice', '/privacy'],
     ['page not found', '/no-such-page'],
+    ['sign in', '/sign-in'],
+    ['forgotten password', '/password/forgot'],
   ] as const) {
     it(`${name}: axe finds no violations, the scripts run and nothing breaks the security policy`, async () => {
       const { page, close } = await openPage(browser);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from './composition.ts';
 import { readMigrations } from './kernel/db/migrator.ts';
-import { buildTestApp } from './kernel/testing/test-app.ts';
+import { buildTestApp, TEST_URLS } from './kernel/testing/test-app.ts';
 import { createTestDatabase, testEngines, useTestDatabase } from './kernel/testing/test-database.ts';
 
 describe.each(testEngines())('the web app on %s', (engine) => {
@@ -10,9 +10,9 @@ describe.each(testEngines())('the web app on %s', (engine) => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    await buildServices(database.current).areas.seedDemoAreas();
+    await buildServices(database.current, TEST_URLS).areas.seedDemoAreas();
     app = await buildTestApp(database.current);
-    app.get('/test-failure', async () => {
+    app.get('/test-failure', { config: { permission: 'public' } }, async () => {
       throw new Error('secret internal detail');
     });
   });
@@ -118,7 +118,7 @@ describe.each(testEngines())('in production on %s', (engine) => {
   it('shows a 500 page with a reference and no stack trace', async () => {
     const database = await createTestDatabase(engine);
     const app = await buildTestApp(database, 'production');
-    app.get('/test-failure', async () => {
+    app.get('/test-failure', { config: { permission: 'public' } }, async () => {
       throw new Error('secret internal detail');
     });
     try {

@@ -1,8 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './composition.ts';
+import { adminRoutes, signInRoutes } from './domains/accounts/index.ts';
 import { healthRoutes } from './domains/health/index.ts';
 import { portalRoutes } from './domains/portal/portal.routes.ts';
+import { type Authenticator, registerAuthentication } from './kernel/http/auth.ts';
 import { registerErrorHandling } from './kernel/http/errors.ts';
+import { registerForms } from './kernel/http/forms.ts';
 import type { NavigationLink } from './kernel/http/navigation.ts';
 import { requestIdFor } from './kernel/http/request-id.ts';
 import { registerSecurityHeaders } from './kernel/http/security-headers.ts';
@@ -10,13 +13,22 @@ import { registerStaticAssets } from './kernel/http/static-assets.ts';
 import { registerViews } from './kernel/http/views.ts';
 import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 
-const NAVIGATION: readonly NavigationLink[] = [{ href: '/', text: 'Home' }];
+const NAVIGATION: readonly NavigationLink[] = [
+  { href: '/', text: 'Home' },
+  { href: '/admin', text: 'Admin', permission: 'users:manage' },
+];
 
-/** Builds the web application from its dependencies; plugins in a fixed order, then domain routes. */
+/**
+ * Builds the web application from its dependencies: plugins in a fixed order (security headers, assets,
+ * cookies/forms/CSRF, authentication, views, errors), then each domain's routes. Every route declares the
+ * permission it needs; one that does not stops the app from starting.
+ */
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
+  const { services, config } = deps;
   const app = Fastify({
     loggerInstance: deps.logger,
     genReqId: requestIdFor,
+    trustProxy: config.trustProxy,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -24,15 +36,23 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app);
   await registerStaticAssets(app);
+  await registerForms(app, { secret: config.secret });
+  const authenticator: Authenticator = {
+    bearer: services.apiTokens.authenticateBearer,
+    session: services.signIn.resolveSession,
+  };
+  registerAuthentication(app, { authenticator, policy: services.policy });
   const views = createViewEnvironment({
     assets: deps.assets,
-    areaName: deps.config.areaName,
-    watch: deps.config.environment === 'development',
+    areaName: config.areaName,
+    watch: config.environment === 'development',
   });
-  registerViews(app, views, NAVIGATION);
-  registerErrorHandling(app, { showDetail: deps.config.environment !== 'production' });
+  registerViews(app, views, { navigation: NAVIGATION, policy: services.policy });
+  registerErrorHandling(app, { showDetail: config.environment !== 'production' });
 
-  await app.register(healthRoutes({ health: deps.services.health, buildInfo: deps.buildInfo }));
-  await app.register(portalRoutes({ areas: deps.services.areas }));
+  await app.register(healthRoutes({ health: services.health, buildInfo: deps.buildInfo }));
+  await app.register(portalRoutes({ areas: services.areas }));
+  await app.register(signInRoutes({ signIn: services.signIn }));
+  await app.register(adminRoutes({ users: services.users, signIn: services.signIn, audit: services.audit }));
   return app;
 }

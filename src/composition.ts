@@ -1,9 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import type { Config } from './config.ts';
+import {
+  ACCOUNTS_POLICY,
+  createApiTokensService,
+  createAuditService,
+  createSignInService,
+  createUsersService,
+  seedDemoAccounts,
+} from './domains/accounts/index.ts';
 import { createAreasService } from './domains/areas/index.ts';
 import { createHealthService, readBuildInfo } from './domains/health/index.ts';
 import { type AssetManifest, PROJECT_ROOT, readAssetManifest } from './kernel/assets/build-assets.ts';
+import { createPolicy } from './kernel/auth/policy.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db/database.ts';
 import type { Schema } from './schema.ts';
 
@@ -23,23 +32,47 @@ export function createLogger(config: Pick<Config, 'logLevel'>): FastifyBaseLogge
   });
 }
 
+/** Every domain's authorisation rules, merged: the one policy services consult. */
+export const policy = createPolicy({ ...ACCOUNTS_POLICY });
+
 /** Builds every service from an open database: the one place the object graph is wired. */
-export function buildServices(database: DatabaseHandle<Schema>) {
+export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Config, 'baseUrl'>) {
+  const accountsDeps = { db: database.db, policy, now: () => new Date(), baseUrl: options.baseUrl };
   return {
+    policy,
     areas: createAreasService(database.db),
     health: createHealthService(database),
+    users: createUsersService(accountsDeps),
+    signIn: createSignInService(accountsDeps),
+    apiTokens: createApiTokensService(accountsDeps),
+    audit: createAuditService(accountsDeps),
   };
 }
 
 export type Services = ReturnType<typeof buildServices>;
 
-/** Loads every domain's demonstration data; each seeder is safe to repeat. */
-export async function seedDemoData(services: Services) {
-  return services.areas.seedDemoAreas();
+/** Loads every domain's demonstration data; each seeder is safe to repeat and loads nothing twice. */
+export async function seedDemoData(database: DatabaseHandle<Schema>, services: Services) {
+  const areas = await services.areas.seedDemoAreas();
+  const thamesValley = await services.areas.findForceArea('thames-valley');
+  if (!thamesValley) throw new Error('The Thames Valley demo force area is missing');
+  const accounts = await seedDemoAccounts(database.db, services.users, thamesValley.id);
+  return { ...areas, people: accounts.people };
 }
 
-export function describeSeed(counts: Awaited<ReturnType<typeof seedDemoData>>): string {
-  return `Demo data loaded: ${counts.forceAreas} force area, ${counts.localAuthorities} local authorities.`;
+export function describeSeed(result: Awaited<ReturnType<typeof seedDemoData>>): string[] {
+  const lines = [
+    `Demo data loaded: ${result.forceAreas} force area, ${result.localAuthorities} local authorities.`,
+  ];
+  if (result.people.length > 0) {
+    lines.push(
+      "Demo accounts created. Each link below sets that account's password; it works once, for 7 days, and is shown only now:",
+    );
+    for (const person of result.people)
+      lines.push(`  ${person.role.padEnd(17)} ${person.email.padEnd(34)} ${person.setPasswordUrl}`);
+    lines.push('The administrator must also set up an authenticator app at first sign-in.');
+  }
+  return lines;
 }
 
 export interface Deps {
@@ -59,7 +92,7 @@ export async function buildDeps(config: Config, database?: DatabaseHandle<Schema
     logger: createLogger(config),
     database: db,
     assets,
-    services: buildServices(db),
+    services: buildServices(db, config),
     buildInfo: readBuildInfo(PROJECT_ROOT, config.gitCommit),
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,14 @@ const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PEELIAN_DATA_DIR: z.string().min(1).default('./data/peelian'),
   PEELIAN_AREA_NAME: z.string().min(1).default('Thames Valley'),
+  PEELIAN_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (try: openssl rand -base64 48)')
+    .optional(),
+  PEELIAN_BASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://peelian.example' })
+    .optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PEELIAN_GIT_COMMIT: z
     .string()
     .regex(/^[0-9a-f]{7,40}$/, 'must be a git commit hash')
@@ -35,6 +44,12 @@ export type Config = {
   database: DatabaseConfig;
   /** The name of the area this installation serves, shown beside "Peelian" in the header. */
   areaName: string;
+  /** Signs cookies. Required in production; elsewhere a random one per process is used. */
+  secret: string;
+  /** The address people reach Peelian at, for links sent in messages. */
+  baseUrl: string;
+  /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address, https). */
+  trustProxy: boolean;
   gitCommit: string | undefined;
 };
 
@@ -52,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Environment variable ${name} ${issue?.message ?? 'is invalid'}.`);
   }
   const vars = parsed.data;
+  if (vars.NODE_ENV === 'production' && !vars.PEELIAN_SECRET) {
+    throw new ConfigError(
+      'Environment variable PEELIAN_SECRET must be set in production (try: openssl rand -base64 48).',
+    );
+  }
   return {
     environment: vars.NODE_ENV,
     host: vars.HOST,
@@ -61,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { engine: 'postgresql', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE }
       : { engine: 'pglite', dataDir: path.resolve(vars.PEELIAN_DATA_DIR) },
     areaName: vars.PEELIAN_AREA_NAME,
+    secret: vars.PEELIAN_SECRET ?? randomBytes(48).toString('base64'),
+    baseUrl: (vars.PEELIAN_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+    trustProxy: vars.TRUST_PROXY === 'true',
     gitCommit: vars.PEELIAN_GIT_COMMIT,
   };
 }

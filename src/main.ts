@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import { buildDeps, describeSeed, seedDemoData } from './composition.ts';
 import type { Config } from './config.ts';
+import { deliverOutbox, logSender } from './domains/accounts/index.ts';
 import { migrate } from './kernel/db/migrator.ts';
 
 export interface ServeOptions {
@@ -15,15 +16,25 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     const applied = await migrate(deps.database.sql);
     if (applied.length > 0)
       options.log(`Applied ${applied.length} migration(s) to ${deps.database.description}.`);
-    if (options.seedDemo) options.log(describeSeed(await seedDemoData(deps.services)));
+    if (options.seedDemo)
+      for (const line of describeSeed(await seedDemoData(deps.database, deps.services))) options.log(line);
   } catch (error) {
     await deps.database.close();
     throw error;
   }
 
   const app = await createApp(deps);
+  // Messages (password links) go out every few seconds. The demo sender writes them to the log.
+  const sender = logSender((entry, message) => deps.logger.info(entry, message));
+  const outbox = setInterval(() => {
+    deliverOutbox(deps.database.db, sender, () => new Date()).catch((error) =>
+      deps.logger.error({ err: error }, 'outbox delivery failed'),
+    );
+  }, 5000);
+  outbox.unref();
   const shutdown = async (signal: string) => {
     deps.logger.info({ signal }, 'shutting down');
+    clearInterval(outbox);
     await app.close();
     await deps.database.close();
     process.exit(0);

@@ -7,6 +7,8 @@ import { PROJECT_ROOT } from '../kernel/assets/build-assets.ts';
 import { readMigrations } from '../kernel/db/migrator.ts';
 
 const BIN = path.join(PROJECT_ROOT, 'bin/peelian.js');
+/** Tests that start several processes, each opening the embedded database afresh. */
+const SLOW = 120_000;
 
 interface Run {
   code: number | null;
@@ -98,51 +100,113 @@ describe('peelian CLI', () => {
     expect(fs.readdirSync(parent)).toEqual(['file']);
   });
 
-  it('migrates, reports status as JSON and seeds the demo repeatably', async () => {
-    const dataDir = freshDataDir();
-    const migrated = await peelian(['db', 'migrate'], { PEELIAN_DATA_DIR: dataDir });
-    expect(migrated.code).toBe(0);
-    expect(migrated.stdout.trim().split('\n')).toEqual(readMigrations().map((file) => file.name));
+  it(
+    'migrates, reports status as JSON and seeds the demo repeatably',
+    async () => {
+      const dataDir = freshDataDir();
+      const migrated = await peelian(['db', 'migrate'], { PEELIAN_DATA_DIR: dataDir });
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout.trim().split('\n')).toEqual(readMigrations().map((file) => file.name));
 
-    const status = await peelian(['db', 'status', '--json'], { PEELIAN_DATA_DIR: dataDir });
-    expect(status.code).toBe(0);
-    const parsed = JSON.parse(status.stdout);
-    expect(parsed.engine).toBe('pglite');
-    expect(parsed.migrations.every((row: { state: string }) => row.state === 'applied')).toBe(true);
+      const status = await peelian(['db', 'status', '--json'], { PEELIAN_DATA_DIR: dataDir });
+      expect(status.code).toBe(0);
+      const parsed = JSON.parse(status.stdout);
+      expect(parsed.engine).toBe('pglite');
+      expect(parsed.migrations.every((row: { state: string }) => row.state === 'applied')).toBe(true);
 
-    for (let run = 0; run < 2; run++) {
-      const seeded = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
-      expect(seeded.code).toBe(0);
-      expect(seeded.stderr).toBe('Demo data loaded: 1 force area, 14 local authorities.\n');
-    }
-  });
+      const first = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
+      expect(first.code).toBe(0);
+      const lines = first.stderr.trim().split('\n');
+      expect(lines[0]).toBe('Demo data loaded: 1 force area, 14 local authorities.');
+      expect(
+        lines.filter((line) =>
+          /^ {2}\S+ +\S+@peelian\.example +http:\/\/localhost:3000\/password\/set\//.test(line),
+        ),
+      ).toHaveLength(6);
+      expect(first.stderr).not.toMatch(/password[:=]/i);
 
-  it('serves: prints its URL, answers /health, and stops cleanly on SIGTERM releasing the data directory', async () => {
-    const dataDir = freshDataDir();
-    const child = spawn(process.execPath, [BIN, 'serve', '--seed-demo'], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', PEELIAN_DATA_DIR: dataDir },
-    });
-    const output = collect(child);
-    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    try {
-      const url = await waitFor(
-        () => /Peelian is running at (http:\/\/\S+)/.exec(output().stdout)?.[1],
-        closed,
+      const second = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
+      expect(second.code).toBe(0);
+      expect(second.stderr).toBe('Demo data loaded: 1 force area, 14 local authorities.\n');
+    },
+    SLOW,
+  );
+
+  it(
+    'manages people and API tokens, printing only what a script needs on stdout',
+    async () => {
+      const env = { PEELIAN_DATA_DIR: freshDataDir() };
+      const badRole = await peelian(['users', 'create', '--email', 'a@test.example', '--role', 'chief'], env);
+      expect(badRole.code).toBe(1);
+      expect(badRole.stderr).toMatch(/^peelian users create: role: Select a role\.\n$/);
+
+      const created = await peelian(
+        ['users', 'create', '--email', 'Analyst@Test.example', '--role', 'admin'],
+        env,
       );
-      const health = await fetch(`${url}/health`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({
-        status: 'ok',
-        database: { engine: 'pglite', migrations: readMigrations().length },
+      expect(created.code).toBe(0);
+      expect(created.stdout).toMatch(/^http:\/\/localhost:3000\/password\/set\/[A-Za-z0-9_-]{43}\n$/);
+      const listed = JSON.parse((await peelian(['users', 'list', '--json'], env)).stdout);
+      expect(listed).toMatchObject([
+        { email: 'analyst@test.example', grants: [{ role: 'admin', bodyId: null }] },
+      ]);
+
+      const token = await peelian(
+        ['tokens', 'create', '--name', 'nightly feed', '--role', 'admin', '--expires', '30d'],
+        env,
+      );
+      expect(token.code).toBe(0);
+      expect(token.stdout).toMatch(/^pln_[A-Za-z0-9_-]{43}\n$/);
+      expect(token.stderr).toMatch(/Created API token 1 "nightly feed" \(admin\) until \d{4}-\d{2}-\d{2}\./);
+      const tokens = await peelian(['tokens', 'list'], env);
+      expect(tokens.stdout).toMatch(
+        /^ {3}1 {2}nightly feed +admin@\* {2}active {2}expires \d{4}-\d{2}-\d{2}\n$/,
+      );
+      expect(tokens.stdout).not.toContain(token.stdout.trim());
+
+      expect((await peelian(['tokens', 'revoke', '1'], env)).stderr).toBe('Revoked API token 1.\n');
+      expect((await peelian(['tokens', 'list'], env)).stdout).toContain('revoked');
+      const badId = await peelian(['tokens', 'revoke', 'first'], env);
+      expect(badId.code).toBe(2);
+      const badExpiry = await peelian(
+        ['tokens', 'create', '--name', 'x', '--role', 'admin', '--expires', 'soon'],
+        env,
+      );
+      expect(badExpiry.stderr).toMatch(/Expiry "soon" must look like 90d/);
+    },
+    SLOW,
+  );
+
+  it(
+    'serves: prints its URL, answers /health, and stops cleanly on SIGTERM releasing the data directory',
+    async () => {
+      const dataDir = freshDataDir();
+      const child = spawn(process.execPath, [BIN, 'serve', '--seed-demo'], {
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', PEELIAN_DATA_DIR: dataDir },
       });
-      const home = await (await fetch(`${url}/`)).text();
-      expect(home).toContain('Windsor and Maidenhead');
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await closed).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, 'peelian.lock'))).toBe(false);
-  });
+      const output = collect(child);
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      try {
+        const url = await waitFor(
+          () => /Peelian is running at (http:\/\/\S+)/.exec(output().stdout)?.[1],
+          closed,
+        );
+        const health = await fetch(`${url}/health`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toEqual({
+          status: 'ok',
+          database: { engine: 'pglite', migrations: readMigrations().length },
+        });
+        const home = await (await fetch(`${url}/`)).text();
+        expect(home).toContain('Windsor and Maidenhead');
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await closed).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, 'peelian.lock'))).toBe(false);
+    },
+    SLOW,
+  );
 });
 
 async function waitFor<T>(probe: () => T | undefined, exited: Promise<unknown>): Promise<T> {

@@ -16,6 +16,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionSpec;
+  /** How many plain arguments it takes after its words (none unless said). */
+  positionals?: number;
   /** Lines of help beyond the usage line, one per option. */
   optionHelp: string[];
   run(context: CommandContext): Promise<void>;

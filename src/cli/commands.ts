@@ -1,4 +1,12 @@
-import type { Command } from './command.ts';
+import type { Command, OptionSpec } from './command.ts';
+
+const ROLE_HELP = 'admin, opcc-officer, force-analyst, scrutiny-officer, panel-member or grant-applicant';
+const USER_OPTIONS: OptionSpec = {
+  email: { type: 'string' },
+  role: { type: 'string' },
+  body: { type: 'string' },
+};
+const accounts = () => import('./run-accounts.ts');
 
 /**
  * Every command's name, help and options. Implementations load only when their command runs,
@@ -36,6 +44,102 @@ export const COMMANDS: Command[] = [
     options: {},
     optionHelp: [],
     run: async (context) => (await import('./run-database.ts')).runSeedDemo(context),
+  },
+  {
+    words: ['users', 'create'],
+    summary: 'Create an account; prints a one-time link to set its password',
+    usage: 'peelian users create --email <email> --role <role> [--body <slug>] [--name <name>]',
+    options: { ...USER_OPTIONS, name: { type: 'string' } },
+    optionHelp: [
+      "--email <email>    the person's email address",
+      `--role <role>      ${ROLE_HELP}`,
+      '--body <slug>      the body the role is for (every role but an installation-wide admin)',
+      '--name <name>      their name as shown (defaults to the start of the email address)',
+    ],
+    run: async (context) => (await accounts()).runUsersCreate(context),
+  },
+  {
+    words: ['users', 'list'],
+    summary: 'List accounts with their roles',
+    usage: 'peelian users list [--json]',
+    options: { json: { type: 'boolean' } },
+    optionHelp: ['--json    print JSON instead of a table'],
+    run: async (context) => (await accounts()).runUsersList(context),
+  },
+  {
+    words: ['users', 'disable'],
+    summary: 'Disable an account and end its sessions',
+    usage: 'peelian users disable --email <email>',
+    options: { email: { type: 'string' } },
+    optionHelp: ['--email <email>    the account to disable'],
+    run: async (context) => (await accounts()).runUsersSetDisabled(true)(context),
+  },
+  {
+    words: ['users', 'enable'],
+    summary: 'Enable a disabled account',
+    usage: 'peelian users enable --email <email>',
+    options: { email: { type: 'string' } },
+    optionHelp: ['--email <email>    the account to enable'],
+    run: async (context) => (await accounts()).runUsersSetDisabled(false)(context),
+  },
+  {
+    words: ['users', 'grant'],
+    summary: 'Give an account a role',
+    usage: 'peelian users grant --email <email> --role <role> [--body <slug>]',
+    options: USER_OPTIONS,
+    optionHelp: [
+      '--email <email>',
+      `--role <role>      ${ROLE_HELP}`,
+      '--body <slug>      the body the role is for',
+    ],
+    run: async (context) => (await accounts()).runUsersChangeRole('grant')(context),
+  },
+  {
+    words: ['users', 'revoke'],
+    summary: 'Take a role away from an account',
+    usage: 'peelian users revoke --email <email> --role <role> [--body <slug>]',
+    options: USER_OPTIONS,
+    optionHelp: [
+      '--email <email>',
+      `--role <role>      ${ROLE_HELP}`,
+      '--body <slug>      the body the role is for',
+    ],
+    run: async (context) => (await accounts()).runUsersChangeRole('revoke')(context),
+  },
+  {
+    words: ['tokens', 'create'],
+    summary: 'Create an API token; prints only the token on stdout',
+    usage: 'peelian tokens create --name <name> --role <role> [--body <slug>] [--expires 90d]',
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      body: { type: 'string' },
+      expires: { type: 'string' },
+    },
+    optionHelp: [
+      '--name <name>      what the token is for, e.g. "force data feed"',
+      `--role <role>      ${ROLE_HELP}`,
+      '--body <slug>      the body the role is for',
+      '--expires <time>   how long it lasts: 90d (default), 12w, 6m, 1y or never',
+    ],
+    run: async (context) => (await accounts()).runTokensCreate(context),
+  },
+  {
+    words: ['tokens', 'list'],
+    summary: 'List API tokens (never the tokens themselves)',
+    usage: 'peelian tokens list [--json]',
+    options: { json: { type: 'boolean' } },
+    optionHelp: ['--json    print JSON instead of a table'],
+    run: async (context) => (await accounts()).runTokensList(context),
+  },
+  {
+    words: ['tokens', 'revoke'],
+    summary: 'Revoke an API token at once',
+    usage: 'peelian tokens revoke <id>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: async (context) => (await accounts()).runTokensRevoke(context),
   },
   {
     words: ['assets', 'build'],

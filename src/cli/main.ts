@@ -56,12 +56,15 @@ export async function runCli(argv: string[], commands: Command[] = COMMANDS): Pr
     const parsed = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
+      allowPositionals: (command.positionals ?? 0) > 0,
       strict: true,
     });
     if (parsed.values.help) {
       out(commandHelp(command));
       return 0;
+    }
+    if (parsed.positionals.length > (command.positionals ?? 0)) {
+      throw new UsageError(`Unexpected argument '${parsed.positionals[command.positionals ?? 0]}'.`);
     }
     await command.run({ options: parsed.values, positionals: parsed.positionals, stdout: out, stderr: err });
     return 0;

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { AreasTables, LocalAuthorityTier } from './areas.tables.ts';
-
-type Db = Kysely<AreasTables>;
+import type { Db } from '../../schema.ts';
+import type { LocalAuthorityTier } from './areas.tables.ts';
 
 export interface ForceAreaRow {
   id: number;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Db } from '../../schema.ts';
 import {
   type ForceAreaRow,
+  findForceAreaBySlug,
   type LocalAuthorityRow,
   listForceAreas,
   listLocalAuthorities,
@@ -10,7 +11,6 @@ import {
   upsertLocalAuthority,
 } from './areas.queries.ts';
 import { type ForceAreaInput, ForceAreaInputSchema } from './areas.schemas.ts';
-import type { AreasTables } from './areas.tables.ts';
 
 export interface ForceAreaWithAuthorities extends ForceAreaRow {
   localAuthorities: LocalAuthorityRow[];
@@ -20,7 +20,7 @@ const DEMO_FILE = path.join(import.meta.dirname, 'demo-data', 'thames-valley.jso
 
 export type AreasService = ReturnType<typeof createAreasService>;
 
-export function createAreasService(db: Kysely<AreasTables>) {
+export function createAreasService(db: Db) {
   /** Creates or updates a force area and its local authorities in one transaction; safe to repeat. */
   async function saveForceArea(input: ForceAreaInput): Promise<number> {
     return db.transaction().execute(async (trx) => {
@@ -53,5 +53,10 @@ export function createAreasService(db: Kysely<AreasTables>) {
     return { forceAreas: 1, localAuthorities: input.localAuthorities.length };
   }
 
-  return { saveForceArea, listForceAreasWithAuthorities, seedDemoAreas };
+  return {
+    saveForceArea,
+    listForceAreasWithAuthorities,
+    seedDemoAreas,
+    findForceArea: (slug: string) => findForceAreaBySlug(db, slug),
+  };
 }

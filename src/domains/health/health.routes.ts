@@ -5,9 +5,9 @@ import type { HealthService } from './health.service.ts';
 /** Operational endpoints: liveness (/ping), readiness with the database (/health), and build (/info). */
 export function healthRoutes(deps: { health: HealthService; buildInfo: BuildInfo }): FastifyPluginAsync {
   return async (app) => {
-    app.get('/ping', async () => ({ status: 'ok' }));
+    app.get('/ping', { config: { permission: 'public' } }, async () => ({ status: 'ok' }));
 
-    app.get('/health', async (request, reply) => {
+    app.get('/health', { config: { permission: 'public' } }, async (request, reply) => {
       const report = await deps.health.checkHealth();
       if (report.status !== 'ok') request.log.warn({ health: report }, 'health check failed');
       return reply
@@ -16,6 +16,9 @@ export function healthRoutes(deps: { health: HealthService; buildInfo: BuildInfo
         .send(report);
     });
 
-    app.get('/info', async () => ({ ...deps.buildInfo, node: process.version }));
+    app.get('/info', { config: { permission: 'public' } }, async () => ({
+      ...deps.buildInfo,
+      node: process.version,
+    }));
   };
 }

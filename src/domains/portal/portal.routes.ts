@@ -3,25 +3,29 @@ import { toCsv } from '../../kernel/formats/csv.ts';
 import type { AreasService } from '../areas/index.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
 
+const PUBLIC = { config: { permission: 'public' } } as const;
+
 /** The public face: home page, statements, and the open data behind what the home page shows. */
 export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync {
   return async (app) => {
-    app.get('/', async (_request, reply) => {
+    app.get('/', PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
       return reply.render('portal/views/home.njk', { pageTitle: 'Home', ...toHomeView(areas) });
     });
 
-    app.get('/accessibility', async (_request, reply) =>
+    app.get('/accessibility', PUBLIC, async (_request, reply) =>
       reply.render('portal/views/accessibility.njk', { pageTitle: 'Accessibility statement' }),
     );
 
-    app.get('/privacy', async (_request, reply) =>
+    app.get('/privacy', PUBLIC, async (_request, reply) =>
       reply.render('portal/views/privacy.njk', { pageTitle: 'Privacy notice' }),
     );
 
-    app.get('/api/v1/areas', async () => ({ forceAreas: await deps.areas.listForceAreasWithAuthorities() }));
+    app.get('/api/v1/areas', PUBLIC, async () => ({
+      forceAreas: await deps.areas.listForceAreasWithAuthorities(),
+    }));
 
-    app.get('/areas.csv', async (_request, reply) => {
+    app.get('/areas.csv', PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
       const rows = areas.flatMap((area) => area.localAuthorities.map((authority) => ({ area, authority })));
       const csv = toCsv(rows, [

@@ -1,4 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, UnauthenticatedError } from '../errors.ts';
+
+const FORM_EXPIRED =
+  'This form has expired or was sent from another site. Go back, refresh the page and try again.';
 
 /**
  * The one place errors become responses. Users see a plain message and, for HTML, a page in the layout;
@@ -17,21 +21,34 @@ export function registerErrorHandling(app: FastifyInstance, options: { showDetai
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const clientError = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500;
-    const status = clientError ? (error.statusCode as number) : 500;
-    if (!clientError) request.log.error({ err: error }, 'request failed');
-    return clientError
-      ? sendClientError(request, reply, status, error.message)
-      : sendServerError(request, reply, error, options);
+    if (error instanceof UnauthenticatedError && !wantsJson(request) && request.method === 'GET') {
+      return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    }
+    const status = statusOf(error);
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendServerError(request, reply, error, options);
+    }
+    const message = error.code?.startsWith('FST_CSRF') ? FORM_EXPIRED : error.message;
+    if (wantsJson(request)) return reply.code(status).send({ error: message, requestId: request.id });
+    return reply
+      .code(status)
+      .render('pages/error.njk', { pageTitle: titleFor(status), paragraphs: [message] });
   });
 }
 
-function sendClientError(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
-  if (wantsJson(request)) return reply.code(status).send({ error: message, requestId: request.id });
-  return reply.code(status).render('pages/error.njk', {
-    pageTitle: 'There is a problem with your request',
-    paragraphs: [message],
-  });
+function statusOf(error: FastifyError): number {
+  if (error instanceof DomainError) return error.status;
+  const status = error.statusCode;
+  return status !== undefined && status >= 400 && status < 500 ? status : 500;
+}
+
+function titleFor(status: number): string {
+  if (status === 401) return 'You need to sign in';
+  if (status === 403) return 'You cannot do that';
+  if (status === 404) return 'Page not found';
+  if (status === 429) return 'Too many attempts';
+  return 'There is a problem with your request';
 }
 
 function sendServerError(
@@ -53,8 +70,8 @@ function sendServerError(
   });
 }
 
-function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith('/api/')) return true;
+export function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/') || request.authenticatedBy === 'token') return true;
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }

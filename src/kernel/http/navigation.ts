@@ -1,12 +1,20 @@
 export interface NavigationLink {
   href: string;
   text: string;
+  /** Shown only to those the policy allows this action. */
+  permission?: string;
 }
 
 /** The service navigation with the current section marked, in the shape govukServiceNavigation takes. */
-export function navigationFor(links: readonly NavigationLink[], currentPath: string) {
-  return links.map((link) => {
-    const current = link.href === '/' ? currentPath === '/' : currentPath.startsWith(link.href);
-    return { href: link.href, text: link.text, current, active: current };
-  });
+export function navigationFor(
+  links: readonly NavigationLink[],
+  currentPath: string,
+  allowed: (action: string) => boolean,
+) {
+  return links
+    .filter((link) => !link.permission || allowed(link.permission))
+    .map((link) => {
+      const current = link.href === '/' ? currentPath === '/' : currentPath.startsWith(link.href);
+      return { href: link.href, text: link.text, current, active: current };
+    });
 }

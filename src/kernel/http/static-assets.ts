@@ -6,8 +6,17 @@ import { isFingerprinted, PUBLIC_DIR } from '../assets/build-assets.ts';
 const ONE_YEAR = 365 * 24 * 60 * 60;
 const ONE_DAY = 24 * 60 * 60;
 
-/** Serves public/ under /assets: fingerprinted files cached for good, the rest for a day. */
+/** Serves public/ under /assets, to anyone: fingerprinted files cached for good, the rest for a day. */
 export async function registerStaticAssets(app: FastifyInstance, root: string = PUBLIC_DIR): Promise<void> {
+  await app.register(async (assets) => {
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await registerPublicDir(assets, root);
+  });
+}
+
+async function registerPublicDir(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     prefix: '/assets/',

@@ -1,0 +1,11 @@
+import type { Policy } from '../../kernel/auth/policy.ts';
+import type { Db } from '../../schema.ts';
+
+/** What every accounts service needs; `now` is injectable so expiry and lockout can be tested. */
+export interface AccountsDeps {
+  db: Db;
+  policy: Policy;
+  now: () => Date;
+  /** Absolute base of links sent in messages, e.g. https://peelian.example. */
+  baseUrl: string;
+}

@@ -1,0 +1,209 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices, type Services } from '../../composition.ts';
+import { systemActor } from '../../kernel/auth/actor.ts';
+import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
+import { TestClient } from '../../kernel/testing/test-client.ts';
+import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { createTestBody, createTestUser, TEST_PASSWORD } from './accounts.testing.ts';
+import { totpCode, totpStep } from './totp.ts';
+
+describe.each(testEngines())('accounts pages and API on %s', (engine) => {
+  const database = useTestDatabase(engine);
+  let app: FastifyInstance;
+  let services: Services;
+
+  beforeAll(async () => {
+    services = buildServices(database.current, TEST_URLS);
+    await createTestBody(database.current.db, 'route-pcc');
+    app = await buildTestApp(database.current);
+  });
+  afterAll(() => app.close());
+
+  async function signedIn(email: string) {
+    const client = new TestClient(app);
+    const response = await client.post('/sign-in', { email, password: TEST_PASSWORD });
+    expect(response.statusCode).toBe(303);
+    return { client, response };
+  }
+
+  it('refuses a form sent without its CSRF token, changing nothing', async () => {
+    const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'route-pcc' });
+    const client = new TestClient(app);
+    const response = await client.postRaw('/sign-in', { email, password: TEST_PASSWORD });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('This form has expired');
+    expect(client.cookie('peelian_session')).toBeUndefined();
+  });
+
+  it('shows the error summary and keeps the email after a wrong password', async () => {
+    const client = new TestClient(app);
+    const response = await client.post('/sign-in', {
+      email: 'who@test.example',
+      password: 'not the password at all',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('govuk-error-summary');
+    expect(response.body).toContain('href="#email"');
+    expect(response.body).toContain('value="who@test.example"');
+    expect(response.body).toMatch(/<title>Error: /);
+  });
+
+  it('signs in with a safe session cookie, goes only to a local next page, and signs out', async () => {
+    const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'route-pcc' });
+    const client = new TestClient(app);
+    const response = await client.post('/sign-in', {
+      email,
+      password: TEST_PASSWORD,
+      next: '//evil.example/steal',
+    });
+    expect(response.headers.location).toBe('/');
+    const cookie = response.cookies.find((candidate) => candidate.name === 'peelian_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+
+    const account = await client.get('/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain(email);
+    expect(account.body).toContain('OPCC officer — Test body route-pcc');
+
+    const out = await client.post('/sign-out');
+    expect(out.headers.location).toBe('/signed-out');
+    expect((await client.get('/account')).headers.location).toBe('/sign-in?next=%2Faccount');
+  });
+
+  it('marks the session cookie Secure when served over HTTPS behind a trusted proxy', async () => {
+    const proxied = await buildTestApp(database.current, 'test', { TRUST_PROXY: 'true' });
+    try {
+      const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'route-pcc' });
+      const client = new TestClient(proxied);
+      const token = await client.csrfToken();
+      const response = await proxied.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-proto': 'https',
+          cookie: `peelian_csrf=${client.cookie('peelian_csrf')}`,
+        },
+        payload: new URLSearchParams({ _csrf: token, email, password: TEST_PASSWORD }).toString(),
+      });
+      expect(response.statusCode).toBe(303);
+      expect(response.cookies.find((cookie) => cookie.name === 'peelian_session')?.secure).toBe(true);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('sends an administrator to set up an authenticator app before anything else, then lets them manage people', async () => {
+    const { email, userId } = await createTestUser(services, { role: 'admin' });
+    const { client, response } = await signedIn(email);
+    expect(response.headers.location).toBe('/account/two-factor');
+    expect((await client.get('/admin/users')).headers.location).toBe('/sign-in?next=%2Fadmin%2Fusers');
+
+    const setUp = await client.get('/account/two-factor');
+    expect(setUp.body).toContain('Administrators must use an authenticator app');
+    const secret = (/data-testid="totp-secret">([A-Z2-7 ]+)</.exec(setUp.body)?.[1] ?? '').replaceAll(
+      ' ',
+      '',
+    );
+    const wrong = await client.post('/account/two-factor', { code: '123456' });
+    expect(wrong.statusCode).toBe(400);
+    const confirmed = await client.post('/account/two-factor', {
+      code: totpCode(secret, totpStep(new Date())),
+    });
+    expect(confirmed.headers.location).toBe('/account?two-factor=on');
+
+    const people = await client.get('/admin/users');
+    expect(people.statusCode).toBe(200);
+    expect(people.body).toContain(email);
+
+    const invalid = await client.post('/admin/users', {
+      email: 'not an email',
+      displayName: '',
+      role: 'opcc-officer',
+      body: '',
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('Enter an email address in the correct format');
+    expect(invalid.body).toContain('value="not an email"');
+
+    const created = await client.post('/admin/users', {
+      email: 'added.by.form@test.example',
+      displayName: 'Added By Form',
+      role: 'panel-member',
+      body: 'route-pcc',
+    });
+    expect(created.statusCode).toBe(200);
+    expect(created.body).toMatch(
+      /data-testid="set-password-link">http:\/\/localhost:3000\/password\/set\/[A-Za-z0-9_-]{43}</,
+    );
+
+    const audit = await client.get('/admin/audit?recordType=app_user');
+    expect(audit.body).toContain('added.by.form@test.example');
+    expect(audit.body).toContain(email);
+    const csv = await client.get('/admin/audit?recordType=app_user&format=csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'id,occurred_at,actor_kind,actor,action,record_type,record_id,before,after,request_id',
+    );
+    expect(csv.body).toContain(`${email},create,app_user`);
+    expect(userId).toBeGreaterThan(0);
+  });
+
+  it('answers the JSON API for a valid bearer token and 401 with a JSON reason otherwise', async () => {
+    const token = await services.apiTokens.createToken(systemActor('test'), {
+      name: 'route test',
+      role: 'force-analyst',
+      body: 'route-pcc',
+      expiresInDays: 30,
+    });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ kind: 'token', name: 'route test' });
+
+    const cases: [Record<string, string>, string][] = [
+      [{}, 'Sign in to continue'],
+      [{ authorization: 'Basic dXNlcjpwYXNz' }, 'The Authorization header must be "Bearer <token>"'],
+      [{ authorization: 'Bearer nonsense' }, 'The API token is malformed'],
+    ];
+    for (const [headers, error] of cases) {
+      const response = await app.inject({ method: 'GET', url: '/api/v1/me', headers });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ error });
+    }
+    await services.apiTokens.revokeToken(systemActor('test'), token.id);
+    const revoked = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json()).toMatchObject({ error: 'The API token has been revoked' });
+  });
+
+  it('limits the rate of sign-in attempts from one address', async () => {
+    const client = new TestClient(app);
+    const token = await client.csrfToken();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        remoteAddress: '203.0.113.9',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `peelian_csrf=${client.cookie('peelian_csrf')}`,
+        },
+        payload: new URLSearchParams({ _csrf: token, email: 'x@test.example', password: 'wrong' }).toString(),
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});

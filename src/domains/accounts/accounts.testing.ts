@@ -1,0 +1,37 @@
+import type { Services } from '../../composition.ts';
+import { systemActor } from '../../kernel/auth/actor.ts';
+import type { Role } from '../../kernel/auth/roles.ts';
+import type { Db } from '../../schema.ts';
+import { upsertBody } from './accounts.queries.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+let counter = 0;
+
+/** A body to give roles on, made once per name. */
+export function createTestBody(
+  db: Db,
+  slug: string,
+  kind: 'policing-body' | 'scrutiny-panel' | 'partner-organisation' = 'policing-body',
+) {
+  return upsertBody(db, { slug, name: `Test body ${slug}`, kind, forceAreaId: null });
+}
+
+/** An active account with a password, made through the same services a person would use. */
+export async function createTestUser(
+  services: Services,
+  options: { role: Role; body?: string; email?: string },
+) {
+  counter += 1;
+  const email = options.email ?? `person${counter}-${Date.now()}@test.example`;
+  const actor = systemActor('test');
+  const { userId, setPasswordUrl } = await services.users.createUser(actor, {
+    email,
+    displayName: `Test Person ${counter}`,
+    role: options.role,
+    body: options.body,
+  });
+  const token = setPasswordUrl.split('/').pop() ?? '';
+  await services.signIn.setPasswordWithLink(token, TEST_PASSWORD, TEST_PASSWORD);
+  return { userId, email };
+}

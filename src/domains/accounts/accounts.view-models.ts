@@ -1,0 +1,88 @@
+import type { AuditEventRow } from '../../kernel/audit/audit.queries.ts';
+import { ROLE_LABELS } from '../../kernel/auth/roles.ts';
+import type { GrantRow } from './accounts.queries.ts';
+
+export function grantLabel(grant: Pick<GrantRow, 'role' | 'bodyName'>): string {
+  return `${ROLE_LABELS[grant.role]} — ${grant.bodyName ?? 'whole installation'}`;
+}
+
+interface UserLike {
+  id: number;
+  email: string;
+  displayName: string;
+  disabledAt: Date | null;
+  hasPassword: boolean;
+  totpEnabled: boolean;
+  grants: GrantRow[];
+}
+
+export function toUserView(user: UserLike) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    status: user.disabledAt ? 'Disabled' : user.hasPassword ? 'Active' : 'Invited',
+    statusColour: user.disabledAt ? 'grey' : user.hasPassword ? 'green' : 'yellow',
+    disabled: user.disabledAt !== null,
+    twoFactor: user.totpEnabled ? 'On' : 'Off',
+    grants: user.grants.map((grant) => ({
+      label: grantLabel(grant),
+      role: grant.role,
+      body: grant.bodySlug ?? '',
+    })),
+  };
+}
+
+/** Before and after values as short readable text, one "field: value" per line. */
+export function describeValues(values: unknown): string {
+  if (values === null || values === undefined) return '';
+  if (typeof values !== 'object') return String(values);
+  return Object.entries(values as Record<string, unknown>)
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`,
+    )
+    .join('\n');
+}
+
+export function toAuditView(
+  result: { events: AuditEventRow[]; hasNext: boolean; recordTypes: string[] },
+  query: {
+    recordType?: string | undefined;
+    actor?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+  },
+) {
+  const filterParams = new URLSearchParams();
+  for (const key of ['recordType', 'actor', 'from', 'to'] as const) {
+    const value = query[key];
+    if (value) filterParams.set(key, value);
+  }
+  const pageUrl = (page: number) =>
+    `/admin/audit?${new URLSearchParams([...filterParams, ['page', String(page)]])}`;
+  return {
+    filter: {
+      recordType: query.recordType ?? '',
+      actor: query.actor ?? '',
+      from: query.from ?? '',
+      to: query.to ?? '',
+    },
+    recordTypeOptions: [
+      { value: '', text: 'Any' },
+      ...result.recordTypes.map((type) => ({ value: type, text: type, selected: type === query.recordType })),
+    ],
+    rows: result.events.map((event) => [
+      { text: event.occurredAt.toISOString().replace('T', ' ').slice(0, 19) },
+      { text: event.actorLabel },
+      { text: event.action },
+      { text: `${event.recordType} ${event.recordId}` },
+      { text: describeValues(event.before) },
+      { text: describeValues(event.after) },
+    ]),
+    csvUrl: `/admin/audit?${new URLSearchParams([...filterParams, ['format', 'csv']])}`,
+    previousUrl: query.page > 1 ? pageUrl(query.page - 1) : null,
+    nextUrl: result.hasNext ? pageUrl(query.page + 1) : null,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { type Actor, actorLabel } from '../auth/actor.ts';
+import type { AuditTables } from './audit.tables.ts';
+
+export interface AuditChange {
+  action: 'create' | 'update' | 'delete';
+  recordType: string;
+  recordId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Secrets never enter the audit trail, whatever record they sit on. */
+const SECRET_FIELDS = new Set([
+  'password_hash',
+  'passwordHash',
+  'totp_secret',
+  'totpSecret',
+  'token_hash',
+  'tokenHash',
+]);
+
+/**
+ * Writes one audit event. Call it with the transaction that makes the change, so the change and its record
+ * commit or fail together.
+ */
+export async function recordAudit<DB extends AuditTables>(
+  db: Kysely<DB>,
+  actor: Actor,
+  change: AuditChange,
+  requestId?: string,
+): Promise<void> {
+  if (actor.kind === 'anonymous') throw new Error('An anonymous caller cannot change records');
+  await asAuditDb(db)
+    .insertInto('audit_event')
+    .values({
+      actor_kind: actor.kind,
+      actor_id: actor.kind === 'user' ? actor.userId : actor.kind === 'token' ? actor.tokenId : null,
+      actor_label: actorLabel(actor),
+      action: change.action,
+      record_type: change.recordType,
+      record_id: String(change.recordId),
+      before: toJson(change.before),
+      after: toJson(change.after),
+      request_id: requestId ?? null,
+    })
+    .execute();
+}
+
+function toJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (key, inner) => (SECRET_FIELDS.has(key) ? '[secret]' : inner));
+}
+
+/** Any database that has the audit table can write to it; Kysely's types cannot express that without a cast. */
+export function asAuditDb<DB extends AuditTables>(db: Kysely<DB>): Kysely<AuditTables> {
+  return db as unknown as Kysely<AuditTables>;
+}

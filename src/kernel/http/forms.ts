@@ -1,0 +1,34 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Cookies, form bodies, CSRF protection on every change made from a browser, and rate limiting for the
+ * routes that opt in (`config.rateLimit`). A request carrying an API token sends no cookies, so it cannot be
+ * forged by another site and needs no CSRF token.
+ */
+export async function registerForms(app: FastifyInstance, options: { secret: string }): Promise<void> {
+  await app.register(cookie, { secret: options.secret });
+  await app.register(formbody, { bodyLimit: 1_048_576 });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'peelian_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true },
+    getToken: (request: FastifyRequest) => {
+      const body = request.body as { _csrf?: unknown } | undefined;
+      const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+      const header = request.headers['x-csrf-token'];
+      return fromBody ?? (typeof header === 'string' ? header : undefined);
+    },
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (!UNSAFE_METHODS.has(request.method) || request.authenticatedBy === 'token') return done();
+    app.csrfProtection(request, reply, done);
+  });
+}
