@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/composition.ts';
+import { systemActor } from '../src/kernel/auth/actor.ts';
 import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
 import { chromiumPath, launchBrowser, openPage } from './browser.ts';
@@ -17,7 +18,7 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    await buildServices(database, TEST_URLS).areas.seedDemoAreas();
+    await buildServices(database, TEST_URLS).areas.seedDemoAreas(systemActor('test'));
     app = await buildTestApp(database);
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from './composition.ts';
+import { systemActor } from './kernel/auth/actor.ts';
 import { readMigrations } from './kernel/db/migrator.ts';
 import { buildTestApp, TEST_URLS } from './kernel/testing/test-app.ts';
 import { createTestDatabase, testEngines, useTestDatabase } from './kernel/testing/test-database.ts';
@@ -10,7 +11,7 @@ describe.each(testEngines())('the web app on %s', (engine) => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    await buildServices(database.current, TEST_URLS).areas.seedDemoAreas();
+    await buildServices(database.current, TEST_URLS).areas.seedDemoAreas(systemActor('test'));
     app = await buildTestApp(database.current);
     app.get('/test-failure', { config: { permission: 'public' } }, async () => {
       throw new Error('secret internal detail');

@@ -12,6 +12,7 @@ import {
 import { createAreasService } from './domains/areas/index.ts';
 import { createHealthService, readBuildInfo } from './domains/health/index.ts';
 import { type AssetManifest, PROJECT_ROOT, readAssetManifest } from './kernel/assets/build-assets.ts';
+import { systemActor } from './kernel/auth/actor.ts';
 import { createPolicy } from './kernel/auth/policy.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db/database.ts';
 import type { Schema } from './schema.ts';
@@ -53,10 +54,11 @@ export type Services = ReturnType<typeof buildServices>;
 
 /** Loads every domain's demonstration data; each seeder is safe to repeat and loads nothing twice. */
 export async function seedDemoData(database: DatabaseHandle<Schema>, services: Services) {
-  const areas = await services.areas.seedDemoAreas();
+  const actor = systemActor('demo seed');
+  const areas = await services.areas.seedDemoAreas(actor);
   const thamesValley = await services.areas.findForceArea('thames-valley');
   if (!thamesValley) throw new Error('The Thames Valley demo force area is missing');
-  const accounts = await seedDemoAccounts(database.db, services.users, thamesValley.id);
+  const accounts = await seedDemoAccounts(database.db, services.users, actor, thamesValley.id);
   return { ...areas, people: accounts.people };
 }
 

@@ -1,8 +1,16 @@
-import { systemActor } from '../../kernel/auth/actor.ts';
+import { recordChange } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import type { Db } from '../../schema.ts';
-import { listUsers, upsertBody } from './accounts.queries.ts';
+import { findBodyBySlug, listUsers, upsertBody } from './accounts.queries.ts';
+import type { BodyKind } from './accounts.tables.ts';
 import type { UsersService } from './users.service.ts';
+
+const DEMO_BODIES: { slug: string; name: string; kind: BodyKind }[] = [
+  { slug: 'thames-valley-pcc', name: 'Thames Valley Police and Crime Commissioner', kind: 'policing-body' },
+  { slug: 'thames-valley-panel', name: 'Thames Valley Police and Crime Panel', kind: 'scrutiny-panel' },
+  { slug: 'reading-borough-council', name: 'Reading Borough Council', kind: 'partner-organisation' },
+];
 
 const DEMO_PEOPLE: { email: string; displayName: string; role: Role; body?: string }[] = [
   { email: 'admin@peelian.example', displayName: 'Demo Administrator', role: 'admin' },
@@ -45,28 +53,23 @@ const DEMO_PEOPLE: { email: string; displayName: string; role: Role; body?: stri
 export async function seedDemoAccounts(
   db: Db,
   users: UsersService,
+  actor: Actor,
   thamesValleyForceAreaId: number,
 ): Promise<{ people: { email: string; role: Role; setPasswordUrl: string }[] }> {
-  await upsertBody(db, {
-    slug: 'thames-valley-pcc',
-    name: 'Thames Valley Police and Crime Commissioner',
-    kind: 'policing-body',
-    forceAreaId: thamesValleyForceAreaId,
-  });
-  await upsertBody(db, {
-    slug: 'thames-valley-panel',
-    name: 'Thames Valley Police and Crime Panel',
-    kind: 'scrutiny-panel',
-    forceAreaId: thamesValleyForceAreaId,
-  });
-  await upsertBody(db, {
-    slug: 'reading-borough-council',
-    name: 'Reading Borough Council',
-    kind: 'partner-organisation',
-    forceAreaId: thamesValleyForceAreaId,
+  await db.transaction().execute(async (trx) => {
+    for (const body of DEMO_BODIES) {
+      const existing = await findBodyBySlug(trx, body.slug);
+      const id = await upsertBody(trx, { ...body, forceAreaId: thamesValleyForceAreaId });
+      await recordChange(
+        trx,
+        actor,
+        { type: 'body', id },
+        existing && { slug: existing.slug, name: existing.name, kind: existing.kind },
+        { slug: body.slug, name: body.name, kind: body.kind },
+      );
+    }
   });
   if ((await listUsers(db)).length > 0) return { people: [] };
-  const actor = systemActor('demo seed');
   const people = [];
   for (const person of DEMO_PEOPLE) {
     const { setPasswordUrl } = await users.createUser(actor, person);

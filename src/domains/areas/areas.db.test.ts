@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '../../kernel/auth/actor.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import {
   listForceAreas,
@@ -82,8 +83,16 @@ describe.each(testEngines())('areas on %s', (engine) => {
 
   it('seeds the Thames Valley demo twice without loading anything twice', async () => {
     const areas = createAreasService(database.current.db);
-    await areas.seedDemoAreas();
-    await areas.seedDemoAreas();
+    const auditCount = async () =>
+      (
+        await database.current.sql.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM audit_event WHERE record_type IN ('force_area', 'local_authority')",
+        )
+      )[0]?.n;
+    await areas.seedDemoAreas(systemActor('test'));
+    const afterFirst = await auditCount();
+    await areas.seedDemoAreas(systemActor('test'));
+    expect(await auditCount()).toBe(afterFirst);
     const thamesValley = (await areas.listForceAreasWithAuthorities()).find(
       (area) => area.slug === 'thames-valley',
     );
@@ -91,6 +100,33 @@ describe.each(testEngines())('areas on %s', (engine) => {
     expect(thamesValley?.localAuthorities).toHaveLength(14);
     const oxford = thamesValley?.localAuthorities.find((authority) => authority.name === 'Oxford');
     expect(oxford).toMatchObject({ gssCode: 'E07000178', tier: 'district', countyName: 'Oxfordshire' });
+  });
+});
+
+describe.each(testEngines())('saving a force area on %s', (engine) => {
+  const database = useTestDatabase(engine);
+
+  it('audits what changed, with the values before and after', async () => {
+    const areas = createAreasService(database.current.db);
+    const input = {
+      slug: 'audit-shire',
+      name: 'Audit Shire',
+      gssCode: 'E23000098',
+      localAuthorities: [{ gssCode: 'E06000098', name: 'Auditham', tier: 'unitary' as const }],
+    };
+    await areas.saveForceArea(systemActor('cli:tester'), input);
+    await areas.saveForceArea(systemActor('cli:tester'), {
+      ...input,
+      localAuthorities: [{ gssCode: 'E06000098', name: 'Auditham and District', tier: 'unitary' as const }],
+    });
+    const events = await database.current.sql.query<{ action: string; before: unknown; after: unknown }>(
+      "SELECT action, before, after FROM audit_event WHERE record_type = 'local_authority' ORDER BY id",
+    );
+    expect(events.map((event) => event.action)).toEqual(['create', 'update']);
+    expect(events[1]).toMatchObject({
+      before: { name: 'Auditham' },
+      after: { name: 'Auditham and District' },
+    });
   });
 });
 

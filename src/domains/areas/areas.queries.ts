@@ -15,6 +15,7 @@ export interface LocalAuthorityRow {
   name: string;
   tier: LocalAuthorityTier;
   countyName: string | null;
+  countyGssCode: string | null;
 }
 
 export async function upsertForceArea(
@@ -82,6 +83,7 @@ export function listLocalAuthorities(db: Db): Promise<LocalAuthorityRow[]> {
       'la.name',
       'la.tier',
       'county.name as countyName',
+      'county.gss_code as countyGssCode',
     ])
     .orderBy('la.name')
     .execute();

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { recordChange } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../schema.ts';
 import {
   type ForceAreaRow,
@@ -21,10 +23,22 @@ const DEMO_FILE = path.join(import.meta.dirname, 'demo-data', 'thames-valley.jso
 export type AreasService = ReturnType<typeof createAreasService>;
 
 export function createAreasService(db: Db) {
-  /** Creates or updates a force area and its local authorities in one transaction; safe to repeat. */
-  async function saveForceArea(input: ForceAreaInput): Promise<number> {
+  /**
+   * Creates or updates a force area and its local authorities in one transaction, auditing what changed;
+   * saving the same file again changes and records nothing.
+   */
+  async function saveForceArea(actor: Actor, input: ForceAreaInput): Promise<number> {
     return db.transaction().execute(async (trx) => {
+      const existingArea = await findForceAreaBySlug(trx, input.slug);
       const forceAreaId = await upsertForceArea(trx, input);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'force_area', id: forceAreaId },
+        existingArea && { slug: existingArea.slug, name: existingArea.name, gssCode: existingArea.gssCode },
+        { slug: input.slug, name: input.name, gssCode: input.gssCode },
+      );
+      const existing = new Map((await listLocalAuthorities(trx)).map((row) => [row.gssCode, row]));
       // Counties first, so each district can point at its county.
       const countyIds = new Map<string, number>();
       const countiesFirst = [...input.localAuthorities].sort(
@@ -34,6 +48,26 @@ export function createAreasService(db: Db) {
         const countyId = authority.county ? (countyIds.get(authority.county) ?? null) : null;
         const id = await upsertLocalAuthority(trx, { ...authority, forceAreaId, countyId });
         if (authority.tier === 'county') countyIds.set(authority.gssCode, id);
+        const before = existing.get(authority.gssCode);
+        await recordChange(
+          trx,
+          actor,
+          { type: 'local_authority', id },
+          before && {
+            gssCode: before.gssCode,
+            name: before.name,
+            tier: before.tier,
+            forceAreaId: before.forceAreaId,
+            county: before.countyGssCode,
+          },
+          {
+            gssCode: authority.gssCode,
+            name: authority.name,
+            tier: authority.tier,
+            forceAreaId,
+            county: authority.county ?? null,
+          },
+        );
       }
       return forceAreaId;
     });
@@ -47,9 +81,9 @@ export function createAreasService(db: Db) {
     }));
   }
 
-  async function seedDemoAreas(): Promise<{ forceAreas: number; localAuthorities: number }> {
+  async function seedDemoAreas(actor: Actor): Promise<{ forceAreas: number; localAuthorities: number }> {
     const input = ForceAreaInputSchema.parse(JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')));
-    await saveForceArea(input);
+    await saveForceArea(actor, input);
     return { forceAreas: 1, localAuthorities: input.localAuthorities.length };
   }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { type Actor, actorLabel } from '../auth/actor.ts';
 import type { AuditTables } from './audit.tables.ts';
@@ -55,4 +56,27 @@ function toJson(value: unknown): string | null {
 /** Any database that has the audit table can write to it; Kysely's types cannot express that without a cast. */
 export function asAuditDb<DB extends AuditTables>(db: Kysely<DB>): Kysely<AuditTables> {
   return db as unknown as Kysely<AuditTables>;
+}
+
+/**
+ * Audits the change from `before` to `after` (undefined = the record did not / no longer exists), and only
+ * if something changed: saving the same values again, as a repeated seed or import does, leaves no trace.
+ */
+export async function recordChange<DB extends AuditTables>(
+  db: Kysely<DB>,
+  actor: Actor,
+  record: { type: string; id: string | number },
+  before: object | undefined,
+  after: object | undefined,
+  requestId?: string,
+): Promise<boolean> {
+  if (isDeepStrictEqual(before, after)) return false;
+  const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update';
+  await recordAudit(
+    db,
+    actor,
+    { action, recordType: record.type, recordId: record.id, before, after },
+    requestId,
+  );
+  return true;
 }
