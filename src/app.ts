@@ -15,7 +15,7 @@ import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 
 const NAVIGATION: readonly NavigationLink[] = [
   { href: '/', text: 'Home' },
-  { href: '/admin', text: 'Admin', permission: 'users:manage' },
+  { href: '/admin/users', text: 'Admin', permission: 'users:manage' },
 ];
 
 /**
