@@ -2,8 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices } from '../src/composition.ts';
-import { systemActor } from '../src/kernel/auth/actor.ts';
+import { buildServices, seedDemoData } from '../src/composition.ts';
 import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
 import { chromiumPath, launchBrowser, openPage } from './browser.ts';
@@ -18,7 +17,7 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    await buildServices(database, TEST_URLS).areas.seedDemoAreas(systemActor('test'));
+    await seedDemoData(database, buildServices(database, TEST_URLS));
     app = await buildTestApp(database);
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();
@@ -37,6 +36,13 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['page not found', '/no-such-page'],
     ['sign in', '/sign-in'],
     ['forgotten password', '/password/forgot'],
+    ['plans', '/plans'],
+    ['a plan', '/plans/thames-valley-2024-2029'],
+    ['a priority', '/plans/thames-valley-2024-2029/priorities/PC1'],
+    ['plan versions', '/plans/thames-valley-2024-2029/versions'],
+    ['coverage report', '/plans/thames-valley-2017-2021/coverage'],
+    ['statutory calendar', '/calendar'],
+    ['API documentation', '/api/docs'],
   ] as const) {
     it(`${name}: axe finds no violations, the scripts run and nothing breaks the security policy`, async () => {
       const { page, close } = await openPage(browser);

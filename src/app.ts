@@ -1,7 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './composition.ts';
-import { adminRoutes, signInRoutes } from './domains/accounts/index.ts';
+import { ACCOUNTS_OPENAPI, adminRoutes, signInRoutes } from './domains/accounts/index.ts';
+import { apiRoutes, buildOpenApiDocument } from './domains/api/api.routes.ts';
+import { calendarRoutes } from './domains/calendar/calendar.routes.ts';
 import { healthRoutes } from './domains/health/index.ts';
+import { PLANS_OPENAPI, plansRoutes } from './domains/plans/index.ts';
+import { PORTAL_OPENAPI } from './domains/portal/portal.openapi.ts';
 import { portalRoutes } from './domains/portal/portal.routes.ts';
 import { type Authenticator, registerAuthentication } from './kernel/http/auth.ts';
 import { registerErrorHandling } from './kernel/http/errors.ts';
@@ -15,6 +19,8 @@ import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 
 const NAVIGATION: readonly NavigationLink[] = [
   { href: '/', text: 'Home' },
+  { href: '/plans', text: 'Plans' },
+  { href: '/calendar', text: 'Calendar' },
   { href: '/admin/users', text: 'Admin', permission: 'users:manage' },
 ];
 
@@ -54,5 +60,19 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(portalRoutes({ areas: services.areas }));
   await app.register(signInRoutes({ signIn: services.signIn }));
   await app.register(adminRoutes({ users: services.users, signIn: services.signIn, audit: services.audit }));
+  await app.register(plansRoutes({ plans: services.plans }));
+  await app.register(
+    calendarRoutes({
+      sources: [services.plans.upcomingDeadlines],
+      baseUrl: config.baseUrl,
+      now: () => new Date(),
+    }),
+  );
+  const openApi = buildOpenApiDocument(deps.buildInfo.version, [
+    PORTAL_OPENAPI,
+    ACCOUNTS_OPENAPI,
+    PLANS_OPENAPI,
+  ]);
+  await app.register(apiRoutes({ document: openApi }));
   return app;
 }

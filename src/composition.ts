@@ -11,6 +11,7 @@ import {
 } from './domains/accounts/index.ts';
 import { createAreasService } from './domains/areas/index.ts';
 import { createHealthService, readBuildInfo } from './domains/health/index.ts';
+import { createPlansService, PLANS_POLICY, seedDemoPlans } from './domains/plans/index.ts';
 import { type AssetManifest, PROJECT_ROOT, readAssetManifest } from './kernel/assets/build-assets.ts';
 import { systemActor } from './kernel/auth/actor.ts';
 import { createPolicy } from './kernel/auth/policy.ts';
@@ -34,19 +35,28 @@ export function createLogger(config: Pick<Config, 'logLevel'>): FastifyBaseLogge
 }
 
 /** Every domain's authorisation rules, merged: the one policy services consult. */
-export const policy = createPolicy({ ...ACCOUNTS_POLICY });
+export const policy = createPolicy({ ...ACCOUNTS_POLICY, ...PLANS_POLICY });
 
 /** Builds every service from an open database: the one place the object graph is wired. */
 export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Config, 'baseUrl'>) {
   const accountsDeps = { db: database.db, policy, now: () => new Date(), baseUrl: options.baseUrl };
+  const areas = createAreasService(database.db);
+  const users = createUsersService(accountsDeps);
   return {
     policy,
-    areas: createAreasService(database.db),
+    areas,
     health: createHealthService(database),
-    users: createUsersService(accountsDeps),
+    users,
     signIn: createSignInService(accountsDeps),
     apiTokens: createApiTokensService(accountsDeps),
     audit: createAuditService(accountsDeps),
+    plans: createPlansService({
+      db: database.db,
+      policy,
+      now: () => new Date(),
+      findBody: users.findBody,
+      findForceArea: areas.findForceArea,
+    }),
   };
 }
 
@@ -59,12 +69,13 @@ export async function seedDemoData(database: DatabaseHandle<Schema>, services: S
   const thamesValley = await services.areas.findForceArea('thames-valley');
   if (!thamesValley) throw new Error('The Thames Valley demo force area is missing');
   const accounts = await seedDemoAccounts(database.db, services.users, actor, thamesValley.id);
-  return { ...areas, people: accounts.people };
+  const plans = await seedDemoPlans(services.plans, actor);
+  return { ...areas, ...plans, people: accounts.people };
 }
 
 export function describeSeed(result: Awaited<ReturnType<typeof seedDemoData>>): string[] {
   const lines = [
-    `Demo data loaded: ${result.forceAreas} force area, ${result.localAuthorities} local authorities.`,
+    `Demo data loaded: ${result.forceAreas} force area, ${result.localAuthorities} local authorities, ${result.plans} plans, ${result.coverageSources} coverage sources.`,
   ];
   if (result.people.length > 0) {
     lines.push(

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../kernel/assets/build-assets.ts';
+import { parsePlanFile } from '../domains/plans/index.ts';
 import { readMigrations } from '../kernel/db/migrator.ts';
 
 const BIN = path.join(PROJECT_ROOT, 'bin/peelian.js');
@@ -176,6 +177,21 @@ describe('peelian CLI', () => {
     },
     SLOW,
   );
+
+  it('exports a demo plan exactly as its file, and refuses a broken plan file naming the place', async () => {
+    const env = { PEELIAN_DATA_DIR: freshDataDir() };
+    expect((await peelian(['seed', 'demo'], env)).code).toBe(0);
+    const exported = await peelian(['export', 'plan', 'thames-valley-2024-2029', '--format', 'json'], env);
+    expect(exported.code).toBe(0);
+    const original = parsePlanFile(fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/plans/thames-valley-2024-2029.yaml'), 'utf8'));
+    expect(JSON.parse(exported.stdout)).toEqual(original);
+
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-plan-')), 'broken.yaml');
+    fs.writeFileSync(broken, 'format: peelian-plan/1\nplan: {}\npillars: []\n');
+    const refused = await peelian(['import', 'plan', broken], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^peelian import plan: plan\.slug: .*; pillars: must have at least one pillar\.?\n$/);
+  }, SLOW);
 
   it(
     'serves: prints its URL, answers /health, and stops cleanly on SIGTERM releasing the data directory',

@@ -7,6 +7,7 @@ const USER_OPTIONS: OptionSpec = {
   body: { type: 'string' },
 };
 const accounts = () => import('./run-accounts.ts');
+const plansCommands = () => import('./run-plans.ts');
 
 /**
  * Every command's name, help and options. Implementations load only when their command runs,
@@ -140,6 +141,36 @@ export const COMMANDS: Command[] = [
     positionals: 1,
     optionHelp: [],
     run: async (context) => (await accounts()).runTokensRevoke(context),
+  },
+  {
+    words: ['import', 'plan'],
+    summary: "Load a plan file (YAML or JSON) as the plan's draft",
+    usage: 'peelian import plan <file>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: async (context) => (await plansCommands()).runImportPlan(context),
+  },
+  {
+    words: ['import', 'coverage'],
+    summary: 'Load a manifesto or consultation file for the coverage check',
+    usage: 'peelian import coverage <file>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: async (context) => (await plansCommands()).runImportCoverage(context),
+  },
+  {
+    words: ['export', 'plan'],
+    summary: 'Print a plan version as a file that imports back unchanged',
+    usage: 'peelian export plan <slug> [--version N] [--format yaml|json]',
+    options: { version: { type: 'string' }, format: { type: 'string' } },
+    positionals: 1,
+    optionHelp: [
+      '--version N      a version number (default: the latest issued)',
+      '--format F       yaml (default) or json',
+    ],
+    run: async (context) => (await plansCommands()).runExportPlan(context),
   },
   {
     words: ['assets', 'build'],

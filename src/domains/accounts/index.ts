@@ -1,4 +1,5 @@
 export { seedDemoAccounts } from './accounts.demo.ts';
+export { ACCOUNTS_OPENAPI } from './accounts.openapi.ts';
 export { ACCOUNTS_POLICY, type AccountsAction } from './accounts.policy.ts';
 export { parseExpiry } from './accounts.schemas.ts';
 export type { AccountsTables } from './accounts.tables.ts';

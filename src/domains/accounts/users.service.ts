@@ -219,5 +219,6 @@ export function createUsersService(deps: AccountsDeps) {
     revokeRole,
     setDisabled,
     listBodies: () => listBodies(db),
+    findBody: (slug: string) => findBodyBySlug(db, slug),
   };
 }

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
+import { toICalendar } from '../../kernel/formats/icalendar.ts';
+
+export interface Deadline {
+  uid: string;
+  date: string;
+  title: string;
+  /** The rule the date comes from, in plain words. */
+  basis: string;
+  url: string;
+  status: string | null;
+}
+
+/** A source of statutory deadlines: each module contributes its own (plans today; scrutiny, delivery next). */
+export type DeadlineSource = (actor: Actor) => Promise<Deadline[]>;
+
+const PUBLIC = { config: { permission: 'public' } } as const;
+
+/** The statutory calendar: coming deadlines from every module, as a page and as an iCalendar feed. */
+export function calendarRoutes(deps: {
+  sources: DeadlineSource[];
+  baseUrl: string;
+  now: () => Date;
+}): FastifyPluginAsync {
+  async function deadlines(actor: Actor) {
+    const all = (await Promise.all(deps.sources.map((source) => source(actor)))).flat();
+    return all.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  return async (app) => {
+    app.get('/calendar', PUBLIC, async (request, reply) => {
+      const list = await deadlines(request.actor);
+      return reply.render('calendar/views/calendar.njk', {
+        pageTitle: 'Statutory calendar',
+        deadlines: list.map((deadline) => ({ ...deadline, date: formatDate(deadline.date) })),
+      });
+    });
+
+    app.get('/calendar.ics', PUBLIC, async (request, reply) => {
+      const list = await deadlines(request.actor);
+      const feed = toICalendar(
+        'Peelian statutory deadlines',
+        list.map((deadline) => ({
+          uid: deadline.uid,
+          date: deadline.date,
+          summary: deadline.title,
+          description: deadline.basis,
+          url: `${deps.baseUrl}${deadline.url}`,
+        })),
+        deps.now(),
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('Content-Disposition', 'inline; filename="peelian.ics"')
+        .send(feed);
+    });
+  };
+}

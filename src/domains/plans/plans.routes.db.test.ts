@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices, type Services } from '../../composition.ts';
+import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
+import { systemActor } from '../../kernel/auth/actor.ts';
+import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
+import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
+import { TestClient } from '../../kernel/testing/test-client.ts';
+import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { parsePlanFile, planFileToYaml } from './plans.files.ts';
+
+const demoText = fs.readFileSync(
+  path.join(PROJECT_ROOT, 'data/demo/plans/thames-valley-2024-2029.yaml'),
+  'utf8',
+);
+const system = systemActor('test');
+
+describe.each(testEngines())('plan pages and API on %s', (engine) => {
+  const database = useTestDatabase(engine);
+  let app: FastifyInstance;
+  let services: Services;
+  let officer: TestClient;
+
+  beforeAll(async () => {
+    services = buildServices(database.current, TEST_URLS);
+    await services.areas.seedDemoAreas(system);
+    await createTestBody(database.current.db, 'thames-valley-pcc');
+    await services.plans.importPlanFile(system, parsePlanFile(demoText));
+    await services.plans.recordStep(system, 'thames-valley-2024-2029', {
+      step: 'issued',
+      occurredOn: '2024-06-01',
+      note: null,
+      documents: [],
+    });
+    app = await buildTestApp(database.current);
+    const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'thames-valley-pcc' });
+    officer = new TestClient(app);
+    expect((await officer.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+  });
+  afterAll(() => app.close());
+
+  it('shows the plan with its pillars, priorities and measures to anyone', async () => {
+    const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Protecting Communities');
+    expect(page.body).toContain('3 pillars, 15 priorities');
+    expect(page.body).toContain('Must be issued by <strong>31 March 2025</strong>');
+    const list = await app.inject({ method: 'GET', url: '/plans' });
+    expect(list.body).toContain('/plans/thames-valley-2024-2029');
+    const priority = await app.inject({
+      method: 'GET',
+      url: '/plans/thames-valley-2024-2029/priorities/PC1',
+    });
+    expect(priority.statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/priorities/NOPE' })).statusCode,
+    ).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/plans/no-such-plan' })).statusCode).toBe(404);
+  });
+
+  it('serves the plan as JSON, exports a file that imports back the same, and describes the API', async () => {
+    const api = (await app.inject({ method: 'GET', url: '/api/v1/plans/thames-valley-2024-2029' })).json();
+    expect(api).toMatchObject({
+      slug: 'thames-valley-2024-2029',
+      version: { number: 1, state: 'issued' },
+      issueDeadline: '2025-03-31',
+    });
+    expect(api.pillars).toHaveLength(3);
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/plans' })).json();
+    expect(list.plans.map((plan: { slug: string }) => plan.slug)).toContain('thames-valley-2024-2029');
+
+    const exported = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/export.yaml' });
+    expect(exported.headers['content-disposition']).toContain('thames-valley-2024-2029.yaml');
+    expect(parsePlanFile(exported.body)).toEqual(parsePlanFile(demoText));
+    const json = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/export.json' });
+    expect(parsePlanFile(json.body)).toEqual(parsePlanFile(demoText));
+
+    const openApi = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(openApi.openapi).toBe('3.1.0');
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{slug}', '/api/v1/me']),
+    );
+    expect((await app.inject({ method: 'GET', url: '/api/docs' })).body).toContain('/api/v1/plans/{slug}');
+  });
+
+  it('lists coming statutory deadlines as a page and an iCalendar feed', async () => {
+    await services.plans.importPlanFile(system, {
+      ...parsePlanFile(demoText),
+      plan: { ...parsePlanFile(demoText).plan, slug: 'next-plan', electionDate: '2028-05-04' },
+    });
+    // The draft is restricted, so only people of its body see its deadline; the issued plan's is past.
+    const publicFeed = await app.inject({ method: 'GET', url: '/calendar.ics' });
+    expect(publicFeed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(publicFeed.body).not.toContain('VEVENT');
+    const feed = await officer.get('/calendar.ics');
+    expect(feed.body).toContain('DTSTART;VALUE=DATE:20290331');
+    expect(feed.body).not.toContain('20250331');
+    const page = await app.inject({ method: 'GET', url: '/calendar' });
+    expect(page.body).toContain('No statutory deadlines are coming up.');
+    const officerPage = await officer.get('/calendar');
+    expect(officerPage.body).toContain('31 March 2029');
+  });
+
+  it('lets an OPCC officer record a step through the form, explaining a mistake', async () => {
+    const bad = await officer.post('/plans/thames-valley-2024-2029/steps', {
+      step: 'reviewed',
+      occurredOn: '31/03/2025',
+      note: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the date it happened as YYYY-MM-DD');
+    const good = await officer.post('/plans/thames-valley-2024-2029/steps', {
+      step: 'reviewed',
+      occurredOn: '2025-06-30',
+      note: 'Annual review',
+      documentTitle: 'Review report',
+      documentUrl: 'https://example.org/review.pdf',
+    });
+    expect(good.statusCode).toBe(303);
+    const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
+    expect(page.body).toContain('Plan reviewed');
+    expect(page.body).toContain('href="https://example.org/review.pdf"');
+  });
+
+  it('loads a pasted plan file as a draft, or lists every problem and saves nothing', async () => {
+    const broken = await officer.post('/plans/import', {
+      content: demoText.replace('direction: decrease', 'direction: down'),
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).toContain('must be one of increase, decrease, maintain-low, neutral');
+    const file = parsePlanFile(demoText);
+    const draft = planFileToYaml({
+      ...file,
+      plan: { ...file.plan, slug: 'pasted-draft', title: 'Secret draft 7f3a9c' },
+    });
+    const loaded = await officer.post('/plans/import', { content: draft });
+    expect(loaded.headers.location).toBe('/plans/pasted-draft/versions');
+    expect((await officer.get('/plans/pasted-draft')).body).toContain('This is a draft.');
+    await expectNeverPublic(app, 'Secret draft 7f3a9c', [
+      '/plans/pasted-draft',
+      '/api/v1/plans/pasted-draft',
+      '/plans/pasted-draft/export.yaml',
+    ]);
+  });
+});

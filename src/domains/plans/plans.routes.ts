@@ -1,0 +1,245 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../kernel/errors.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
+import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { parsePlanFile, planFileToYaml } from './plans.files.ts';
+import { STEP_LABELS } from './plans.lifecycle.ts';
+import {
+  CompareQuery,
+  ImportFormSchema,
+  PlanSlugParams,
+  StepFormSchema,
+  VersionQuery,
+} from './plans.schemas.ts';
+import type { PlansService } from './plans.service.ts';
+import { PLAN_STEPS } from './plans.tables.ts';
+import { toChangeRows, toLifecycleView, toTreeView, versionLabel } from './plans.view-models.ts';
+
+const VIEWS = 'plans/views';
+const PUBLIC = { config: { permission: 'public' } } as const;
+const EDIT = { config: { permission: 'plans:edit' } } as const;
+
+/** Plans: public reading (the plan, its priorities, versions and coverage), files, API, and the OPCC's editing. */
+export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
+  const { plans } = deps;
+  const stepOptions = PLAN_STEPS.map((step) => ({ value: step, text: STEP_LABELS[step] }));
+
+  async function renderPlan(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) {
+    const { slug } = parseInput(PlanSlugParams, request.params);
+    const { version } = parseInput(VersionQuery, request.query);
+    const read = await plans.readPlan(request.actor, slug, version);
+    return reply.render(`${VIEWS}/plan.njk`, {
+      pageTitle: read.plan.title,
+      plan: {
+        ...read.plan,
+        termStart: formatDate(read.plan.termStart),
+        termEnd: formatDate(read.plan.termEnd),
+      },
+      version: { ...read.version, label: versionLabel(read.version) },
+      isLatest: read.version.id === read.versions.filter((v) => v.state === 'issued').at(-1)?.id,
+      tree: toTreeView(read.tree, slug),
+      lifecycle: toLifecycleView(read.lifecycle, read.steps, read.versions),
+      canEdit: read.canEdit,
+      hasDraft: read.versions.some((v) => v.state === 'draft'),
+      stepOptions,
+      values: {},
+      ...extra,
+    });
+  }
+
+  return async (app) => {
+    app.get('/plans', PUBLIC, async (request, reply) => {
+      const entries = await plans.listPlans(request.actor);
+      return reply.render(`${VIEWS}/plans.njk`, {
+        pageTitle: 'Police and Crime Plans',
+        plans: entries.map(({ plan, versions }) => ({
+          slug: plan.slug,
+          title: plan.title,
+          author: `${plan.authorName}, ${plan.authorOffice}`,
+          term: `${formatDate(plan.termStart)} to ${formatDate(plan.termEnd)}`,
+          latest: versions.at(-1) ? versionLabel(versions.at(-1) as (typeof versions)[number]) : '',
+        })),
+      });
+    });
+
+    app.get('/plans/:slug', PUBLIC, (request, reply) => renderPlan(request, reply));
+
+    app.get('/plans/:slug/priorities/:code', PUBLIC, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const { code } = request.params as { code: string };
+      const { version } = parseInput(VersionQuery, request.query);
+      const read = await plans.readPlan(request.actor, slug, version);
+      const tree = toTreeView(read.tree, slug);
+      const pillar = tree.pillars.find((candidate) =>
+        candidate.priorities.some((priority) => priority.code === code),
+      );
+      const priority = pillar?.priorities.find((candidate) => candidate.code === code);
+      if (!pillar || !priority) return reply.callNotFound();
+      const linked = read.tree.linkedItems.filter((item) => item.priorities.includes(code));
+      return reply.render(`${VIEWS}/priority.njk`, {
+        pageTitle: priority.title,
+        plan: read.plan,
+        version: { ...read.version, label: versionLabel(read.version) },
+        pillar,
+        priority,
+        linked,
+      });
+    });
+
+    app.get('/plans/:slug/versions', PUBLIC, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const read = await plans.readPlan(request.actor, slug);
+      const versions = read.versions.map((version) => ({
+        number: version.number,
+        label: versionLabel(version),
+      }));
+      return reply.render(`${VIEWS}/versions.njk`, {
+        pageTitle: `Versions of ${read.plan.title}`,
+        plan: read.plan,
+        versions,
+        options: versions.map((version) => ({ value: version.number, text: version.label })),
+      });
+    });
+
+    app.get('/plans/:slug/compare', PUBLIC, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const { from, to } = parseInput(CompareQuery, request.query);
+      const result = await plans.compareVersions(request.actor, slug, from, to);
+      return reply.render(`${VIEWS}/compare.njk`, {
+        pageTitle: `Changes from version ${from} to version ${to}`,
+        plan: result.plan,
+        from: versionLabel(result.from),
+        to: versionLabel(result.to),
+        rows: toChangeRows(result.changes),
+      });
+    });
+
+    app.get('/plans/:slug/coverage', PUBLIC, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const report = await plans.coverageReport(request.actor, slug);
+      return reply.render(`${VIEWS}/coverage.njk`, {
+        pageTitle: `What ${report.plan.title} covers`,
+        plan: report.plan,
+        version: versionLabel(report.version),
+        sources: report.sources.map((source) => ({
+          ...source,
+          publishedOn: formatDate(source.publishedOn),
+          gaps: source.points.filter((point) => !point.covered),
+          coveredCount: source.points.filter((point) => point.covered).length,
+        })),
+        unaskedPriorities: report.unaskedPriorities,
+      });
+    });
+
+    for (const format of ['yaml', 'json'] as const) {
+      app.get(`/plans/:slug/export.${format}`, PUBLIC, async (request, reply) => {
+        const { slug } = parseInput(PlanSlugParams, request.params);
+        const { version } = parseInput(VersionQuery, request.query);
+        const file = await plans.exportPlanFile(request.actor, slug, version);
+        return reply
+          .type(format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="${slug}.${format}"`)
+          .send(format === 'yaml' ? planFileToYaml(file) : JSON.stringify(file, null, 2));
+      });
+    }
+
+    app.get('/api/v1/plans', PUBLIC, async (request) => {
+      const entries = await plans.listPlans(request.actor);
+      return {
+        plans: entries.map(({ plan, versions }) => ({
+          id: plan.id,
+          slug: plan.slug,
+          title: plan.title,
+          authorName: plan.authorName,
+          authorOffice: plan.authorOffice,
+          termStart: plan.termStart,
+          termEnd: plan.termEnd,
+          versions: versions.map(({ number, state, issuedOn }) => ({ number, state, issuedOn })),
+          url: `/api/v1/plans/${plan.slug}`,
+        })),
+      };
+    });
+
+    app.get('/api/v1/plans/:slug', PUBLIC, async (request) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const { version } = parseInput(VersionQuery, request.query);
+      const read = await plans.readPlan(request.actor, slug, version);
+      return {
+        id: read.plan.id,
+        slug: read.plan.slug,
+        title: read.plan.title,
+        authorName: read.plan.authorName,
+        authorOffice: read.plan.authorOffice,
+        termStart: read.plan.termStart,
+        termEnd: read.plan.termEnd,
+        electionDate: read.plan.electionDate,
+        version: { number: read.version.number, state: read.version.state, issuedOn: read.version.issuedOn },
+        issueDeadline: read.lifecycle.issueDeadline,
+        pillars: read.tree.pillars,
+        linkedItems: read.tree.linkedItems,
+      };
+    });
+
+    app.post('/plans/:slug/steps', EDIT, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const form = parseInput(StepFormSchema, values);
+        await plans.recordStep(
+          request.actor,
+          slug,
+          {
+            step: form.step,
+            occurredOn: form.occurredOn,
+            note: form.note,
+            documents: form.documentUrl
+              ? [{ title: form.documentTitle || form.documentUrl, url: form.documentUrl }]
+              : [],
+          },
+          request.id,
+        );
+        return reply.redirect(`/plans/${slug}#lifecycle`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderPlan(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
+      }
+    });
+
+    app.post('/plans/:slug/variations', EDIT, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const { versionNumber } = await plans.startVariation(request.actor, slug, request.id);
+      return reply.redirect(`/plans/${slug}?version=${versionNumber}`, 303);
+    });
+
+    app.get('/plans/import', EDIT, async (_request, reply) =>
+      reply.render(`${VIEWS}/import.njk`, { pageTitle: 'Load a plan file', values: {} }),
+    );
+
+    app.post('/plans/import', EDIT, async (request, reply) => {
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const { content } = parseInput(ImportFormSchema, values);
+        const file = parsePlanFile(content, 'content');
+        await plans.importPlanFile(request.actor, file, request.id);
+        return reply.redirect(`/plans/${file.plan.slug}/versions`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return reply.code(400).render(`${VIEWS}/import.njk`, {
+          pageTitle: 'Load a plan file',
+          values,
+          problems: error.fieldErrors,
+          ...toFormErrors([
+            {
+              field: 'content',
+              message: `The file has ${error.fieldErrors.length} problem${error.fieldErrors.length === 1 ? '' : 's'}: see the list below`,
+            },
+          ]),
+        });
+      }
+    });
+  };
+}

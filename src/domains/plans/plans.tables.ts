@@ -1,0 +1,116 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { MeasureDirection } from './plans.file-schema.ts';
+
+export const PLAN_STEPS = [
+  'public-consulted',
+  'chief-constable-consulted',
+  'sent-to-panel',
+  'panel-report-received',
+  'response-published',
+  'issued',
+  'reviewed',
+  'varied',
+  'superseded',
+] as const;
+export type PlanStep = (typeof PLAN_STEPS)[number];
+export type LinkedItemKind = 'enabler' | 'spr-threat' | 'national-measure';
+
+export interface PlansTables {
+  plan: {
+    id: Generated<number>;
+    slug: string;
+    body_id: number;
+    force_area_id: number;
+    title: string;
+    author_name: string;
+    author_office: string;
+    term_start: string;
+    term_end: string;
+    election_date: string | null;
+    summary: string | null;
+    source_url: string | null;
+    created_at: Generated<Date>;
+  };
+  plan_version: {
+    id: Generated<number>;
+    plan_id: number;
+    number: number;
+    state: 'draft' | 'issued';
+    issued_on: string | null;
+    content_changed_at: Generated<Date>;
+    created_at: Generated<Date>;
+  };
+  plan_pillar: {
+    id: Generated<number>;
+    version_id: number;
+    code: string;
+    position: number;
+    title: string;
+    summary: string | null;
+  };
+  plan_priority: {
+    id: Generated<number>;
+    version_id: number;
+    pillar_id: number;
+    code: string;
+    position: number;
+    title: string;
+    summary: string | null;
+  };
+  plan_aim: {
+    id: Generated<number>;
+    version_id: number;
+    priority_id: number;
+    code: string;
+    position: number;
+    text: string;
+  };
+  plan_measure: {
+    id: Generated<number>;
+    version_id: number;
+    priority_id: number;
+    code: string;
+    position: number;
+    text: string;
+    direction: MeasureDirection;
+  };
+  plan_linked_item: {
+    id: Generated<number>;
+    version_id: number;
+    kind: LinkedItemKind;
+    code: string;
+    position: number;
+    title: string;
+    summary: string | null;
+  };
+  plan_linked_item_priority: { item_id: number; priority_id: number };
+  plan_step: {
+    id: Generated<number>;
+    plan_id: number;
+    version_id: number | null;
+    step: PlanStep;
+    occurred_on: string;
+    note: string | null;
+    documents: ColumnType<{ title: string; url: string }[], string, string>;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  coverage_source: {
+    id: Generated<number>;
+    slug: string;
+    plan_id: number;
+    kind: 'manifesto' | 'consultation';
+    title: string;
+    author: string;
+    published_on: string;
+  };
+  coverage_point: {
+    id: Generated<number>;
+    source_id: number;
+    code: string;
+    position: number;
+    group_title: string;
+    text: string;
+    priority_codes: string[];
+  };
+}

@@ -1,0 +1,233 @@
+import type { MeasureDirection, PlanFile } from './plans.file-schema.ts';
+import type { VersionTreeRows } from './plans.queries.ts';
+import type { LinkedItemKind } from './plans.tables.ts';
+
+/** A plan version's content, as pages, the API, files and comparisons see it. */
+export interface PlanTree {
+  pillars: {
+    code: string;
+    title: string;
+    summary: string | null;
+    priorities: {
+      code: string;
+      title: string;
+      summary: string | null;
+      aims: { code: string; text: string }[];
+      measures: { code: string; text: string; direction: MeasureDirection }[];
+    }[];
+  }[];
+  linkedItems: {
+    kind: LinkedItemKind;
+    code: string;
+    title: string;
+    summary: string | null;
+    priorities: string[];
+  }[];
+}
+
+const FILE_LISTS: [LinkedItemKind, 'enablers' | 'strategicPolicingRequirement' | 'nationalMeasures'][] = [
+  ['enabler', 'enablers'],
+  ['spr-threat', 'strategicPolicingRequirement'],
+  ['national-measure', 'nationalMeasures'],
+];
+
+export function treeFromRows(rows: VersionTreeRows): PlanTree {
+  const priorityCode = new Map(rows.priorities.map((priority) => [priority.id, priority.code]));
+  return {
+    pillars: rows.pillars.map((pillar) => ({
+      code: pillar.code,
+      title: pillar.title,
+      summary: pillar.summary,
+      priorities: rows.priorities
+        .filter((priority) => priority.pillarId === pillar.id)
+        .map((priority) => ({
+          code: priority.code,
+          title: priority.title,
+          summary: priority.summary,
+          aims: rows.aims
+            .filter((aim) => aim.priorityId === priority.id)
+            .map(({ code, text }) => ({ code, text })),
+          measures: rows.measures
+            .filter((measure) => measure.priorityId === priority.id)
+            .map(({ code, text, direction }) => ({ code, text, direction })),
+        })),
+    })),
+    linkedItems: rows.linkedItems.map((item) => ({
+      kind: item.kind,
+      code: item.code,
+      title: item.title,
+      summary: item.summary,
+      priorities: rows.links
+        .filter((link) => link.itemId === item.id)
+        .map((link) => priorityCode.get(link.priorityId) ?? '')
+        .filter((code) => code !== ''),
+    })),
+  };
+}
+
+export function treeFromFile(file: PlanFile): PlanTree {
+  return {
+    pillars: file.pillars.map((pillar) => ({
+      code: pillar.code,
+      title: pillar.title,
+      summary: pillar.summary ?? null,
+      priorities: pillar.priorities.map((priority) => ({
+        code: priority.code,
+        title: priority.title,
+        summary: priority.summary ?? null,
+        aims: priority.aims.map(({ code, text }) => ({ code, text })),
+        measures: priority.measures.map(({ code, text, direction }) => ({ code, text, direction })),
+      })),
+    })),
+    linkedItems: FILE_LISTS.flatMap(([kind, list]) =>
+      file[list].map((item) => ({
+        kind,
+        code: item.code,
+        title: item.title,
+        summary: item.summary ?? null,
+        priorities: item.priorities,
+      })),
+    ),
+  };
+}
+
+/** The file for a plan version: exporting then importing it gives the same plan. */
+export function fileFromTree(plan: PlanFile['plan'], tree: PlanTree): PlanFile {
+  const optional = <T>(value: T | null) => (value === null ? {} : { summary: value });
+  return {
+    format: 'peelian-plan/1',
+    plan,
+    pillars: tree.pillars.map((pillar) => ({
+      code: pillar.code,
+      title: pillar.title,
+      ...optional(pillar.summary),
+      priorities: pillar.priorities.map((priority) => ({
+        code: priority.code,
+        title: priority.title,
+        ...optional(priority.summary),
+        aims: priority.aims,
+        measures: priority.measures,
+      })),
+    })),
+    ...Object.fromEntries(
+      FILE_LISTS.map(([kind, list]) => [
+        list,
+        tree.linkedItems
+          .filter((item) => item.kind === kind)
+          .map((item) => ({
+            code: item.code,
+            title: item.title,
+            ...optional(item.summary),
+            priorities: item.priorities,
+          })),
+      ]),
+    ),
+  } as PlanFile;
+}
+
+export type ElementKind = 'pillar' | 'priority' | 'aim' | 'measure' | LinkedItemKind;
+
+export interface PlanChange {
+  kind: ElementKind;
+  code: string;
+  change: 'added' | 'removed' | 'renamed' | 'reworded' | 'direction changed' | 'moved';
+  before: string | null;
+  after: string | null;
+}
+
+interface Element {
+  kind: ElementKind;
+  code: string;
+  /** Title or wording: a change is a rename for titled things, a re-wording for text. */
+  words: string;
+  parent: string | null;
+  direction?: MeasureDirection;
+}
+
+function elementsOf(tree: PlanTree): Map<string, Element> {
+  const elements = new Map<string, Element>();
+  const add = (element: Element) => elements.set(`${element.kind}:${element.code}`, element);
+  for (const pillar of tree.pillars) {
+    add({ kind: 'pillar', code: pillar.code, words: pillar.title, parent: null });
+    for (const priority of pillar.priorities) {
+      add({ kind: 'priority', code: priority.code, words: priority.title, parent: pillar.code });
+      for (const aim of priority.aims)
+        add({ kind: 'aim', code: aim.code, words: aim.text, parent: priority.code });
+      for (const measure of priority.measures) {
+        add({
+          kind: 'measure',
+          code: measure.code,
+          words: measure.text,
+          parent: priority.code,
+          direction: measure.direction,
+        });
+      }
+    }
+  }
+  for (const item of tree.linkedItems)
+    add({ kind: item.kind, code: item.code, words: item.title, parent: null });
+  return elements;
+}
+
+/**
+ * What changed from one version to another, element by element, matched by code: added, removed, renamed
+ * (a title) or re-worded (an aim's or measure's text), a measure's direction changed, or moved to another
+ * pillar or priority.
+ */
+export function diffTrees(before: PlanTree, after: PlanTree): PlanChange[] {
+  const old = elementsOf(before);
+  const current = elementsOf(after);
+  const changes: PlanChange[] = [];
+  for (const [key, element] of current) {
+    const previous = old.get(key);
+    if (!previous) {
+      changes.push({
+        kind: element.kind,
+        code: element.code,
+        change: 'added',
+        before: null,
+        after: element.words,
+      });
+      continue;
+    }
+    if (previous.words !== element.words) {
+      const change = element.kind === 'aim' || element.kind === 'measure' ? 'reworded' : 'renamed';
+      changes.push({
+        kind: element.kind,
+        code: element.code,
+        change,
+        before: previous.words,
+        after: element.words,
+      });
+    }
+    if (previous.direction !== element.direction) {
+      changes.push({
+        kind: element.kind,
+        code: element.code,
+        change: 'direction changed',
+        before: previous.direction ?? null,
+        after: element.direction ?? null,
+      });
+    }
+    if (previous.parent !== element.parent) {
+      changes.push({
+        kind: element.kind,
+        code: element.code,
+        change: 'moved',
+        before: previous.parent,
+        after: element.parent,
+      });
+    }
+  }
+  for (const [key, element] of old) {
+    if (!current.has(key))
+      changes.push({
+        kind: element.kind,
+        code: element.code,
+        change: 'removed',
+        before: element.words,
+        after: null,
+      });
+  }
+  return changes;
+}

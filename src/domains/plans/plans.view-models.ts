@@ -1,0 +1,99 @@
+import { formatDate } from '../../kernel/formats/dates.ts';
+import type { MeasureDirection } from './plans.file-schema.ts';
+import { type Lifecycle, STEP_LABELS } from './plans.lifecycle.ts';
+import type { StepRow, VersionRow } from './plans.queries.ts';
+import type { PlanChange, PlanTree } from './plans.tree.ts';
+
+export const DIRECTION_LABELS: Record<MeasureDirection, string> = {
+  increase: 'Higher is better',
+  decrease: 'Lower is better',
+  'maintain-low': 'Keep low',
+  neutral: 'No better direction',
+};
+
+const LINKED_LABELS = {
+  enabler: 'Enablers',
+  'spr-threat': 'Strategic Policing Requirement',
+  'national-measure': 'National Crime and Policing Measures',
+} as const;
+
+export function versionLabel(version: VersionRow): string {
+  return version.state === 'issued'
+    ? `Version ${version.number}, issued ${formatDate(version.issuedOn)}`
+    : `Version ${version.number} (draft)`;
+}
+
+export function toTreeView(tree: PlanTree, planSlug: string) {
+  return {
+    pillars: tree.pillars.map((pillar) => ({
+      ...pillar,
+      priorities: pillar.priorities.map((priority) => ({
+        ...priority,
+        url: `/plans/${planSlug}/priorities/${encodeURIComponent(priority.code)}`,
+        measures: priority.measures.map((measure) => ({
+          ...measure,
+          directionLabel: DIRECTION_LABELS[measure.direction],
+        })),
+      })),
+    })),
+    linkedGroups: (Object.keys(LINKED_LABELS) as (keyof typeof LINKED_LABELS)[])
+      .map((kind) => ({
+        title: LINKED_LABELS[kind],
+        items: tree.linkedItems.filter((item) => item.kind === kind),
+      }))
+      .filter((group) => group.items.length > 0),
+    counts: {
+      pillars: tree.pillars.length,
+      priorities: tree.pillars.reduce((sum, pillar) => sum + pillar.priorities.length, 0),
+      measures: tree.pillars.reduce(
+        (sum, pillar) => sum + pillar.priorities.reduce((n, priority) => n + priority.measures.length, 0),
+        0,
+      ),
+    },
+  };
+}
+
+const STATUS_TAGS: Record<NonNullable<Lifecycle['deadlineStatus']>, { text: string; colour: string }> = {
+  met: { text: 'Issued in time', colour: 'green' },
+  missed: { text: 'Issued late', colour: 'red' },
+  overdue: { text: 'Overdue', colour: 'red' },
+  'due-soon': { text: 'Due soon', colour: 'orange' },
+  upcoming: { text: 'Upcoming', colour: 'blue' },
+};
+
+export function toLifecycleView(lifecycle: Lifecycle, steps: StepRow[], versions: VersionRow[]) {
+  const versionNumber = new Map(versions.map((version) => [version.id, version.number]));
+  return {
+    deadline: lifecycle.issueDeadline ? formatDate(lifecycle.issueDeadline) : null,
+    status: lifecycle.deadlineStatus ? STATUS_TAGS[lifecycle.deadlineStatus] : null,
+    warnings: lifecycle.warnings,
+    nextStep: lifecycle.nextStep ? STEP_LABELS[lifecycle.nextStep] : null,
+    steps: steps.map((step) => ({
+      label: STEP_LABELS[step.step],
+      date: formatDate(step.occurredOn),
+      version: step.versionId ? versionNumber.get(step.versionId) : undefined,
+      note: step.note,
+      documents: step.documents,
+      recordedBy: step.recordedBy,
+    })),
+  };
+}
+
+const CHANGE_KIND_LABELS: Record<PlanChange['kind'], string> = {
+  pillar: 'Pillar',
+  priority: 'Priority',
+  aim: 'Key aim',
+  measure: 'Measure',
+  enabler: 'Enabler',
+  'spr-threat': 'Strategic Policing Requirement threat',
+  'national-measure': 'National measure',
+};
+
+export function toChangeRows(changes: PlanChange[]) {
+  return changes.map((change) => [
+    { text: `${CHANGE_KIND_LABELS[change.kind]} ${change.code}` },
+    { text: change.change },
+    { text: change.before ?? '' },
+    { text: change.after ?? '' },
+  ]);
+}
