@@ -9,6 +9,8 @@ import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
 import { chromiumPath, launchBrowser, openPage } from './browser.ts';
 
+/** A whole journey with seven accessibility scans and password hashing: slow on a busy machine. */
+const JOURNEY_TIMEOUT = 120_000;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function expectNoAxeViolations(page: Page) {
@@ -83,5 +85,5 @@ describe.skipIf(!chromiumPath)('signing in and administering people in a real br
     } finally {
       await close();
     }
-  });
+  }, JOURNEY_TIMEOUT);
 });
