@@ -64,6 +64,10 @@ describe.each(testEngines())('plans on %s', (engine) => {
     const firstPriority = varied.pillars[0]?.priorities[0];
     if (!firstPriority) throw new Error('fixture');
     firstPriority.title = `${firstPriority.title} (revised)`;
+    await expect(services.plans.importPlanFile(system, varied)).rejects.toThrow(
+      /Version 1 of versioned is issued and cannot change: start a variation/,
+    );
+    await services.plans.startVariation(system, 'versioned');
     await services.plans.importPlanFile(system, varied);
 
     const v1 = await services.plans.readPlan(ANONYMOUS, 'versioned', 1);

@@ -139,6 +139,9 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     const loaded = await officer.post('/plans/import', { content: draft });
     expect(loaded.headers.location).toBe('/plans/pasted-draft/versions');
     expect((await officer.get('/plans/pasted-draft')).body).toContain('This is a draft.');
+    const issuedAgain = await officer.post('/plans/import', { content: demoText });
+    expect(issuedAgain.statusCode).toBe(400);
+    expect(issuedAgain.body).toContain('is issued and cannot change: start a variation');
     await expectNeverPublic(app, 'Secret draft 7f3a9c', [
       '/plans/pasted-draft',
       '/api/v1/plans/pasted-draft',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../kernel/errors.ts';
+import { ConflictError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
@@ -226,7 +226,11 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
         const file = parsePlanFile(content, 'content');
         await plans.importPlanFile(request.actor, file, request.id);
         return reply.redirect(`/plans/${file.plan.slug}/versions`, 303);
-      } catch (error) {
+      } catch (caught) {
+        const error =
+          caught instanceof ConflictError
+            ? new ValidationError([{ field: 'plan', message: caught.message }])
+            : caught;
         if (!(error instanceof ValidationError)) throw error;
         return reply.code(400).render(`${VIEWS}/import.njk`, {
           pageTitle: 'Load a plan file',

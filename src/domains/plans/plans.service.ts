@@ -159,8 +159,9 @@ export function createPlansService(deps: PlansDeps) {
   }
 
   /**
-   * Loads a plan file as the plan's draft: a new plan, a new draft of an issued plan, or a replacement of
-   * the current draft. An issued version is never touched. All or nothing, audited.
+   * Loads a plan file as the plan's draft: a new plan, or a replacement of the current draft (for instance a
+   * variation's). An issued version is never changed: without a draft, the load is refused. All or nothing,
+   * audited.
    */
   async function importPlanFile(actor: Actor, file: PlanFile, requestId?: string) {
     const values = await planValues(file);
@@ -196,8 +197,12 @@ export function createPlansService(deps: PlansDeps) {
         }
       } else {
         const latest = versions.at(-1);
-        if (latest) changes = diffTrees(treeFromRows(await loadVersionTree(trx, latest.id)), tree);
-        versionId = await insertVersion(trx, planId, (latest?.number ?? 0) + 1, now);
+        if (latest) {
+          throw new ConflictError(
+            `Version ${latest.number} of ${values.slug} is issued and cannot change: start a variation, then load the file into its draft.`,
+          );
+        }
+        versionId = await insertVersion(trx, planId, 1, now);
         await writeTree(trx, versionId, tree);
       }
       if (changes.length > 0 || !draft) {
