@@ -41,49 +41,53 @@ describe.skipIf(!chromiumPath)('signing in and administering people in a real br
     await database?.close();
   });
 
-  it('an administrator signs in with the keyboard, sets up an authenticator, adds a person and reads the audit trail', async () => {
-    const { page, close } = await openPage(browser);
-    try {
-      await page.goto(`${baseUrl}/sign-in`);
-      await page.getByLabel('Email address').fill(adminEmail);
-      await page.getByLabel('Password', { exact: true }).fill('not the right password');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.govuk-error-summary');
-      expect(await page.title()).toMatch(/^Error: Sign in/);
-      await expectNoAxeViolations(page);
-
-      await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/account\/two-factor$/);
-      await expectNoAxeViolations(page);
-      const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replaceAll(' ', '');
-      await page.getByLabel('Code from your app').fill(totpCode(secret, totpStep(new Date())));
-      await page.getByRole('button', { name: 'Turn on' }).click();
-      await page.waitForURL(/\/account\?two-factor=on$/);
-      await expectNoAxeViolations(page);
-
-      await page.goto(`${baseUrl}/admin/users/new`);
-      await page.getByRole('button', { name: 'Add person' }).click();
-      await page.waitForSelector('.govuk-error-summary');
-      await expectNoAxeViolations(page);
-      await page.getByLabel('Name').fill('Browser Person');
-      await page.getByLabel('Email address').fill('browser.person@test.example');
-      await page.getByLabel('Role').selectOption('opcc-officer');
-      await page.getByLabel('For').selectOption('e2e-pcc');
-      await page.getByRole('button', { name: 'Add person' }).click();
-      await page.getByTestId('set-password-link').waitFor();
-      await expectNoAxeViolations(page);
-
-      for (const path of ['/admin/users', '/admin/audit']) {
-        await page.goto(`${baseUrl}${path}`);
+  it(
+    'an administrator signs in with the keyboard, sets up an authenticator, adds a person and reads the audit trail',
+    async () => {
+      const { page, close } = await openPage(browser);
+      try {
+        await page.goto(`${baseUrl}/sign-in`);
+        await page.getByLabel('Email address').fill(adminEmail);
+        await page.getByLabel('Password', { exact: true }).fill('not the right password');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.govuk-error-summary');
+        expect(await page.title()).toMatch(/^Error: Sign in/);
         await expectNoAxeViolations(page);
-      }
-      expect(await page.content()).toContain('browser.person@test.example');
 
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.waitForURL(/\/signed-out$/);
-    } finally {
-      await close();
-    }
-  }, JOURNEY_TIMEOUT);
+        await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(/\/account\/two-factor$/);
+        await expectNoAxeViolations(page);
+        const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replaceAll(' ', '');
+        await page.getByLabel('Code from your app').fill(totpCode(secret, totpStep(new Date())));
+        await page.getByRole('button', { name: 'Turn on' }).click();
+        await page.waitForURL(/\/account\?two-factor=on$/);
+        await expectNoAxeViolations(page);
+
+        await page.goto(`${baseUrl}/admin/users/new`);
+        await page.getByRole('button', { name: 'Add person' }).click();
+        await page.waitForSelector('.govuk-error-summary');
+        await expectNoAxeViolations(page);
+        await page.getByLabel('Name').fill('Browser Person');
+        await page.getByLabel('Email address').fill('browser.person@test.example');
+        await page.getByLabel('Role').selectOption('opcc-officer');
+        await page.getByLabel('For').selectOption('e2e-pcc');
+        await page.getByRole('button', { name: 'Add person' }).click();
+        await page.getByTestId('set-password-link').waitFor();
+        await expectNoAxeViolations(page);
+
+        for (const path of ['/admin/users', '/admin/audit']) {
+          await page.goto(`${baseUrl}${path}`);
+          await expectNoAxeViolations(page);
+        }
+        expect(await page.content()).toContain('browser.person@test.example');
+
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.waitForURL(/\/signed-out$/);
+      } finally {
+        await close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
 });

@@ -25,7 +25,9 @@ describe('peelian CLI with data', () => {
       const first = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       const lines = first.stderr.trim().split('\n');
-      expect(lines[0]).toBe('Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.');
+      expect(lines[0]).toBe(
+        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.',
+      );
       expect(
         lines.filter((line) =>
           /^ {2}\S+ +\S+@peelian\.example +http:\/\/localhost:3000\/password\/set\//.test(line),
@@ -35,7 +37,9 @@ describe('peelian CLI with data', () => {
 
       const second = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
       expect(second.code).toBe(0);
-      expect(second.stderr).toBe('Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.\n');
+      expect(second.stderr).toBe(
+        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.\n',
+      );
     },
     SLOW,
   );

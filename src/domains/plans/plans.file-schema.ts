@@ -101,8 +101,12 @@ export const PlanFileSchema = z
         const base = ['pillars', p, 'priorities', q];
         claim(priority.code, [...base, 'code']);
         priorityCodes.add(priority.code);
-        priority.aims.forEach((aim, a) => claim(aim.code, [...base, 'aims', a, 'code']));
-        priority.measures.forEach((measure, m) => claim(measure.code, [...base, 'measures', m, 'code']));
+        priority.aims.forEach((aim, a) => {
+          claim(aim.code, [...base, 'aims', a, 'code']);
+        });
+        priority.measures.forEach((measure, m) => {
+          claim(measure.code, [...base, 'measures', m, 'code']);
+        });
       });
     });
     for (const list of ['enablers', 'strategicPolicingRequirement', 'nationalMeasures'] as const) {
