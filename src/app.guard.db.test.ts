@@ -18,6 +18,7 @@ const PUBLIC_CHANGES: Record<string, string> = {
   'POST /password/forgot': 'a forgotten password cannot require signing in',
   'POST /password/set/:token': 'the one-time link is the credential',
   'POST /password/reset/:token': 'the one-time link is the credential',
+  'POST /api/v1/spc': 'a calculation on the caller’s own numbers; it stores nothing',
 };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,6 +4,7 @@ import { ACCOUNTS_OPENAPI, adminRoutes, signInRoutes } from './domains/accounts/
 import { apiRoutes, buildOpenApiDocument } from './domains/api/api.routes.ts';
 import { calendarRoutes } from './domains/calendar/calendar.routes.ts';
 import { healthRoutes } from './domains/health/index.ts';
+import { SPC_OPENAPI, spcRoutes } from './domains/judgements/spc.routes.ts';
 import { PLANS_OPENAPI, plansRoutes } from './domains/plans/index.ts';
 import { PORTAL_OPENAPI } from './domains/portal/portal.openapi.ts';
 import { portalRoutes } from './domains/portal/portal.routes.ts';
@@ -72,7 +73,9 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     PORTAL_OPENAPI,
     ACCOUNTS_OPENAPI,
     PLANS_OPENAPI,
+    SPC_OPENAPI,
   ]);
   await app.register(apiRoutes({ document: openApi }));
+  await app.register(spcRoutes());
   return app;
 }

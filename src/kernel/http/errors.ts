@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, UnauthenticatedError } from '../errors.ts';
+import { DomainError, UnauthenticatedError, ValidationError } from '../errors.ts';
 
 const FORM_EXPIRED =
   'This form has expired or was sent from another site. Go back, refresh the page and try again.';
@@ -30,7 +30,10 @@ export function registerErrorHandling(app: FastifyInstance, options: { showDetai
       return sendServerError(request, reply, error, options);
     }
     const message = error.code?.startsWith('FST_CSRF') ? FORM_EXPIRED : error.message;
-    if (wantsJson(request)) return reply.code(status).send({ error: message, requestId: request.id });
+    if (wantsJson(request)) {
+      const fields = error instanceof ValidationError ? { fields: error.fieldErrors } : {};
+      return reply.code(status).send({ error: message, ...fields, requestId: request.id });
+    }
     return reply
       .code(status)
       .render('pages/error.njk', { pageTitle: titleFor(status), paragraphs: [message] });

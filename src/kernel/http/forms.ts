@@ -9,7 +9,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Cookies, form bodies, CSRF protection on every change made from a browser, and rate limiting for the
  * routes that opt in (`config.rateLimit`). A request carrying an API token sends no cookies, so it cannot be
- * forged by another site and needs no CSRF token.
+ * forged by another site and needs no CSRF token; nor does a JSON body, which another site's page can only
+ * send after a CORS preflight that Peelian never grants.
  */
 export async function registerForms(app: FastifyInstance, options: { secret: string }): Promise<void> {
   await app.register(cookie, { secret: options.secret });
@@ -28,7 +29,12 @@ export async function registerForms(app: FastifyInstance, options: { secret: str
   await app.register(rateLimit, { global: false });
 
   app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    if (!UNSAFE_METHODS.has(request.method) || request.authenticatedBy === 'token') return done();
+    if (!UNSAFE_METHODS.has(request.method) || request.authenticatedBy === 'token' || isJson(request))
+      return done();
     app.csrfProtection(request, reply, done);
   });
+}
+
+function isJson(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 }

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../kernel/testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../kernel/testing/test-database.ts';
+
+describe('POST /api/v1/spc', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    app = await buildTestApp(database);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const spc = (payload: unknown) =>
+    app.inject({ method: 'POST', url: '/api/v1/spc', payload: payload as object });
+
+  it('judges a series: limits, each point with its rule and type, the last point’s variation', async () => {
+    // Twelve points around 10, then one far above: outside the limits, and bad news when lower is better.
+    const values = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 11, 9, 30];
+    const response = await spc({ values, improvement: 'decrease' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.points).toHaveLength(13);
+    expect(body.points[12]).toEqual({ value: 30, rule: 'outside-limits', type: 'concern' });
+    expect(body.points[0]).toEqual({ value: 10, rule: null, type: 'common-cause' });
+    expect(body.variation).toBe('concern');
+    expect(body.trialLimits).toBe(false);
+    expect(body.lowerLimit).toBeLessThan(body.mean);
+    expect(body.upperLimit).toBeGreaterThan(body.mean);
+  });
+
+  it('labels limits from fewer than 13 points as trial, and neutral measures high or low', async () => {
+    const body = (
+      await spc({ values: [1, 2, 3, 4, 5, 6, 7], improvement: 'neutral', screenOutliers: false })
+    ).json();
+    expect(body.trialLimits).toBe(true);
+    // Mean 4, average moving range 1: limits 4 ± 2.66, so 1 and 7 fall outside; the rest form a trend.
+    expect(body.points[0]).toEqual({ value: 1, rule: 'outside-limits', type: 'neutral-low' });
+    expect(body.points[3]).toEqual({ value: 4, rule: 'trend', type: 'neutral-high' });
+    expect(body.points[6]).toEqual({ value: 7, rule: 'outside-limits', type: 'neutral-high' });
+    expect(body.variation).toBe('neutral-high');
+  });
+
+  it.each([
+    [{ improvement: 'increase' }, 'values'],
+    [{ values: [], improvement: 'increase' }, 'values'],
+    [{ values: [1, 'two', 3], improvement: 'increase' }, 'values.1'],
+    [{ values: [1, 2], improvement: 'up' }, 'improvement'],
+    [{ values: Array.from({ length: 10_001 }, () => 1), improvement: 'increase' }, 'values'],
+    [{ values: [1, 2, 3], improvement: 'increase', baselinePoints: 6 }, 'baselinePoints'],
+    [{ values: [1, 2, 3], improvement: 'increase', baselinePoints: 12 }, 'baselinePoints'],
+  ])('refuses %j with 400 naming the field %s', async (payload, field) => {
+    const response = await spc(payload);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  it('refuses non-finite numbers, which JSON cannot carry but a body can try', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/spc',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"values":[1,2,1e999],"improvement":"increase"}',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields.map((error: { field: string }) => error.field)).toEqual(['values.2']);
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(document.paths['/api/v1/spc'].post.summary).toMatch(/statistical process control/);
+  });
+});

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { ValidationError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
+import { analyseSpc, SPC_METHOD, SpcInputError } from '../../kernel/spc/index.ts';
+import type { OpenApiPaths } from '../api/api.routes.ts';
+import { MAX_SPC_POINTS, SpcRequestSchema } from './spc.schemas.ts';
+
+/**
+ * Statistical process control for anyone's series: the same engine that judges the plan's measures. It
+ * changes nothing, so it is open to all; a body over 1 MB or a bad field gets 400 naming the field.
+ */
+export function spcRoutes(): FastifyPluginAsync {
+  return async (app) => {
+    app.post('/api/v1/spc', { config: { permission: 'public' }, bodyLimit: 1_048_576 }, async (request) => {
+      const input = parseInput(SpcRequestSchema, request.body);
+      try {
+        const result = analyseSpc(input);
+        return {
+          mean: result.mean,
+          upperLimit: result.upperLimit,
+          lowerLimit: result.lowerLimit,
+          points: result.points.map(({ value, rule, type }) => ({ value, rule, type })),
+          variation: result.variation,
+          trialLimits: result.trialLimits,
+          method: SPC_METHOD,
+        };
+      } catch (error) {
+        if (error instanceof SpcInputError)
+          throw new ValidationError([{ field: error.field, message: error.message }]);
+        throw error;
+      }
+    });
+  };
+}
+
+export const SPC_OPENAPI: OpenApiPaths = {
+  '/api/v1/spc': {
+    post: {
+      summary: 'Judge a series with statistical process control (XmR), as Peelian judges every measure',
+      description: `Body: {"values": [numbers], "improvement": "increase"|"decrease"|"neutral", "screenOutliers": true, "baselinePoints": null}. At most ${MAX_SPC_POINTS} values; a baseline of at least 12 points. Each point gets the special-cause rule it is part of (outside-limits, trend, two-of-three, shift, in that priority) and a type (common-cause, improvement, concern, or neutral-high/neutral-low). Fewer than 13 points give trial limits. A bad field gets 400 with {"error", "fields": [{"field", "message"}]}.`,
+      responses: {
+        '200': {
+          description: 'The mean, process limits, each point judged, and the variation of the last point',
+        },
+        '400': { description: 'A field is missing or wrong' },
+      },
+    },
+  },
+};
