@@ -148,4 +148,35 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       '/plans/pasted-draft/export.yaml',
     ]);
   });
+
+  it('lets an OPCC officer edit a priority of a draft, never of an issued version', async () => {
+    const refused = await officer.get('/plans/thames-valley-2024-2029/priorities/PC1/edit');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Start a variation');
+
+    expect((await officer.post('/plans/thames-valley-2024-2029/variations')).statusCode).toBe(303);
+    const form = await officer.get('/plans/thames-valley-2024-2029/priorities/PC1/edit');
+    expect(form.statusCode).toBe(200);
+    const measureCode = /name="measures\[0\]\[code\]" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+
+    const empty = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', { title: ' ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the priority’s title');
+
+    const saved = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', {
+      title: 'Crime prevention, revised',
+      summary: '',
+      'measures[0][code]': measureCode,
+      'measures[0][text]': 'Fewer crimes of every kind',
+      'measures[0][direction]': 'decrease',
+    });
+    expect(saved.statusCode).toBe(303);
+    const draft = await officer.get('/plans/thames-valley-2024-2029/priorities/PC1?version=draft');
+    expect(draft.body).toContain('Crime prevention, revised');
+    const issued = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/priorities/PC1' });
+    expect(issued.body).not.toContain('Crime prevention, revised');
+    const changes = await officer.get('/plans/thames-valley-2024-2029/compare?from=1&to=2');
+    expect(changes.body).toContain('Crime prevention, revised');
+    expect(changes.body).toContain('Fewer crimes of every kind');
+  });
 });

@@ -8,12 +8,21 @@ import {
   CompareQuery,
   ImportFormSchema,
   PlanSlugParams,
+  PriorityEditSchema,
   StepFormSchema,
   VersionQuery,
 } from './plans.schemas.ts';
 import type { PlansService } from './plans.service.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
-import { toChangeRows, toLifecycleView, toTreeView, versionLabel } from './plans.view-models.ts';
+import {
+  DIRECTION_LABELS,
+  toChangeRows,
+  toLifecycleView,
+  toTreeView,
+  versionLabel,
+} from './plans.view-models.ts';
+
+const DIRECTION_OPTIONS = Object.entries(DIRECTION_LABELS).map(([value, text]) => ({ value, text }));
 
 const VIEWS = 'plans/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
@@ -47,6 +56,34 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       hasDraft: read.versions.some((v) => v.state === 'draft'),
       stepOptions,
       values: {},
+      ...extra,
+    });
+  }
+
+  async function renderPriorityEdit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) {
+    const { slug } = parseInput(PlanSlugParams, request.params);
+    const { code } = request.params as { code: string };
+    const current = await plans.readPlan(request.actor, slug);
+    if (!current.versions.some((version) => version.state === 'draft')) {
+      return reply.code(409).render('pages/error.njk', {
+        pageTitle: 'This version cannot change',
+        paragraphs: ['Issued versions never change. Start a variation from the plan page, then edit its draft.'],
+      });
+    }
+    const read = await plans.readPlan(request.actor, slug, 'draft');
+    const priority = read.tree.pillars
+      .flatMap((pillar) => pillar.priorities)
+      .find((candidate) => candidate.code === code);
+    if (!priority) return reply.callNotFound();
+    return reply.render(`${VIEWS}/priority-edit.njk`, {
+      pageTitle: `Edit ${priority.title}`,
+      plan: read.plan,
+      priority,
+      directionOptions: DIRECTION_OPTIONS,
       ...extra,
     });
   }
@@ -87,7 +124,25 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
         pillar,
         priority,
         linked,
+        canEdit: read.canEdit,
       });
+    });
+
+    app.get('/plans/:slug/priorities/:code/edit', EDIT, async (request, reply) =>
+      renderPriorityEdit(request, reply),
+    );
+
+    app.post('/plans/:slug/priorities/:code/edit', EDIT, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const { code } = request.params as { code: string };
+      try {
+        const input = parseInput(PriorityEditSchema, request.body);
+        await plans.editDraftPriority(request.actor, slug, code, input, request.id);
+        return reply.redirect(`/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderPriorityEdit(request, reply.code(400), toFormErrors(error.fieldErrors));
+      }
     });
 
     app.get('/plans/:slug/versions', PUBLIC, async (request, reply) => {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { MEASURE_DIRECTIONS } from './plans.file-schema.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
 
 export const PlanSlugParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
 
 export const VersionQuery = z.object({
-  version: z.coerce.number().int().positive().optional(),
+  /** A version number, or "draft" for the current draft (for those who may see it). */
+  version: z.union([z.literal('draft'), z.coerce.number().int().positive()]).optional(),
 });
 
 export const CompareQuery = z.object({
@@ -29,3 +31,43 @@ export const StepFormSchema = z.object({
 export const ImportFormSchema = z.object({
   content: z.string().min(1, 'Paste the plan file').max(2_000_000, 'The file must be under 2 MB'),
 });
+
+const MeasureEditSchema = z.object({
+  code: z.string().min(1),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Enter the measure’s wording')
+    .max(4000, 'Measure must be 4000 characters or fewer'),
+  direction: z.enum(MEASURE_DIRECTIONS, { message: 'Select which way a good change goes' }),
+});
+
+/** The edit-priority form: fields named measures[i][text] arrive flattened, so they are regrouped first. */
+export const PriorityEditSchema = z.preprocess(
+  (body) => {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const measures: Record<string, unknown>[] = [];
+    for (const [key, value] of Object.entries(fields)) {
+      const match = /^measures\[(\d+)\]\[(code|text|direction)\]$/.exec(key);
+      if (!match) continue;
+      const index = Number(match[1]);
+      measures[index] ??= {};
+      (measures[index] as Record<string, unknown>)[match[2] as string] = value;
+    }
+    return { title: fields.title, summary: fields.summary, measures: measures.filter(Boolean) };
+  },
+  z.object({
+    title: z
+      .string()
+      .trim()
+      .min(1, 'Enter the priority’s title')
+      .max(300, 'Title must be 300 characters or fewer'),
+    summary: z
+      .string()
+      .trim()
+      .max(4000, 'Summary must be 4000 characters or fewer')
+      .optional()
+      .transform((value) => value || null),
+    measures: z.array(MeasureEditSchema),
+  }),
+);

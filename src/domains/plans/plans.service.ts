@@ -5,7 +5,7 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { canSee } from '../../kernel/auth/visibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { Db } from '../../schema.ts';
-import type { CoverageFile, PlanFile } from './plans.file-schema.ts';
+import type { CoverageFile, MeasureDirection, PlanFile } from './plans.file-schema.ts';
 import { describeLifecycle, todayInLondon } from './plans.lifecycle.ts';
 import {
   deleteVersionTree,
@@ -219,6 +219,61 @@ export function createPlansService(deps: PlansDeps) {
     });
   }
 
+  /**
+   * Edits one priority of the draft in place: its title and summary, and its measures' wording and direction.
+   * Issued versions cannot be edited; the changes are audited as a list, like a file load.
+   */
+  async function editDraftPriority(
+    actor: Actor,
+    slug: string,
+    code: string,
+    input: {
+      title: string;
+      summary: string | null;
+      measures: { code: string; text: string; direction: MeasureDirection }[];
+    },
+    requestId?: string,
+  ) {
+    const plan = await requirePlan(slug);
+    requireEdit(actor, plan);
+    return db.transaction().execute(async (trx) => {
+      const draft = (await listVersionsByPlan(trx, plan.id)).find((version) => version.state === 'draft');
+      if (!draft)
+        throw new ConflictError('Issued versions cannot change: start a variation to edit the plan');
+      const before = treeFromRows(await loadVersionTree(trx, draft.id));
+      const after = structuredClone(before);
+      const priority = after.pillars
+        .flatMap((pillar) => pillar.priorities)
+        .find((candidate) => candidate.code === code);
+      if (!priority) throw new NotFoundError(`The draft has no priority ${code}`);
+      priority.title = input.title;
+      priority.summary = input.summary;
+      for (const edit of input.measures) {
+        const measure = priority.measures.find((candidate) => candidate.code === edit.code);
+        if (!measure)
+          throw new ValidationError([
+            { field: `measures.${edit.code}`, message: `is not a measure of ${code}` },
+          ]);
+        measure.text = edit.text;
+        measure.direction = edit.direction;
+      }
+      const changes = diffTrees(before, after);
+      if (changes.length === 0) return { changes: 0 };
+      await deleteVersionTree(trx, draft.id);
+      await writeTree(trx, draft.id, after);
+      await markVersionContentChanged(trx, draft.id, deps.now());
+      await recordChange(
+        trx,
+        actor,
+        { type: 'plan_version', id: draft.id },
+        undefined,
+        { planId: plan.id, changes },
+        requestId,
+      );
+      return { changes: changes.length };
+    });
+  }
+
   /** Records a statutory step; "issued" makes the draft the plan's immutable issued version. */
   async function recordStep(
     actor: Actor,
@@ -311,14 +366,16 @@ export function createPlansService(deps: PlansDeps) {
   }
 
   /** A plan as one reader may see it: an issued version (the latest by default), or a draft for those allowed. */
-  async function readPlan(actor: Actor, slug: string, versionNumber?: number) {
+  async function readPlan(actor: Actor, slug: string, versionNumber?: number | 'draft') {
     const plan = await requirePlan(slug);
     const versions = visibleVersions(actor, plan, await listVersionsByPlan(db, plan.id));
     const latestIssued = versions.filter((version) => version.state === 'issued').at(-1);
     const version =
       versionNumber === undefined
         ? (latestIssued ?? versions.at(-1))
-        : versions.find((candidate) => candidate.number === versionNumber);
+        : versionNumber === 'draft'
+          ? versions.find((candidate) => candidate.state === 'draft')
+          : versions.find((candidate) => candidate.number === versionNumber);
     if (!version)
       throw new NotFoundError(
         versionNumber === undefined
@@ -357,7 +414,11 @@ export function createPlansService(deps: PlansDeps) {
     };
   }
 
-  async function exportPlanFile(actor: Actor, slug: string, versionNumber?: number): Promise<PlanFile> {
+  async function exportPlanFile(
+    actor: Actor,
+    slug: string,
+    versionNumber?: number | 'draft',
+  ): Promise<PlanFile> {
     const { plan, tree } = await readPlan(actor, slug, versionNumber);
     const { body, forceArea } = await findPlanOwnerSlugs(db, plan.id);
     return fileFromTree(
@@ -480,6 +541,7 @@ export function createPlansService(deps: PlansDeps) {
   return {
     importPlanFile,
     recordStep,
+    editDraftPriority,
     startVariation,
     listPlans: listPlansForReader,
     readPlan,
