@@ -1,37 +1,8 @@
-import YAML from 'yaml';
-import type { z } from 'zod';
-import { ValidationError } from '../../kernel/errors.ts';
+import { parseYamlFile, toYaml } from '../../kernel/formats/yaml-file.ts';
 import { CoverageFileSchema, type PlanFile, PlanFileSchema } from './plans.file-schema.ts';
 
-/**
- * Reads a plan or coverage file (YAML, of which JSON is a subset) and checks it whole: every problem is
- * listed with its path in the file, e.g. "pillars.0.priorities.2.measures.0.direction".
- */
-export function parseFileText<Schema extends z.ZodType>(
-  schema: Schema,
-  text: string,
-  fileName = 'the file',
-): z.infer<Schema> {
-  let data: unknown;
-  try {
-    data = YAML.parse(text, { prettyErrors: true });
-  } catch (error) {
-    throw new ValidationError([
-      { field: fileName, message: `is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}` },
-    ]);
-  }
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw new ValidationError(
-    result.error.issues.map((issue) => ({ field: issue.path.join('.') || fileName, message: issue.message })),
-  );
-}
-
 export const parsePlanFile = (text: string, fileName?: string) =>
-  parseFileText(PlanFileSchema, text, fileName);
+  parseYamlFile(PlanFileSchema, text, fileName);
 export const parseCoverageFile = (text: string, fileName?: string) =>
-  parseFileText(CoverageFileSchema, text, fileName);
-
-export function planFileToYaml(file: PlanFile): string {
-  return YAML.stringify(file, { lineWidth: 0 });
-}
+  parseYamlFile(CoverageFileSchema, text, fileName);
+export const planFileToYaml = (file: PlanFile): string => toYaml(file);
