@@ -71,7 +71,9 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     if (!current.versions.some((version) => version.state === 'draft')) {
       return reply.code(409).render('pages/error.njk', {
         pageTitle: 'This version cannot change',
-        paragraphs: ['Issued versions never change. Start a variation from the plan page, then edit its draft.'],
+        paragraphs: [
+          'Issued versions never change. Start a variation from the plan page, then edit its draft.',
+        ],
       });
     }
     const read = await plans.readPlan(request.actor, slug, 'draft');
