@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import { readYamlFiles } from '../../kernel/formats/yaml-file.ts';
 import { parseCoverageFile, parsePlanFile } from './plans.files.ts';
 import type { PlansService } from './plans.service.ts';
 
@@ -16,11 +16,7 @@ export async function seedDemoPlans(
   plans: PlansService,
   actor: Actor,
 ): Promise<{ plans: number; coverageSources: number }> {
-  const files = fs
-    .readdirSync(DEMO_DIR)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort();
-  const texts = files.map((name) => ({ name, text: fs.readFileSync(path.join(DEMO_DIR, name), 'utf8') }));
+  const texts = readYamlFiles(DEMO_DIR);
   const planFiles = texts.filter((file) => file.text.includes('format: peelian-plan/1'));
   const coverageFiles = texts.filter((file) => file.text.includes('format: peelian-coverage/1'));
   const existing = new Set((await plans.listPlans(actor)).map((entry) => entry.plan.slug));

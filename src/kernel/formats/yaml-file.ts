@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
@@ -28,4 +30,13 @@ export function parseYamlFile<Schema extends z.ZodType>(
 
 export function toYaml(data: unknown): string {
   return YAML.stringify(data, { lineWidth: 0 });
+}
+
+/** The .yaml files of a folder, in name order, with their text: how modules load their reviewed demo files. */
+export function readYamlFiles(dir: string): { name: string; text: string }[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }
