@@ -19,6 +19,8 @@ const PUBLIC_CHANGES: Record<string, string> = {
   'POST /password/set/:token': 'the one-time link is the credential',
   'POST /password/reset/:token': 'the one-time link is the credential',
   'POST /api/v1/spc': 'a calculation on the caller’s own numbers; it stores nothing',
+  'POST /meetings/:id/questions':
+    'the public ask questions of the panel without an account; CSRF, a rate limit and a honeypot guard it',
 };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

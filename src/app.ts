@@ -5,9 +5,11 @@ import { apiRoutes, buildOpenApiDocument } from './domains/api/api.routes.ts';
 import { calendarRoutes } from './domains/calendar/calendar.routes.ts';
 import { healthRoutes } from './domains/health/index.ts';
 import { SPC_OPENAPI, spcRoutes } from './domains/judgements/spc.routes.ts';
+import { POLICE_UK_OPENAPI, performanceRoutes } from './domains/performance/index.ts';
 import { PLANS_OPENAPI, plansRoutes } from './domains/plans/index.ts';
 import { PORTAL_OPENAPI } from './domains/portal/portal.openapi.ts';
 import { portalRoutes } from './domains/portal/portal.routes.ts';
+import { SCRUTINY_OPENAPI, scrutinyRoutes } from './domains/scrutiny/index.ts';
 import { type Authenticator, registerAuthentication } from './kernel/http/auth.ts';
 import { registerErrorHandling } from './kernel/http/errors.ts';
 import { registerForms } from './kernel/http/forms.ts';
@@ -21,7 +23,10 @@ import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 const NAVIGATION: readonly NavigationLink[] = [
   { href: '/', text: 'Home' },
   { href: '/plans', text: 'Plans' },
+  { href: '/meetings', text: 'Meetings' },
   { href: '/calendar', text: 'Calendar' },
+  { href: '/performance/police-uk', text: 'Police data' },
+  { href: '/performance/imports', text: 'Imports', permission: 'imports:read' },
   { href: '/admin/users', text: 'Admin', permission: 'users:manage' },
 ];
 
@@ -62,9 +67,11 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(signInRoutes({ signIn: services.signIn }));
   await app.register(adminRoutes({ users: services.users, signIn: services.signIn, audit: services.audit }));
   await app.register(plansRoutes({ plans: services.plans }));
+  await app.register(scrutinyRoutes({ scrutiny: services.scrutiny }));
+  await app.register(performanceRoutes({ performance: services.performance }));
   await app.register(
     calendarRoutes({
-      sources: [services.plans.upcomingDeadlines],
+      sources: [services.plans.upcomingDeadlines, services.scrutiny.upcomingDeadlines],
       baseUrl: config.baseUrl,
       now: () => new Date(),
     }),
@@ -73,6 +80,8 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     PORTAL_OPENAPI,
     ACCOUNTS_OPENAPI,
     PLANS_OPENAPI,
+    SCRUTINY_OPENAPI,
+    POLICE_UK_OPENAPI,
     SPC_OPENAPI,
   ]);
   await app.register(apiRoutes({ document: openApi }));

@@ -11,7 +11,15 @@ import {
 } from './domains/accounts/index.ts';
 import { createAreasService } from './domains/areas/index.ts';
 import { createHealthService, readBuildInfo } from './domains/health/index.ts';
+import {
+  createPerformanceServices,
+  describeDemoPoliceUk,
+  loadDemoPoliceUkInBackground,
+  PERFORMANCE_POLICY,
+  seedDemoPoliceUk,
+} from './domains/performance/index.ts';
 import { createPlansService, PLANS_POLICY, seedDemoPlans } from './domains/plans/index.ts';
+import { createScrutinyService, SCRUTINY_POLICY, seedDemoScrutiny } from './domains/scrutiny/index.ts';
 import { type AssetManifest, PROJECT_ROOT, readAssetManifest } from './kernel/assets/build-assets.ts';
 import { systemActor } from './kernel/auth/actor.ts';
 import { createPolicy } from './kernel/auth/policy.ts';
@@ -35,7 +43,12 @@ export function createLogger(config: Pick<Config, 'logLevel'>): FastifyBaseLogge
 }
 
 /** Every domain's authorisation rules, merged: the one policy services consult. */
-export const policy = createPolicy({ ...ACCOUNTS_POLICY, ...PLANS_POLICY });
+export const policy = createPolicy({
+  ...ACCOUNTS_POLICY,
+  ...PLANS_POLICY,
+  ...PERFORMANCE_POLICY,
+  ...SCRUTINY_POLICY,
+});
 
 /** Builds every service from an open database: the one place the object graph is wired. */
 export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Config, 'baseUrl'>) {
@@ -50,6 +63,7 @@ export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Co
     signIn: createSignInService(accountsDeps),
     apiTokens: createApiTokensService(accountsDeps),
     audit: createAuditService(accountsDeps),
+    performance: createPerformanceServices({ database, areas, policy }),
     plans: createPlansService({
       db: database.db,
       policy,
@@ -57,20 +71,36 @@ export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Co
       findBody: users.findBody,
       findForceArea: areas.findForceArea,
     }),
+    scrutiny: createScrutinyService({
+      db: database.db,
+      policy,
+      now: () => new Date(),
+      findBody: users.findBody,
+      listBodies: users.listBodies,
+    }),
   };
 }
 
 export type Services = ReturnType<typeof buildServices>;
 
 /** Loads every domain's demonstration data; each seeder is safe to repeat and loads nothing twice. */
-export async function seedDemoData(database: DatabaseHandle<Schema>, services: Services) {
+export async function seedDemoData(
+  database: DatabaseHandle<Schema>,
+  services: Services,
+  /** Given, the police.uk months load after this returns (a server answers meanwhile), reporting here. */
+  options: { policeUkInBackground?: (line: string) => void } = {},
+) {
   const actor = systemActor('demo seed');
   const areas = await services.areas.seedDemoAreas(actor);
   const thamesValley = await services.areas.findForceArea('thames-valley');
   if (!thamesValley) throw new Error('The Thames Valley demo force area is missing');
   const accounts = await seedDemoAccounts(database.db, services.users, actor, thamesValley.id);
   const plans = await seedDemoPlans(services.plans, actor);
-  return { ...areas, ...plans, people: accounts.people };
+  const policeUk = options.policeUkInBackground
+    ? loadDemoPoliceUkInBackground(services.performance, actor, options.policeUkInBackground)
+    : await seedDemoPoliceUk(services.performance, actor);
+  const scrutiny = await seedDemoScrutiny(services.scrutiny, actor);
+  return { ...areas, ...plans, ...scrutiny, people: accounts.people, policeUk };
 }
 
 export function describeSeed(result: Awaited<ReturnType<typeof seedDemoData>>): string[] {
@@ -85,6 +115,8 @@ export function describeSeed(result: Awaited<ReturnType<typeof seedDemoData>>): 
       lines.push(`  ${person.role.padEnd(17)} ${person.email.padEnd(34)} ${person.setPasswordUrl}`);
     lines.push('The administrator must also set up an authenticator app at first sign-in.');
   }
+  const policeUk = describeDemoPoliceUk(result.policeUk);
+  if (policeUk) lines.push(policeUk);
   return lines;
 }
 

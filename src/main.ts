@@ -17,7 +17,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     if (applied.length > 0)
       options.log(`Applied ${applied.length} migration(s) to ${deps.database.description}.`);
     if (options.seedDemo)
-      for (const line of describeSeed(await seedDemoData(deps.database, deps.services))) options.log(line);
+      for (const line of describeSeed(
+        await seedDemoData(deps.database, deps.services, { policeUkInBackground: options.log }),
+      ))
+        options.log(line);
   } catch (error) {
     await deps.database.close();
     throw error;

@@ -16,7 +16,7 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionSpec;
-  /** How many plain arguments it takes after its words (none unless said). */
+  /** How many plain arguments it takes after its words (none unless said; Number.POSITIVE_INFINITY for any number). */
   positionals?: number;
   /** Lines of help beyond the usage line, one per option. */
   optionHelp: string[];

@@ -8,6 +8,7 @@ const USER_OPTIONS: OptionSpec = {
 };
 const accounts = () => import('./run-accounts.ts');
 const plansCommands = () => import('./run-plans.ts');
+const performanceCommands = () => import('../domains/performance/performance.cli.ts');
 
 /**
  * Every command's name, help and options. Implementations load only when their command runs,
@@ -159,6 +160,34 @@ export const COMMANDS: Command[] = [
     positionals: 1,
     optionHelp: [],
     run: async (context) => (await plansCommands()).runImportCoverage(context),
+  },
+  {
+    words: ['import', 'police-uk'],
+    summary: 'Import police.uk CSV files, folders or zip archives (all checked before anything is written)',
+    usage: 'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]',
+    options: {
+      'dry-run': { type: 'boolean' },
+      'allow-rejects': { type: 'string' },
+      'force-area': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    positionals: Number.POSITIVE_INFINITY,
+    optionHelp: [
+      '--dry-run             check every file and report, writing nothing',
+      '--allow-rejects N     import even if up to N rows are rejected (they are left out); default 0',
+      '--force-area <slug>   import only this force’s files (e.g. thames-valley); skip the others',
+      '--json                print the report as JSON',
+    ],
+    run: async (context) => (await performanceCommands()).runImportPoliceUk(context),
+  },
+  {
+    words: ['import', 'lookup'],
+    summary: 'Load an LSOA → local authority (and community safety partnership) lookup CSV',
+    usage: 'peelian import lookup <csv> [--json]',
+    options: { json: { type: 'boolean' } },
+    positionals: 1,
+    optionHelp: ['--json    print the result as JSON'],
+    run: async (context) => (await performanceCommands()).runImportLookup(context),
   },
   {
     words: ['export', 'plan'],

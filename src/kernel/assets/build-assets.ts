@@ -54,6 +54,8 @@ export function buildAssets(outDir: string = PUBLIC_DIR): AssetManifest {
     ].join('\n'),
   );
   emit('favicon.svg', fs.readFileSync(path.join(SOURCE_DIR, 'favicon.svg')));
+  // Page scripts, each loaded only by the pages that need it.
+  emit('import-upload.js', fs.readFileSync(path.join(SOURCE_DIR, 'import-upload.js')));
 
   for (const imagesDir of [path.join(GOVUK_DIST, 'assets/images'), path.join(MOJ_DIST, 'assets/images')]) {
     fs.cpSync(imagesDir, path.join(staging, 'images'), { recursive: true });

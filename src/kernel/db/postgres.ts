@@ -1,6 +1,10 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { redactUrl } from '../../config.ts';
+import { type CopyOptions, type CopySource, type CopyTarget, copyStatement } from './copy.ts';
 import type { DatabaseHandle } from './database.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { type SqlClient, typeParsers } from './sql-client.ts';
@@ -36,7 +40,7 @@ export async function openPostgres<Schema>(url: string, poolSize: number): Promi
 }
 
 function poolClient(pool: pg.Pool): SqlClient {
-  return {
+  const self: SqlClient = {
     query: async <Row>(text: string, params: readonly unknown[] = []) =>
       (await pool.query(text, [...params])).rows as Row[],
     exec: async (script) => {
@@ -56,7 +60,9 @@ function poolClient(pool: pg.Pool): SqlClient {
         client.release();
       }
     },
+    copyFrom: (target, source, options) => self.transaction((tx) => tx.copyFrom(target, source, options)),
   };
+  return self;
 }
 
 function clientOf(client: pg.PoolClient): SqlClient {
@@ -67,8 +73,24 @@ function clientOf(client: pg.PoolClient): SqlClient {
       await client.query(script);
     },
     transaction: (work) => work(self),
+    copyFrom: (target, source, options) => copyThrough(client, target, source, options),
   };
   return self;
+}
+
+/**
+ * Streams the input into `COPY … FROM STDIN` on the client, at the pace the server takes it. If the
+ * input fails part way, the stream is destroyed, which aborts the COPY (and so the transaction).
+ */
+async function copyThrough(
+  client: pg.PoolClient,
+  target: CopyTarget,
+  source: CopySource,
+  options: CopyOptions = {},
+): Promise<number> {
+  const copy = client.query(copyFromStdin(copyStatement(target, 'STDIN', options)));
+  await pipeline(Readable.from(source, { objectMode: false }), copy);
+  return copy.rowCount;
 }
 
 function describeConnectionError(error: unknown): string {

@@ -1,12 +1,20 @@
+import type { CopyOptions, CopySource, CopyTarget } from './copy.ts';
+
 /**
  * The few raw operations Kysely cannot do on both engines: running a multi-statement SQL script
- * (migrations) and a transaction around it. Each engine adapter implements it over its own driver.
+ * (migrations), a transaction around it, and bulk loading with COPY. Each engine adapter implements it
+ * over its own driver.
  */
 export interface SqlClient {
   query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of one or more statements without parameters. */
   exec(script: string): Promise<void>;
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Loads rows given in COPY form into a table and returns how many were loaded. Inside a transaction it
+   * joins it (so a later failure undoes the load); outside one, it is all-or-nothing on its own.
+   */
+  copyFrom(target: CopyTarget, source: CopySource, options?: CopyOptions): Promise<number>;
 }
 
 /** PostgreSQL type OIDs whose default parsing differs between `pg` and PGlite. */

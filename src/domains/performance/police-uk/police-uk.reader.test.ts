@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type OpenPoliceUkFileOptions, openPoliceUkFile } from './police-uk.reader.ts';
 import type { PoliceUkRow, StreetCrimeRow } from './police-uk.rows.ts';
@@ -382,6 +384,32 @@ describe('openPoliceUkFile: files it refuses', () => {
     });
     const sound = await readAll(await fixture('zips/bad-deflate.zip', 'outcomes.csv'));
     expect(sound.summary.rows).toBe(7);
+  });
+
+  it('reads a gzipped file as the plain one (same rows, checksum of the CSV bytes), and refuses a damaged one', async () => {
+    const plain = path.join(FIXTURES, 'good/2021-11/2021-11-thames-valley-street.csv');
+    const bytes = await fs.readFile(plain);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'peelian-gz-'));
+    try {
+      const gz = path.join(dir, '2021-11-thames-valley-street.csv.gz');
+      await fs.writeFile(gz, gzipSync(bytes));
+      const fromGzip = await readAll((await listPoliceUkSources([gz])).sources[0] as PoliceUkSource);
+      const fromPlain = await readAll((await listPoliceUkSources([plain])).sources[0] as PoliceUkSource);
+      expect(fromGzip.rows).toEqual(fromPlain.rows);
+      expect(fromGzip.summary).toEqual({ ...fromPlain.summary, file: gz });
+      expect(fromGzip.summary.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+
+      const damaged = path.join(dir, '2021-12-thames-valley-street.csv.gz');
+      const whole = gzipSync(Buffer.concat([bytes, bytes.subarray(bytes.indexOf(10) + 1)]));
+      await fs.writeFile(damaged, whole.subarray(0, whole.length - 200));
+      const source = (await listPoliceUkSources([damaged])).sources[0] as PoliceUkSource;
+      await expect(readAll({ ...source, folderMonth: null, month: '2021-11' })).rejects.toMatchObject({
+        file: damaged,
+        reason: expect.stringMatching(/^could not be read beyond line \d+ \(unexpected end of file\)$/),
+      });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a force that is not in the list, however the list is given', async () => {

@@ -68,6 +68,8 @@ export interface PoliceUkFileOf<K extends PoliceUkKind> {
   rows(): AsyncGenerator<PoliceUkRowOf<K>, void, undefined>;
   /** The counts, checksum and rejects; throws until every row has been read. */
   summary(): PoliceUkFileSummary;
+  /** Bytes read so far (uncompressed), to show progress against `source.size`. */
+  bytesRead(): number;
   /** Stops reading and releases the file (needed only when the rows are not read to the end). */
   close(): void;
 }
@@ -332,6 +334,10 @@ class PoliceUkFileReader {
       byteOrderMark: this.bytes.byteOrderMark,
       lineEnding: this.bytes.lineEnding,
     };
+  }
+
+  bytesRead(): number {
+    return this.bytes.bytes;
   }
 
   close(): void {

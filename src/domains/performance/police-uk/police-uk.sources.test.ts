@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PoliceUkInputError } from './police-uk.errors.ts';
 import { listPoliceUkSources, parsePoliceUkFileName } from './police-uk.sources.ts';
@@ -117,6 +118,35 @@ describe('listPoliceUkSources', () => {
     }
   });
 
+  it('reads gzipped CSV files (.csv.gz) given or met in a folder, unpacking them as they stream', async () => {
+    const original = await fs.readFile(path.join(GOOD, '2025-01/2025-01-thames-valley-street.csv'));
+    const folder = path.join(scratch, 'gzipped', '2025-01');
+    await fs.mkdir(folder, { recursive: true });
+    const gz = path.join(folder, '2025-01-thames-valley-street.csv.gz');
+    await fs.writeFile(gz, gzipSync(original));
+    for (const given of [gz, path.dirname(folder)]) {
+      const { sources } = await listPoliceUkSources([given]);
+      expect(sources).toMatchObject([
+        {
+          displayName: gz,
+          fileName: '2025-01-thames-valley-street.csv.gz',
+          force: 'thames-valley',
+          month: '2025-01',
+          nameKind: 'street',
+          folderMonth: '2025-01',
+          size: original.length,
+        },
+      ]);
+      expect(await bytesOf(await (sources[0]?.open() ?? Promise.reject(new Error('no source'))))).toEqual(
+        original,
+      );
+    }
+    expect(parsePoliceUkFileName('2025-01-thames-valley-street.csv.gz')).toMatchObject({
+      force: 'thames-valley',
+      nameKind: 'street',
+    });
+  });
+
   it('refuses a path that does not exist, or is neither CSV, zip nor folder', async () => {
     const missing = path.join(scratch, 'nowhere.csv');
     await expect(listPoliceUkSources([missing])).rejects.toThrow(
@@ -124,7 +154,7 @@ describe('listPoliceUkSources', () => {
     );
     const notes = path.join(GOOD, 'notes.txt');
     await expect(listPoliceUkSources([notes])).rejects.toThrow(
-      `${notes}: is not a .csv file, a .zip archive or a folder`,
+      `${notes}: is not a .csv file, a .csv.gz file, a .zip archive or a folder`,
     );
   });
 

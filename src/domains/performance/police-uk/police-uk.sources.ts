@@ -1,14 +1,16 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import yauzl from 'yauzl';
 import { PoliceUkInputError } from './police-uk.errors.ts';
 import { POLICE_UK_KINDS, type PoliceUkKind } from './police-uk.layouts.ts';
 
 /**
- * Finding the CSV files to import: plain files, folders walked recursively, and police.uk `.zip`
- * archives, read in place (one entry streamed at a time, never unpacked to memory or disk).
+ * Finding the CSV files to import: plain files, gzipped files (`.csv.gz`, unpacked as they stream),
+ * folders walked recursively, and police.uk `.zip` archives, read in place (one entry streamed at a
+ * time, never unpacked to memory or disk).
  */
 
 export interface PoliceUkSource {
@@ -24,7 +26,10 @@ export interface PoliceUkSource {
   nameKind: PoliceUkKind | null;
   /** `YYYY-MM` when the folder holding the file is named like a month; otherwise null. */
   folderMonth: string | null;
-  /** Size in bytes (uncompressed, for a zip entry). */
+  /**
+   * Size in bytes, uncompressed: for a `.csv.gz` file, as its gzip trailer records it (modulo 4 GiB),
+   * so use it for progress, not as a check.
+   */
   size: number;
   /** The CRC-32 the zip records for this entry, checked after reading; null for a plain file. */
   crc32: number | null;
@@ -51,13 +56,16 @@ export interface PoliceUkFileName {
   folderMonth: string | null;
 }
 
-/** Reads force, month and kind from a path laid out like the archive: `YYYY-MM/YYYY-MM-<force>-<kind>.csv`. */
+/**
+ * Reads force, month and kind from a path laid out like the archive: `YYYY-MM/YYYY-MM-<force>-<kind>.csv`
+ * (or the same gzipped, `.csv.gz`).
+ */
 export function parsePoliceUkFileName(filePath: string): PoliceUkFileName {
   const parts = filePath.split(/[\\/]/).filter((part) => part !== '');
   const fileName = parts.at(-1) ?? '';
   const folder = parts.at(-2) ?? '';
   const folderMonth = MONTH_FOLDER.test(folder) ? folder : null;
-  const match = NAME_PATTERN.exec(fileName);
+  const match = NAME_PATTERN.exec(isGzipName(fileName) ? fileName.slice(0, -3) : fileName);
   if (!match) return { fileName, force: null, month: null, nameKind: null, folderMonth };
   return {
     fileName,
@@ -69,7 +77,7 @@ export function parsePoliceUkFileName(filePath: string): PoliceUkFileName {
 }
 
 /**
- * Lists the CSV files under the given paths (CSV files, folders, `.zip` archives). The same file
+ * Lists the CSV files under the given paths (CSV files, gzipped CSV files, folders, `.zip` archives). The same file
  * reached twice is listed once. Inside folders, hidden files are skipped and other files, zips
  * included, are listed as ignored: an archive is opened only when named itself, so a folder holding
  * both an archive and its unpacked files is not read twice. Throws PoliceUkInputError for a path that
@@ -89,9 +97,13 @@ export async function listPoliceUkSources(paths: readonly string[]): Promise<Pol
       await listZip(given, found, ignored);
     } else if (isCsvName(given)) {
       const realPath = await fs.realpath(given);
-      if (!found.has(realPath)) found.set(realPath, fileSource(given, realPath, stats.size));
+      if (!found.has(realPath)) found.set(realPath, await fileSource(given, realPath, stats.size));
     } else {
-      throw new PoliceUkInputError(given, null, 'is not a .csv file, a .zip archive or a folder');
+      throw new PoliceUkInputError(
+        given,
+        null,
+        'is not a .csv file, a .csv.gz file, a .zip archive or a folder',
+      );
     }
   }
   const sources = [...found.values()].sort(compareSources);
@@ -121,7 +133,8 @@ async function walkFolder(
     } else if (stats?.isFile() && isCsvName(entry.name)) {
       csvFiles += 1;
       const realPath = await fs.realpath(full);
-      if (!found.has(realPath)) found.set(realPath, fileSource(full, realPath, (await fs.stat(full)).size));
+      if (!found.has(realPath))
+        found.set(realPath, await fileSource(full, realPath, (await fs.stat(full)).size));
     } else {
       ignored.push(full);
     }
@@ -129,12 +142,13 @@ async function walkFolder(
   return csvFiles;
 }
 
-function fileSource(displayName: string, realPath: string, size: number): PoliceUkSource {
+async function fileSource(displayName: string, realPath: string, size: number): Promise<PoliceUkSource> {
+  const gzipped = isGzipName(realPath);
   return {
     displayName,
     // Resolved, so that a relative path still shows the folder the file is in.
     ...parsePoliceUkFileName(path.resolve(displayName)),
-    size,
+    size: gzipped ? await gzipRecordedSize(realPath, size) : size,
     crc32: null,
     open: async () => {
       const stream = createReadStream(realPath, { highWaterMark: 256 * 1024 });
@@ -144,9 +158,24 @@ function fileSource(displayName: string, realPath: string, size: number): Police
           reject(new PoliceUkInputError(displayName, null, describeFsError(error), { cause: error })),
         );
       });
-      return stream;
+      if (!gzipped) return stream;
+      // A damaged gzip file fails the unpacking stream, and the reader reports it with the line reached.
+      return pipeline(stream, createGunzip({ chunkSize: 256 * 1024 }), () => {});
     },
   };
+}
+
+/** The uncompressed size a gzip file records in its last four bytes (0 when the file is too short). */
+async function gzipRecordedSize(realPath: string, compressedSize: number): Promise<number> {
+  if (compressedSize < 18) return 0;
+  const handle = await fs.open(realPath, 'r');
+  try {
+    const trailer = Buffer.alloc(4);
+    await handle.read(trailer, 0, 4, compressedSize - 4);
+    return trailer.readUInt32LE(0);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function listZip(
@@ -171,7 +200,7 @@ async function listZip(
       const displayName = `${zipPath}!${name}`;
       const base = name.split('/').at(-1) ?? name;
       if (base.startsWith('._') || name.startsWith('__MACOSX/')) continue;
-      if (!isCsvName(name)) {
+      if (!isCsvName(name) || isGzipName(name)) {
         ignored.push(displayName);
         continue;
       }
@@ -268,8 +297,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A CSV file, plain or gzipped. */
 function isCsvName(name: string): boolean {
-  return name.toLowerCase().endsWith('.csv');
+  const lower = name.toLowerCase();
+  return lower.endsWith('.csv') || lower.endsWith('.csv.gz');
+}
+
+function isGzipName(name: string): boolean {
+  return name.toLowerCase().endsWith('.gz');
 }
 
 function isZipName(name: string): boolean {

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices } from '../src/composition.ts';
+import { createTestBody, createTestUser, TEST_PASSWORD } from '../src/domains/accounts/accounts.testing.ts';
+import {
+  POLICE_UK_FIXTURES,
+  STREET_HEADER,
+  seedTestForceAreas,
+  streetLine,
+} from '../src/domains/performance/performance.testing.ts';
+import { systemActor } from '../src/kernel/auth/actor.ts';
+import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
+import { chromiumPath, launchBrowser, openPage } from './browser.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+/** Collects script errors and security-policy refusals on a page. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('404 (Not Found)'))
+      problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let baseUrl: string;
+  let browser: Browser;
+  let analystEmail: string;
+  let scratch: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await seedTestForceAreas(database);
+    const services = buildServices(database, TEST_URLS);
+    const report = await services.performance.imports.importPoliceUk(
+      systemActor('test'),
+      [path.join(POLICE_UK_FIXTURES, 'good')],
+      { origin: 'command-line' },
+    );
+    expect(report.status).toBe('succeeded');
+    await services.performance.imports.importPoliceUk(
+      systemActor('test'),
+      [path.join(POLICE_UK_FIXTURES, 'bad/rows')],
+      { origin: 'command-line' },
+    );
+    await createTestBody(database.db, 'e2e-police-pcc');
+    analystEmail = (await createTestUser(services, { role: 'force-analyst', body: 'e2e-police-pcc' })).email;
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-e2e-upload-'));
+    app = await buildTestApp(database);
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const [name, url] of [
+    ['the forces', '/performance/police-uk'],
+    ['a force, latest year', '/performance/police-uk/thames-valley'],
+    ['a force, an earlier year', '/performance/police-uk/thames-valley?year=2021'],
+    ['another force, asked for a year it has no data for', '/performance/police-uk/hampshire?year=1999'],
+  ] as const) {
+    it(`${name}: axe finds no violations and nothing breaks the security policy`, async () => {
+      const { page, close } = await openPage(browser);
+      const problems = watchProblems(page);
+      try {
+        await page.goto(`${baseUrl}${url}`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
+        await expectNoAxeViolations(page);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('a force analyst uploads a month, watches it load, and reads the imports and a failed run', async () => {
+    const { page, close } = await openPage(browser);
+    const problems = watchProblems(page);
+    try {
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel('Email address').fill(analystEmail);
+      await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+
+      await page.goto(`${baseUrl}/performance/imports`);
+      await expectNoAxeViolations(page);
+      const failedRun = page.getByRole('link', { name: /^Run \d+$/ }).first();
+      await failedRun.click();
+      await page.getByText('Rejected rows in').first().waitFor();
+      await expectNoAxeViolations(page);
+
+      await page.goto(`${baseUrl}/performance/imports/upload`);
+      await page.locator('form[data-peelian-upload]').waitFor({ state: 'visible' });
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'Upload and import' }).click();
+      await page.getByText('Choose a file to upload').waitFor();
+      expect(await page.title()).toMatch(/^Error: Upload police\.uk data/);
+      await expectNoAxeViolations(page);
+
+      const file = path.join(scratch, '2024-07-thames-valley-street.csv');
+      fs.writeFileSync(
+        file,
+        `${[STREET_HEADER, streetLine({ id: 7, month: '2024-07', type: 'Shoplifting' }), streetLine({ id: null, month: '2024-07', type: 'Anti-social behaviour' })].join('\n')}\n`,
+      );
+      await page.getByLabel('File or archive').setInputFiles(file);
+      await page.getByRole('button', { name: 'Upload and import' }).click();
+      await page.waitForURL(/\/performance\/imports\/\d+$/);
+      await page.getByTestId('run-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('run-progress-text').textContent()).toContain('every file was loaded');
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+
+      await page.goto(`${baseUrl}/performance/police-uk/thames-valley?year=2024`);
+      expect(await page.getByTestId('headline').textContent()).toContain(
+        'In July 2024, police.uk recorded 1 crime in Thames Valley, and, separately, 1 incident',
+      );
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices, seedDemoData } from '../src/composition.ts';
+import { createTestUser, TEST_PASSWORD } from '../src/domains/accounts/accounts.testing.ts';
+import { parsePanelFile } from '../src/domains/scrutiny/index.ts';
+import { systemActor } from '../src/kernel/auth/actor.ts';
+import { addDays, londonDateOf } from '../src/kernel/calendar/index.ts';
+import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
+import { chromiumPath, launchBrowser, openPage } from './browser.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function expectAccessible(page: Page) {
+  await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+describe.skipIf(!chromiumPath)('scrutiny pages in a real browser', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let baseUrl: string;
+  let browser: Browser;
+  let officerEmail: string;
+  const ids = { december: 0, coming: 0 };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    const services = buildServices(database, TEST_URLS);
+    await seedDemoData(database, services);
+    const coming = addDays(londonDateOf(new Date()), 40);
+    await services.scrutiny.importPanelFile(
+      systemActor('e2e'),
+      parsePanelFile(`
+format: peelian-scrutiny/1
+body: thames-valley-panel
+questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
+meetings:
+  - title: Coming meeting
+    date: ${coming}
+    time: '11:00'
+    venue: Council Offices
+    status: agenda-published
+    agenda:
+      - { position: 1, title: Apologies for Absence }
+      - { position: 2, slotTime: '11:05', title: Public Question Time, purpose: Questions from the public. }
+      - { position: 3, title: Staffing matter, exemptParagraph: 1 }
+`),
+    );
+    const meetings = await services.scrutiny.listMeetings(systemActor('e2e'));
+    ids.december =
+      meetings.find((entry) => entry.meeting.title.includes('16 December 2016'))?.meeting.id ?? 0;
+    ids.coming = meetings.find((entry) => entry.meeting.title === 'Coming meeting')?.meeting.id ?? 0;
+    officerEmail = (await createTestUser(services, { role: 'scrutiny-officer', body: 'thames-valley-panel' }))
+      .email;
+    app = await buildTestApp(database);
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  for (const [name, path] of [
+    ['meetings', () => '/meetings'],
+    ['a past meeting', () => `/meetings/${ids.december}`],
+    ['a coming meeting', () => `/meetings/${ids.coming}`],
+    ['the public question form', () => `/meetings/${ids.coming}/questions/new`],
+    ['a closed question form', () => `/meetings/${ids.december}/questions/new`],
+    ['question sent', () => `/meetings/${ids.coming}/questions/sent`],
+  ] as const) {
+    it(`${name}: axe finds no violations and no script fails`, async () => {
+      const { page, close } = await openPage(browser);
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      try {
+        await page.goto(`${baseUrl}${path()}`, { waitUntil: 'load' });
+        await expectAccessible(page);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('a person sends a question through the form; a mistake is shown in an accessible error summary', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(`${baseUrl}/meetings/${ids.coming}/questions/new`);
+      await expect(page.getByTestId('question-deadline').textContent()).resolves.toContain('11:59pm');
+      await page.getByRole('button', { name: 'Send question' }).click();
+      await page.waitForURL(`**/meetings/${ids.coming}/questions`);
+      expect(await page.title()).toMatch(/^Error: /);
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'Enter your question',
+      );
+      await expectAccessible(page);
+      await page.getByLabel('Your name').fill('Browser Asker');
+      await page.getByLabel('Your email address').fill('browser.asker@example.org');
+      await page.getByLabel('Your question').fill('How are rural crimes recorded?');
+      await page.getByRole('button', { name: 'Send question' }).click();
+      await page.waitForURL(`**/meetings/${ids.coming}/questions/sent`);
+      await expect(page.locator('h1').textContent()).resolves.toContain('Question sent');
+    } finally {
+      await close();
+    }
+  });
+
+  it('the scrutiny officer’s meeting and questions pages are accessible too', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel('Email address').fill(officerEmail);
+      await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForLoadState('load');
+      for (const path of [`/meetings/${ids.coming}`, `/meetings/${ids.coming}/questions`, '/meetings/new']) {
+        await page.goto(`${baseUrl}${path}`);
+        await expectAccessible(page);
+      }
+      await expect(page.locator('h1').textContent()).resolves.toContain('Add a meeting');
+    } finally {
+      await close();
+    }
+  });
+});

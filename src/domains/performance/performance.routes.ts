@@ -1,0 +1,240 @@
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsync } from 'fastify';
+import { DomainError } from '../../kernel/errors.ts';
+import { toCsv } from '../../kernel/formats/csv.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
+import {
+  CountsQuerySchema,
+  ForcePageQuerySchema,
+  ForceParamsSchema,
+  RunParamsSchema,
+  RunsQuerySchema,
+  UploadQuerySchema,
+} from './performance.schemas.ts';
+import type { PerformanceServices } from './performance.services.ts';
+import {
+  toForceIndexView,
+  toForcePageView,
+  toImportRunStatus,
+  toImportRunsView,
+  toImportRunView,
+} from './performance.view-models.ts';
+import { MonthNotLoadedError } from './police-uk-data.service.ts';
+import { tempDirPrefix } from './police-uk-import.service.ts';
+
+const VIEWS = 'performance/views';
+const PUBLIC = { config: { permission: 'public' } } as const;
+const READ_IMPORTS = { config: { permission: 'imports:read' } } as const;
+const RUN_IMPORTS = { config: { permission: 'imports:run' } } as const;
+
+/** The largest upload accepted: a month of every force's files, zipped, is far smaller. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** Bodies an upload may arrive as: the file's own bytes, streamed to disk as they come. */
+const UPLOAD_TYPES = [
+  'application/octet-stream',
+  'application/zip',
+  'application/x-zip-compressed',
+  'application/gzip',
+  'text/csv',
+];
+
+class UploadError extends DomainError {
+  constructor(message: string) {
+    super(message, 400);
+  }
+}
+
+/** Public police.uk pages and the counts API; the imports pages and the upload for force analysts. */
+export function performanceRoutes(deps: { performance: PerformanceServices }): FastifyPluginAsync {
+  const { imports, policeUk } = deps.performance;
+
+  return async (app) => {
+    app.get('/performance/police-uk', PUBLIC, async (_request, reply) => {
+      const forces = await policeUk.listForcesWithData();
+      return reply.render(`${VIEWS}/police-uk-forces.njk`, {
+        pageTitle: 'Police data from police.uk',
+        ...toForceIndexView(forces),
+      });
+    });
+
+    app.get('/performance/police-uk/:force', PUBLIC, async (request, reply) => {
+      const { force } = parseInput(ForceParamsSchema, request.params);
+      const { year } = parseInput(ForcePageQuerySchema, request.query);
+      const view = toForcePageView(await policeUk.forceData(force), year);
+      return reply.render(`${VIEWS}/police-uk-force.njk`, {
+        pageTitle: `${view.force.name}: police.uk data`,
+        ...view,
+      });
+    });
+
+    app.get('/performance/police-uk/:force/crimes-by-type.csv', PUBLIC, async (request, reply) => {
+      const { force } = parseInput(ForceParamsSchema, request.params);
+      const data = await policeUk.forceData(force);
+      const rows = [
+        ...data.crimesByType.map((row) => ({ ...row, series: 'crime' })),
+        ...data.antiSocialBehaviour.map((row) => ({
+          ...row,
+          key: 'Anti-social behaviour',
+          series: 'anti-social behaviour',
+        })),
+      ].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.series < b.series ? 1 : -1));
+      const csv = toCsv(rows, [
+        { header: 'force', value: () => force },
+        { header: 'month', value: (row) => row.month.slice(0, 7) },
+        { header: 'series', value: (row) => row.series },
+        { header: 'crime_type', value: (row) => row.key },
+        { header: 'count', value: (row) => row.count },
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${force}-crimes-by-type.csv"`)
+        .send(csv);
+    });
+
+    app.get('/performance/police-uk/:force/crimes-by-local-authority.csv', PUBLIC, async (request, reply) => {
+      const { force } = parseInput(ForceParamsSchema, request.params);
+      const data = await policeUk.forceData(force);
+      const csv = toCsv(data.crimesByAuthority, [
+        { header: 'force', value: () => force },
+        { header: 'month', value: (row) => row.month.slice(0, 7) },
+        { header: 'local_authority_code', value: (row) => row.localAuthorityCode },
+        {
+          header: 'local_authority',
+          value: (row) =>
+            row.lsoaMissing
+              ? 'No location given'
+              : (row.localAuthorityName ?? 'Not matched to a local authority'),
+        },
+        { header: 'crimes', value: (row) => row.count },
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${force}-crimes-by-local-authority.csv"`)
+        .send(csv);
+    });
+
+    app.get('/api/v1/police-uk/forces/:force', PUBLIC, async (request) => {
+      const { force } = parseInput(ForceParamsSchema, request.params);
+      const data = await policeUk.forceData(force);
+      return {
+        force,
+        name: data.force.name,
+        source:
+          'police.uk street-level crime, outcomes and stop and search files (Open Government Licence v3.0)',
+        loaded: data.units.map((unit) => ({
+          kind: unit.kind,
+          month: unit.month.slice(0, 7),
+          rows: unit.rows,
+          sha256: unit.sha256,
+          importRun: unit.runId,
+          loadedAt: unit.loadedAt.toISOString(),
+        })),
+        crimesByType: data.crimesByType.map((row) => ({
+          month: row.month.slice(0, 7),
+          crimeType: row.key,
+          count: row.count,
+        })),
+        antiSocialBehaviour: data.antiSocialBehaviour.map((row) => ({
+          month: row.month.slice(0, 7),
+          count: row.count,
+        })),
+      };
+    });
+
+    app.get('/api/v1/police-uk/counts', PUBLIC, async (request, reply) => {
+      const query = parseInput(CountsQuerySchema, request.query);
+      try {
+        return await policeUk.countStreetRecords(query);
+      } catch (error) {
+        if (!(error instanceof MonthNotLoadedError)) throw error;
+        return reply.code(404).send({
+          error: error.message,
+          force: error.force,
+          month: error.month,
+          loadedMonths: error.loadedMonths,
+        });
+      }
+    });
+
+    app.get('/performance/imports', READ_IMPORTS, async (request, reply) => {
+      const { page } = parseInput(RunsQuerySchema, request.query);
+      const list = await policeUk.listRuns(request.actor, page);
+      return reply.render(`${VIEWS}/imports.njk`, {
+        pageTitle: 'Police data imports',
+        canUpload: imports.canRun(request.actor),
+        ...toImportRunsView(list),
+      });
+    });
+
+    app.get('/performance/imports/upload', RUN_IMPORTS, async (_request, reply) =>
+      reply.render(`${VIEWS}/import-upload.njk`, {
+        pageTitle: 'Upload police.uk data',
+        maxMegabytes: MAX_UPLOAD_BYTES / 1024 / 1024,
+      }),
+    );
+
+    app.get('/performance/imports/:id', READ_IMPORTS, async (request, reply) => {
+      const { id } = parseInput(RunParamsSchema, request.params);
+      const view = toImportRunView(await policeUk.getRun(request.actor, id));
+      return reply.render(`${VIEWS}/import-run.njk`, { pageTitle: `Import run ${id}`, ...view });
+    });
+
+    app.get('/api/v1/police-uk/imports/:id', READ_IMPORTS, async (request) => {
+      const { id } = parseInput(RunParamsSchema, request.params);
+      return toImportRunStatus(await policeUk.getRun(request.actor, id, 1000));
+    });
+
+    // The upload takes the file's own bytes as the body (no multipart), streamed to a temporary folder.
+    await app.register(async (uploads) => {
+      uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+      uploads.post('/performance/imports/upload', RUN_IMPORTS, async (request, reply) => {
+        const { name } = parseInput(UploadQuerySchema, request.query);
+        if (!(request.body instanceof Readable)) {
+          throw new UploadError('Send the file itself as the request body, as application/octet-stream.');
+        }
+        const dir = await fs.mkdtemp(path.join(os.tmpdir(), tempDirPrefix('upload')));
+        try {
+          await saveUpload(request.body, path.join(dir, name));
+        } catch (error) {
+          await fs.rm(dir, { recursive: true, force: true });
+          throw error;
+        }
+        const { runId, finished } = await imports.startPoliceUkImport(request.actor, [path.join(dir, name)], {
+          origin: 'upload',
+          hidePrefix: `${dir}${path.sep}`,
+          requestId: request.id,
+        });
+        void finished.finally(() => fs.rm(dir, { recursive: true, force: true }).catch(() => {}));
+        return reply.code(202).send({
+          runId,
+          page: `/performance/imports/${runId}`,
+          status: `/api/v1/police-uk/imports/${runId}`,
+        });
+      });
+    });
+  };
+}
+
+async function saveUpload(body: Readable, file: string): Promise<void> {
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > MAX_UPLOAD_BYTES)
+        callback(new UploadError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024 / 1024} GB.`));
+      else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, limit, createWriteStream(file));
+  } catch (error) {
+    if (error instanceof UploadError) throw error;
+    throw new UploadError(`The upload did not arrive whole (${(error as Error).message}). Try again.`);
+  }
+}

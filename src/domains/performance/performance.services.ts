@@ -1,0 +1,23 @@
+import type { Policy } from '../../kernel/auth/policy.ts';
+import type { DatabaseHandle } from '../../kernel/db/database.ts';
+import type { Schema } from '../../schema.ts';
+import type { AreasService } from '../areas/index.ts';
+import { createLsoaLookupService } from './lsoa-lookup.service.ts';
+import { createPoliceUkDataService } from './police-uk-data.service.ts';
+import { createPoliceUkImportService } from './police-uk-import.service.ts';
+
+/** The performance domain's services, built once by the composition root. */
+export function createPerformanceServices(deps: {
+  database: DatabaseHandle<Schema>;
+  areas: AreasService;
+  policy: Policy;
+}) {
+  const { database, areas, policy } = deps;
+  return {
+    imports: createPoliceUkImportService({ database, areas, policy }),
+    policeUk: createPoliceUkDataService({ db: database.db, areas, policy }),
+    lookups: createLsoaLookupService({ db: database.db, policy }),
+  };
+}
+
+export type PerformanceServices = ReturnType<typeof createPerformanceServices>;

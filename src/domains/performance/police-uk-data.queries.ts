@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import type { Db } from '../../schema.ts';
+import type { PoliceUkKind } from './police-uk/index.ts';
+
+/** What the counts API groups street records by. */
+export type CountBy = 'crime-type' | 'outcome' | 'lsoa';
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** The months (`YYYY-MM-01`) loaded for a force and kind, oldest first. */
+export async function listLoadedMonths(db: Db, forceAreaId: number, kind: PoliceUkKind): Promise<string[]> {
+  const rows = await db
+    .selectFrom('police_uk_unit')
+    .select('month')
+    .where('force_area_id', '=', forceAreaId)
+    .where('kind', '=', kind)
+    .orderBy('month')
+    .execute();
+  return rows.map((row) => row.month);
+}
+
+const COUNT_COLUMN = {
+  'crime-type': 'crime_type',
+  outcome: 'last_outcome_category',
+  lsoa: 'lsoa_code',
+} as const;
+
+/**
+ * Street records of one force and month counted by crime type, last outcome category or LSOA, from the
+ * roll-ups: crimes and anti-social behaviour together, as the file has them (anti-social behaviour under
+ * its own crime type). An empty category or LSOA counts under ''.
+ */
+export async function countStreetRecordsBy(
+  db: Db,
+  forceAreaId: number,
+  month: string,
+  by: CountBy,
+): Promise<KeyCount[]> {
+  const column = COUNT_COLUMN[by];
+  const [crimes, incidents] = await Promise.all([
+    db
+      .selectFrom('police_uk_crime_monthly')
+      .select([`${column} as key`, (eb) => eb.fn.sum<number>('crimes').as('n')])
+      .where('force_area_id', '=', forceAreaId)
+      .where('month', '=', month)
+      .groupBy(column)
+      .execute(),
+    db
+      .selectFrom('police_uk_asb_monthly')
+      .select([`${column} as key`, (eb) => eb.fn.sum<number>('incidents').as('n')])
+      .where('force_area_id', '=', forceAreaId)
+      .where('month', '=', month)
+      .groupBy(column)
+      .execute(),
+  ]);
+  const counts = new Map<string, number>();
+  for (const row of [...crimes, ...incidents])
+    counts.set(row.key, (counts.get(row.key) ?? 0) + Number(row.n));
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export interface MonthlyCount {
+  month: string;
+  key: string;
+  count: number;
+}
+
+/** Crimes (never anti-social behaviour) per month and crime type for a force. */
+export async function listMonthlyCrimesByType(db: Db, forceAreaId: number): Promise<MonthlyCount[]> {
+  const rows = await db
+    .selectFrom('police_uk_crime_monthly')
+    .select(['month', 'crime_type as key', (eb) => eb.fn.sum<number>('crimes').as('count')])
+    .where('force_area_id', '=', forceAreaId)
+    .groupBy(['month', 'crime_type'])
+    .orderBy('month')
+    .orderBy('crime_type')
+    .execute();
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** Anti-social behaviour incidents per month for a force: their own series. */
+export async function listMonthlyAntiSocialBehaviour(
+  db: Db,
+  forceAreaId: number,
+): Promise<{ month: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('police_uk_asb_monthly')
+    .select(['month', (eb) => eb.fn.sum<number>('incidents').as('count')])
+    .where('force_area_id', '=', forceAreaId)
+    .groupBy('month')
+    .orderBy('month')
+    .execute();
+  return rows.map((row) => ({ month: row.month, count: Number(row.count) }));
+}
+
+export interface MonthlyAuthorityCount {
+  month: string;
+  /** Null when the LSOA is not in the lookup, or the record had no location (lsoaMissing). */
+  localAuthorityCode: string | null;
+  localAuthorityName: string | null;
+  lsoaMissing: boolean;
+  count: number;
+}
+
+/** Crimes per month and local authority, through the LSOA lookup. */
+export async function listMonthlyCrimesByAuthority(
+  db: Db,
+  forceAreaId: number,
+): Promise<MonthlyAuthorityCount[]> {
+  const rows = await db
+    .selectFrom('police_uk_crime_monthly as c')
+    .leftJoin('lsoa_local_authority as l', 'l.lsoa_code', 'c.lsoa_code')
+    .select([
+      'c.month',
+      'l.local_authority_code as localAuthorityCode',
+      'l.local_authority_name as localAuthorityName',
+      sql<boolean>`c.lsoa_code = ''`.as('lsoaMissing'),
+      (eb) => eb.fn.sum<number>('c.crimes').as('count'),
+    ])
+    .where('c.force_area_id', '=', forceAreaId)
+    .groupBy(['c.month', 'l.local_authority_code', 'l.local_authority_name', sql`c.lsoa_code = ''`])
+    .orderBy('c.month')
+    .execute();
+  return rows.map((row) => ({ ...row, lsoaMissing: Boolean(row.lsoaMissing), count: Number(row.count) }));
+}
+
+export interface LoadedUnitDetail {
+  kind: PoliceUkKind;
+  month: string;
+  rows: number;
+  sha256: string;
+  loadedAt: Date;
+  importFileId: number;
+  runId: number;
+  fileName: string;
+}
+
+/** Every unit loaded for a force, with the file and run it came from. */
+export function listLoadedUnitDetails(db: Db, forceAreaId: number): Promise<LoadedUnitDetail[]> {
+  return db
+    .selectFrom('police_uk_unit as u')
+    .innerJoin('police_uk_import_file as f', 'f.id', 'u.import_file_id')
+    .select([
+      'u.kind',
+      'u.month',
+      'u.rows',
+      'u.sha256',
+      'u.loaded_at as loadedAt',
+      'u.import_file_id as importFileId',
+      'f.run_id as runId',
+      'f.display_name as fileName',
+    ])
+    .where('u.force_area_id', '=', forceAreaId)
+    .orderBy('u.month')
+    .orderBy('u.kind')
+    .execute();
+}
+
+export interface ForceCoverage {
+  forceAreaId: number;
+  kind: PoliceUkKind;
+  months: number;
+  firstMonth: string;
+  lastMonth: string;
+  rows: number;
+}
+
+/** For each force and kind with data: how many months, the first and last, and the rows. */
+export async function listForceCoverage(db: Db): Promise<ForceCoverage[]> {
+  const rows = await db
+    .selectFrom('police_uk_unit')
+    .select([
+      'force_area_id as forceAreaId',
+      'kind',
+      (eb) => eb.fn.countAll<number>().as('months'),
+      (eb) => eb.fn.min<string>('month').as('firstMonth'),
+      (eb) => eb.fn.max<string>('month').as('lastMonth'),
+      (eb) => eb.fn.sum<number>('rows').as('rows'),
+    ])
+    .groupBy(['force_area_id', 'kind'])
+    .execute();
+  return rows.map((row) => ({ ...row, months: Number(row.months), rows: Number(row.rows) }));
+}
+
+export interface OutcomeByCrimeType {
+  outcomeType: string;
+  /** The crime type of the street record the outcome's Crime ID matched; null when none matched. */
+  crimeType: string | null;
+  count: number;
+}
+
+/**
+ * Outcomes recorded in a month, each joined by Crime ID to its crime: the street record of the same force
+ * with that ID in the same or the latest earlier month. One crime can have several outcomes; a Crime ID
+ * repeated within a street month counts once.
+ */
+export async function countOutcomesByCrimeType(
+  db: Db,
+  forceAreaId: number,
+  month: string,
+): Promise<OutcomeByCrimeType[]> {
+  // A hash join over the force's street records up to the month: Crime IDs are not indexed on street
+  // records (the index would slow every street import by more than this query costs).
+  const result = await sql<{ outcomeType: string; crimeType: string | null; count: number }>`
+    WITH outcome AS (
+      SELECT outcome_type, crime_id FROM police_uk_outcome_record
+       WHERE force_area_id = ${forceAreaId} AND month = ${month}
+    ), crime AS (
+      SELECT DISTINCT ON (s.crime_id) s.crime_id, s.crime_type
+        FROM police_uk_street_record s
+       WHERE s.force_area_id = ${forceAreaId} AND s.month <= ${month}
+         AND s.crime_id IN (SELECT crime_id FROM outcome)
+       ORDER BY s.crime_id, s.month DESC, s.source_line
+    )
+    SELECT outcome.outcome_type AS "outcomeType", crime.crime_type AS "crimeType", count(*)::int AS count
+      FROM outcome LEFT JOIN crime ON crime.crime_id = outcome.crime_id
+     GROUP BY outcome.outcome_type, crime.crime_type
+     ORDER BY count DESC, outcome.outcome_type, crime.crime_type`.execute(db);
+  return result.rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+export interface CrimeOutcome {
+  month: string;
+  outcomeType: string;
+}
+
+/** Every outcome recorded for a crime, oldest first. */
+export async function listOutcomesOfCrime(
+  db: Db,
+  forceAreaId: number,
+  crimeId: string,
+): Promise<CrimeOutcome[]> {
+  const result = await sql<CrimeOutcome>`
+    SELECT month, outcome_type AS "outcomeType" FROM police_uk_outcome_record
+     WHERE crime_id = ${crimeId} AND force_area_id = ${forceAreaId}
+     ORDER BY month, source_line`.execute(db);
+  return result.rows;
+}

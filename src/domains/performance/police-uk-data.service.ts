@@ -1,0 +1,204 @@
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { Policy } from '../../kernel/auth/policy.ts';
+import { DomainError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
+import type { Db } from '../../schema.ts';
+import type { AreasService, ForceAreaWithAuthorities } from '../areas/index.ts';
+import {
+  type CountBy,
+  countOutcomesByCrimeType,
+  countStreetRecordsBy,
+  type KeyCount,
+  listForceCoverage,
+  listLoadedMonths,
+  listLoadedUnitDetails,
+  listMonthlyAntiSocialBehaviour,
+  listMonthlyCrimesByAuthority,
+  listMonthlyCrimesByType,
+} from './police-uk-data.queries.ts';
+import {
+  countImportRuns,
+  findImportRun,
+  type ImportFileRow,
+  type ImportRejectRow,
+  type ImportRunRow,
+  listImportFiles,
+  listImportRejects,
+  listImportRuns,
+} from './police-uk-import.queries.ts';
+
+/** The month asked for has no street data; says which months do. */
+export class MonthNotLoadedError extends DomainError {
+  constructor(
+    readonly force: string,
+    readonly month: string,
+    readonly loadedMonths: string[],
+  ) {
+    super(
+      loadedMonths.length === 0
+        ? `No police.uk street data is loaded for ${force}.`
+        : `No police.uk street data is loaded for ${force} in ${month}. Loaded months: ${describeMonths(loadedMonths)}.`,
+      404,
+    );
+  }
+}
+
+export interface StreetCounts {
+  force: string;
+  month: string;
+  by: CountBy;
+  counts: KeyCount[];
+}
+
+export interface ForceData {
+  force: ForceAreaWithAuthorities;
+  units: Awaited<ReturnType<typeof listLoadedUnitDetails>>;
+  crimesByType: Awaited<ReturnType<typeof listMonthlyCrimesByType>>;
+  antiSocialBehaviour: Awaited<ReturnType<typeof listMonthlyAntiSocialBehaviour>>;
+  crimesByAuthority: Awaited<ReturnType<typeof listMonthlyCrimesByAuthority>>;
+  /** Outcomes of the latest outcomes month loaded, joined to their crimes; null when none is loaded. */
+  latestOutcomes: { month: string; rows: Awaited<ReturnType<typeof countOutcomesByCrimeType>> } | null;
+}
+
+export interface ImportRunDetail {
+  run: ImportRunRow;
+  files: (ImportFileRow & { forceSlug: string | null })[];
+  rejects: ImportRejectRow[];
+}
+
+export type PoliceUkDataService = ReturnType<typeof createPoliceUkDataService>;
+
+/** Reading what was imported: the counts API, the public force pages, and the record of import runs. */
+export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; policy: Policy }) {
+  const { db, areas, policy } = deps;
+
+  async function forceBySlug(slug: string): Promise<ForceAreaWithAuthorities> {
+    const force = (await areas.listForceAreasWithAuthorities()).find((area) => area.slug === slug);
+    if (!force) throw new NotFoundError(`There is no force area "${slug}".`);
+    return force;
+  }
+
+  /** Street records of a force and month (`YYYY-MM`) counted by crime type, outcome or LSOA. */
+  async function countStreetRecords(query: {
+    force: string;
+    month: string;
+    by: CountBy;
+  }): Promise<StreetCounts> {
+    const force = await forceBySlug(query.force);
+    const loaded = await listLoadedMonths(db, force.id, 'street');
+    const month = `${query.month}-01`;
+    if (!loaded.includes(month)) {
+      throw new MonthNotLoadedError(
+        query.force,
+        query.month,
+        loaded.map((value) => value.slice(0, 7)),
+      );
+    }
+    return {
+      force: query.force,
+      month: query.month,
+      by: query.by,
+      counts: await countStreetRecordsBy(db, force.id, month, query.by),
+    };
+  }
+
+  /** Forces with police.uk data, for the index page. */
+  async function listForcesWithData() {
+    const [forces, coverage] = await Promise.all([
+      areas.listForceAreasWithAuthorities(),
+      listForceCoverage(db),
+    ]);
+    return forces.map((force) => ({
+      slug: force.slug,
+      name: force.name,
+      coverage: coverage.filter((row) => row.forceAreaId === force.id),
+    }));
+  }
+
+  async function forceData(slug: string): Promise<ForceData> {
+    const force = await forceBySlug(slug);
+    const [units, crimesByType, antiSocialBehaviour, crimesByAuthority] = await Promise.all([
+      listLoadedUnitDetails(db, force.id),
+      listMonthlyCrimesByType(db, force.id),
+      listMonthlyAntiSocialBehaviour(db, force.id),
+      listMonthlyCrimesByAuthority(db, force.id),
+    ]);
+    const latestOutcomeMonth = units.filter((unit) => unit.kind === 'outcomes').at(-1)?.month;
+    const latestOutcomes = latestOutcomeMonth
+      ? { month: latestOutcomeMonth, rows: await countOutcomesByCrimeType(db, force.id, latestOutcomeMonth) }
+      : null;
+    return { force, units, crimesByType, antiSocialBehaviour, crimesByAuthority, latestOutcomes };
+  }
+
+  function requireRead(actor: Actor) {
+    if (!policy.can(actor, 'imports:read')) throw new ForbiddenError();
+  }
+
+  async function slugsById(): Promise<Map<number, string>> {
+    return new Map((await areas.listForceAreasWithAuthorities()).map((force) => [force.id, force.slug]));
+  }
+
+  async function listRuns(actor: Actor, page: number, perPage = 20) {
+    requireRead(actor);
+    const [runs, total, slugs] = await Promise.all([
+      listImportRuns(db, perPage, (page - 1) * perPage),
+      countImportRuns(db),
+      slugsById(),
+    ]);
+    const files = await listImportFiles(
+      db,
+      runs.map((run) => run.id),
+    );
+    return {
+      runs: runs.map((run) => ({
+        run,
+        files: files
+          .filter((file) => file.runId === run.id)
+          .map((file) => ({
+            ...file,
+            forceSlug: file.forceAreaId === null ? null : (slugs.get(file.forceAreaId) ?? null),
+          })),
+      })),
+      total,
+      page,
+      perPage,
+    };
+  }
+
+  async function getRun(actor: Actor, runId: number, rejectLimit = 200): Promise<ImportRunDetail> {
+    requireRead(actor);
+    const run = await findImportRun(db, runId);
+    if (!run) throw new NotFoundError(`There is no import run ${runId}.`);
+    const [files, slugs] = await Promise.all([listImportFiles(db, [runId]), slugsById()]);
+    const rejects = await listImportRejects(
+      db,
+      files.map((file) => file.id),
+      rejectLimit,
+    );
+    return {
+      run,
+      files: files.map((file) => ({
+        ...file,
+        forceSlug: file.forceAreaId === null ? null : (slugs.get(file.forceAreaId) ?? null),
+      })),
+      rejects,
+    };
+  }
+
+  return { countStreetRecords, listForcesWithData, forceData, listRuns, getRun };
+}
+
+/** "2021-11 to 2022-03, 2024-01 to 2024-04": runs of consecutive months. */
+export function describeMonths(months: readonly string[]): string {
+  const runs: [string, string][] = [];
+  for (const month of [...months].sort()) {
+    const last = runs.at(-1);
+    if (last && nextMonth(last[1]) === month) last[1] = month;
+    else runs.push([month, month]);
+  }
+  return runs.map(([from, to]) => (from === to ? from : `${from} to ${to}`)).join(', ');
+}
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,475 @@
+import { sql } from 'kysely';
+import type { CopySource, CopyTarget } from '../../kernel/db/copy.ts';
+import type { SqlClient } from '../../kernel/db/sql-client.ts';
+import type { Db } from '../../schema.ts';
+import type {
+  ImportFileStatus,
+  ImportOrigin,
+  ImportPhase,
+  ImportRunStatus,
+  PerformanceTables,
+} from './performance.tables.ts';
+import { COPY_COLUMNS, type PoliceUkKind } from './police-uk/index.ts';
+import { ROLLUPS_OF_KIND } from './police-uk-rollup.ts';
+
+/** One police.uk file's worth of data: a force area, a month (`YYYY-MM-01`) and a kind. */
+export interface UnitKey {
+  forceAreaId: number;
+  month: string;
+  kind: PoliceUkKind;
+}
+
+/** Where each kind's rows are kept. */
+const RECORD_TABLE: Record<PoliceUkKind, string> = {
+  street: 'police_uk_street_record',
+  outcomes: 'police_uk_outcome_record',
+  'stop-and-search': 'police_uk_stop_search_record',
+};
+
+/** The roll-up tables each kind maintains. */
+const ROLLUP_TABLES: Record<PoliceUkKind, string[]> = {
+  street: ROLLUPS_OF_KIND.street.map((rollup) => rollup.table),
+  outcomes: ROLLUPS_OF_KIND.outcomes.map((rollup) => rollup.table),
+  'stop-and-search': ROLLUPS_OF_KIND['stop-and-search'].map((rollup) => rollup.table),
+};
+
+/** The columns COPY fills: the force area, then the reader's columns for the kind. */
+export function recordCopyTarget(kind: PoliceUkKind) {
+  return { table: RECORD_TABLE[kind], columns: ['force_area_id', ...COPY_COLUMNS[kind]] };
+}
+
+/** Any fixed number: with the unit's hash it names the lock that lets one import at a time replace a unit. */
+const UNIT_LOCK_SPACE = 7_335_204;
+
+// ---- Inside a unit's transaction (SqlClient: COPY and plain SQL) ----
+
+/** Waits for any other import replacing the same unit (PostgreSQL; PGlite has one connection anyway). */
+export async function lockPoliceUkUnit(tx: SqlClient, unit: UnitKey): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+    UNIT_LOCK_SPACE,
+    `${unit.forceAreaId}/${unit.kind}/${unit.month}`,
+  ]);
+}
+
+export async function findPoliceUkUnit(
+  sql: SqlClient,
+  unit: UnitKey,
+): Promise<{ sha256: string; rows: number; importFileId: number } | undefined> {
+  const rows = await sql.query<{ sha256: string; rows: number; importFileId: number }>(
+    `SELECT sha256, rows, import_file_id AS "importFileId" FROM police_uk_unit
+      WHERE force_area_id = $1 AND kind = $2 AND month = $3`,
+    [unit.forceAreaId, unit.kind, unit.month],
+  );
+  return rows[0];
+}
+
+/** Deletes a unit's rows and roll-ups; returns how many rows there were. */
+export async function deletePoliceUkUnitData(tx: SqlClient, unit: UnitKey): Promise<number> {
+  const params = [unit.forceAreaId, unit.month];
+  for (const table of ROLLUP_TABLES[unit.kind])
+    await tx.query(`DELETE FROM ${table} WHERE force_area_id = $1 AND month = $2`, params);
+  const deleted = await tx.query<{ n: number }>(
+    `WITH gone AS (DELETE FROM ${RECORD_TABLE[unit.kind]} WHERE force_area_id = $1 AND month = $2 RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    params,
+  );
+  return deleted[0]?.n ?? 0;
+}
+
+/** Loads a unit's rows, given as COPY text in the order of `recordCopyTarget(kind)`. */
+export function copyPoliceUkRecords(tx: SqlClient, kind: PoliceUkKind, source: CopySource): Promise<number> {
+  return tx.copyFrom(recordCopyTarget(kind), source);
+}
+
+/** Loads one of a unit's roll-up blocks (counted while its rows were checked; see police-uk-rollup.ts). */
+export function copyPoliceUkRollup(tx: SqlClient, target: CopyTarget, source: CopySource): Promise<number> {
+  return tx.copyFrom(target, source);
+}
+
+/** How many records a unit's roll-ups count: after a load, this must equal the rows loaded. */
+export async function countRolledUpRecords(tx: SqlClient, unit: UnitKey): Promise<number> {
+  const params = [unit.forceAreaId, unit.month];
+  let total = 0;
+  for (const { table, count } of ROLLUPS_OF_KIND[unit.kind]) {
+    const rows = await tx.query<{ n: number }>(
+      `SELECT coalesce(sum(${count}), 0)::int AS n FROM ${table} WHERE force_area_id = $1 AND month = $2`,
+      params,
+    );
+    total += rows[0]?.n ?? 0;
+  }
+  return total;
+}
+
+export async function upsertPoliceUkUnit(
+  tx: SqlClient,
+  unit: UnitKey,
+  loaded: { importFileId: number; sha256: string; rows: number },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO police_uk_unit (force_area_id, kind, month, import_file_id, sha256, rows)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (force_area_id, kind, month)
+     DO UPDATE SET import_file_id = EXCLUDED.import_file_id, sha256 = EXCLUDED.sha256,
+                   rows = EXCLUDED.rows, loaded_at = now()`,
+    [unit.forceAreaId, unit.kind, unit.month, loaded.importFileId, loaded.sha256, loaded.rows],
+  );
+}
+
+export async function markImportFileLoaded(
+  tx: SqlClient,
+  fileId: number,
+  loaded: { durationMs: number; replacedFileId: number | null },
+): Promise<void> {
+  await tx.query(
+    `UPDATE police_uk_import_file SET status = 'loaded', duration_ms = $2, replaced_file_id = $3
+      WHERE id = $1`,
+    [fileId, loaded.durationMs, loaded.replacedFileId],
+  );
+}
+
+/**
+ * Refreshes the planner's statistics and the visibility map after a load: without it, an aggregate over
+ * freshly loaded rows measured ten times slower on PGlite. Runs outside any transaction.
+ */
+export async function vacuumAnalysePoliceUk(sql: SqlClient, kinds: Iterable<PoliceUkKind>): Promise<void> {
+  const tables = [...new Set([...kinds].flatMap((kind) => [RECORD_TABLE[kind], ...ROLLUP_TABLES[kind]]))];
+  if (tables.length > 0) await sql.exec(`VACUUM ANALYZE ${tables.join(', ')}`);
+}
+
+// ---- Records of runs and files (Kysely) ----
+
+type RunRow = PerformanceTables['police_uk_import_run'];
+
+export async function insertImportRun(
+  db: Db,
+  run: {
+    actorKind: RunRow['actor_kind'];
+    actorId: number | null;
+    actorLabel: string;
+    origin: ImportOrigin;
+    allowedRejects: number;
+    requestId: string | null;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('police_uk_import_run')
+    .values({
+      actor_kind: run.actorKind,
+      actor_id: run.actorId,
+      actor_label: run.actorLabel,
+      origin: run.origin,
+      allowed_rejects: run.allowedRejects,
+      request_id: run.requestId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface RunProgressPatch {
+  phase?: ImportPhase;
+  filesTotal?: number;
+  filesDone?: number;
+  streetRows?: number;
+  outcomeRows?: number;
+  stopAndSearchRows?: number;
+  rejectedRows?: number;
+}
+
+export async function updateImportRunProgress(db: Db, runId: number, patch: RunProgressPatch): Promise<void> {
+  await db
+    .updateTable('police_uk_import_run')
+    .set((eb) => ({
+      updated_at: eb.fn('now'),
+      ...(patch.phase !== undefined ? { phase: patch.phase } : {}),
+      ...(patch.filesTotal !== undefined ? { files_total: patch.filesTotal } : {}),
+      ...(patch.filesDone !== undefined ? { files_done: patch.filesDone } : {}),
+      ...(patch.streetRows !== undefined ? { street_rows: patch.streetRows } : {}),
+      ...(patch.outcomeRows !== undefined ? { outcome_rows: patch.outcomeRows } : {}),
+      ...(patch.stopAndSearchRows !== undefined ? { stop_and_search_rows: patch.stopAndSearchRows } : {}),
+      ...(patch.rejectedRows !== undefined ? { rejected_rows: patch.rejectedRows } : {}),
+    }))
+    .where('id', '=', runId)
+    .execute();
+}
+
+/**
+ * Marks as failed the runs left 'running' by a process that stopped (no progress for `minutes`), except
+ * those given (runs this process is still working on or has queued).
+ */
+export async function failAbandonedImportRuns(
+  db: Db,
+  minutes: number,
+  except: readonly number[],
+): Promise<number> {
+  const result = await db
+    .updateTable('police_uk_import_run')
+    .set((eb) => ({
+      status: 'failed',
+      phase: 'done',
+      error:
+        'This run stopped without finishing: Peelian was stopped while it ran. Files it had loaded stay loaded; the rest were not.',
+      finished_at: eb.fn('now'),
+    }))
+    .where('status', '=', 'running')
+    .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .$if(except.length > 0, (qb) => qb.where('id', 'not in', [...except]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function finishImportRun(
+  db: Db,
+  runId: number,
+  outcome: { status: Exclude<ImportRunStatus, 'running'>; error: string | null; durationMs: number },
+): Promise<void> {
+  await db
+    .updateTable('police_uk_import_run')
+    .set((eb) => ({
+      status: outcome.status,
+      phase: 'done',
+      error: outcome.error,
+      duration_ms: outcome.durationMs,
+      finished_at: eb.fn('now'),
+      updated_at: eb.fn('now'),
+    }))
+    .where('id', '=', runId)
+    .execute();
+}
+
+export interface NewImportFile {
+  position: number;
+  displayName: string;
+  forceAreaId: number | null;
+  month: string | null;
+  kind: PoliceUkKind | null;
+  sha256: string | null;
+  bytes: number | null;
+  rows: number;
+  rejectedRows: number;
+  antiSocialBehaviourRows: number;
+  rowsWithoutLocation: number;
+  repeatedCrimeIds: number;
+  status: ImportFileStatus;
+  error: string | null;
+  rejects: { line: number; column: string | null; value: string; reason: string }[];
+}
+
+/** Records the run's files and their kept rejects; returns each file's id, in the order given. */
+export async function insertImportFiles(db: Db, runId: number, files: NewImportFile[]): Promise<number[]> {
+  if (files.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const ids: number[] = [];
+    for (const file of files) {
+      const row = await trx
+        .insertInto('police_uk_import_file')
+        .values({
+          run_id: runId,
+          position: file.position,
+          display_name: file.displayName,
+          force_area_id: file.forceAreaId,
+          month: file.month,
+          kind: file.kind,
+          sha256: file.sha256,
+          bytes: file.bytes,
+          rows: file.rows,
+          rejected_rows: file.rejectedRows,
+          anti_social_behaviour_rows: file.antiSocialBehaviourRows,
+          rows_without_location: file.rowsWithoutLocation,
+          repeated_crime_ids: file.repeatedCrimeIds,
+          status: file.status,
+          error: file.error,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+      // In slices, to stay under the 65,535 parameters a statement may carry.
+      for (let start = 0; start < file.rejects.length; start += 1000) {
+        await trx
+          .insertInto('police_uk_import_reject')
+          .values(
+            file.rejects.slice(start, start + 1000).map((reject) => ({
+              file_id: row.id,
+              line: reject.line,
+              column_name: reject.column,
+              value: reject.value,
+              reason: reject.reason,
+            })),
+          )
+          .execute();
+      }
+    }
+    return ids;
+  });
+}
+
+export async function markImportFileFailed(db: Db, fileId: number, error: string): Promise<void> {
+  await db
+    .updateTable('police_uk_import_file')
+    .set({ status: 'failed', error })
+    .where('id', '=', fileId)
+    .execute();
+}
+
+export interface ImportRunRow {
+  id: number;
+  actorLabel: string;
+  origin: ImportOrigin;
+  allowedRejects: number;
+  status: ImportRunStatus;
+  phase: ImportPhase;
+  filesTotal: number;
+  filesDone: number;
+  streetRows: number;
+  outcomeRows: number;
+  stopAndSearchRows: number;
+  rejectedRows: number;
+  error: string | null;
+  startedAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number | null;
+}
+
+function selectRuns(db: Db) {
+  return db
+    .selectFrom('police_uk_import_run')
+    .select([
+      'id',
+      'actor_label as actorLabel',
+      'origin',
+      'allowed_rejects as allowedRejects',
+      'status',
+      'phase',
+      'files_total as filesTotal',
+      'files_done as filesDone',
+      'street_rows as streetRows',
+      'outcome_rows as outcomeRows',
+      'stop_and_search_rows as stopAndSearchRows',
+      'rejected_rows as rejectedRows',
+      'error',
+      'started_at as startedAt',
+      'updated_at as updatedAt',
+      'finished_at as finishedAt',
+      'duration_ms as durationMs',
+    ]);
+}
+
+export function listImportRuns(db: Db, limit: number, offset: number): Promise<ImportRunRow[]> {
+  return selectRuns(db).orderBy('id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export async function countImportRuns(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('police_uk_import_run')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function findImportRun(db: Db, id: number): Promise<ImportRunRow | undefined> {
+  return selectRuns(db).where('id', '=', id).executeTakeFirst();
+}
+
+export interface ImportFileRow {
+  id: number;
+  runId: number;
+  position: number;
+  displayName: string;
+  forceAreaId: number | null;
+  month: string | null;
+  kind: PoliceUkKind | null;
+  sha256: string | null;
+  bytes: number | null;
+  rows: number;
+  rejectedRows: number;
+  antiSocialBehaviourRows: number;
+  rowsWithoutLocation: number;
+  repeatedCrimeIds: number;
+  status: ImportFileStatus;
+  error: string | null;
+  durationMs: number | null;
+  replacedFileId: number | null;
+}
+
+/** The files of the given runs, in run then file order. */
+export function listImportFiles(db: Db, runIds: readonly number[]): Promise<ImportFileRow[]> {
+  if (runIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('police_uk_import_file as f')
+    .select([
+      'f.id',
+      'f.run_id as runId',
+      'f.position',
+      'f.display_name as displayName',
+      'f.force_area_id as forceAreaId',
+      'f.month',
+      'f.kind',
+      'f.sha256',
+      'f.bytes',
+      'f.rows',
+      'f.rejected_rows as rejectedRows',
+      'f.anti_social_behaviour_rows as antiSocialBehaviourRows',
+      'f.rows_without_location as rowsWithoutLocation',
+      'f.repeated_crime_ids as repeatedCrimeIds',
+      'f.status',
+      'f.error',
+      'f.duration_ms as durationMs',
+      'f.replaced_file_id as replacedFileId',
+    ])
+    .where('f.run_id', 'in', [...runIds])
+    .orderBy('f.run_id', 'desc')
+    .orderBy('f.position')
+    .execute();
+}
+
+export interface ImportRejectRow {
+  fileId: number;
+  line: number;
+  column: string | null;
+  value: string;
+  reason: string;
+}
+
+export function listImportRejects(
+  db: Db,
+  fileIds: readonly number[],
+  limit: number,
+): Promise<ImportRejectRow[]> {
+  if (fileIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('police_uk_import_reject')
+    .select(['file_id as fileId', 'line', 'column_name as column', 'value', 'reason'])
+    .where('file_id', 'in', [...fileIds])
+    .orderBy('file_id')
+    .orderBy('line')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export interface LoadedUnitRow {
+  forceAreaId: number;
+  kind: PoliceUkKind;
+  month: string;
+  sha256: string;
+  rows: number;
+  importFileId: number;
+}
+
+/** Every loaded unit of the given forces (by id). */
+export function listLoadedUnits(db: Db, forceAreaIds: readonly number[]): Promise<LoadedUnitRow[]> {
+  if (forceAreaIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('police_uk_unit')
+    .select([
+      'force_area_id as forceAreaId',
+      'kind',
+      'month',
+      'sha256',
+      'rows',
+      'import_file_id as importFileId',
+    ])
+    .where('force_area_id', 'in', [...forceAreaIds])
+    .execute();
+}

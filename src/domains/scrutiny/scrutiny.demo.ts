@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import { readYamlFiles } from '../../kernel/formats/yaml-file.ts';
+import { parsePanelFile } from './scrutiny.files.ts';
+import type { ScrutinyService } from './scrutiny.service.ts';
+
+const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/scrutiny');
+
+/** The demo panels from data/demo/scrutiny: members, question rules, meetings and agendas. Safe to repeat. */
+export async function seedDemoScrutiny(
+  scrutiny: ScrutinyService,
+  actor: Actor,
+): Promise<{ panelMembers: number; meetings: number }> {
+  let panelMembers = 0;
+  let meetings = 0;
+  for (const { name, text } of readYamlFiles(DEMO_DIR)) {
+    const file = parsePanelFile(text, name);
+    const result = await scrutiny.importPanelFile(actor, file);
+    panelMembers += result.members;
+    meetings += result.meetings;
+  }
+  return { panelMembers, meetings };
+}

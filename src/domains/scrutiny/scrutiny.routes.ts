@@ -1,0 +1,228 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../kernel/errors.ts';
+import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import {
+  AgendaItemFormSchema,
+  DecisionFormSchema,
+  MeetingFormSchema,
+  MeetingIdParams,
+  QuestionFormSchema,
+  QuestionIdParams,
+} from './scrutiny.schemas.ts';
+import type { ScrutinyService } from './scrutiny.service.ts';
+import {
+  EXEMPT_PARAGRAPHS,
+  toAgendaView,
+  toDeadlineView,
+  toMeetingJson,
+  toMeetingSummary,
+  toMembersView,
+  toQuestionRows,
+} from './scrutiny.view-models.ts';
+
+const VIEWS = 'scrutiny/views';
+const PUBLIC = { config: { permission: 'public' } } as const;
+const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+/** The public question form: open to anyone, so it is rate limited per address. */
+const QUESTION_RATE = { max: 10, timeWindow: '10 minutes' };
+
+const EXEMPT_OPTIONS = [
+  { value: '', text: 'Public' },
+  ...Object.entries(EXEMPT_PARAGRAPHS).map(([paragraph, words]) => ({
+    value: paragraph,
+    text: `Exempt: paragraph ${paragraph}, ${words}`,
+  })),
+];
+
+/** Scrutiny: the public's view of meetings and agendas, the public question form, and the scrutiny officer's work. */
+export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
+  const { scrutiny } = deps;
+
+  async function renderMeeting(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    const read = await scrutiny.readMeeting(request.actor, id);
+    return reply.render(`${VIEWS}/meeting.njk`, {
+      pageTitle: read.meeting.title,
+      meeting: toMeetingSummary(read.meeting),
+      agenda: toAgendaView(read.items),
+      members: toMembersView(read.members),
+      deadline: toDeadlineView(read.deadline, read.rules),
+      window: read.window,
+      canManage: read.canManage,
+      exemptOptions: EXEMPT_OPTIONS,
+      values: {},
+      ...extra,
+    });
+  }
+
+  async function renderQuestionForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    const read = await scrutiny.readMeeting(request.actor, id);
+    return reply.render(`${VIEWS}/question-form.njk`, {
+      pageTitle: `Ask a question at ${read.meeting.title}`,
+      meeting: toMeetingSummary(read.meeting),
+      deadline: toDeadlineView(read.deadline, read.rules),
+      window: read.window,
+      values: {},
+      ...extra,
+    });
+  }
+
+  async function renderNewMeeting(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) {
+    const panels = await scrutiny.managedPanels(request.actor);
+    return reply.render(`${VIEWS}/new-meeting.njk`, {
+      pageTitle: 'Add a meeting',
+      panels: panels.map((panel) => ({ value: panel.slug, text: panel.name })),
+      values: {},
+      ...extra,
+    });
+  }
+
+  async function renderQuestions(request: FastifyRequest, reply: FastifyReply, id: number, extra = {}) {
+    const { meeting, questions } = await scrutiny.listQuestions(request.actor, id);
+    return reply.render(`${VIEWS}/questions.njk`, {
+      pageTitle: `Public questions for ${meeting.title}`,
+      meeting: toMeetingSummary(meeting),
+      questions: toQuestionRows(questions),
+      values: {},
+      ...extra,
+    });
+  }
+
+  return async (app) => {
+    app.get('/meetings', PUBLIC, async (request, reply) => {
+      const entries = await scrutiny.listMeetings(request.actor);
+      const now = Date.now();
+      const view = entries.map((entry) => ({
+        ...toMeetingSummary(entry.meeting),
+        upcoming: entry.meeting.startsAt.getTime() >= now,
+        questionsOpen: entry.window.open,
+      }));
+      return reply.render(`${VIEWS}/meetings.njk`, {
+        pageTitle: 'Panel meetings',
+        upcoming: view.filter((meeting) => meeting.upcoming).reverse(),
+        past: view.filter((meeting) => !meeting.upcoming),
+        canManage: (await scrutiny.managedPanels(request.actor)).length > 0,
+      });
+    });
+
+    app.get('/meetings/new', MANAGE, (request, reply) => renderNewMeeting(request, reply));
+
+    app.post('/meetings', MANAGE, async (request, reply) => {
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const form = parseInput(MeetingFormSchema, values);
+        const { id } = await scrutiny.createMeeting(request.actor, form, request.id);
+        return reply.redirect(`/meetings/${id}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderNewMeeting(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
+      }
+    });
+
+    app.get('/meetings/:id', PUBLIC, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      return renderMeeting(request, reply, id);
+    });
+
+    app.post('/meetings/:id/agenda-items', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const form = parseInput(AgendaItemFormSchema, values);
+        await scrutiny.addAgendaItem(request.actor, id, form, request.id);
+        return reply.redirect(`/meetings/${id}#agenda`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderMeeting(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
+      }
+    });
+
+    app.get('/meetings/:id/questions/new', PUBLIC, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      return renderQuestionForm(request, reply, id);
+    });
+
+    app.post(
+      '/meetings/:id/questions',
+      { config: { permission: 'public', rateLimit: QUESTION_RATE } },
+      async (request, reply) => {
+        const { id } = parseInput(MeetingIdParams, request.params);
+        const values = (request.body ?? {}) as Record<string, unknown>;
+        try {
+          const form = parseInput(QuestionFormSchema, values);
+          // A filled-in honeypot: answer as if accepted, so the robot learns nothing, and keep nothing.
+          if (form.website.trim() !== '') {
+            request.log.info({ meetingId: id }, 'public question honeypot filled; discarded');
+            return reply.redirect(`/meetings/${id}/questions/sent`, 303);
+          }
+          await scrutiny.submitQuestion(id, form, request.id);
+          return reply.redirect(`/meetings/${id}/questions/sent`, 303);
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          const { website: _website, ...kept } = values;
+          return renderQuestionForm(request, reply.code(400), id, {
+            values: kept,
+            ...toFormErrors(error.fieldErrors),
+          });
+        }
+      },
+    );
+
+    app.get('/meetings/:id/questions/sent', PUBLIC, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const read = await scrutiny.readMeeting(request.actor, id);
+      return reply.render(`${VIEWS}/question-sent.njk`, {
+        pageTitle: 'Question sent',
+        meeting: toMeetingSummary(read.meeting),
+      });
+    });
+
+    app.get('/meetings/:id/questions', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      return renderQuestions(request, reply, id);
+    });
+
+    app.post('/meetings/:id/questions/:questionId/decision', MANAGE, async (request, reply) => {
+      const { id, questionId } = parseInput(QuestionIdParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const form = parseInput(DecisionFormSchema, values);
+        await scrutiny.decideQuestion(request.actor, id, questionId, form, request.id);
+        return reply.redirect(`/meetings/${id}/questions`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const fieldErrors = error.fieldErrors.map((problem) => ({
+          ...problem,
+          field: `${problem.field}-${questionId}`,
+        }));
+        return renderQuestions(request, reply.code(400), id, {
+          values: { [questionId]: values },
+          ...toFormErrors(fieldErrors),
+        });
+      }
+    });
+
+    app.get('/api/v1/meetings', PUBLIC, async (request) => {
+      const entries = await scrutiny.listMeetings(request.actor);
+      return { meetings: entries.map((entry) => toMeetingJson(entry)) };
+    });
+
+    app.get('/api/v1/meetings/:id', PUBLIC, async (request) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      return toMeetingJson(await scrutiny.readMeeting(request.actor, id));
+    });
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The longest question any panel may allow; each panel sets its own limit at or below this. */
+export const QUESTION_TEXT_CAP = 20_000;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .default('')
+    .transform((value) => value || null);
+
+export const MeetingIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const QuestionIdParams = MeetingIdParams.extend({
+  questionId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+export const QuestionFormSchema = z.object({
+  name: z
+    .string({ message: 'Enter your name' })
+    .trim()
+    .min(1, 'Enter your name')
+    .max(200, 'Name must be 200 characters or fewer'),
+  email: z
+    .string({ message: 'Enter your email address' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter your email address')
+    .pipe(z.email({ message: 'Enter an email address in the correct format, like name@example.com' })),
+  text: z
+    .string({ message: 'Enter your question' })
+    .trim()
+    .min(1, 'Enter your question')
+    .max(QUESTION_TEXT_CAP, `Question must be ${QUESTION_TEXT_CAP} characters or fewer`),
+  // The honeypot: hidden from people, filled in by robots that complete every field.
+  website: z.string().default(''),
+});
+export type QuestionForm = z.infer<typeof QuestionFormSchema>;
+
+export const MeetingFormSchema = z.object({
+  panel: z.string({ message: 'Select the panel' }).regex(SLUG, 'Select the panel'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Enter the meeting’s title')
+    .max(300, 'Title must be 300 characters or fewer'),
+  date: z.iso.date({ message: 'Enter the date of the meeting as YYYY-MM-DD' }),
+  time: z.string().trim().regex(TIME, 'Enter the start time as HH:MM, for example 11:00'),
+  venue: z.string().trim().min(1, 'Enter the venue').max(500, 'Venue must be 500 characters or fewer'),
+});
+export type MeetingForm = z.infer<typeof MeetingFormSchema>;
+
+export const AgendaItemFormSchema = z.object({
+  position: z.coerce
+    .number({ message: 'Enter the item’s number on the agenda, as a whole number' })
+    .int('Enter the item’s number on the agenda, as a whole number')
+    .min(1, 'The item’s number must be 1 or more')
+    .max(500, 'The item’s number must be 500 or less'),
+  slotTime: z
+    .union([z.literal(''), z.string().trim().regex(TIME, 'Enter the time slot as HH:MM, for example 11:05')])
+    .default('')
+    .transform((value) => value || null),
+  title: z.string().trim().min(1, 'Enter the item’s title').max(300, 'Title must be 300 characters or fewer'),
+  purpose: optionalText(2000, 'Purpose'),
+  lead: optionalText(200, 'Lead'),
+  exemptParagraph: z
+    .enum(['', '1', '2', '3', '4', '5', '6', '7'], { message: 'Select whether the item is public or exempt' })
+    .default('')
+    .transform((value) => (value ? Number(value) : null)),
+});
+export type AgendaItemForm = z.infer<typeof AgendaItemFormSchema>;
+
+export const DecisionFormSchema = z.object({
+  status: z.enum(['accepted', 'rejected', 'referred-to-force'], {
+    message: 'Select whether to accept, reject or refer the question',
+  }),
+  reason: optionalText(2000, 'Reason'),
+});
+export type DecisionForm = z.infer<typeof DecisionFormSchema>;

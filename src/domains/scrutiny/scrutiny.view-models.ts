@@ -1,0 +1,176 @@
+import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
+import { deadlineInWords, type QuestionDeadline, toLondonIso } from './scrutiny.deadline.ts';
+import type {
+  AgendaItemRow,
+  MeetingRow,
+  MemberRow,
+  QuestionRow,
+  QuestionRulesRow,
+} from './scrutiny.queries.ts';
+import type { MeetingStatus, MemberRole, QuestionStatus } from './scrutiny.tables.ts';
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  scheduled: 'Scheduled',
+  'agenda-published': 'Agenda published',
+  held: 'Held',
+  'minutes-approved': 'Minutes approved',
+  cancelled: 'Cancelled',
+};
+
+export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
+  chair: 'Chair',
+  'vice-chair': 'Vice-chair',
+  member: 'Member',
+  'co-opted-independent': 'Co-opted independent member',
+};
+
+export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
+  received: 'Received',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  'referred-to-force': 'Referred to the force',
+};
+
+/** Schedule 12A to the Local Government Act 1972, Part 1: the descriptions of exempt information, briefly. */
+export const EXEMPT_PARAGRAPHS: Record<number, string> = {
+  1: 'information about a particular person',
+  2: 'information likely to identify a person',
+  3: 'financial or business affairs',
+  4: 'labour relations consultations or negotiations',
+  5: 'legal professional privilege',
+  6: 'notices, orders or directions under an enactment',
+  7: 'the prevention, investigation or prosecution of crime',
+};
+
+export function exemptReason(paragraph: number | null): string | null {
+  if (paragraph === null) return null;
+  return `Exempt: Local Government Act 1972, Schedule 12A, paragraph ${paragraph} (${EXEMPT_PARAGRAPHS[paragraph]})`;
+}
+
+/** "Friday 16 December 2016 at 11:00am" — a meeting's start, London time. */
+export function meetingWhen(startsAt: Date): string {
+  const { date, time } = londonDateTimeOf(startsAt);
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+  return `${weekday} ${formatDate(date)} at ${clockTime(time)}`;
+}
+
+/** '11:05' → '11:05am', '13:00' → '1:00pm', '12:00' → 'midday'. */
+export function clockTime(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  if (hours === 12 && minutes === 0) return 'midday';
+  if (hours === 0 && minutes === 0) return 'midnight';
+  const suffix = hours < 12 ? 'am' : 'pm';
+  return `${hours % 12 || 12}:${String(minutes).padStart(2, '0')}${suffix}`;
+}
+
+export function toMeetingSummary(meeting: MeetingRow) {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    bodyName: meeting.bodyName,
+    when: meetingWhen(meeting.startsAt),
+    venue: meeting.venue,
+    status: MEETING_STATUS_LABELS[meeting.status],
+    url: `/meetings/${meeting.id}`,
+  };
+}
+
+export function toAgendaView(items: AgendaItemRow[]) {
+  return items.map((item) => ({
+    position: item.position,
+    slot: item.slotTime ? clockTime(item.slotTime) : null,
+    title: item.title,
+    purpose: item.purpose,
+    lead: item.lead,
+    exempt: exemptReason(item.exemptParagraph),
+  }));
+}
+
+export function toMembersView(members: MemberRow[]) {
+  const order: MemberRole[] = ['chair', 'vice-chair', 'member', 'co-opted-independent'];
+  return [...members]
+    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name))
+    .map((member) => ({
+      name: member.name,
+      role: MEMBER_ROLE_LABELS[member.role],
+      nominatedBy: member.nominatingAuthority,
+    }));
+}
+
+export function toDeadlineView(deadline: QuestionDeadline | null, rules: QuestionRulesRow | null) {
+  if (!deadline || !rules) return null;
+  return {
+    words: deadlineInWords(deadline),
+    basis: deadline.basis,
+    minutesAllowed: rules.minutesAllowed,
+    maxQuestionsPerPerson: rules.maxQuestionsPerPerson,
+    maxQuestionLength: rules.maxQuestionLength,
+  };
+}
+
+/** The meeting as the public API shows it: names after OParl 1.1's Meeting and AgendaItem where they fit. */
+export function toMeetingJson(read: {
+  meeting: MeetingRow;
+  items?: AgendaItemRow[];
+  deadline: QuestionDeadline | null;
+  rules?: QuestionRulesRow | null;
+  window: { open: boolean };
+}) {
+  const { meeting } = read;
+  return {
+    id: meeting.id,
+    type: 'Meeting',
+    name: meeting.title,
+    organization: { slug: meeting.bodySlug, name: meeting.bodyName },
+    start: toLondonIso(meeting.startsAt),
+    location: meeting.venue,
+    meetingState: meeting.status,
+    cancelled: meeting.status === 'cancelled',
+    url: `/api/v1/meetings/${meeting.id}`,
+    web: `/meetings/${meeting.id}`,
+    publicQuestions: read.deadline
+      ? {
+          deadline: read.deadline.iso,
+          rule: read.deadline.basis,
+          open: read.window.open,
+          ...(read.rules
+            ? {
+                minutesAllowed: read.rules.minutesAllowed,
+                maxQuestionsPerPerson: read.rules.maxQuestionsPerPerson,
+                maxLength: read.rules.maxQuestionLength,
+              }
+            : {}),
+        }
+      : null,
+    ...(read.items
+      ? {
+          agendaItem: read.items.map((item) => ({
+            type: 'AgendaItem',
+            number: String(item.position),
+            order: item.position,
+            start: item.slotTime,
+            name: item.title,
+            purpose: item.purpose,
+            lead: item.lead,
+            public: item.exemptParagraph === null,
+            exemptReason: exemptReason(item.exemptParagraph),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function toQuestionRows(questions: QuestionRow[]) {
+  return questions.map((question) => ({
+    id: question.id,
+    askerName: question.askerName,
+    askerEmail: question.askerEmail,
+    text: question.text,
+    submittedAt: meetingWhen(question.submittedAt),
+    status: QUESTION_STATUS_LABELS[question.status],
+    reason: question.reason,
+  }));
+}

@@ -1,0 +1,90 @@
+// Police data imports in the browser: sends a chosen police.uk file to Peelian as the request body, then
+// follows the import run's progress. A module of its own, loaded only by the upload and run pages (the
+// Content-Security-Policy allows no inline script). Without JavaScript the upload form stays hidden and the
+// run page offers a link to refresh.
+
+const uploadForm = document.querySelector('[data-peelian-upload]');
+if (uploadForm instanceof HTMLFormElement) setUpUpload(uploadForm);
+
+const runStatus = document.querySelector('[data-peelian-run-status]');
+if (runStatus instanceof HTMLElement && runStatus.dataset.done !== 'true') followRun(runStatus);
+
+function setUpUpload(form) {
+  form.hidden = false;
+  const input = form.querySelector('input[type="file"]');
+  const button = form.querySelector('[data-upload-button]');
+  const message = form.querySelector('[data-upload-status]');
+  const summary = document.querySelector('[data-upload-error]');
+  const summaryText = document.querySelector('[data-upload-error-text]');
+  const title = document.title;
+
+  function showError(text) {
+    summaryText.textContent = text;
+    summary.hidden = false;
+    document.title = `Error: ${title}`;
+    summary.focus();
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = input.files?.[0];
+    if (!file) {
+      showError('Choose a file to upload');
+      return;
+    }
+    summary.hidden = true;
+    document.title = title;
+    button.disabled = true;
+    message.textContent = `Uploading ${file.name}…`;
+    const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+    try {
+      const response = await fetch(`${form.action}?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        body: file,
+        credentials: 'same-origin',
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'X-CSRF-Token': token,
+          Accept: 'application/json',
+        },
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(answer.error ?? `The upload failed (status ${response.status}).`);
+      message.textContent = 'Uploaded. Opening the import’s progress…';
+      window.location.assign(answer.page);
+    } catch (error) {
+      message.textContent = '';
+      button.disabled = false;
+      showError(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+function followRun(container) {
+  const url = container.dataset.peelianRunStatus;
+  const bar = container.querySelector('progress');
+  const text = container.querySelector('[role="status"]');
+  async function tick() {
+    try {
+      const response = await fetch(url, {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
+      if (response.ok) {
+        const run = await response.json();
+        bar.value = run.progress.percent;
+        bar.textContent = `${run.progress.percent}%`;
+        if (text.textContent !== run.progress.text) text.textContent = run.progress.text;
+        if (run.progress.done) {
+          // The finished run's page lists every file, checksum and rejected row.
+          window.location.reload();
+          return;
+        }
+      }
+    } catch {
+      // A dropped request is tried again on the next tick.
+    }
+    window.setTimeout(tick, 1000);
+  }
+  window.setTimeout(tick, 1000);
+}
