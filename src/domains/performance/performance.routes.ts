@@ -66,7 +66,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     app.get('/performance/police-uk/:force', PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const { year } = parseInput(ForcePageQuerySchema, request.query);
-      const view = toForcePageView(await policeUk.forceData(force), year);
+      const view = toForcePageView(await policeUk.forceData(force, year));
       return reply.render(`${VIEWS}/police-uk-force.njk`, {
         pageTitle: `${view.force.name}: police.uk data`,
         ...view,
@@ -75,7 +75,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
 
     app.get('/performance/police-uk/:force/crimes-by-type.csv', PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
-      const data = await policeUk.forceData(force);
+      const data = await policeUk.forceSeries(force);
       const rows = [
         ...data.crimesByType.map((row) => ({ ...row, series: 'crime' })),
         ...data.antiSocialBehaviour.map((row) => ({
@@ -99,7 +99,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
 
     app.get('/performance/police-uk/:force/crimes-by-local-authority.csv', PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
-      const data = await policeUk.forceData(force);
+      const data = await policeUk.forceAuthoritySeries(force);
       const csv = toCsv(data.crimesByAuthority, [
         { header: 'force', value: () => force },
         { header: 'month', value: (row) => row.month.slice(0, 7) },
@@ -121,7 +121,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
 
     app.get('/api/v1/police-uk/forces/:force', PUBLIC, async (request) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
-      const data = await policeUk.forceData(force);
+      const data = await policeUk.forceSeries(force);
       return {
         force,
         name: data.force.name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthLong, monthShort, runProgress, toForcePageView } from './performance.view-models.ts';
-import { describeMonths, type ForceData } from './police-uk-data.service.ts';
+import { chooseYear, describeMonths, type ForceData } from './police-uk-data.service.ts';
 import type { ImportRunRow } from './police-uk-import.queries.ts';
 
 describe('formatting months', () => {
@@ -77,6 +77,7 @@ describe('toForcePageView', () => {
       gssCode: 'E23000029',
       localAuthorities: [],
     },
+    year: 2025,
     units: ['2024-12-01', '2025-01-01', '2025-02-01'].map((month, index) => ({
       kind: 'street' as const,
       month,
@@ -144,8 +145,18 @@ describe('toForcePageView', () => {
     ]);
   });
 
-  it('shows an earlier year when asked, and the latest for a year with no data', () => {
-    expect(toForcePageView(data, 2024).crimeTypeRows[0]?.map((cell) => cell.text)).toEqual(['Arson', '9']);
-    expect(toForcePageView(data, 1999).year).toBe(2025);
+  it('shows another year’s columns when that year is chosen', () => {
+    expect(toForcePageView({ ...data, year: 2024 }).crimeTypeRows[0]?.map((cell) => cell.text)).toEqual([
+      'Arson',
+      '9',
+    ]);
+  });
+
+  it('chooses the year asked for when it has data, else the latest', () => {
+    const months = data.units.map((unit) => unit.month);
+    expect(chooseYear(months, 2024)).toBe(2024);
+    expect(chooseYear(months, 1999)).toBe(2025);
+    expect(chooseYear(months)).toBe(2025);
+    expect(chooseYear([], 2025)).toBeNull();
   });
 });

@@ -80,12 +80,10 @@ export function toForceIndexView(forces: { slug: string; name: string; coverage:
 
 // ---- A force's page ----
 
-export function toForcePageView(data: ForceData, requestedYear?: number) {
-  const { force, units } = data;
+export function toForcePageView(data: ForceData) {
+  const { force, units, year } = data;
   const streetMonths = units.filter((unit) => unit.kind === 'street').map((unit) => unit.month);
   const years = [...new Set(streetMonths.map((month) => Number(month.slice(0, 4))))].sort((a, b) => a - b);
-  const year =
-    requestedYear !== undefined && years.includes(requestedYear) ? requestedYear : (years.at(-1) ?? null);
   const months = streetMonths.filter((month) => Number(month.slice(0, 4)) === year);
 
   const crimes = new Map<string, Map<string, number>>();

@@ -70,12 +70,25 @@ export interface MonthlyCount {
   count: number;
 }
 
+/** Months from `from` up to, not including, `to` (`YYYY-MM-01`); every month when not given. */
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
 /** Crimes (never anti-social behaviour) per month and crime type for a force. */
-export async function listMonthlyCrimesByType(db: Db, forceAreaId: number): Promise<MonthlyCount[]> {
+export async function listMonthlyCrimesByType(
+  db: Db,
+  forceAreaId: number,
+  range?: MonthRange,
+): Promise<MonthlyCount[]> {
   const rows = await db
     .selectFrom('police_uk_crime_monthly')
     .select(['month', 'crime_type as key', (eb) => eb.fn.sum<number>('crimes').as('count')])
     .where('force_area_id', '=', forceAreaId)
+    .$if(range !== undefined, (qb) =>
+      qb.where('month', '>=', range?.from as string).where('month', '<', range?.to as string),
+    )
     .groupBy(['month', 'crime_type'])
     .orderBy('month')
     .orderBy('crime_type')
@@ -111,6 +124,7 @@ export interface MonthlyAuthorityCount {
 export async function listMonthlyCrimesByAuthority(
   db: Db,
   forceAreaId: number,
+  range?: MonthRange,
 ): Promise<MonthlyAuthorityCount[]> {
   const rows = await db
     .selectFrom('police_uk_crime_monthly as c')
@@ -123,6 +137,9 @@ export async function listMonthlyCrimesByAuthority(
       (eb) => eb.fn.sum<number>('c.crimes').as('count'),
     ])
     .where('c.force_area_id', '=', forceAreaId)
+    .$if(range !== undefined, (qb) =>
+      qb.where('c.month', '>=', range?.from as string).where('c.month', '<', range?.to as string),
+    )
     .groupBy(['c.month', 'l.local_authority_code', 'l.local_authority_name', sql`c.lsoa_code = ''`])
     .orderBy('c.month')
     .execute();

@@ -51,6 +51,8 @@ export interface StreetCounts {
 
 export interface ForceData {
   force: ForceAreaWithAuthorities;
+  /** The year shown: the one asked for if it has street data, else the latest that has; null when none. */
+  year: number | null;
   units: Awaited<ReturnType<typeof listLoadedUnitDetails>>;
   crimesByType: Awaited<ReturnType<typeof listMonthlyCrimesByType>>;
   antiSocialBehaviour: Awaited<ReturnType<typeof listMonthlyAntiSocialBehaviour>>;
@@ -114,19 +116,45 @@ export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; p
     }));
   }
 
-  async function forceData(slug: string): Promise<ForceData> {
+  /**
+   * What a force's page shows: every unit loaded, and the year asked for (the latest with street data when
+   * that year has none) counted by crime type and by local authority, with the latest outcomes month.
+   */
+  async function forceData(slug: string, requestedYear?: number): Promise<ForceData> {
     const force = await forceBySlug(slug);
-    const [units, crimesByType, antiSocialBehaviour, crimesByAuthority] = await Promise.all([
-      listLoadedUnitDetails(db, force.id),
-      listMonthlyCrimesByType(db, force.id),
+    const units = await listLoadedUnitDetails(db, force.id);
+    const year = chooseYear(
+      units.filter((unit) => unit.kind === 'street').map((unit) => unit.month),
+      requestedYear,
+    );
+    const range = year === null ? undefined : { from: `${year}-01-01`, to: `${year + 1}-01-01` };
+    const [crimesByType, antiSocialBehaviour, crimesByAuthority] = await Promise.all([
+      range ? listMonthlyCrimesByType(db, force.id, range) : [],
       listMonthlyAntiSocialBehaviour(db, force.id),
-      listMonthlyCrimesByAuthority(db, force.id),
+      range ? listMonthlyCrimesByAuthority(db, force.id, range) : [],
     ]);
     const latestOutcomeMonth = units.filter((unit) => unit.kind === 'outcomes').at(-1)?.month;
     const latestOutcomes = latestOutcomeMonth
       ? { month: latestOutcomeMonth, rows: await countOutcomesByCrimeType(db, force.id, latestOutcomeMonth) }
       : null;
-    return { force, units, crimesByType, antiSocialBehaviour, crimesByAuthority, latestOutcomes };
+    return { force, year, units, crimesByType, antiSocialBehaviour, crimesByAuthority, latestOutcomes };
+  }
+
+  /** Every month's crimes by type and anti-social behaviour, with the units loaded (for downloads). */
+  async function forceSeries(slug: string) {
+    const force = await forceBySlug(slug);
+    const [units, crimesByType, antiSocialBehaviour] = await Promise.all([
+      listLoadedUnitDetails(db, force.id),
+      listMonthlyCrimesByType(db, force.id),
+      listMonthlyAntiSocialBehaviour(db, force.id),
+    ]);
+    return { force, units, crimesByType, antiSocialBehaviour };
+  }
+
+  /** Every month's crimes by local authority (for downloads). */
+  async function forceAuthoritySeries(slug: string) {
+    const force = await forceBySlug(slug);
+    return { force, crimesByAuthority: await listMonthlyCrimesByAuthority(db, force.id) };
   }
 
   function requireRead(actor: Actor) {
@@ -184,7 +212,22 @@ export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; p
     };
   }
 
-  return { countStreetRecords, listForcesWithData, forceData, listRuns, getRun };
+  return {
+    countStreetRecords,
+    listForcesWithData,
+    forceData,
+    forceSeries,
+    forceAuthoritySeries,
+    listRuns,
+    getRun,
+  };
+}
+
+/** The year asked for if some month of it is loaded, else the latest year loaded (null when none is). */
+export function chooseYear(months: readonly string[], requested?: number): number | null {
+  const years = months.map((month) => Number(month.slice(0, 4)));
+  if (requested !== undefined && years.includes(requested)) return requested;
+  return years.length === 0 ? null : Math.max(...years);
 }
 
 /** "2021-11 to 2022-03, 2024-01 to 2024-04": runs of consecutive months. */
