@@ -1,7 +1,15 @@
-import { type Browser, chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { findChromium } from '../src/kernel/testing/chromium.ts';
+import { buildTestApp } from '../src/kernel/testing/test-app.ts';
+import type { TestDatabase } from '../src/kernel/testing/test-database.ts';
 
 export const chromiumPath = findChromium();
+
+/** WCAG 2.2 A and AA, and axe's best practices. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Debian's chromium, headless, with the flags this closed network needs (Playwright gives it a fresh profile). */
 export function launchBrowser(): Promise<Browser> {
@@ -20,9 +28,52 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface BrowserSession {
+  baseUrl: string;
+  browser: Browser;
+  app: FastifyInstance;
+  /** Closes the browser, the app and the database. */
+  close(): Promise<void>;
+}
+
+/** Serves the app on the database at a loopback port and starts a browser to visit it. */
+export async function startBrowserSession(database: TestDatabase): Promise<BrowserSession> {
+  const app = await buildTestApp(database);
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  return {
+    baseUrl,
+    browser,
+    app,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
 /** A page in its own browser context (axe needs one it can open its own pages in). */
 export async function openPage(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   return { page, close: () => context.close() };
+}
+
+/** Once the page's scripts have run, axe finds no WCAG 2.2 AA or best-practice violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+/** Collects script errors and security-policy refusals on a page (a 404 for a favicon is not one). */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('404 (Not Found)'))
+      problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
 }

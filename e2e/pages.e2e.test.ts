@@ -1,32 +1,28 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, seedDemoData } from '../src/composition.ts';
-import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
-import { chromiumPath, launchBrowser, openPage } from './browser.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import {
+  type BrowserSession,
+  chromiumPath,
+  expectAccessible,
+  openPage,
+  startBrowserSession,
+  watchProblems,
+} from './browser.ts';
 
 describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let baseUrl: string;
-  let browser: Browser;
+  let session: BrowserSession;
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
     await seedDemoData(database, buildServices(database, TEST_URLS));
-    app = await buildTestApp(database);
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    session = await startBrowserSession(database);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await session?.close();
   });
 
   for (const [name, path] of [
@@ -45,18 +41,11 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['API documentation', '/api/docs'],
   ] as const) {
     it(`${name}: axe finds no violations, the scripts run and nothing breaks the security policy`, async () => {
-      const { page, close } = await openPage(browser);
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().includes('404 (Not Found)'))
-          problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
+      const { page, close } = await openPage(session.browser);
+      const problems = watchProblems(page);
       try {
-        await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
-        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+        await page.goto(`${session.baseUrl}${path}`, { waitUntil: 'load' });
+        await expectAccessible(page);
         expect(problems).toEqual([]);
       } finally {
         await close();
@@ -65,9 +54,9 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
   }
 
   it('can be used with a keyboard: the skip link is the first stop and leads to the main content', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(session.browser);
     try {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${session.baseUrl}/`);
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
       expect(focused).toBe('Skip to main content');

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/composition.ts';
 import { createTestBody, createTestUser, TEST_PASSWORD } from '../src/domains/accounts/accounts.testing.ts';
@@ -14,33 +11,20 @@ import {
   streetLine,
 } from '../src/domains/performance/performance.testing.ts';
 import { systemActor } from '../src/kernel/auth/actor.ts';
-import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
-import { chromiumPath, launchBrowser, openPage } from './browser.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
-/** Collects script errors and security-policy refusals on a page. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('404 (Not Found)'))
-      problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
+import {
+  type BrowserSession,
+  chromiumPath,
+  expectAccessible,
+  openPage,
+  startBrowserSession,
+  watchProblems,
+} from './browser.ts';
 
 describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let baseUrl: string;
-  let browser: Browser;
+  let session: BrowserSession;
   let analystEmail: string;
   let scratch: string;
 
@@ -62,15 +46,11 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
     await createTestBody(database.db, 'e2e-police-pcc');
     analystEmail = (await createTestUser(services, { role: 'force-analyst', body: 'e2e-police-pcc' })).email;
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-e2e-upload-'));
-    app = await buildTestApp(database);
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    session = await startBrowserSession(database);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await session?.close();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -81,12 +61,12 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
     ['another force, asked for a year it has no data for', '/performance/police-uk/hampshire?year=1999'],
   ] as const) {
     it(`${name}: axe finds no violations and nothing breaks the security policy`, async () => {
-      const { page, close } = await openPage(browser);
+      const { page, close } = await openPage(session.browser);
       const problems = watchProblems(page);
       try {
-        await page.goto(`${baseUrl}${url}`, { waitUntil: 'load' });
+        await page.goto(`${session.baseUrl}${url}`, { waitUntil: 'load' });
         await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
-        await expectNoAxeViolations(page);
+        await expectAccessible(page);
         expect(problems).toEqual([]);
       } finally {
         await close();
@@ -95,29 +75,29 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
   }
 
   it('a force analyst uploads a month, watches it load, and reads the imports and a failed run', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(session.browser);
     const problems = watchProblems(page);
     try {
-      await page.goto(`${baseUrl}/sign-in`);
+      await page.goto(`${session.baseUrl}/sign-in`);
       await page.getByLabel('Email address').fill(analystEmail);
       await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 
-      await page.goto(`${baseUrl}/performance/imports`);
-      await expectNoAxeViolations(page);
+      await page.goto(`${session.baseUrl}/performance/imports`);
+      await expectAccessible(page);
       const failedRun = page.getByRole('link', { name: /^Run \d+$/ }).first();
       await failedRun.click();
       await page.getByText('Rejected rows in').first().waitFor();
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
-      await page.goto(`${baseUrl}/performance/imports/upload`);
+      await page.goto(`${session.baseUrl}/performance/imports/upload`);
       await page.locator('form[data-peelian-upload]').waitFor({ state: 'visible' });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await page.getByRole('button', { name: 'Upload and import' }).click();
       await page.getByText('Choose a file to upload').waitFor();
       expect(await page.title()).toMatch(/^Error: Upload police\.uk data/);
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       const file = path.join(scratch, '2024-07-thames-valley-street.csv');
       fs.writeFileSync(
@@ -129,10 +109,10 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
       await page.waitForURL(/\/performance\/imports\/\d+$/);
       await page.getByTestId('run-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('run-progress-text').textContent()).toContain('every file was loaded');
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       expect(problems).toEqual([]);
 
-      await page.goto(`${baseUrl}/performance/police-uk/thames-valley?year=2024`);
+      await page.goto(`${session.baseUrl}/performance/police-uk/thames-valley?year=2024`);
       expect(await page.getByTestId('headline').textContent()).toContain(
         'In July 2024, police.uk recorded 1 crime in Thames Valley, and, separately, 1 incident',
       );

@@ -1,29 +1,22 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, seedDemoData } from '../src/composition.ts';
 import { createTestUser, TEST_PASSWORD } from '../src/domains/accounts/accounts.testing.ts';
 import { parsePanelFile } from '../src/domains/scrutiny/index.ts';
 import { systemActor } from '../src/kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../src/kernel/calendar/index.ts';
-import { buildTestApp, TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
-import { chromiumPath, launchBrowser, openPage } from './browser.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectAccessible(page: Page) {
-  await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
+import {
+  type BrowserSession,
+  chromiumPath,
+  expectAccessible,
+  openPage,
+  startBrowserSession,
+} from './browser.ts';
 
 describe.skipIf(!chromiumPath)('scrutiny pages in a real browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let baseUrl: string;
-  let browser: Browser;
+  let session: BrowserSession;
   let officerEmail: string;
   const ids = { december: 0, coming: 0 };
 
@@ -56,15 +49,11 @@ meetings:
     ids.coming = meetings.find((entry) => entry.meeting.title === 'Coming meeting')?.meeting.id ?? 0;
     officerEmail = (await createTestUser(services, { role: 'scrutiny-officer', body: 'thames-valley-panel' }))
       .email;
-    app = await buildTestApp(database);
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    session = await startBrowserSession(database);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await session?.close();
   });
 
   for (const [name, path] of [
@@ -76,11 +65,11 @@ meetings:
     ['question sent', () => `/meetings/${ids.coming}/questions/sent`],
   ] as const) {
     it(`${name}: axe finds no violations and no script fails`, async () => {
-      const { page, close } = await openPage(browser);
+      const { page, close } = await openPage(session.browser);
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
       try {
-        await page.goto(`${baseUrl}${path()}`, { waitUntil: 'load' });
+        await page.goto(`${session.baseUrl}${path()}`, { waitUntil: 'load' });
         await expectAccessible(page);
         expect(problems).toEqual([]);
       } finally {
@@ -90,9 +79,9 @@ meetings:
   }
 
   it('a person sends a question through the form; a mistake is shown in an accessible error summary', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(session.browser);
     try {
-      await page.goto(`${baseUrl}/meetings/${ids.coming}/questions/new`);
+      await page.goto(`${session.baseUrl}/meetings/${ids.coming}/questions/new`);
       await expect(page.getByTestId('question-deadline').textContent()).resolves.toContain('11:59pm');
       await page.getByRole('button', { name: 'Send question' }).click();
       await page.waitForURL(`**/meetings/${ids.coming}/questions`);
@@ -113,15 +102,15 @@ meetings:
   });
 
   it('the scrutiny officer’s meeting and questions pages are accessible too', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(session.browser);
     try {
-      await page.goto(`${baseUrl}/sign-in`);
+      await page.goto(`${session.baseUrl}/sign-in`);
       await page.getByLabel('Email address').fill(officerEmail);
       await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForLoadState('load');
       for (const path of [`/meetings/${ids.coming}`, `/meetings/${ids.coming}/questions`, '/meetings/new']) {
-        await page.goto(`${baseUrl}${path}`);
+        await page.goto(`${session.baseUrl}${path}`);
         await expectAccessible(page);
       }
       await expect(page.locator('h1').textContent()).resolves.toContain('Add a meeting');
