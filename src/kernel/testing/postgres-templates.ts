@@ -42,15 +42,29 @@ export async function dropPostgresTemplates(templates: PostgresTemplates): Promi
 /** Any fixed number: it names the advisory lock that serialises copies of a template across test workers. */
 const TEMPLATE_COPY_LOCK = 7_335_202;
 
+/** SQLSTATE object_in_use: "source database … is being accessed by other users". */
+const OBJECT_IN_USE = '55006';
+const COPY_ATTEMPTS = 5;
+
 /**
  * Copies a template database. PostgreSQL refuses two copies of one template at once ("being accessed by
- * other users"), so parallel test files take turns through an advisory lock.
+ * other users"), so parallel test files take turns through an advisory lock. It also refuses while the
+ * backend of a connection that has just closed is still exiting, which on a loaded machine can outlast the
+ * server's own five-second wait: then the copy is tried again.
  */
 export async function copyTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   await withAdmin(adminUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_COPY_LOCK]);
     try {
-      await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== OBJECT_IN_USE || attempt === COPY_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_COPY_LOCK]);
     }
