@@ -12,7 +12,7 @@ export const chromiumPath = findChromium();
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Debian's chromium, headless, with the flags this closed network needs (Playwright gives it a fresh profile). */
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   if (!chromiumPath) throw new Error('chromium is not installed');
   return chromium.launch({
     executablePath: chromiumPath,

@@ -4,7 +4,7 @@ import { ACCOUNTS_OPENAPI, adminRoutes, signInRoutes } from './domains/accounts/
 import { apiRoutes, buildOpenApiDocument } from './domains/api/api.routes.ts';
 import { calendarRoutes } from './domains/calendar/calendar.routes.ts';
 import { healthRoutes } from './domains/health/index.ts';
-import { SPC_OPENAPI, spcRoutes } from './domains/judgements/spc.routes.ts';
+import { JUDGEMENTS_OPENAPI, SPC_OPENAPI, scorecardRoutes, spcRoutes } from './domains/judgements/index.ts';
 import { POLICE_UK_OPENAPI, performanceRoutes } from './domains/performance/index.ts';
 import { PLANS_OPENAPI, plansRoutes } from './domains/plans/index.ts';
 import { PORTAL_OPENAPI } from './domains/portal/portal.openapi.ts';
@@ -23,6 +23,7 @@ import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 const NAVIGATION: readonly NavigationLink[] = [
   { href: '/', text: 'Home' },
   { href: '/plans', text: 'Plans' },
+  { href: '/scorecard', text: 'Scorecard' },
   { href: '/meetings', text: 'Meetings' },
   { href: '/calendar', text: 'Calendar' },
   { href: '/performance/police-uk', text: 'Police data' },
@@ -83,8 +84,10 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     SCRUTINY_OPENAPI,
     POLICE_UK_OPENAPI,
     SPC_OPENAPI,
+    JUDGEMENTS_OPENAPI,
   ]);
   await app.register(apiRoutes({ document: openApi }));
   await app.register(spcRoutes());
+  await app.register(scorecardRoutes({ judgements: services.judgements, areaName: config.areaName }));
   return app;
 }

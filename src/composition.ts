@@ -12,6 +12,11 @@ import {
 import { createAreasService } from './domains/areas/index.ts';
 import { createHealthService, readBuildInfo } from './domains/health/index.ts';
 import {
+  createJudgementsService,
+  JUDGEMENTS_POLICY,
+  seedDemoJudgements,
+} from './domains/judgements/index.ts';
+import {
   createPerformanceServices,
   describeDemoPoliceUk,
   loadDemoPoliceUkInBackground,
@@ -48,6 +53,7 @@ export const policy = createPolicy({
   ...PLANS_POLICY,
   ...PERFORMANCE_POLICY,
   ...SCRUTINY_POLICY,
+  ...JUDGEMENTS_POLICY,
 });
 
 /** Builds every service from an open database: the one place the object graph is wired. */
@@ -55,6 +61,12 @@ export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Co
   const accountsDeps = { db: database.db, policy, now: () => new Date(), baseUrl: options.baseUrl };
   const areas = createAreasService(database.db);
   const users = createUsersService(accountsDeps);
+  const judgements = createJudgementsService({
+    db: database.db,
+    policy,
+    now: () => new Date(),
+    findForceArea: areas.findForceArea,
+  });
   return {
     policy,
     areas,
@@ -63,7 +75,14 @@ export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Co
     signIn: createSignInService(accountsDeps),
     apiTokens: createApiTokensService(accountsDeps),
     audit: createAuditService(accountsDeps),
-    performance: createPerformanceServices({ database, areas, policy }),
+    // A police.uk import rebuilds the indicators computed from the months it loaded.
+    performance: createPerformanceServices({
+      database,
+      areas,
+      policy,
+      afterLoad: judgements.refreshAfterPoliceUkLoad,
+    }),
+    judgements,
     plans: createPlansService({
       db: database.db,
       policy,
@@ -100,7 +119,8 @@ export async function seedDemoData(
     ? loadDemoPoliceUkInBackground(services.performance, actor, options.policeUkInBackground)
     : await seedDemoPoliceUk(services.performance, actor);
   const scrutiny = await seedDemoScrutiny(services.scrutiny, actor);
-  return { ...areas, ...plans, ...scrutiny, people: accounts.people, policeUk };
+  const judgements = await seedDemoJudgements(services.judgements, actor);
+  return { ...areas, ...plans, ...scrutiny, ...judgements, people: accounts.people, policeUk };
 }
 
 export function describeSeed(result: Awaited<ReturnType<typeof seedDemoData>>): string[] {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTables } from './domains/accounts/accounts.tables.ts';
 import type { AreasTables } from './domains/areas/areas.tables.ts';
+import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
 import type { PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansTables } from './domains/plans/plans.tables.ts';
 import type { ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
@@ -12,7 +13,8 @@ export type Schema = AreasTables &
   AuditTables &
   PlansTables &
   PerformanceTables &
-  ScrutinyTables;
+  ScrutinyTables &
+  JudgementsTables;
 
 /** The query builder every domain's queries take: one database, one type. */
 export type Db = Kysely<Schema>;

@@ -9,6 +9,7 @@ const USER_OPTIONS: OptionSpec = {
 const accounts = () => import('./run-accounts.ts');
 const plansCommands = () => import('./run-plans.ts');
 const performanceCommands = () => import('../domains/performance/performance.cli.ts');
+const judgementsCommands = () => import('../domains/judgements/judgements.cli.ts');
 
 /**
  * Every command's name, help and options. Implementations load only when their command runs,
@@ -188,6 +189,33 @@ export const COMMANDS: Command[] = [
     positionals: 1,
     optionHelp: ['--json    print the result as JSON'],
     run: async (context) => (await performanceCommands()).runImportLookup(context),
+  },
+  {
+    words: ['import', 'indicators'],
+    summary: 'Load an indicator file (YAML or JSON): what plan measures are judged on; rebuilds what changed',
+    usage: 'peelian import indicators <file>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: async (context) => (await judgementsCommands()).runImportIndicators(context),
+  },
+  {
+    words: ['import', 'population'],
+    summary: 'Load residents by area and year (area_code,year,population CSV) for rates; all or nothing',
+    usage: 'peelian import population <csv>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: async (context) => (await judgementsCommands()).runImportPopulation(context),
+  },
+  {
+    words: ['import', 'series'],
+    summary: "Replace a series indicator's values with a month,value CSV (no gaps, no repeats)",
+    usage: 'peelian import series <indicator> <csv>',
+    options: {},
+    positionals: 2,
+    optionHelp: [],
+    run: async (context) => (await judgementsCommands()).runImportSeries(context),
   },
   {
     words: ['export', 'plan'],

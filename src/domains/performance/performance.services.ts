@@ -11,10 +11,12 @@ export function createPerformanceServices(deps: {
   database: DatabaseHandle<Schema>;
   areas: AreasService;
   policy: Policy;
+  /** Called after an import run has loaded months, with the force areas they belong to. */
+  afterLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
 }) {
-  const { database, areas, policy } = deps;
+  const { database, areas, policy, afterLoad } = deps;
   return {
-    imports: createPoliceUkImportService({ database, areas, policy }),
+    imports: createPoliceUkImportService({ database, areas, policy, afterLoad }),
     policeUk: createPoliceUkDataService({ db: database.db, areas, policy }),
     lookups: createLsoaLookupService({ db: database.db, policy }),
   };

@@ -133,6 +133,11 @@ export interface PoliceUkImportDeps {
   database: DatabaseHandle<Schema>;
   areas: AreasService;
   policy: Policy;
+  /**
+   * Called as a run that loaded months finishes, with their force areas, so that what other modules derive
+   * from the roll-ups (the judgements' indicators) is rebuilt. It reports its own failures and must not throw.
+   */
+  afterLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
 }
 
 const REJECTS_IN_REPORT = 1000;
@@ -560,6 +565,7 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
         await deriveLsoaAuthoritiesFromNames(database, areas, forceAreaId, months);
       }
       await vacuumAnalysePoliceUk(database.sql, new Set(this.checked.map((file) => file.unit.kind)));
+      await deps.afterLoad?.([...new Set(this.checked.map((file) => file.unit.forceAreaId))]);
       await recordAudit(db, this.actor, {
         action: 'create',
         recordType: 'police_uk_import_run',

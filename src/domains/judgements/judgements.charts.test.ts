@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createChartCache, renderSparkline, renderSpcChart } from './judgements.charts.ts';
+
+const points = [
+  { month: '2024-11-01', value: 4, type: null },
+  { month: '2025-01-01', value: 10, type: 'common-cause' as const },
+  { month: '2025-02-01', value: 12, type: 'concern' as const },
+];
+
+describe('server-rendered SPC charts', () => {
+  const chart = renderSpcChart({
+    label: 'Burglaries & "charges"',
+    unit: 'crimes',
+    points,
+    limits: { mean: 11, upperLimit: 16, lowerLimit: 6 },
+  });
+
+  it('is an SVG image named by its label, with no inline style for the security policy to refuse', () => {
+    expect(chart).toMatch(/^<svg [^>]*role="img"/);
+    expect(chart).toMatch(/^<svg [^>]*aria-label="Burglaries & &quot;charges&quot;"/);
+    expect(chart).toContain('<title>Burglaries &amp; "charges"</title>');
+    expect(chart).not.toContain('<style');
+    expect(chart).not.toMatch(/\sstyle=/);
+    expect(chart).toContain('class="peelian-chart"');
+    // Only the image itself is named: a name on one of Plot's groups is not allowed.
+    expect(chart.match(/aria-label=/g)).toHaveLength(1);
+  });
+
+  it('colours judged points by type and draws the points before a gap apart', () => {
+    expect(chart).toContain('fill="#d4351c"');
+    expect(chart).toContain('fill="#6f777b"');
+    expect(chart).toContain('stroke="#b1b4b6"');
+    expect(chart).toContain('stroke-dasharray="5,4"');
+  });
+
+  it('draws a sparkline of the judged months only, and keeps each drawing until its key changes', () => {
+    const cache = createChartCache(2);
+    let drawn = 0;
+    const draw = () => {
+      drawn += 1;
+      return renderSparkline({ label: 'Small', points, mean: 11 });
+    };
+    const first = cache('a', draw);
+    expect(cache('a', draw)).toBe(first);
+    expect(drawn).toBe(1);
+    cache('b', draw);
+    cache('c', draw);
+    cache('a', draw);
+    expect(drawn).toBe(4);
+    expect(first).toMatch(/^<svg [^>]*role="img"/);
+    expect(first.match(/<circle /g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,152 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { PointType } from '../../kernel/spc/index.ts';
+
+/**
+ * SPC charts drawn on the server with Observable Plot into a linkedom document, sent as SVG markup. Plot puts
+ * a <style> element in each chart; the Content-Security-Policy forbids inline style, so it is removed and the
+ * rules it carried live in the stylesheet (`.peelian-chart` in application.scss). Each chart is an image with a
+ * name (role="img", aria-label and <title>); the page beside it carries the figures as a table.
+ */
+
+const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+
+/** Colours by point type, as in "Making Data Count": blue for improvement, orange for concern, purple neutral. */
+export const POINT_COLOURS: Readonly<Record<PointType, string>> = {
+  'common-cause': '#6f777b',
+  improvement: '#1d70b8',
+  concern: '#d4351c',
+  'neutral-high': '#4c2c92',
+  'neutral-low': '#4c2c92',
+};
+const LEFT_OUT = '#b1b4b6';
+const LINE = '#505a5f';
+
+export interface ChartPoint {
+  /** `YYYY-MM-01`. */
+  month: string;
+  value: number;
+  /** Null for a point left out of the judgement (before a gap). */
+  type: PointType | null;
+}
+
+export interface ChartLimits {
+  mean: number;
+  upperLimit: number;
+  lowerLimit: number;
+}
+
+const toDate = (month: string) => new Date(`${month}T00:00:00Z`);
+
+function finish(svg: SVGSVGElement, label: string): string {
+  for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  // Plot names its groups for assistive technology; inside an image they are not announced, and an
+  // aria-label on a plain group is not allowed, so the chart's one name is on the image itself.
+  for (const named of [...svg.querySelectorAll('[aria-label], [aria-description]')]) {
+    named.removeAttribute('aria-label');
+    named.removeAttribute('aria-description');
+  }
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = label;
+  svg.insertBefore(title, svg.firstChild);
+  return svg.outerHTML;
+}
+
+/**
+ * The full XmR chart: the judged run's values coloured by type, its mean (solid) and process limits (dashed)
+ * drawn across the judged months only, and any earlier months left out of the judgement as hollow grey points.
+ */
+export function renderSpcChart(input: {
+  label: string;
+  unit: string;
+  points: readonly ChartPoint[];
+  limits: ChartLimits | null;
+}): string {
+  const judged = input.points
+    .filter((point) => point.type !== null)
+    .map((point) => ({ ...point, date: toDate(point.month) }));
+  const leftOut = input.points
+    .filter((point) => point.type === null)
+    .map((point) => ({ ...point, date: toDate(point.month) }));
+  const lines = input.limits
+    ? judged.map((point) => ({ date: point.date, ...(input.limits as ChartLimits) }))
+    : [];
+  const svg = Plot.plot({
+    document,
+    className: 'peelian-chart',
+    width: 720,
+    height: 320,
+    marginLeft: 60,
+    x: { type: 'utc', label: null },
+    y: { label: input.unit, grid: true },
+    marks: [
+      Plot.dot(leftOut, { x: 'date', y: 'value', stroke: LEFT_OUT, r: 3 }),
+      Plot.lineY(lines, { x: 'date', y: 'upperLimit', stroke: LINE, strokeDasharray: '5,4' }),
+      Plot.lineY(lines, { x: 'date', y: 'lowerLimit', stroke: LINE, strokeDasharray: '5,4' }),
+      Plot.lineY(lines, { x: 'date', y: 'mean', stroke: LINE }),
+      Plot.lineY(judged, { x: 'date', y: 'value', stroke: LINE, strokeOpacity: 0.6 }),
+      Plot.dot(judged, {
+        x: 'date',
+        y: 'value',
+        r: 4,
+        fill: (point: ChartPoint) => POINT_COLOURS[point.type as PointType],
+      }),
+    ],
+  }) as SVGSVGElement;
+  return finish(svg, input.label);
+}
+
+/** A small chart for the scorecard: the judged run, its mean, and its latest point coloured by type. */
+export function renderSparkline(input: {
+  label: string;
+  points: readonly ChartPoint[];
+  mean: number | null;
+}): string {
+  const judged = input.points
+    .filter((point) => point.type !== null)
+    .map((point) => ({ ...point, date: toDate(point.month) }));
+  const last = judged.slice(-1);
+  const svg = Plot.plot({
+    document,
+    className: 'peelian-chart',
+    width: 160,
+    height: 48,
+    margin: 5,
+    axis: null,
+    marks: [
+      ...(input.mean === null ? [] : [Plot.ruleY([input.mean], { stroke: LEFT_OUT })]),
+      Plot.lineY(judged, { x: 'date', y: 'value', stroke: LINE }),
+      Plot.dot(last, {
+        x: 'date',
+        y: 'value',
+        r: 3.5,
+        fill: (point: ChartPoint) => POINT_COLOURS[point.type as PointType],
+      }),
+    ],
+  }) as SVGSVGElement;
+  return finish(svg, input.label);
+}
+
+/**
+ * Rendered charts, kept by a key that changes whenever what they draw changes (the indicator, area and the
+ * time its values were rebuilt). Drawing a chart takes about a millisecond, so a scorecard of thirty would
+ * otherwise spend most of its time drawing the same pictures again.
+ */
+export function createChartCache(limit = 500) {
+  const entries = new Map<string, string>();
+  return (key: string, render: () => string): string => {
+    const cached = entries.get(key);
+    if (cached !== undefined) {
+      entries.delete(key);
+      entries.set(key, cached);
+      return cached;
+    }
+    const svg = render();
+    entries.set(key, svg);
+    if (entries.size > limit) entries.delete(entries.keys().next().value as string);
+    return svg;
+  };
+}
+export type ChartCache = ReturnType<typeof createChartCache>;

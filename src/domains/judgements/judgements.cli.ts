@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { type CommandContext, UsageError } from '../../cli/command.ts';
+import { cliActor, withDatabase } from '../../cli/with-database.ts';
+import { parseIndicatorFile } from './indicators.files.ts';
+import type { RefreshResult } from './judgements.service.ts';
+
+function readArgument(positionals: string[], index: number, what: string): { name: string; text: string } {
+  const name = positionals[index];
+  if (!name) throw new UsageError(`Give the ${what} to load.`);
+  try {
+    return { name, text: fs.readFileSync(name, 'utf8') };
+  } catch (error) {
+    throw new Error(
+      `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
+  }
+}
+
+function describeRefresh(refresh: RefreshResult): string {
+  const failed = refresh.failed.map((failure) => `${failure.slug} (${failure.error})`).join('; ');
+  return `Rebuilt ${refresh.refreshed} indicator${refresh.refreshed === 1 ? '' : 's'}${failed ? `; failed: ${failed}` : ''}.`;
+}
+
+/** `peelian import indicators <file>` */
+export async function runImportIndicators({ positionals, stdout, stderr }: CommandContext): Promise<void> {
+  const { name, text } = readArgument(positionals, 0, 'indicator file (YAML or JSON)');
+  const file = parseIndicatorFile(text, name);
+  const result = await withDatabase(({ services }) =>
+    services.judgements.loadIndicatorFile(cliActor(), file, name),
+  );
+  stderr(
+    `Loaded ${result.indicators} indicators from ${name} (${result.changed} changed). ${describeRefresh(result.refresh)}`,
+  );
+  stdout(JSON.stringify(result));
+}
+
+/** `peelian import population <csv>` */
+export async function runImportPopulation({ positionals, stdout, stderr }: CommandContext): Promise<void> {
+  const { name, text } = readArgument(positionals, 0, 'population CSV file');
+  const result = await withDatabase(({ services }) =>
+    services.judgements.importPopulation(cliActor(), name, text),
+  );
+  stderr(
+    `Loaded ${result.rows} populations for ${result.areas} areas, ${result.firstYear} to ${result.lastYear}. ${describeRefresh(result.refresh)}`,
+  );
+  stdout(JSON.stringify(result));
+}
+
+/** `peelian import series <indicator> <csv>` */
+export async function runImportSeries({ positionals, stdout, stderr }: CommandContext): Promise<void> {
+  const slug = positionals[0];
+  if (!slug) throw new UsageError('Give the indicator whose series this is, then the CSV file.');
+  const { name, text } = readArgument(positionals, 1, 'series CSV file (month,value)');
+  const result = await withDatabase(({ services }) =>
+    services.judgements.importSeries(cliActor(), slug, name, text),
+  );
+  stderr(
+    `Loaded ${result.months} months (${result.from} to ${result.to}) into ${slug}. ${describeRefresh(result.refresh)}`,
+  );
+  stdout(JSON.stringify(result));
+}

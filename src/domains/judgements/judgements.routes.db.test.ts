@@ -1,0 +1,189 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../composition.ts';
+import { systemActor } from '../../kernel/auth/actor.ts';
+import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
+import { buildTestApp } from '../../kernel/testing/test-app.ts';
+import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { parsePlanFile } from '../plans/index.ts';
+import { FORCE, READING, seedScorecardFixture } from './judgements.testing.ts';
+
+/** A draft plan, never issued, whose term covers today: nothing of it may reach the public scorecard. */
+const DRAFT_MARKER = `Draft measure ${Math.random().toString(36).slice(2)}`;
+const DRAFT_PLAN = `format: peelian-plan/1
+plan:
+  slug: thames-valley-draft-2026
+  title: A draft plan
+  body: thames-valley-pcc
+  forceArea: thames-valley
+  authorName: Someone
+  authorOffice: Police and Crime Commissioner
+  termStart: 2026-01-01
+  termEnd: 2030-03-31
+pillars:
+  - code: D
+    title: Draft pillar
+    priorities:
+      - code: D1
+        title: Draft priority
+        measures:
+          - { code: D1.M1, text: "${DRAFT_MARKER}", direction: decrease }
+`;
+
+describe.each(testEngines())('the scorecard on %s', (engine) => {
+  const database = useTestDatabase(engine);
+  let app: FastifyInstance;
+  let services: Services;
+
+  beforeAll(async () => {
+    services = await seedScorecardFixture(database.current, { ksi: true });
+    await services.plans.importPlanFile(systemActor('test'), parsePlanFile(DRAFT_PLAN));
+    app = await buildTestApp(database.current);
+  });
+  afterAll(() => app?.close());
+
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  it('lists every measure of the plan in force by priority, each judged in words with a chart, period and source', async () => {
+    const page = await get('/scorecard');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Protecting Thames Valley');
+    expect(page.body).toContain('<h3 class="govuk-heading-m">PC1 Crime Prevention</h3>');
+    for (const code of ['PC1.M1', 'PC2.M1', 'PP4.M1', 'PPR5.M1'])
+      expect(page.body).toContain(`data-testid="measure-${code}"`);
+    // The KSI series: fourteen months in a row, the last a spike when fewer is better.
+    expect(page.body).toMatch(
+      /measure-PC3\.M1[\s\S]*?Deteriorating[\s\S]*?January 2024 to February 2025 \(14 months\)/,
+    );
+    // Three police.uk months with a gap before the last: one month judged, on trial, the rest left out.
+    expect(page.body).toMatch(
+      /measure-PPR1\.M1[\s\S]*?Trial — too few points[\s\S]*?April 2025 \(1 month\) \(2 earlier months before a gap not judged\)/,
+    );
+    expect(page.body).toMatch(
+      /measure-PP4\.M1[\s\S]*?Awaiting data[\s\S]*?No indicator is defined for this measure yet/,
+    );
+    expect(page.body).toContain('Source: police.uk test files.');
+    expect(page.body).toMatch(/<svg[^>]*role="img"[^>]*>/);
+    expect(page.body).not.toContain('<style');
+    expect(page.body).not.toMatch(/\sstyle="/);
+    expect(page.body).toContain('href="/scorecard" aria-current="page"');
+  });
+
+  it('filters by local authority where the indicator allows, and says when an indicator is force-wide', async () => {
+    const page = await get(`/scorecard?area=${READING}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Showing figures for Reading');
+    expect(page.body).toMatch(/measure-PC3\.M1[\s\S]*?Figures for the whole force area only/);
+    expect(page.body).toContain(`href="/scorecard/measures/PC1.M1?area=${READING}"`);
+    const bad = await get('/scorecard?area=E06999999');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('E06999999 is not a local authority in Thames Valley');
+  });
+
+  it('shows a measure: the SPC chart as an image with a name, the data table, the method, the gap, and downloads', async () => {
+    const page = await get('/scorecard/measures/PPR1.M2');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('PPR1.M2: Increased charges');
+    expect(page.body).toMatch(
+      /<svg[^>]*aria-label="Statistical process control chart of burglaries charged, Thames Valley[^"]*"[^>]*role="img"/,
+    );
+    expect(page.body).toContain('<title>Statistical process control chart of burglaries charged');
+    expect(page.body).not.toContain('<style');
+    expect(page.body).toContain(
+      '2 earlier months are not judged, because the figures have a gap: there are none for March 2025.',
+    );
+    expect(page.body).toMatch(
+      /January 2025<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">33\.3<\/td>[\s\S]*?Not judged: before a gap/,
+    );
+    expect(page.body).toContain('Awaiting court outcome; Offender fined');
+    expect(page.body).toContain('href="/scorecard/measures/PPR1.M2.csv"');
+    expect(page.body).toContain('href="/api/v1/scorecard/measures/PPR1.M2"');
+    expect(page.body).toContain('<nav aria-label="Back">');
+
+    const rate = await get(`/scorecard/measures/PC1.M1?area=${READING}`);
+    expect(rate.body).toContain('Population figures used: Test figures.');
+    const awaiting = await get('/scorecard/measures/PP4.M1');
+    expect(awaiting.body).toContain('No indicator is defined for this measure yet');
+  });
+
+  it('downloads a measure as CSV: one row per indicator and month with its SPC fields', async () => {
+    const response = await get('/scorecard/measures/PC3.M1.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain(`scorecard-PC3.M1-${FORCE}.csv`);
+    const lines = response.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'measure,indicator,area_code,month,value,numerator,denominator,judged,mean,lower_limit,upper_limit,rule,type,unit,source',
+    );
+    expect(lines).toHaveLength(15);
+    expect(lines[14]).toMatch(
+      /^PC3\.M1,t-ksi,E23000029,2025-02,30,30,,yes,[\d.]+,[\d.-]+,[\d.]+,outside-limits,concern,people,A test file$/,
+    );
+  });
+
+  it('serves a measure as JSON: measure, indicators, points with SPC fields, variation, trial limits, period and source', async () => {
+    const response = await get('/api/v1/scorecard/measures/PC3.M1');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.measure).toMatchObject({
+      code: 'PC3.M1',
+      direction: 'decrease',
+      improvement: 'decrease',
+      judgement: 'deteriorating',
+    });
+    const [ksi] = body.indicators;
+    expect(ksi).toMatchObject({
+      slug: 't-ksi',
+      source: 'A test file',
+      judgement: 'deteriorating',
+      variation: 'concern',
+      trialLimits: false,
+      period: { from: '2024-01', to: '2025-02', months: 14 },
+      notJudged: { months: [], missingMonths: [] },
+    });
+    expect(ksi.points).toHaveLength(14);
+    expect(ksi.points[13]).toMatchObject({
+      month: '2025-02',
+      value: 30,
+      judged: true,
+      rule: 'outside-limits',
+      type: 'concern',
+    });
+    expect(ksi.points[0].upperLimit).toBeGreaterThan(ksi.points[0].mean);
+
+    const gap = (await get('/api/v1/scorecard/measures/PPR1.M1')).json().indicators[0];
+    expect(gap.notJudged).toEqual({ months: ['2025-01', '2025-02'], missingMonths: ['2025-03'] });
+    expect(gap.points[0]).toMatchObject({ month: '2025-01', judged: false, mean: null, type: null });
+
+    const byArea = (await get(`/api/v1/scorecard/measures/PC1.M1?area=${READING}`)).json();
+    expect(byArea.area).toEqual({ code: READING, name: 'Reading', forceWide: false });
+    expect(byArea.indicators.map((indicator: { area: string }) => indicator.area)).toEqual([
+      READING,
+      READING,
+    ]);
+    const all = (await get('/api/v1/scorecard')).json();
+    expect(all.measures).toHaveLength(18);
+    expect(all.measures[0].indicators[0]).not.toHaveProperty('points');
+  });
+
+  it('answers 404 for a code that is not a measure of the plan in force, on every form', async () => {
+    for (const url of [
+      '/scorecard/measures/XX9.M9',
+      '/scorecard/measures/XX9.M9.csv',
+      '/api/v1/scorecard/measures/XX9.M9',
+      '/scorecard/measures/D1.M1',
+    ])
+      expect((await get(url)).statusCode, url).toBe(404);
+  });
+
+  it('is in the OpenAPI document, and never shows a draft plan', async () => {
+    const document = (await get('/api/v1/openapi.json')).json();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/scorecard', '/api/v1/scorecard/measures/{code}']),
+    );
+    await expectNeverPublic(app, DRAFT_MARKER, [
+      '/scorecard/measures/PC1.M1',
+      '/api/v1/scorecard/measures/PC1.M1',
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { toCsv } from '../../kernel/formats/csv.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
+import { createChartCache } from './judgements.charts.ts';
+import { MeasureParamsSchema, ScorecardQuerySchema } from './judgements.schemas.ts';
+import type { JudgementsService } from './judgements.service.ts';
+import {
+  toMeasureCsvRows,
+  toMeasureJson,
+  toMeasurePageView,
+  toScorecardJson,
+  toScorecardView,
+} from './judgements.view-models.ts';
+
+const VIEWS = 'judgements/views';
+const PUBLIC = { config: { permission: 'public' } } as const;
+
+/** The public scorecard: every measure of the plan in force, judged, with a page, CSV and JSON per measure. */
+export function scorecardRoutes(deps: {
+  judgements: JudgementsService;
+  areaName: string;
+}): FastifyPluginAsync {
+  const { judgements, areaName } = deps;
+  const charts = createChartCache();
+
+  async function readMeasure(params: unknown, query: unknown) {
+    const { code } = parseInput(MeasureParamsSchema, params);
+    const { area } = parseInput(ScorecardQuerySchema, query);
+    return judgements.readMeasure({ areaName, code, ...(area ? { area } : {}) });
+  }
+
+  return async (app) => {
+    app.get('/scorecard', PUBLIC, async (request, reply) => {
+      const { area } = parseInput(ScorecardQuerySchema, request.query);
+      const scorecard = await judgements.readScorecard({ areaName, ...(area ? { area } : {}) });
+      return reply.render(`${VIEWS}/scorecard.njk`, {
+        pageTitle: 'Scorecard',
+        ...toScorecardView(scorecard, charts),
+      });
+    });
+
+    app.get('/scorecard/measures/:code.csv', PUBLIC, async (request, reply) => {
+      const detail = await readMeasure(request.params, request.query);
+      const csv = toCsv(toMeasureCsvRows(detail), [
+        { header: 'measure', value: (row) => row.measure },
+        { header: 'indicator', value: (row) => row.indicator },
+        { header: 'area_code', value: (row) => row.area },
+        { header: 'month', value: (row) => row.month },
+        { header: 'value', value: (row) => row.value },
+        { header: 'numerator', value: (row) => row.numerator },
+        { header: 'denominator', value: (row) => row.denominator },
+        { header: 'judged', value: (row) => (row.judged ? 'yes' : 'no') },
+        { header: 'mean', value: (row) => row.mean },
+        { header: 'lower_limit', value: (row) => row.lowerLimit },
+        { header: 'upper_limit', value: (row) => row.upperLimit },
+        { header: 'rule', value: (row) => row.rule },
+        { header: 'type', value: (row) => row.type },
+        { header: 'unit', value: (row) => row.unit },
+        { header: 'source', value: (row) => row.source },
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="scorecard-${detail.measure.code}-${detail.area?.code}.csv"`,
+        )
+        .send(csv);
+    });
+
+    app.get('/scorecard/measures/:code', PUBLIC, async (request, reply) => {
+      const detail = await readMeasure(request.params, request.query);
+      return reply.render(`${VIEWS}/measure.njk`, {
+        pageTitle: `${detail.measure.code} ${detail.measure.text}`,
+        ...toMeasurePageView(detail, charts),
+      });
+    });
+
+    app.get('/api/v1/scorecard', PUBLIC, async (request) => {
+      const { area } = parseInput(ScorecardQuerySchema, request.query);
+      return toScorecardJson(await judgements.readScorecard({ areaName, ...(area ? { area } : {}) }));
+    });
+
+    app.get('/api/v1/scorecard/measures/:code', PUBLIC, async (request) =>
+      toMeasureJson(await readMeasure(request.params, request.query)),
+    );
+  };
+}

@@ -1,0 +1,472 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { recordAudit, recordChange } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { Policy } from '../../kernel/auth/policy.ts';
+import { londonDateOf } from '../../kernel/calendar/index.ts';
+import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import type { Db } from '../../schema.ts';
+import type { MeasureDirection } from '../plans/plans.file-schema.ts';
+import type { IndicatorEntry, IndicatorFile } from './indicators.file-schema.ts';
+import { ANTI_SOCIAL_BEHAVIOUR } from './indicators.vocabulary.ts';
+import { computeIndicatorValues } from './judgements.compute.ts';
+import { parsePopulationCsv, parseSeriesCsv } from './judgements.csv.ts';
+import { type IndicatorJudgement, judgeIndicator } from './judgements.judge.ts';
+import {
+  type CurrentPlanRow,
+  findCurrentPlan,
+  findIndicatorBySlug,
+  type IndicatorRow,
+  type IndicatorValues,
+  insertIndicator,
+  listAreaCounts,
+  listAuthoritiesOfForce,
+  listForceAuthorities,
+  listIndicatorMeasures,
+  listIndicators,
+  listIndicatorsByIds,
+  listIndicatorValues,
+  listKnownAreaCodes,
+  listPlanMeasureCodes,
+  listPopulationSources,
+  listPopulations,
+  listScorecardMeasures,
+  listSeriesValues,
+  listStreetMonths,
+  recordRefreshError,
+  replaceIndicatorMeasures,
+  replaceIndicatorValues,
+  replaceSeriesValues,
+  updateIndicator,
+  upsertPopulations,
+} from './judgements.queries.ts';
+import type { IndicatorKind } from './judgements.tables.ts';
+
+export interface JudgementsDeps {
+  db: Db;
+  policy: Policy;
+  now: () => Date;
+  /** Force areas are the areas domain's; judgements reach them through its service. */
+  findForceArea(slug: string): Promise<{ id: number; slug: string; name: string } | undefined>;
+}
+
+/** The kinds computed from police.uk roll-ups, rebuilt after every police.uk import. */
+const POLICE_UK_KINDS: readonly IndicatorKind[] = ['crime-count', 'crime-rate', 'outcome-share'];
+/** Decimal places shown when a definition does not say. */
+const DEFAULT_DECIMALS: Record<IndicatorKind, number> = {
+  'crime-count': 0,
+  'crime-rate': 2,
+  'outcome-share': 1,
+  series: 1,
+};
+
+export interface RefreshResult {
+  refreshed: number;
+  failed: { slug: string; error: string }[];
+}
+
+export interface JudgedIndicator extends IndicatorJudgement {
+  indicator: IndicatorRow;
+  /** The area whose values these are: the one asked for, or the whole force area. */
+  areaCode: string;
+  /** An area was asked for, but this indicator only has force-wide figures. */
+  forceWideOnly: boolean;
+}
+
+export interface ScorecardMeasure {
+  pillarCode: string;
+  pillarTitle: string;
+  priorityCode: string;
+  priorityTitle: string;
+  code: string;
+  text: string;
+  direction: MeasureDirection;
+  indicators: JudgedIndicator[];
+}
+
+export interface Scorecard {
+  plan: CurrentPlanRow | null;
+  area: { code: string; name: string; forceWide: boolean } | null;
+  authorities: { code: string; name: string; tier: string }[];
+  measures: ScorecardMeasure[];
+}
+
+function sortLinks(links: readonly { plan: string; measure: string }[]) {
+  const key = (link: { plan: string; measure: string }) => `${link.plan} ${link.measure}`;
+  return links.map(({ plan, measure }) => ({ plan, measure })).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+}
+
+export type JudgementsService = ReturnType<typeof createJudgementsService>;
+
+export function createJudgementsService(deps: JudgementsDeps) {
+  const { db, policy } = deps;
+
+  function requireManage(actor: Actor) {
+    if (!policy.can(actor, 'indicators:manage')) throw new ForbiddenError('You cannot manage indicators');
+  }
+
+  function definitionOf(entry: IndicatorEntry, forceAreaId: number, definitionFile: string): IndicatorValues {
+    return {
+      slug: entry.slug,
+      forceAreaId,
+      title: entry.title,
+      kind: entry.kind,
+      crimeTypes: 'crimeTypes' in entry ? entry.crimeTypes : [],
+      outcomeCategories: entry.kind === 'outcome-share' ? entry.outcomeCategories : [],
+      perPopulation: entry.kind === 'crime-rate' ? entry.perPopulation : null,
+      decimals: entry.decimals ?? DEFAULT_DECIMALS[entry.kind],
+      source: entry.source,
+      unit: entry.unit,
+      geography: entry.geography,
+      frequency: entry.frequency,
+      description: entry.description,
+      definitionFile,
+    };
+  }
+
+  function storedDefinition(row: IndicatorRow): IndicatorValues {
+    const {
+      id: _id,
+      forceAreaCode: _code,
+      seriesFile: _file,
+      seriesSha256: _sha,
+      seriesLoadedAt: _loaded,
+      refreshedAt: _refreshed,
+      refreshError: _error,
+      ...values
+    } = row;
+    return values;
+  }
+
+  /** Every link must name a plan Peelian holds and a measure code in one of its versions. */
+  async function checkMeasureLinks(file: IndicatorFile, fileName: string) {
+    const problems: FieldError[] = [];
+    const plans = new Map<string, Set<string> | undefined>();
+    for (const [index, entry] of file.indicators.entries())
+      for (const [position, link] of entry.measures.entries()) {
+        if (!plans.has(link.plan)) plans.set(link.plan, await listPlanMeasureCodes(db, link.plan));
+        const codes = plans.get(link.plan);
+        const field = `${fileName}, indicators.${index}.measures.${position}`;
+        if (!codes)
+          problems.push({
+            field: `${field}.plan`,
+            message: `names ${link.plan}, which is not a plan in Peelian`,
+          });
+        else if (!codes.has(link.measure))
+          problems.push({
+            field: `${field}.measure`,
+            message: `${link.measure} is not a measure of ${link.plan}`,
+          });
+      }
+    if (problems.length > 0) throw new ValidationError(problems);
+  }
+
+  /**
+   * Loads an indicator file, all or nothing: each indicator is created or updated by its slug and its measure
+   * links replaced, audited, in one transaction. Indicators whose definition changed are then rebuilt;
+   * loading the same file again changes, audits and rebuilds nothing.
+   */
+  async function loadIndicatorFile(actor: Actor, file: IndicatorFile, fileName: string, requestId?: string) {
+    requireManage(actor);
+    const force = await deps.findForceArea(file.forceArea);
+    if (!force)
+      throw new ValidationError([
+        {
+          field: `${fileName}, forceArea`,
+          message: `names ${file.forceArea}, which is not a force area in Peelian`,
+        },
+      ]);
+    await checkMeasureLinks(file, fileName);
+    const definitionFile = path.basename(fileName);
+    const changed = await db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      for (const entry of file.indicators) {
+        const values = definitionOf(entry, force.id, definitionFile);
+        const existing = await findIndicatorBySlug(trx, entry.slug);
+        const id = existing ? existing.id : await insertIndicator(trx, values);
+        if (existing) await updateIndicator(trx, id, values);
+        const linksBefore = sortLinks(existing ? await listIndicatorMeasures(trx, id) : []);
+        const linksAfter = sortLinks(entry.measures);
+        if (JSON.stringify(linksBefore) !== JSON.stringify(linksAfter))
+          await replaceIndicatorMeasures(trx, id, entry.measures);
+        const before = existing ? { ...storedDefinition(existing), measures: linksBefore } : undefined;
+        if (
+          await recordChange(
+            trx,
+            actor,
+            { type: 'indicator', id },
+            before,
+            { ...values, measures: linksAfter },
+            requestId,
+          )
+        )
+          ids.push(id);
+      }
+      return ids;
+    });
+    const refresh = await refreshIndicators({ ids: changed });
+    return { indicators: file.indicators.length, changed: changed.length, refresh };
+  }
+
+  /**
+   * Loads a population file, all or nothing: every row is checked (and every area must be a force area or
+   * local authority Peelian knows) before any is saved. A row for an area and year already held replaces it.
+   * Rates are rebuilt afterwards.
+   */
+  async function importPopulation(actor: Actor, fileName: string, text: string, requestId?: string) {
+    requireManage(actor);
+    const rows = parsePopulationCsv(text, fileName);
+    const known = await listKnownAreaCodes(
+      db,
+      rows.map((row) => row.areaCode),
+    );
+    const unknown = rows.filter((row) => !known.has(row.areaCode));
+    if (unknown.length > 0)
+      throw new ValidationError(
+        unknown.map((row) => ({
+          field: `${fileName} line ${row.line}, area_code`,
+          message: `${row.areaCode} is not a force area or local authority in Peelian`,
+        })),
+      );
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const sourceFile = path.basename(fileName);
+    await db.transaction().execute(async (trx) => {
+      await upsertPopulations(
+        trx,
+        rows.map((row) => ({ ...row, source: row.source ?? sourceFile, sourceFile })),
+      );
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'update',
+          recordType: 'population_estimate',
+          recordId: sourceFile,
+          after: { file: sourceFile, sha256, rows: rows.length },
+        },
+        requestId,
+      );
+    });
+    const years = rows.map((row) => row.year);
+    return {
+      rows: rows.length,
+      areas: new Set(rows.map((row) => row.areaCode)).size,
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+      refresh: await refreshIndicators({ kinds: ['crime-rate'] }),
+    };
+  }
+
+  /** Replaces a series indicator's values with a file's, all or nothing, then rebuilds the indicator. */
+  async function importSeries(
+    actor: Actor,
+    slug: string,
+    fileName: string,
+    text: string,
+    requestId?: string,
+  ) {
+    requireManage(actor);
+    const indicator = await findIndicatorBySlug(db, slug);
+    if (!indicator)
+      throw new ValidationError([{ field: 'indicator', message: `there is no indicator called ${slug}` }]);
+    if (indicator.kind !== 'series')
+      throw new ValidationError([
+        {
+          field: 'indicator',
+          message: `${slug} is a ${indicator.kind} indicator, computed from police.uk; only a series indicator takes imported values`,
+        },
+      ]);
+    const rows = parseSeriesCsv(text, fileName);
+    const file = { name: path.basename(fileName), sha256: createHash('sha256').update(text).digest('hex') };
+    await db.transaction().execute(async (trx) => {
+      const before = await listSeriesValues(trx, indicator.id);
+      await replaceSeriesValues(trx, indicator.id, rows, file);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'indicator_series', id: indicator.id },
+        before.length > 0
+          ? { file: indicator.seriesFile, sha256: indicator.seriesSha256, months: before.length }
+          : undefined,
+        { file: file.name, sha256: file.sha256, months: rows.length },
+        requestId,
+      );
+    });
+    return {
+      months: rows.length,
+      from: rows[0]?.month.slice(0, 7) ?? null,
+      to: rows.at(-1)?.month.slice(0, 7) ?? null,
+      refresh: await refreshIndicators({ ids: [indicator.id] }),
+    };
+  }
+
+  async function computeValues(indicator: IndicatorRow) {
+    if (indicator.kind === 'series')
+      return computeIndicatorValues({
+        kind: 'series',
+        geography: indicator.geography,
+        perPopulation: null,
+        forceAreaCode: indicator.forceAreaCode,
+        authorities: [],
+        months: [],
+        counts: [],
+        populations: [],
+        series: await listSeriesValues(db, indicator.id),
+      });
+    const antiSocialBehaviour = indicator.crimeTypes.includes(ANTI_SOCIAL_BEHAVIOUR);
+    const [months, authorities, counts] = await Promise.all([
+      listStreetMonths(db, indicator.forceAreaId),
+      listForceAuthorities(db, indicator.forceAreaId),
+      listAreaCounts(
+        db,
+        indicator.forceAreaId,
+        indicator.crimeTypes,
+        indicator.outcomeCategories,
+        antiSocialBehaviour,
+      ),
+    ]);
+    const populations =
+      indicator.kind === 'crime-rate'
+        ? await listPopulations(db, [
+            indicator.forceAreaCode,
+            ...authorities.map((authority) => authority.code),
+          ])
+        : [];
+    return computeIndicatorValues({
+      kind: indicator.kind,
+      geography: indicator.geography,
+      perPopulation: indicator.perPopulation,
+      forceAreaCode: indicator.forceAreaCode,
+      authorities,
+      months,
+      counts,
+      populations,
+      series: [],
+    });
+  }
+
+  /**
+   * Rebuilds the materialised monthly values of the chosen indicators, each in its own short transaction (on
+   * PGlite an open transaction holds up every request). Never throws: an indicator that fails keeps its last
+   * values and records why, which its page shows.
+   */
+  async function refreshIndicators(
+    filter: {
+      forceAreaIds?: readonly number[];
+      kinds?: readonly IndicatorKind[];
+      ids?: readonly number[];
+    } = {},
+  ): Promise<RefreshResult> {
+    const result: RefreshResult = { refreshed: 0, failed: [] };
+    let indicators: IndicatorRow[];
+    try {
+      indicators = await listIndicators(db, filter);
+    } catch (error) {
+      return { refreshed: 0, failed: [{ slug: '*', error: (error as Error).message }] };
+    }
+    for (const indicator of indicators) {
+      try {
+        const values = await computeValues(indicator);
+        const at = deps.now();
+        await db.transaction().execute((trx) => replaceIndicatorValues(trx, indicator.id, values, at));
+        result.refreshed += 1;
+      } catch (error) {
+        const message = (error as Error).message;
+        result.failed.push({ slug: indicator.slug, error: message });
+        await recordRefreshError(db, indicator.id, message).catch(() => {});
+      }
+    }
+    return result;
+  }
+
+  /** The hook the police.uk import calls once a run has loaded months for these force areas. */
+  function refreshAfterPoliceUkLoad(forceAreaIds: readonly number[]): Promise<RefreshResult> {
+    return refreshIndicators({ forceAreaIds, kinds: POLICE_UK_KINDS });
+  }
+
+  async function resolveArea(plan: CurrentPlanRow, authorities: Scorecard['authorities'], area?: string) {
+    if (area === undefined || area === plan.forceAreaCode)
+      return { code: plan.forceAreaCode, name: plan.forceAreaName, forceWide: true };
+    const authority = authorities.find((candidate) => candidate.code === area);
+    if (!authority)
+      throw new ValidationError([
+        { field: 'area', message: `${area} is not a local authority in ${plan.forceAreaName}` },
+      ]);
+    return { code: authority.code, name: authority.name, forceWide: false };
+  }
+
+  /**
+   * The current plan's measures with their indicators judged, for the whole force area or one local authority.
+   * Three round trips of indexed reads: the plan; its measures with their links and the area list; the
+   * indicators and their materialised values. No police.uk roll-up is touched on this path.
+   */
+  async function readScorecard(input: {
+    areaName: string;
+    area?: string;
+    measureCode?: string;
+  }): Promise<Scorecard> {
+    const plan = await findCurrentPlan(db, londonDateOf(deps.now()), input.areaName);
+    if (!plan) {
+      if (input.measureCode !== undefined) throw new NotFoundError('There is no plan in force today');
+      return { plan: null, area: null, authorities: [], measures: [] };
+    }
+    const [rows, authorities] = await Promise.all([
+      listScorecardMeasures(db, plan.versionId, plan.slug, input.measureCode),
+      listAuthoritiesOfForce(db, plan.forceAreaId),
+    ]);
+    if (input.measureCode !== undefined && rows.length === 0)
+      throw new NotFoundError(`${input.measureCode} is not a measure of the plan in force today`);
+    const area = await resolveArea(plan, authorities, input.area);
+    const ids = [...new Set(rows.flatMap((row) => (row.indicatorId === null ? [] : [row.indicatorId])))];
+    // The plan's force area is also the indicators' (an indicator of another force would show no figures).
+    const [indicators, values] = await Promise.all([
+      listIndicatorsByIds(db, ids),
+      listIndicatorValues(db, ids, [...new Set([plan.forceAreaCode, area.code])]),
+    ]);
+    const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+    const measures: ScorecardMeasure[] = [];
+    for (const row of rows) {
+      let measure = measures.at(-1);
+      if (measure?.code !== row.code) {
+        const { indicatorId: _indicatorId, ...fields } = row;
+        measure = { ...fields, indicators: [] };
+        measures.push(measure);
+      }
+      const indicator = row.indicatorId === null ? undefined : byId.get(row.indicatorId);
+      if (!indicator) continue;
+      const perArea = indicator.geography === 'local-authority';
+      const areaCode = perArea ? area.code : indicator.forceAreaCode;
+      const points = values
+        .filter((value) => value.indicatorId === indicator.id && value.areaCode === areaCode)
+        .map(({ month, value, numerator, denominator }) => ({ month, value, numerator, denominator }));
+      measure.indicators.push({
+        indicator,
+        areaCode,
+        forceWideOnly: !area.forceWide && !perArea,
+        ...judgeIndicator(points, row.direction),
+      });
+    }
+    return { plan, area, authorities, measures };
+  }
+
+  /** One measure of the current plan, with where each rate's populations came from. */
+  async function readMeasure(input: { areaName: string; code: string; area?: string }) {
+    const scorecard = await readScorecard({ ...input, measureCode: input.code });
+    const measure = scorecard.measures[0] as ScorecardMeasure;
+    const populationSources = new Map<number, string[]>();
+    for (const judged of measure.indicators)
+      if (judged.indicator.kind === 'crime-rate')
+        populationSources.set(judged.indicator.id, await listPopulationSources(db, judged.areaCode));
+    return { ...scorecard, plan: scorecard.plan as CurrentPlanRow, measure, populationSources };
+  }
+
+  return {
+    loadIndicatorFile,
+    importPopulation,
+    importSeries,
+    refreshIndicators,
+    refreshAfterPoliceUkLoad,
+    readScorecard,
+    readMeasure,
+  };
+}

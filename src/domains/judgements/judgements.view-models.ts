@@ -1,0 +1,519 @@
+import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
+import {
+  type ImprovementDirection,
+  type PointType,
+  SPC_METHOD,
+  type SpcResult,
+  type SpecialCauseRule,
+} from '../../kernel/spc/index.ts';
+import type { MeasureDirection } from '../plans/plans.file-schema.ts';
+import { type ChartCache, type ChartPoint, renderSparkline, renderSpcChart } from './judgements.charts.ts';
+import { IMPROVEMENT_OF, type IndicatorPoint, type Judgement } from './judgements.judge.ts';
+import { monthRangesInWords, monthWords } from './judgements.months.ts';
+import type { IndicatorRow } from './judgements.queries.ts';
+import type { JudgedIndicator, Scorecard, ScorecardMeasure } from './judgements.service.ts';
+import type { IndicatorKind } from './judgements.tables.ts';
+
+export const JUDGEMENT_WORDS: Readonly<Record<Judgement, string>> = {
+  improving: 'Improving',
+  deteriorating: 'Deteriorating',
+  'no-significant-change': 'No significant change',
+  'unusually-high': 'Unusually high',
+  'unusually-low': 'Unusually low',
+  trial: 'Trial — too few points',
+  'awaiting-data': 'Awaiting data',
+};
+
+const RULE_WORDS: Readonly<Record<SpecialCauseRule, string>> = {
+  'outside-limits': 'Outside the limits',
+  trend: 'Trend (7 rising or falling)',
+  'two-of-three': '2 of 3 near a limit',
+  shift: 'Shift (7 on one side)',
+};
+
+const TYPE_WORDS: Readonly<Record<PointType, string>> = {
+  'common-cause': 'Common cause',
+  improvement: 'Improvement',
+  concern: 'Concern',
+  'neutral-high': 'Special cause, high',
+  'neutral-low': 'Special cause, low',
+};
+
+const DIRECTION_WORDS: Readonly<Record<MeasureDirection, string>> = {
+  increase: 'The plan wants this to rise, so a rise is an improvement.',
+  decrease: 'The plan wants this to fall, so a fall is an improvement.',
+  'maintain-low': 'The plan wants this kept low, so a fall is an improvement and a rise a concern.',
+  neutral:
+    'The plan sets no direction, so unusual changes are reported as high or low, not as better or worse.',
+};
+
+const KIND_WORDS: Readonly<Record<IndicatorKind, string>> = {
+  'crime-count': 'A monthly count from police.uk',
+  'crime-rate': 'A monthly rate per head of population, from police.uk and population figures',
+  'outcome-share': 'A monthly share of crimes by their outcome, from police.uk',
+  series: 'A monthly series imported from its source',
+};
+
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
+export function formatValue(value: number, decimals: number): string {
+  let format = NUMBER_FORMATS.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    NUMBER_FORMATS.set(decimals, format);
+  }
+  return format.format(value);
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The icon drawn beside a judgement: its colour class and, where a change is called, which way it went. */
+function iconOf(judgement: Judgement, improvement: ImprovementDirection) {
+  const arrow =
+    judgement === 'unusually-high'
+      ? 'up'
+      : judgement === 'unusually-low'
+        ? 'down'
+        : judgement === 'improving' || judgement === 'deteriorating'
+          ? (improvement === 'increase') === (judgement === 'improving')
+            ? 'up'
+            : 'down'
+          : null;
+  return { kind: judgement, arrow };
+}
+
+function judgementView(judged: JudgedIndicator, direction: MeasureDirection) {
+  return {
+    key: judged.judgement,
+    words: JUDGEMENT_WORDS[judged.judgement],
+    icon: iconOf(judged.judgement, IMPROVEMENT_OF[direction]),
+  };
+}
+
+function periodWords(judged: JudgedIndicator): string | null {
+  const first = judged.run.judged[0];
+  const last = judged.run.judged.at(-1);
+  if (!first || !last) return null;
+  const months = plural(judged.run.judged.length, 'month', 'months');
+  return first === last
+    ? `${monthWords(first.month)} (1 month)`
+    : `${monthWords(first.month)} to ${monthWords(last.month)} (${months})`;
+}
+
+/** What the judgement left out, in words, or null when it judged every month there is. */
+function leftOutWords(judged: JudgedIndicator): string | null {
+  const { leftOut, missing } = judged.run;
+  if (leftOut.length === 0) return null;
+  return (
+    `${plural(leftOut.length, 'earlier month is', 'earlier months are')} not judged, because the figures have a gap: ` +
+    `there are none for ${monthRangesInWords(missing)}. Only the latest run of months with no gap is judged.`
+  );
+}
+
+function chartPoints(judged: JudgedIndicator): ChartPoint[] {
+  const types = judged.spc?.points ?? [];
+  return [
+    ...judged.run.leftOut.map((point) => ({ month: point.month, value: point.value, type: null })),
+    ...judged.run.judged.map((point, index) => ({
+      month: point.month,
+      value: point.value,
+      type: types[index]?.type ?? 'common-cause',
+    })),
+  ];
+}
+
+function chartKey(judged: JudgedIndicator, direction: MeasureDirection, kind: string) {
+  return `${kind}|${judged.indicator.id}|${judged.areaCode}|${direction}|${judged.indicator.refreshedAt?.getTime() ?? 0}`;
+}
+
+function sparklineLabel(judged: JudgedIndicator, areaName: string): string {
+  const last = judged.run.judged.at(-1);
+  const { indicator } = judged;
+  return last
+    ? `${indicator.title}, ${areaName}: ${periodWords(judged)}; latest ${formatValue(last.value, indicator.decimals)} ${indicator.unit} in ${monthWords(last.month)}. ${JUDGEMENT_WORDS[judged.judgement]}.`
+    : `${indicator.title}: no figures yet.`;
+}
+
+function areaNameOf(scorecard: Scorecard, judged: JudgedIndicator): string {
+  return judged.areaCode === scorecard.area?.code
+    ? scorecard.area.name
+    : (scorecard.plan?.forceAreaName ?? '');
+}
+
+function areaQuery(scorecard: Scorecard): string {
+  return scorecard.area && !scorecard.area.forceWide
+    ? `?area=${encodeURIComponent(scorecard.area.code)}`
+    : '';
+}
+
+function areaItems(scorecard: Scorecard) {
+  const chosen = scorecard.area?.forceWide ? '' : (scorecard.area?.code ?? '');
+  return [
+    {
+      value: '',
+      text: `The whole of ${scorecard.plan?.forceAreaName ?? 'the force area'}`,
+      selected: chosen === '',
+    },
+    ...scorecard.authorities.map((authority) => ({
+      value: authority.code,
+      text: authority.name,
+      selected: authority.code === chosen,
+    })),
+  ];
+}
+
+function planView(scorecard: Scorecard) {
+  const { plan } = scorecard;
+  if (!plan) return null;
+  return {
+    title: plan.title,
+    url: `/plans/${plan.slug}`,
+    version: plan.versionNumber,
+    term: `${formatDate(plan.termStart)} to ${formatDate(plan.termEnd)}`,
+    issuedOn: formatDate(plan.issuedOn),
+  };
+}
+
+/** The scorecard page: every measure of the plan in force, by pillar and priority, each indicator judged. */
+export function toScorecardView(scorecard: Scorecard, charts: ChartCache) {
+  const pillars: {
+    code: string;
+    title: string;
+    priorities: { code: string; title: string; measures: ReturnType<typeof measureSummary>[] }[];
+  }[] = [];
+  const counts = new Map<Judgement, number>();
+  for (const measure of scorecard.measures) {
+    let pillar = pillars.at(-1);
+    if (pillar?.code !== measure.pillarCode) {
+      pillar = { code: measure.pillarCode, title: measure.pillarTitle, priorities: [] };
+      pillars.push(pillar);
+    }
+    let priority = pillar.priorities.at(-1);
+    if (priority?.code !== measure.priorityCode) {
+      priority = { code: measure.priorityCode, title: measure.priorityTitle, measures: [] };
+      pillar.priorities.push(priority);
+    }
+    const summary = measureSummary(scorecard, measure, charts);
+    counts.set(summary.judgement.key, (counts.get(summary.judgement.key) ?? 0) + 1);
+    priority.measures.push(summary);
+  }
+  return {
+    plan: planView(scorecard),
+    area: scorecard.area,
+    areaItems: areaItems(scorecard),
+    pillars,
+    totals: [...counts].map(([key, n]) => ({ words: JUDGEMENT_WORDS[key], count: n })),
+    measureCount: scorecard.measures.length,
+    jsonUrl: `/api/v1/scorecard${areaQuery(scorecard)}`,
+  };
+}
+
+/** A measure as the scorecard lists it: its first indicator gives its judgement, and every indicator is shown. */
+function measureSummary(scorecard: Scorecard, measure: ScorecardMeasure, charts: ChartCache) {
+  const indicators = measure.indicators.map((judged) => ({
+    title: judged.indicator.title,
+    judgement: judgementView(judged, measure.direction),
+    sparkline:
+      judged.run.judged.length > 0
+        ? charts(chartKey(judged, measure.direction, 'spark'), () =>
+            renderSparkline({
+              label: sparklineLabel(judged, areaNameOf(scorecard, judged)),
+              points: chartPoints(judged),
+              mean: judged.spc?.mean ?? null,
+            }),
+          )
+        : null,
+    period: periodWords(judged),
+    leftOut:
+      judged.run.leftOut.length > 0
+        ? `${plural(judged.run.leftOut.length, 'earlier month', 'earlier months')} before a gap not judged`
+        : null,
+    source: judged.indicator.source,
+    forceWideOnly: judged.forceWideOnly,
+  }));
+  const first = measure.indicators[0];
+  return {
+    code: measure.code,
+    text: measure.text,
+    url: `/scorecard/measures/${encodeURIComponent(measure.code)}${areaQuery(scorecard)}`,
+    judgement: first
+      ? judgementView(first, measure.direction)
+      : {
+          key: 'awaiting-data' as const,
+          words: JUDGEMENT_WORDS['awaiting-data'],
+          icon: iconOf('awaiting-data', 'neutral'),
+        },
+    indicators,
+    noIndicator: indicators.length === 0,
+  };
+}
+
+function limitsOf(spc: SpcResult | null) {
+  return spc ? { mean: spc.mean, upperLimit: spc.upperLimit, lowerLimit: spc.lowerLimit } : null;
+}
+
+/** Every point with its SPC fields; points before a gap carry none. */
+export function pointsWithSpc(judged: JudgedIndicator) {
+  const limits = limitsOf(judged.spc);
+  const spcPoints = judged.spc?.points ?? [];
+  const row = (point: IndicatorPoint) => ({
+    month: point.month.slice(0, 7),
+    value: point.value,
+    numerator: point.numerator,
+    denominator: point.denominator,
+  });
+  return [
+    ...judged.run.leftOut.map((point) => ({
+      ...row(point),
+      judged: false,
+      mean: null,
+      upperLimit: null,
+      lowerLimit: null,
+      rule: null,
+      type: null,
+    })),
+    ...judged.run.judged.map((point, index) => ({
+      ...row(point),
+      judged: true,
+      mean: limits?.mean ?? null,
+      upperLimit: limits?.upperLimit ?? null,
+      lowerLimit: limits?.lowerLimit ?? null,
+      rule: spcPoints[index]?.rule ?? null,
+      type: spcPoints[index]?.type ?? null,
+    })),
+  ];
+}
+
+const NUMERATOR_WORDS: Partial<Record<IndicatorKind, [string, string]>> = {
+  'crime-rate': ['Count', 'Population'],
+  'outcome-share': ['With the outcomes', 'All of the types'],
+};
+
+function explanation(judged: JudgedIndicator): string {
+  const { spc } = judged;
+  if (!spc) return 'There are no figures for this indicator yet, so it cannot be judged.';
+  const latest = TYPE_WORDS[spc.variation].toLowerCase();
+  if (judged.judgement === 'trial')
+    return `Only ${plural(judged.run.judged.length, 'month', 'months')} in a row can be judged. Limits from fewer than 13 points are trial limits, too uncertain to call a change; on them the latest month is ${latest}.`;
+  if (judged.judgement === 'no-significant-change')
+    return 'The latest month is within the limits and part of no special pattern: the figures vary as they usually do.';
+  return `The latest month is a special cause (${latest}): ${RULE_WORDS[spc.points.at(-1)?.rule ?? 'outside-limits'].toLowerCase()}.`;
+}
+
+function refreshedWords(indicator: IndicatorRow): string | null {
+  if (!indicator.refreshedAt) return null;
+  const { date, time } = londonDateTimeOf(indicator.refreshedAt);
+  return `${formatDate(date)} at ${time.slice(0, 5)}`;
+}
+
+/** The measure page: each indicator with its chart, its table and how it was judged. */
+export function toMeasurePageView(
+  detail: Scorecard & { measure: ScorecardMeasure; populationSources: Map<number, string[]> },
+  charts: ChartCache,
+) {
+  const { measure } = detail;
+  const query = areaQuery(detail);
+  return {
+    plan: planView(detail),
+    area: detail.area,
+    areaItems: areaItems(detail),
+    measure: {
+      code: measure.code,
+      text: measure.text,
+      priority: `${measure.priorityCode} ${measure.priorityTitle}`,
+      pillar: measure.pillarTitle,
+      direction: DIRECTION_WORDS[measure.direction],
+    },
+    pageUrl: `/scorecard/measures/${encodeURIComponent(measure.code)}`,
+    csvUrl: `/scorecard/measures/${encodeURIComponent(measure.code)}.csv${query}`,
+    jsonUrl: `/api/v1/scorecard/measures/${encodeURIComponent(measure.code)}${query}`,
+    backUrl: `/scorecard${query}`,
+    method: SPC_METHOD,
+    indicators: measure.indicators.map((judged) => {
+      const { indicator } = judged;
+      const areaName = areaNameOf(detail, judged);
+      const heads = NUMERATOR_WORDS[indicator.kind];
+      const rows = pointsWithSpc(judged).map((point) => {
+        const cells = [
+          { text: monthWords(`${point.month}-01`) },
+          { text: formatValue(point.value, indicator.decimals), format: 'numeric' },
+          ...(heads
+            ? [
+                { text: formatValue(point.numerator, 0), format: 'numeric' },
+                {
+                  text: point.denominator === null ? '' : formatValue(point.denominator, 0),
+                  format: 'numeric',
+                },
+              ]
+            : []),
+        ];
+        if (!point.judged) return [...cells, { text: 'Not judged: before a gap', colspan: 5 }];
+        return [
+          ...cells,
+          { text: formatValue(point.mean ?? 0, indicator.decimals + 1), format: 'numeric' },
+          { text: formatValue(point.lowerLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
+          { text: formatValue(point.upperLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
+          { text: point.rule ? RULE_WORDS[point.rule] : '' },
+          { text: point.type ? TYPE_WORDS[point.type] : '' },
+        ];
+      });
+      const hasPoints = judged.points.length > 0;
+      return {
+        slug: indicator.slug,
+        title: indicator.title,
+        description: indicator.description,
+        kind: KIND_WORDS[indicator.kind],
+        unit: indicator.unit,
+        source: indicator.source,
+        geography:
+          indicator.geography === 'local-authority'
+            ? 'The whole force area, and each local authority'
+            : 'The whole force area only',
+        frequency: 'Monthly',
+        areaName,
+        forceWideOnly: judged.forceWideOnly,
+        judgement: judgementView(judged, measure.direction),
+        explanation: explanation(judged),
+        period: periodWords(judged),
+        leftOut: leftOutWords(judged),
+        trialLimits: judged.spc?.trialLimits ?? false,
+        chart: hasPoints
+          ? charts(chartKey(judged, measure.direction, 'full'), () =>
+              renderSpcChart({
+                label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${JUDGEMENT_WORDS[judged.judgement].toLowerCase()}. The table below gives every figure.`,
+                unit: indicator.unit,
+                points: chartPoints(judged),
+                limits: limitsOf(judged.spc),
+              }),
+            )
+          : null,
+        tableHead: [
+          { text: 'Month' },
+          { text: `Value (${indicator.unit})`, format: 'numeric' },
+          ...(heads ? heads.map((text) => ({ text, format: 'numeric' })) : []),
+          { text: 'Mean', format: 'numeric' },
+          { text: 'Lower limit', format: 'numeric' },
+          { text: 'Upper limit', format: 'numeric' },
+          { text: 'Rule' },
+          { text: 'Type' },
+        ],
+        tableRows: rows,
+        populationSources: detail.populationSources.get(indicator.id) ?? [],
+        outcomeCategories: indicator.outcomeCategories,
+        crimeTypes: indicator.crimeTypes,
+        perPopulation: indicator.perPopulation,
+        refreshed: refreshedWords(indicator),
+        refreshError: indicator.refreshError,
+        seriesFile: indicator.seriesFile,
+        awaiting: !hasPoints,
+      };
+    }),
+  };
+}
+
+function indicatorJson(judged: JudgedIndicator) {
+  const { indicator, spc } = judged;
+  return {
+    slug: indicator.slug,
+    title: indicator.title,
+    kind: indicator.kind,
+    description: indicator.description,
+    source: indicator.source,
+    unit: indicator.unit,
+    geography: indicator.geography,
+    frequency: indicator.frequency,
+    crimeTypes: indicator.crimeTypes,
+    outcomeCategories: indicator.outcomeCategories,
+    perPopulation: indicator.perPopulation,
+    area: judged.areaCode,
+    forceWideOnly: judged.forceWideOnly,
+    judgement: judged.judgement,
+    variation: spc?.variation ?? null,
+    trialLimits: spc?.trialLimits ?? null,
+    mean: spc?.mean ?? null,
+    upperLimit: spc?.upperLimit ?? null,
+    lowerLimit: spc?.lowerLimit ?? null,
+    period: judged.run.judged.length
+      ? {
+          from: judged.run.judged[0]?.month.slice(0, 7),
+          to: judged.run.judged.at(-1)?.month.slice(0, 7),
+          months: judged.run.judged.length,
+        }
+      : null,
+    notJudged: {
+      months: judged.run.leftOut.map((point) => point.month.slice(0, 7)),
+      missingMonths: judged.run.missing.map((month) => month.slice(0, 7)),
+    },
+    refreshedAt: indicator.refreshedAt?.toISOString() ?? null,
+    method: SPC_METHOD,
+    points: pointsWithSpc(judged),
+  };
+}
+
+function planJson(scorecard: Scorecard) {
+  const { plan } = scorecard;
+  return plan
+    ? {
+        slug: plan.slug,
+        title: plan.title,
+        version: plan.versionNumber,
+        termStart: plan.termStart,
+        termEnd: plan.termEnd,
+      }
+    : null;
+}
+
+function measureJson(measure: ScorecardMeasure) {
+  return {
+    code: measure.code,
+    text: measure.text,
+    direction: measure.direction,
+    improvement: IMPROVEMENT_OF[measure.direction],
+    priority: { code: measure.priorityCode, title: measure.priorityTitle },
+    pillar: { code: measure.pillarCode, title: measure.pillarTitle },
+    judgement: measure.indicators[0]?.judgement ?? 'awaiting-data',
+  };
+}
+
+export function toScorecardJson(scorecard: Scorecard) {
+  return {
+    plan: planJson(scorecard),
+    area: scorecard.area,
+    measures: scorecard.measures.map((measure) => ({
+      ...measureJson(measure),
+      indicators: measure.indicators.map((judged) => {
+        const { points: _points, ...summary } = indicatorJson(judged);
+        return summary;
+      }),
+    })),
+  };
+}
+
+export function toMeasureJson(detail: Scorecard & { measure: ScorecardMeasure }) {
+  return {
+    plan: planJson(detail),
+    area: detail.area,
+    measure: measureJson(detail.measure),
+    indicators: detail.measure.indicators.map(indicatorJson),
+  };
+}
+
+/** One CSV row per indicator and month. */
+export function toMeasureCsvRows(detail: Scorecard & { measure: ScorecardMeasure }) {
+  return detail.measure.indicators.flatMap((judged) =>
+    pointsWithSpc(judged).map((point) => ({
+      measure: detail.measure.code,
+      indicator: judged.indicator.slug,
+      area: judged.areaCode,
+      unit: judged.indicator.unit,
+      source: judged.indicator.source,
+      ...point,
+    })),
+  );
+}
