@@ -21,6 +21,8 @@ const PUBLIC_CHANGES: Record<string, string> = {
   'POST /api/v1/spc': 'a calculation on the caller’s own numbers; it stores nothing',
   'POST /meetings/:id/questions':
     'the public ask questions of the panel without an account; CSRF, a rate limit and a honeypot guard it',
+  'POST /api/v1/meetings/:id/questions':
+    'the public question form as JSON for other tools: the same deadline, length and per-person rules, a rate limit and a honeypot; JSON needs a CORS preflight Peelian never grants',
 };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

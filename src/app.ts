@@ -9,7 +9,14 @@ import { POLICE_UK_OPENAPI, performanceRoutes } from './domains/performance/inde
 import { PLANS_OPENAPI, plansRoutes } from './domains/plans/index.ts';
 import { PORTAL_OPENAPI } from './domains/portal/portal.openapi.ts';
 import { portalRoutes } from './domains/portal/portal.routes.ts';
-import { SCRUTINY_OPENAPI, scrutinyRoutes } from './domains/scrutiny/index.ts';
+import {
+  SCRUTINY_OPENAPI,
+  scrutinyApiRoutes,
+  scrutinyAttendanceRoutes,
+  scrutinyInterestsRoutes,
+  scrutinyPapersRoutes,
+  scrutinyRoutes,
+} from './domains/scrutiny/index.ts';
 import { type Authenticator, registerAuthentication } from './kernel/http/auth.ts';
 import { registerErrorHandling } from './kernel/http/errors.ts';
 import { registerForms } from './kernel/http/forms.ts';
@@ -69,6 +76,10 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(adminRoutes({ users: services.users, signIn: services.signIn, audit: services.audit }));
   await app.register(plansRoutes({ plans: services.plans }));
   await app.register(scrutinyRoutes({ scrutiny: services.scrutiny }));
+  await app.register(scrutinyApiRoutes({ scrutiny: services.scrutiny, baseUrl: config.baseUrl }));
+  await app.register(scrutinyPapersRoutes({ scrutiny: services.scrutiny }));
+  await app.register(scrutinyAttendanceRoutes({ scrutiny: services.scrutiny }));
+  await app.register(scrutinyInterestsRoutes({ scrutiny: services.scrutiny }));
   await app.register(performanceRoutes({ performance: services.performance }));
   await app.register(
     calendarRoutes({

@@ -5,3 +5,7 @@ export { SCRUTINY_POLICY, type ScrutinyAction } from './scrutiny.policy.ts';
 export { scrutinyRoutes } from './scrutiny.routes.ts';
 export { createScrutinyService, type ScrutinyService } from './scrutiny.service.ts';
 export type { ScrutinyTables } from './scrutiny.tables.ts';
+export { scrutinyApiRoutes } from './scrutiny-api.routes.ts';
+export { scrutinyAttendanceRoutes } from './scrutiny-attendance.routes.ts';
+export { scrutinyInterestsRoutes } from './scrutiny-interests.routes.ts';
+export { scrutinyPapersRoutes } from './scrutiny-papers.routes.ts';

@@ -4,14 +4,16 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { readYamlFiles } from '../../kernel/formats/yaml-file.ts';
 import { parsePanelFile } from './scrutiny.files.ts';
 import type { ScrutinyService } from './scrutiny.service.ts';
+import { seedDemoAttendance } from './scrutiny-attendance.demo.ts';
+import { seedDemoScrutinyRecords } from './scrutiny-records.demo.ts';
 
 const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/scrutiny');
 
-/** The demo panels from data/demo/scrutiny: members, question rules, meetings and agendas. Safe to repeat. */
-export async function seedDemoScrutiny(
-  scrutiny: ScrutinyService,
-  actor: Actor,
-): Promise<{ panelMembers: number; meetings: number }> {
+/**
+ * The demo panels from data/demo/scrutiny: members, question rules, meetings and agendas, then their records
+ * (minutes, recommendations, groups, work programme). Safe to repeat.
+ */
+export async function seedDemoScrutiny(scrutiny: ScrutinyService, actor: Actor) {
   let panelMembers = 0;
   let meetings = 0;
   for (const { name, text } of readYamlFiles(DEMO_DIR)) {
@@ -20,5 +22,11 @@ export async function seedDemoScrutiny(
     panelMembers += result.members;
     meetings += result.meetings;
   }
-  return { panelMembers, meetings };
+  const attendance = await seedDemoAttendance(scrutiny, actor);
+  return {
+    panelMembers,
+    meetings,
+    ...(await seedDemoScrutinyRecords(scrutiny.records, actor)),
+    ...attendance,
+  };
 }

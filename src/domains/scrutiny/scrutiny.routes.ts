@@ -11,28 +11,24 @@ import {
 } from './scrutiny.schemas.ts';
 import type { ScrutinyService } from './scrutiny.service.ts';
 import {
-  EXEMPT_PARAGRAPHS,
+  EXEMPT_OPTIONS,
   toAgendaView,
   toDeadlineView,
-  toMeetingJson,
   toMeetingSummary,
   toMembersView,
   toQuestionRows,
 } from './scrutiny.view-models.ts';
+import { committeesRoutes } from './scrutiny-committees.routes.ts';
+import { meetingPageRecords } from './scrutiny-meeting-page.ts';
+import { minutesRoutes } from './scrutiny-minutes.routes.ts';
+import { recommendationsRoutes } from './scrutiny-recommendations.routes.ts';
+import { workProgrammeRoutes } from './scrutiny-work-programme.routes.ts';
 
 const VIEWS = 'scrutiny/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 /** The public question form: open to anyone, so it is rate limited per address. */
-const QUESTION_RATE = { max: 10, timeWindow: '10 minutes' };
-
-const EXEMPT_OPTIONS = [
-  { value: '', text: 'Public' },
-  ...Object.entries(EXEMPT_PARAGRAPHS).map(([paragraph, words]) => ({
-    value: paragraph,
-    text: `Exempt: paragraph ${paragraph}, ${words}`,
-  })),
-];
+export const QUESTION_RATE = { max: 10, timeWindow: '10 minutes' };
 
 /** Scrutiny: the public's view of meetings and agendas, the public question form, and the scrutiny officer's work. */
 export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
@@ -53,6 +49,7 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
       deadline: toDeadlineView(read.deadline, read.rules),
       window: read.window,
       canManage: read.canManage,
+      ...(await meetingPageRecords(scrutiny, request.actor, read)),
       exemptOptions: EXEMPT_OPTIONS,
       values: {},
       ...extra,
@@ -102,6 +99,10 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
   }
 
   return async (app) => {
+    await app.register(minutesRoutes({ minutes: scrutiny.records.minutes }));
+    await app.register(recommendationsRoutes({ recommendations: scrutiny.records.recommendations }));
+    await app.register(committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
+    await app.register(workProgrammeRoutes({ workProgramme: scrutiny.records.workProgramme }));
     app.get('/meetings', PUBLIC, async (request, reply) => {
       const entries = await scrutiny.listMeetings(request.actor);
       const now = Date.now();
@@ -213,16 +214,6 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
           ...toFormErrors(fieldErrors),
         });
       }
-    });
-
-    app.get('/api/v1/meetings', PUBLIC, async (request) => {
-      const entries = await scrutiny.listMeetings(request.actor);
-      return { meetings: entries.map((entry) => toMeetingJson(entry)) };
-    });
-
-    app.get('/api/v1/meetings/:id', PUBLIC, async (request) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return toMeetingJson(await scrutiny.readMeeting(request.actor, id));
     });
   };
 }

@@ -36,6 +36,10 @@ import {
   upsertQuestionRules,
 } from './scrutiny.queries.ts';
 import type { AgendaItemForm, DecisionForm, MeetingForm, QuestionForm } from './scrutiny.schemas.ts';
+import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
+import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
+import { createScrutinyPapersService } from './scrutiny-papers.service.ts';
+import { createScrutinyRecordsService } from './scrutiny-records.service.ts';
 
 interface BodyRef {
   id: number;
@@ -395,5 +399,9 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     decideQuestion,
     importPanelFile,
     upcomingDeadlines,
+    papers: createScrutinyPapersService(deps),
+    attendance: createScrutinyAttendanceService(deps),
+    interests: createScrutinyInterestsService(deps),
+    records: createScrutinyRecordsService(deps),
   };
 }

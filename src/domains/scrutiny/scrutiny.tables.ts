@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ScrutinyAttendanceTables } from './scrutiny-attendance.tables.ts';
+import type { ScrutinyInterestsTables } from './scrutiny-interests.tables.ts';
+import type { ScrutinyPapersTables } from './scrutiny-papers.tables.ts';
+import type { ScrutinyRecordsTables } from './scrutiny-records.tables.ts';
 
 export const MEMBER_ROLES = ['chair', 'vice-chair', 'member', 'co-opted-independent'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -18,7 +22,11 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const QUESTION_STATUSES = ['received', 'accepted', 'rejected', 'referred-to-force'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
-export interface ScrutinyTables {
+export interface ScrutinyTables
+  extends ScrutinyRecordsTables,
+    ScrutinyPapersTables,
+    ScrutinyAttendanceTables,
+    ScrutinyInterestsTables {
   scrutiny_member: {
     id: Generated<number>;
     body_id: number;

@@ -43,6 +43,15 @@ export const EXEMPT_PARAGRAPHS: Record<number, string> = {
   7: 'the prevention, investigation or prosecution of crime',
 };
 
+/** The choice between public and each exempt paragraph, for forms. */
+export const EXEMPT_OPTIONS = [
+  { value: '', text: 'Public' },
+  ...Object.entries(EXEMPT_PARAGRAPHS).map(([paragraph, words]) => ({
+    value: paragraph,
+    text: `Exempt: paragraph ${paragraph}, ${words}`,
+  })),
+];
+
 export function exemptReason(paragraph: number | null): string | null {
   if (paragraph === null) return null;
   return `Exempt: Local Government Act 1972, Schedule 12A, paragraph ${paragraph} (${EXEMPT_PARAGRAPHS[paragraph]})`;
@@ -94,6 +103,7 @@ export function toMembersView(members: MemberRow[]) {
   return [...members]
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name))
     .map((member) => ({
+      id: member.id,
       name: member.name,
       role: MEMBER_ROLE_LABELS[member.role],
       nominatedBy: member.nominatingAuthority,

@@ -47,4 +47,41 @@ describe('toICalendar', () => {
     const unfolded = `${lines[start]}${(lines[start + 1] ?? '').slice(1)}`;
     expect(unfolded).toBe(`SUMMARY:${summary}`);
   });
+
+  it('writes timed events in London time, with the zone defined once, winter and summer alike', () => {
+    const feed = toICalendar(
+      'Meetings',
+      [
+        {
+          uid: 'meeting-1',
+          start: new Date('2016-12-16T11:00:00Z'),
+          end: new Date('2016-12-16T13:00:00Z'),
+          summary: 'Panel',
+          location: 'Olympic Room, Aylesbury',
+        },
+        {
+          uid: 'meeting-2',
+          start: new Date('2017-06-30T10:00:00Z'),
+          summary: 'Summer panel',
+          cancelled: true,
+        },
+      ],
+      stamp,
+    );
+    const lines = feed.split('\r\n');
+    expect(lines.filter((line) => line === 'BEGIN:VTIMEZONE')).toHaveLength(1);
+    expect(lines).toContain('TZID:Europe/London');
+    expect(lines).toContain('DTSTART;TZID=Europe/London:20161216T110000');
+    expect(lines).toContain('DTEND;TZID=Europe/London:20161216T130000');
+    expect(lines).toContain('LOCATION:Olympic Room\\, Aylesbury');
+    // 10:00 UTC in June is 11:00 on London clocks (BST).
+    expect(lines).toContain('DTSTART;TZID=Europe/London:20170630T110000');
+    expect(lines.filter((line) => line === 'STATUS:CANCELLED')).toHaveLength(1);
+    expect(lines.indexOf('END:VTIMEZONE')).toBeLessThan(lines.indexOf('BEGIN:VEVENT'));
+  });
+
+  it('defines no time zone when every event is all-day', () => {
+    const feed = toICalendar('x', [{ uid: 'a', date: '2025-01-01', summary: 'A day' }], stamp);
+    expect(feed).not.toContain('VTIMEZONE');
+  });
 });

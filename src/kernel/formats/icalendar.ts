@@ -1,15 +1,49 @@
-export interface CalendarEvent {
+import { londonDateTimeOf } from '../calendar/london-time.ts';
+
+interface EventCommon {
   uid: string;
-  /** An all-day event on this date (YYYY-MM-DD). */
-  date: string;
   summary: string;
   description?: string;
   url?: string;
+  location?: string;
+  /** A cancelled event stays in a feed, marked so, so calendars that copied it remove it. */
+  cancelled?: boolean;
 }
 
+/** An all-day event on a date (YYYY-MM-DD), or an event at a time, written in London time. */
+export type CalendarEvent = EventCommon & ({ date: string } | { start: Date; end?: Date });
+
+const LONDON = 'Europe/London';
+
 /**
- * An iCalendar (RFC 5545) feed of all-day events. Text is escaped and lines are folded at 75 octets, as
- * calendar programs require; line ends are CRLF.
+ * The rules London's clocks have changed by since 1996, as RFC 5545 wants for any TZID a feed uses: BST
+ * from 01:00 UTC on the last Sunday in March to 01:00 UTC on the last Sunday in October.
+ */
+const LONDON_TIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${LONDON}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19810329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19961027T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/**
+ * An iCalendar (RFC 5545) feed. All-day events carry a date; timed events carry London wall-clock times
+ * with TZID=Europe/London (and the zone's definition), so a meeting at 11:00 stays at 11:00 whatever
+ * zone the reader's calendar is in. Text is escaped and lines are folded at 75 octets, as calendar programs
+ * require; line ends are CRLF.
  */
 export function toICalendar(name: string, events: CalendarEvent[], stamp: Date): string {
   const dtstamp = `${stamp.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
@@ -20,21 +54,30 @@ export function toICalendar(name: string, events: CalendarEvent[], stamp: Date):
     'CALSCALE:GREGORIAN',
     `X-WR-CALNAME:${escapeText(name)}`,
   ];
+  if (events.some((event) => 'start' in event)) lines.push(...LONDON_TIMEZONE);
   for (const event of events) {
-    const day = event.date.replaceAll('-', '');
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${escapeText(event.uid)}@peelian`,
-      `DTSTAMP:${dtstamp}`,
-      `DTSTART;VALUE=DATE:${day}`,
-      `SUMMARY:${escapeText(event.summary)}`,
-    );
+    lines.push('BEGIN:VEVENT', `UID:${escapeText(event.uid)}@peelian`, `DTSTAMP:${dtstamp}`);
+    if ('start' in event) {
+      lines.push(`DTSTART;TZID=${LONDON}:${londonStamp(event.start)}`);
+      if (event.end) lines.push(`DTEND;TZID=${LONDON}:${londonStamp(event.end)}`);
+    } else {
+      lines.push(`DTSTART;VALUE=DATE:${event.date.replaceAll('-', '')}`);
+    }
+    lines.push(`SUMMARY:${escapeText(event.summary)}`);
+    if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
+    if (event.cancelled) lines.push('STATUS:CANCELLED');
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** 2016-12-16T11:00:00Z → 20161216T110000: the London wall-clock time, to the minute. */
+function londonStamp(instant: Date): string {
+  const { date, time } = londonDateTimeOf(instant);
+  return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
 }
 
 function escapeText(text: string): string {

@@ -1,5 +1,6 @@
-// Police data imports in the browser: sends a chosen police.uk file to Peelian as the request body, then
-// follows the import run's progress. A module of its own, loaded only by the upload and run pages (the
+// Uploads in the browser (police.uk imports, panel papers): sends a chosen file to Peelian as the request
+// body, with the form's other fields in the query string, then opens the page the answer names or, for
+// imports, follows the import run's progress. A module of its own, loaded only by the upload and run pages (the
 // Content-Security-Policy allows no inline script). Without JavaScript the upload form stays hidden and the
 // run page offers a link to refresh.
 
@@ -38,7 +39,11 @@ function setUpUpload(form) {
     message.textContent = `Uploading ${file.name}…`;
     const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
     try {
-      const response = await fetch(`${form.action}?name=${encodeURIComponent(file.name)}`, {
+      // The file is the body, so the form's other fields (if any) travel in the query string.
+      const query = new URLSearchParams({ name: file.name });
+      for (const [field, value] of new FormData(form))
+        if (typeof value === 'string') query.append(field, value);
+      const response = await fetch(`${form.action}?${query}`, {
         method: 'POST',
         body: file,
         credentials: 'same-origin',
@@ -50,7 +55,7 @@ function setUpUpload(form) {
       });
       const answer = await response.json().catch(() => ({}));
       if (!response.ok) throw new Error(answer.error ?? `The upload failed (status ${response.status}).`);
-      message.textContent = 'Uploaded. Opening the import’s progress…';
+      message.textContent = 'Uploaded. Opening the next page…';
       window.location.assign(answer.page);
     } catch (error) {
       message.textContent = '';

@@ -1,0 +1,512 @@
+import { isDeepStrictEqual } from 'node:util';
+import { recordChange } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import type { Db } from '../../schema.ts';
+import { findMeetingById, listAgendaItems, type MeetingRow } from './scrutiny.queries.ts';
+import {
+  deleteMinuteDecisionsAndActions,
+  deleteMinuteItem,
+  findMinuteItemByNumber,
+  findMinutes,
+  insertMinuteAction,
+  insertMinuteDecision,
+  insertMinuteItem,
+  insertMinutes,
+  listLaterMeetings,
+  listMinuteActions,
+  listMinuteDecisions,
+  listMinuteItems,
+  listMinuteNumberRanges,
+  type MinuteActionRow,
+  type MinuteDecisionRow,
+  type MinuteItemRow,
+  type MinutesRow,
+  updateMeetingStatus,
+  updateMinuteItem,
+  updateMinutesApproval,
+} from './scrutiny-minutes.queries.ts';
+import {
+  meetingDay,
+  meetingOnDate,
+  recordsAccess,
+  requireMeeting,
+  type ScrutinyRecordsDeps,
+} from './scrutiny-records.context.ts';
+import type { MinutesFileEntry } from './scrutiny-records.file-schema.ts';
+import type {
+  ActionForm,
+  ApprovalForm,
+  MinuteDecisionForm,
+  MinuteItemForm,
+} from './scrutiny-records.schemas.ts';
+
+export interface MinuteItemWithDetail extends Omit<MinuteItemRow, 'text'> {
+  /** Null when the reader may not see an exempt item's content. */
+  text: string | null;
+  withheld: boolean;
+  decisions: MinuteDecisionRow[];
+  actions: MinuteActionRow[];
+}
+
+/** Meetings still to be marked as held once their minutes are written or they approve other minutes. */
+const NOT_YET_HELD = new Set(['scheduled', 'agenda-published']);
+
+export type MinutesService = ReturnType<typeof createMinutesService>;
+
+/**
+ * Minutes: numbered items that run on from one meeting to the next, with the body's resolutions and
+ * recommendations and the actions it set. A draft is read only by people holding a role on the body; once
+ * a later meeting approves the minutes they are public, except items heard in private, and never change.
+ */
+export function createMinutesService(deps: ScrutinyRecordsDeps) {
+  const { db } = deps;
+  const access = recordsAccess(deps.policy);
+
+  async function loadItems(
+    trx: Db,
+    meetingId: number,
+    readsExempt: boolean,
+  ): Promise<MinuteItemWithDetail[]> {
+    const items = await listMinuteItems(trx, meetingId);
+    const ids = items.map((item) => item.id);
+    const [decisions, actions] = await Promise.all([
+      listMinuteDecisions(trx, ids),
+      listMinuteActions(trx, ids),
+    ]);
+    return items.map((item) => {
+      const withheld = item.exemptParagraph !== null && !readsExempt;
+      return {
+        ...item,
+        text: withheld ? null : item.text,
+        withheld,
+        decisions: withheld ? [] : decisions.filter((decision) => decision.minuteItemId === item.id),
+        actions: withheld ? [] : actions.filter((action) => action.minuteItemId === item.id),
+      };
+    });
+  }
+
+  /**
+   * The number the next item of these minutes must take: one after the last item of these minutes, or of
+   * the body's latest earlier minutes. Null when nothing earlier is minuted (the first minutes recorded in
+   * Peelian may continue a series begun on paper).
+   */
+  async function nextNumber(trx: Db, meeting: MeetingRow): Promise<number | null> {
+    const ranges = await listMinuteNumberRanges(trx, meeting.bodyId);
+    const own = ranges.find((range) => range.meetingId === meeting.id);
+    if (own) return own.last + 1;
+    const earlier = ranges.filter((range) => range.startsAt.getTime() < meeting.startsAt.getTime()).at(-1);
+    return earlier ? earlier.last + 1 : null;
+  }
+
+  /**
+   * The body's minutes, meeting by meeting, number their items one after another, and each meeting's
+   * minutes start one after the previous meeting's last. Checked inside every change, before it commits.
+   */
+  async function assertNumberingRunsOn(trx: Db, bodyId: number, field: string) {
+    const ranges = await listMinuteNumberRanges(trx, bodyId);
+    for (const [index, range] of ranges.entries()) {
+      const when = meetingDay(range.startsAt);
+      if (range.count !== range.last - range.first + 1)
+        throw new ValidationError([
+          {
+            field,
+            message: `The minutes of ${when} skip a number: their items must be numbered one after another, from ${range.first}`,
+          },
+        ]);
+      const previous = ranges[index - 1];
+      if (previous && range.first !== previous.last + 1)
+        throw new ValidationError([
+          {
+            field,
+            message: `The minutes of ${when} must start at ${previous.last + 1}, after the last minute (${previous.last}) of ${meetingDay(previous.startsAt)}, but start at ${range.first}`,
+          },
+        ]);
+    }
+  }
+
+  function refuseIfApproved(minutes: MinutesRow | undefined, meeting: MeetingRow) {
+    if (minutes?.approvedAtMeetingId != null)
+      throw new ConflictError(
+        `The minutes of ${meetingDay(meeting.startsAt)} have been approved as a correct record and can no longer be changed`,
+      );
+  }
+
+  function requireMinutable(meeting: MeetingRow) {
+    if (meeting.status === 'cancelled')
+      throw new ConflictError('This meeting was cancelled, so it has no minutes');
+    if (meeting.startsAt.getTime() > deps.now().getTime())
+      throw new ConflictError('This meeting has not taken place yet, so it cannot be minuted');
+  }
+
+  async function ensureDraft(trx: Db, actor: Actor, meeting: MeetingRow, requestId?: string) {
+    const minutes = await findMinutes(trx, meeting.id);
+    refuseIfApproved(minutes, meeting);
+    if (!minutes) {
+      await insertMinutes(trx, meeting.id, meeting.bodyId);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'minutes', id: meeting.id },
+        undefined,
+        { meetingId: meeting.id, approvedAtMeetingId: null },
+        requestId,
+      );
+    }
+  }
+
+  /** Minutes and approvals record that a meeting took place. */
+  async function markHeld(trx: Db, actor: Actor, meeting: MeetingRow, requestId?: string) {
+    if (!NOT_YET_HELD.has(meeting.status)) return;
+    await updateMeetingStatus(trx, meeting.id, 'held');
+    await recordChange(
+      trx,
+      actor,
+      { type: 'meeting', id: meeting.id },
+      { status: meeting.status },
+      { status: 'held' },
+      requestId,
+    );
+  }
+
+  async function requireItemOf(trx: Db, meetingId: number, itemId: number) {
+    const item = (await listMinuteItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
+    if (!item) throw new NotFoundError('There is no such minute item');
+    return item;
+  }
+
+  /** The minutes of a meeting as this reader may see them, and what a scrutiny officer needs to edit them. */
+  async function readMinutes(actor: Actor, meetingId: number) {
+    const meeting = await requireMeeting(db, meetingId);
+    const minutes = await findMinutes(db, meetingId);
+    const approved = minutes?.approvedAtMeetingId != null;
+    const approvedAt =
+      minutes?.approvedAtMeetingId != null
+        ? await findMeetingById(db, minutes.approvedAtMeetingId)
+        : undefined;
+    const readable = approved || access.canReadDrafts(actor, meeting.bodyId);
+    const items =
+      minutes && readable ? await loadItems(db, meetingId, access.canReadExempt(actor, meeting.bodyId)) : [];
+    const canManage = access.canManage(actor, meeting.bodyId);
+    const now = deps.now().getTime();
+    return {
+      meeting,
+      state: !minutes ? ('none' as const) : approved ? ('approved' as const) : ('draft' as const),
+      readable,
+      items,
+      approvedAt: approvedAt ?? null,
+      canManage,
+      editable: canManage && !approved && meeting.status !== 'cancelled' && meeting.startsAt.getTime() <= now,
+      nextNumber: canManage ? await nextNumber(db, meeting) : null,
+      agendaItems: canManage ? await listAgendaItems(db, meetingId) : [],
+      approvalChoices: canManage
+        ? (await listLaterMeetings(db, meeting.bodyId, meeting.startsAt)).filter(
+            (later) => later.status !== 'cancelled' && later.startsAt.getTime() <= now,
+          )
+        : [],
+    };
+  }
+
+  /** Adds an item to a meeting's draft minutes, numbered on from the minutes before it. */
+  async function addItem(actor: Actor, meetingId: number, form: MinuteItemForm, requestId?: string) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    requireMinutable(meeting);
+    return db.transaction().execute(async (trx) => {
+      await ensureDraft(trx, actor, meeting, requestId);
+      const agenda = await listAgendaItems(trx, meetingId);
+      const agendaItem = form.agendaItem === null ? null : agenda.find((item) => item.id === form.agendaItem);
+      if (agendaItem === undefined)
+        throw new ValidationError([
+          { field: 'agendaItem', message: 'Select an item from this meeting’s agenda' },
+        ]);
+      const taken = await findMinuteItemByNumber(trx, meeting.bodyId, form.number);
+      if (taken) {
+        const other = await requireMeeting(trx, taken.meetingId);
+        throw new ValidationError([
+          {
+            field: 'number',
+            message: `Minute ${form.number} is already used in the minutes of ${meetingDay(other.startsAt)}`,
+          },
+        ]);
+      }
+      const expected = await nextNumber(trx, meeting);
+      if (expected !== null && form.number !== expected)
+        throw new ValidationError([
+          {
+            field: 'number',
+            message: `The next minute number is ${expected}: minute numbers run on from one item, and one meeting, to the next`,
+          },
+        ]);
+      const values = {
+        meetingId,
+        number: form.number,
+        agendaItemId: agendaItem?.id ?? null,
+        title: form.title,
+        text: form.text,
+        // An item minuted from an exempt agenda item stays private unless the officer says otherwise.
+        exemptParagraph: form.exemptParagraph ?? agendaItem?.exemptParagraph ?? null,
+      };
+      const id = await insertMinuteItem(trx, meeting.bodyId, values);
+      await recordChange(trx, actor, { type: 'minute_item', id }, undefined, values, requestId);
+      await assertNumberingRunsOn(trx, meeting.bodyId, 'number');
+      await markHeld(trx, actor, meeting, requestId);
+      return { id, number: form.number };
+    });
+  }
+
+  async function addDecision(
+    actor: Actor,
+    meetingId: number,
+    itemId: number,
+    form: MinuteDecisionForm,
+    requestId?: string,
+  ) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      refuseIfApproved(await findMinutes(trx, meetingId), meeting);
+      await requireItemOf(trx, meetingId, itemId);
+      const existing = await listMinuteDecisions(trx, [itemId]);
+      const values = { minuteItemId: itemId, position: existing.length + 1, ...form };
+      await insertMinuteDecision(trx, values);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'minute_decision', id: `${itemId}/${values.position}` },
+        undefined,
+        values,
+        requestId,
+      );
+    });
+  }
+
+  async function addAction(
+    actor: Actor,
+    meetingId: number,
+    itemId: number,
+    form: ActionForm,
+    requestId?: string,
+  ) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      refuseIfApproved(await findMinutes(trx, meetingId), meeting);
+      await requireItemOf(trx, meetingId, itemId);
+      const existing = await listMinuteActions(trx, [itemId]);
+      const values = { minuteItemId: itemId, position: existing.length + 1, doneOn: null, ...form };
+      await insertMinuteAction(trx, values);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'minute_action', id: `${itemId}/${values.position}` },
+        undefined,
+        values,
+        requestId,
+      );
+    });
+  }
+
+  /**
+   * Records that a later meeting of the same body approved the minutes as a correct record: from then on
+   * they are public and fixed, and the minuted meeting's status becomes "minutes approved".
+   */
+  async function approve(actor: Actor, meetingId: number, form: ApprovalForm, requestId?: string) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const minutes = await findMinutes(trx, meetingId);
+      refuseIfApproved(minutes, meeting);
+      if (!minutes || (await listMinuteItems(trx, meetingId)).length === 0)
+        throw new ValidationError([
+          { field: 'approvingMeeting', message: 'There are no draft minutes of this meeting to approve' },
+        ]);
+      const approving = await findMeetingById(trx, form.approvingMeeting);
+      if (
+        !approving ||
+        approving.bodyId !== meeting.bodyId ||
+        approving.startsAt.getTime() <= meeting.startsAt.getTime()
+      )
+        throw new ValidationError([
+          { field: 'approvingMeeting', message: 'Select a later meeting of the same panel' },
+        ]);
+      if (approving.status === 'cancelled')
+        throw new ValidationError([{ field: 'approvingMeeting', message: 'That meeting was cancelled' }]);
+      if (approving.startsAt.getTime() > deps.now().getTime())
+        throw new ValidationError([
+          { field: 'approvingMeeting', message: 'That meeting has not taken place yet' },
+        ]);
+      await recordApproval(trx, actor, meeting, approving, deps.now(), requestId);
+    });
+  }
+
+  async function recordApproval(
+    trx: Db,
+    actor: Actor,
+    meeting: MeetingRow,
+    approving: MeetingRow,
+    approvedAt: Date,
+    requestId?: string,
+  ) {
+    await updateMinutesApproval(trx, meeting.id, { approvedAtMeetingId: approving.id, approvedAt });
+    await recordChange(
+      trx,
+      actor,
+      { type: 'minutes', id: meeting.id },
+      { meetingId: meeting.id, approvedAtMeetingId: null },
+      { meetingId: meeting.id, approvedAtMeetingId: approving.id },
+      requestId,
+    );
+    await markHeld(trx, actor, approving, requestId);
+    await updateMeetingStatus(trx, meeting.id, 'minutes-approved');
+    await recordChange(
+      trx,
+      actor,
+      { type: 'meeting', id: meeting.id },
+      { status: meeting.status },
+      { status: 'minutes-approved' },
+      requestId,
+    );
+  }
+
+  /**
+   * Sets minutes from a reviewed file, inside the caller's transaction. Items are matched by number, so a
+   * second load of the same file changes nothing; approved minutes that the file would change are refused.
+   * Returns how many records changed.
+   */
+  async function applyFile(
+    trx: Db,
+    actor: Actor,
+    bodyId: number,
+    meetings: MeetingRow[],
+    entries: MinutesFileEntry[],
+  ): Promise<{ items: number; changes: number }> {
+    let changes = 0;
+    let items = 0;
+    for (const [index, entry] of entries.entries()) {
+      const path = `minutes.${index}`;
+      const meeting = meetingOnDate(meetings, entry.meeting, `${path}.meeting`);
+      const approving = entry.approvedAt
+        ? meetingOnDate(meetings, entry.approvedAt, `${path}.approvedAt`)
+        : null;
+      if (approving && approving.startsAt.getTime() <= meeting.startsAt.getTime())
+        throw new ValidationError([
+          { field: `${path}.approvedAt`, message: 'minutes are approved at a later meeting' },
+        ]);
+      const agenda = await listAgendaItems(trx, meeting.id);
+      const desired = entry.items.map((item, itemIndex) => {
+        const agendaItem =
+          item.agendaItem === null
+            ? null
+            : agenda.find((candidate) => candidate.position === item.agendaItem);
+        if (agendaItem === undefined)
+          throw new ValidationError([
+            {
+              field: `${path}.items.${itemIndex}.agendaItem`,
+              message: `the meeting has no agenda item ${item.agendaItem}`,
+            },
+          ]);
+        return {
+          values: {
+            meetingId: meeting.id,
+            number: item.number,
+            agendaItemId: agendaItem?.id ?? null,
+            title: item.title,
+            text: item.text,
+            exemptParagraph: item.exemptParagraph ?? agendaItem?.exemptParagraph ?? null,
+          },
+          decisions: item.decisions.map((decision, position) => ({
+            position: position + 1,
+            kind: decision.kind,
+            text: decision.text,
+          })),
+          actions: item.actions.map((action, position) => ({
+            position: position + 1,
+            text: action.text,
+            owner: action.owner,
+            dueOn: action.due,
+            doneOn: action.done,
+          })),
+        };
+      });
+      items += desired.length;
+
+      const minutes = await findMinutes(trx, meeting.id);
+      const current = (await loadItems(trx, meeting.id, true)).map((item) => ({
+        id: item.id,
+        values: {
+          meetingId: item.meetingId,
+          number: item.number,
+          agendaItemId: item.agendaItemId,
+          title: item.title,
+          text: item.text ?? '',
+          exemptParagraph: item.exemptParagraph,
+        },
+        decisions: item.decisions.map(({ minuteItemId: _id, ...decision }) => decision),
+        actions: item.actions.map(({ minuteItemId: _id, ...action }) => action),
+      }));
+      const same =
+        isDeepStrictEqual(
+          current.map(({ id: _id, ...rest }) => rest),
+          desired,
+        ) && (minutes?.approvedAtMeetingId ?? null) === (approving?.id ?? null);
+      if (same) continue;
+      if (minutes?.approvedAtMeetingId != null)
+        throw new ValidationError([
+          {
+            field: path,
+            message: `the minutes of ${entry.meeting} were approved as a correct record and cannot be changed`,
+          },
+        ]);
+      if (!minutes) {
+        await insertMinutes(trx, meeting.id, bodyId);
+        await recordChange(trx, actor, { type: 'minutes', id: meeting.id }, undefined, {
+          meetingId: meeting.id,
+          approvedAtMeetingId: null,
+        });
+        changes += 1;
+      }
+      for (const gone of current.filter(
+        (item) => !desired.some((want) => want.values.number === item.values.number),
+      )) {
+        await deleteMinuteItem(trx, gone.id);
+        const { id: _id, ...before } = gone;
+        await recordChange(trx, actor, { type: 'minute_item', id: gone.id }, before, undefined);
+        changes += 1;
+      }
+      for (const [itemIndex, want] of desired.entries()) {
+        const have = current.find((item) => item.values.number === want.values.number);
+        const taken = have ? undefined : await findMinuteItemByNumber(trx, bodyId, want.values.number);
+        if (taken)
+          throw new ValidationError([
+            {
+              field: `${path}.items.${itemIndex}.number`,
+              message: `minute ${want.values.number} is already used by the minutes of another meeting`,
+            },
+          ]);
+        const id = have ? have.id : await insertMinuteItem(trx, bodyId, want.values);
+        const { id: _id, ...before } = have ?? { id: 0 };
+        if (!(await recordChange(trx, actor, { type: 'minute_item', id }, have ? before : undefined, want)))
+          continue;
+        changes += 1;
+        if (have) {
+          await updateMinuteItem(trx, id, want.values);
+          await deleteMinuteDecisionsAndActions(trx, id);
+        }
+        for (const decision of want.decisions)
+          await insertMinuteDecision(trx, { minuteItemId: id, ...decision });
+        for (const action of want.actions) await insertMinuteAction(trx, { minuteItemId: id, ...action });
+      }
+      await markHeld(trx, actor, meeting);
+      if (approving) {
+        // The file records what happened: the approval is dated by the approving meeting, not by the load.
+        await recordApproval(trx, actor, meeting, approving, approving.startsAt);
+        changes += 1;
+      }
+    }
+    await assertNumberingRunsOn(trx, bodyId, 'minutes');
+    return { items, changes };
+  }
+
+  return { readMinutes, addItem, addDecision, addAction, approve, applyFile };
+}

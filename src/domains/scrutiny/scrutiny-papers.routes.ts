@@ -1,0 +1,110 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync } from 'fastify';
+import { ValidationError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
+import { MeetingIdParams } from './scrutiny.schemas.ts';
+import type { ScrutinyService } from './scrutiny.service.ts';
+import { EXEMPT_OPTIONS, toDeadlineView, toMeetingSummary, toMembersView } from './scrutiny.view-models.ts';
+import { PAPER_MAX_BYTES, PAPER_MAX_MEGABYTES, tooLargeMessage } from './scrutiny-papers.file-types.ts';
+import { NewPaperQuerySchema, PaperIdParams, PaperUploadQuerySchema } from './scrutiny-papers.schemas.ts';
+import { agendaItemOptions, toPackView, toPaperGroups } from './scrutiny-papers.view-models.ts';
+
+const VIEWS = 'scrutiny/views';
+const PUBLIC = { config: { permission: 'public' } } as const;
+const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+
+/**
+ * Bodies an upload may arrive as. As for police.uk imports, the browser sends the file's own bytes as the
+ * body (with its name and the other fields in the query string); the media type it claims decides nothing.
+ */
+const UPLOAD_TYPES = ['application/octet-stream', 'application/pdf', 'text/csv'];
+
+/** Reads an upload's bytes, refusing as soon as it passes the limit rather than after holding it all. */
+async function readUpload(body: unknown, declaredLength: string | undefined): Promise<Buffer> {
+  if (!(body instanceof Readable))
+    throw new ValidationError([
+      { field: 'file', message: 'Send the file itself as the request body, as application/octet-stream' },
+    ]);
+  if (declaredLength !== undefined && Number(declaredLength) > PAPER_MAX_BYTES) {
+    body.resume();
+    throw new ValidationError([{ field: 'file', message: tooLargeMessage() }]);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > PAPER_MAX_BYTES) {
+      body.resume();
+      throw new ValidationError([{ field: 'file', message: tooLargeMessage() }]);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A meeting's papers: the officer's upload, downloads for everyone allowed, and the printable agenda pack. */
+export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
+  const { scrutiny } = deps;
+
+  return async (app) => {
+    app.get('/meetings/:id/papers/new', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const { agendaItem } = parseInput(NewPaperQuerySchema, request.query);
+      const read = await scrutiny.readMeeting(request.actor, id);
+      const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
+      return reply.render(`${VIEWS}/paper-upload.njk`, {
+        pageTitle: `Add a paper to ${read.meeting.title}`,
+        meeting: toMeetingSummary(read.meeting),
+        itemOptions: agendaItemOptions(read.items, agendaItem),
+        exemptOptions: EXEMPT_OPTIONS,
+        paperGroups: toPaperGroups(read.items, papers),
+        maxMegabytes: PAPER_MAX_MEGABYTES,
+      });
+    });
+
+    app.get('/meetings/:id/papers/:paperId', PUBLIC, async (request, reply) => {
+      const { id, paperId } = parseInput(PaperIdParams, request.params);
+      const { paper, content } = await scrutiny.papers.readPaper(request.actor, id, paperId);
+      const exempt = paper.effectiveExemptParagraph !== null;
+      // Always a download, never shown in the browser, never sniffed into another type, and with nothing
+      // allowed to run should a browser open it anyway.
+      return reply
+        .type(paper.mediaType === 'text/csv' ? 'text/csv; charset=utf-8' : paper.mediaType)
+        .header('Content-Disposition', `attachment; filename="${paper.fileName}"`)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', "default-src 'none'; sandbox")
+        .header('Cache-Control', exempt ? 'private, no-store' : 'no-cache')
+        .send(content);
+    });
+
+    app.post('/meetings/:id/papers/:paperId/delete', MANAGE, async (request, reply) => {
+      const { id, paperId } = parseInput(PaperIdParams, request.params);
+      await scrutiny.papers.removePaper(request.actor, id, paperId, request.id);
+      return reply.redirect(`/meetings/${id}#papers`, 303);
+    });
+
+    app.get('/meetings/:id/pack', PUBLIC, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const read = await scrutiny.readMeeting(request.actor, id);
+      const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
+      return reply.render(`${VIEWS}/agenda-pack.njk`, {
+        pageTitle: `Agenda pack: ${read.meeting.title}`,
+        meeting: toMeetingSummary(read.meeting),
+        deadline: toDeadlineView(read.deadline, read.rules),
+        members: toMembersView(read.members),
+        ...toPackView(read.items, papers),
+      });
+    });
+
+    await app.register(async (uploads) => {
+      uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+      uploads.post('/meetings/:id/papers', MANAGE, async (request, reply) => {
+        const { id } = parseInput(MeetingIdParams, request.params);
+        const form = parseInput(PaperUploadQuerySchema, request.query);
+        const bytes = await readUpload(request.body, request.headers['content-length']);
+        const { id: paperId } = await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
+        return reply.code(201).send({ paperId, page: `/meetings/${id}#papers` });
+      });
+    });
+  };
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
+import {
+  DECISION_KINDS,
+  GROUP_KINDS,
+  OUTCOME_KINDS,
+  RECOMMENDATION_ORIGINS,
+  RESPONSE_KINDS,
+} from './scrutiny-records.tables.ts';
+
+// Form and query schemas for minutes, recommendations and groups: every message names what to fix.
+
+const ID = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const MeetingItemParams = z.object({ id: ID, itemId: ID });
+export const RecordIdParams = z.object({ id: ID });
+
+const requiredText = (max: number, missing: string, label: string) =>
+  z
+    .string({ message: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${label} must be ${max} characters or fewer`);
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .default('')
+    .transform((value) => value || null);
+
+const requiredDate = (missing: string) =>
+  z
+    .string({ message: missing })
+    .trim()
+    .min(1, missing)
+    .pipe(z.iso.date({ message: `${missing} as YYYY-MM-DD, for example 2017-02-03` }));
+
+const optionalDate = (label: string) =>
+  z
+    .union([z.literal(''), z.iso.date({ message: `Enter ${label} as YYYY-MM-DD, for example 2017-02-03` })])
+    .default('')
+    .transform((value) => value || null);
+
+const optionalFunction = z
+  .union([z.literal(''), z.enum(SCRUTINY_FUNCTIONS, { message: 'Select a function from the list' })])
+  .default('')
+  .transform((value) => value || null);
+
+// Minutes
+
+export const MinuteItemFormSchema = z.object({
+  number: z.coerce
+    .number({ message: 'Enter the minute number, as a whole number' })
+    .int('Enter the minute number, as a whole number')
+    .min(1, 'The minute number must be 1 or more')
+    .max(1_000_000, 'The minute number must be 1,000,000 or less'),
+  title: requiredText(300, 'Enter the minute’s title', 'Title'),
+  text: requiredText(20_000, 'Enter what the minute records', 'The minute'),
+  agendaItem: z
+    .union([z.literal(''), z.coerce.number().int().positive()], {
+      message: 'Select the agenda item from the list',
+    })
+    .default('')
+    .transform((value) => (value === '' ? null : value)),
+  exemptParagraph: z
+    .enum(['', '1', '2', '3', '4', '5', '6', '7'], { message: 'Select whether the item is public or exempt' })
+    .default('')
+    .transform((value) => (value ? Number(value) : null)),
+});
+export type MinuteItemForm = z.infer<typeof MinuteItemFormSchema>;
+
+export const MinuteDecisionFormSchema = z.object({
+  kind: z.enum(DECISION_KINDS, { message: 'Select whether the panel resolved, recommended or noted' }),
+  text: requiredText(5000, 'Enter the wording of the decision', 'The decision'),
+});
+export type MinuteDecisionForm = z.infer<typeof MinuteDecisionFormSchema>;
+
+export const ActionFormSchema = z.object({
+  text: requiredText(2000, 'Enter what is to be done', 'The action'),
+  owner: requiredText(200, 'Enter who is to do it, for example Chief Constable', 'The owner'),
+  dueOn: optionalDate('the due date'),
+});
+export type ActionForm = z.infer<typeof ActionFormSchema>;
+
+export const ApprovalFormSchema = z.object({
+  approvingMeeting: z.coerce
+    .number({ message: 'Select the meeting that approved the minutes' })
+    .int('Select the meeting that approved the minutes')
+    .positive('Select the meeting that approved the minutes')
+    .max(2_147_483_647, 'Select the meeting that approved the minutes'),
+});
+export type ApprovalForm = z.infer<typeof ApprovalFormSchema>;
+
+// Recommendations
+
+export const RECOMMENDATION_STATUSES = [
+  'awaiting-response',
+  'response-overdue',
+  'responded',
+  'in-progress',
+  'implemented',
+  'closed',
+] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+
+/** The ledger's filters, from a query string: anything unknown is refused, naming the parameter. */
+export const RecommendationFilterSchema = z.object({
+  status: z
+    .enum(['', ...RECOMMENDATION_STATUSES], {
+      message: `status must be one of: ${RECOMMENDATION_STATUSES.join(', ')}`,
+    })
+    .default('')
+    .transform((value) => value || null),
+  origin: z
+    .enum(['', ...RECOMMENDATION_ORIGINS], {
+      message: `origin must be one of: ${RECOMMENDATION_ORIGINS.join(', ')}`,
+    })
+    .default('')
+    .transform((value) => value || null),
+  overdue: z
+    .enum(['', 'yes', 'no', 'true', 'false'], { message: 'overdue must be yes or no' })
+    .default('')
+    .transform((value) => (value === '' ? null : value === 'yes' || value === 'true')),
+});
+export type RecommendationFilter = z.infer<typeof RecommendationFilterSchema>;
+
+export const ResponseFormSchema = z.object({
+  response: z.enum(RESPONSE_KINDS, {
+    message: 'Select whether the recommendation was accepted, partly accepted or not accepted',
+  }),
+  responseText: requiredText(20_000, 'Enter the response', 'The response'),
+  respondedOn: requiredDate('Enter the date of the response'),
+});
+export type ResponseForm = z.infer<typeof ResponseFormSchema>;
+
+export const ProgressFormSchema = z.object({
+  reportedOn: requiredDate('Enter the date of the update'),
+  text: requiredText(20_000, 'Enter the progress update', 'The update'),
+});
+export type ProgressForm = z.infer<typeof ProgressFormSchema>;
+
+export const OutcomeFormSchema = z.object({
+  outcome: z.enum(OUTCOME_KINDS, { message: 'Select the outcome' }),
+  outcomeText: optionalText(20_000, 'The outcome'),
+  outcomeOn: requiredDate('Enter the date of the outcome'),
+});
+export type OutcomeForm = z.infer<typeof OutcomeFormSchema>;
+
+export const NewRecommendationFormSchema = z.object({
+  meeting: z.coerce
+    .number({ message: 'Select the meeting that made or received the recommendation' })
+    .int('Select the meeting that made or received the recommendation')
+    .positive('Select the meeting that made or received the recommendation')
+    .max(2_147_483_647, 'Select the meeting that made or received the recommendation'),
+  origin: z.enum(['panel', 'sub-committee', 'task-and-finish-group'], {
+    message: 'Select who made the recommendation',
+  }),
+  group: z
+    .union([z.literal(''), ID], { message: 'Select the group from the list' })
+    .default('')
+    .transform((value) => (value === '' ? null : value)),
+  madeOn: optionalDate('the date it was made'),
+  function: optionalFunction,
+  topic: optionalText(200, 'The topic'),
+  text: requiredText(20_000, 'Enter the recommendation', 'The recommendation'),
+  addressee: requiredText(
+    200,
+    'Enter who the recommendation is for, for example Police and Crime Commissioner',
+    'The addressee',
+  ),
+  responseDueOn: optionalDate('the response deadline'),
+});
+export type NewRecommendationForm = z.infer<typeof NewRecommendationFormSchema>;
+
+// Groups
+
+const functionList = z
+  .union([z.string(), z.array(z.string())])
+  .default([])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.enum(SCRUTINY_FUNCTIONS, { message: 'Select functions from the list' })));
+
+export const GroupFormSchema = z.object({
+  panel: z.string({ message: 'Select the panel' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Select the panel'),
+  name: requiredText(200, 'Enter the group’s name', 'Name'),
+  kind: z.enum(GROUP_KINDS, { message: 'Select whether it is a sub-committee or a task-and-finish group' }),
+  termsOfReference: requiredText(20_000, 'Enter the terms of reference', 'The terms of reference'),
+  delegated: functionList,
+  advisory: functionList,
+});
+export type GroupForm = z.infer<typeof GroupFormSchema>;

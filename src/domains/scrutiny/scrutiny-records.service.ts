@@ -1,0 +1,58 @@
+import type { Actor } from '../../kernel/auth/actor.ts';
+import { ValidationError } from '../../kernel/errors.ts';
+import { listMeetings } from './scrutiny.queries.ts';
+import { createCommitteesService } from './scrutiny-committees.service.ts';
+import { createMinutesService } from './scrutiny-minutes.service.ts';
+import { createRecommendationsService } from './scrutiny-recommendations.service.ts';
+import { recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
+import type { RecordsFile } from './scrutiny-records.file-schema.ts';
+import { createWorkProgrammeService } from './scrutiny-work-programme.service.ts';
+
+export type ScrutinyRecordsService = ReturnType<typeof createScrutinyRecordsService>;
+
+/**
+ * A scrutiny body's records beyond its meetings: minutes, the recommendations ledger, sub-committees and
+ * task-and-finish groups, and the work programme; and loading them from a reviewed file.
+ */
+export function createScrutinyRecordsService(deps: ScrutinyRecordsDeps) {
+  const access = recordsAccess(deps.policy);
+  const minutes = createMinutesService(deps);
+  const recommendations = createRecommendationsService(deps);
+  const committees = createCommitteesService(deps);
+  const workProgramme = createWorkProgrammeService(deps);
+
+  /**
+   * Loads a records file as one transaction: any problem, anywhere in the file, saves nothing. Groups load
+   * first and minutes next, as recommendations name both. Loading the same file again changes nothing.
+   */
+  async function importRecordsFile(actor: Actor, file: RecordsFile) {
+    const body = await deps.findBody(file.body);
+    if (body?.kind !== 'scrutiny-panel')
+      throw new ValidationError([
+        { field: 'body', message: `names ${file.body}, which is not a scrutiny panel` },
+      ]);
+    access.requireManage(actor, body.id);
+    return deps.db.transaction().execute(async (trx) => {
+      const meetings = (await listMeetings(trx)).filter((meeting) => meeting.bodyId === body.id);
+      const groupChanges = await committees.applyFile(trx, actor, body.id, file.groups);
+      const minuted = await minutes.applyFile(trx, actor, body.id, meetings, file.minutes);
+      const recommendationChanges = await recommendations.applyFile(
+        trx,
+        actor,
+        body.id,
+        meetings,
+        file.recommendations,
+      );
+      const programmeChanges = await workProgramme.applyFile(trx, actor, body.id, file.workProgramme);
+      return {
+        groups: file.groups.length,
+        minuteItems: minuted.items,
+        recommendations: file.recommendations.length,
+        workProgrammeEntries: file.workProgramme.length,
+        changes: groupChanges + minuted.changes + recommendationChanges + programmeChanges,
+      };
+    });
+  }
+
+  return { minutes, recommendations, committees, workProgramme, importRecordsFile };
+}
