@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { TEST_PASSWORD } from '../src/domains/accounts/accounts.testing.ts';
 import { findChromium } from '../src/kernel/testing/chromium.ts';
 import { buildTestApp } from '../src/kernel/testing/test-app.ts';
 import type { TestDatabase } from '../src/kernel/testing/test-database.ts';
@@ -76,4 +77,26 @@ export function watchProblems(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
+}
+
+/** Opens `path` in a fresh page: axe finds nothing, no script fails and nothing breaks the security policy. */
+export async function expectPageAccessible(session: BrowserSession, path: string): Promise<void> {
+  const { page, close } = await openPage(session.browser);
+  const problems = watchProblems(page);
+  try {
+    await page.goto(`${session.baseUrl}${path}`, { waitUntil: 'load' });
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+  }
+}
+
+/** Signs in on the page with the test password (accounts made by createTestUser have no second factor yet). */
+export async function signIn(page: Page, session: BrowserSession, email: string): Promise<void> {
+  await page.goto(`${session.baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }

@@ -5,10 +5,9 @@ import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/tes
 import {
   type BrowserSession,
   chromiumPath,
-  expectAccessible,
+  expectPageAccessible,
   openPage,
   startBrowserSession,
-  watchProblems,
 } from './browser.ts';
 
 describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
@@ -41,15 +40,7 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['API documentation', '/api/docs'],
   ] as const) {
     it(`${name}: axe finds no violations, the scripts run and nothing breaks the security policy`, async () => {
-      const { page, close } = await openPage(session.browser);
-      const problems = watchProblems(page);
-      try {
-        await page.goto(`${session.baseUrl}${path}`, { waitUntil: 'load' });
-        await expectAccessible(page);
-        expect(problems).toEqual([]);
-      } finally {
-        await close();
-      }
+      await expectPageAccessible(session, path);
     });
   }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/composition.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../src/domains/accounts/accounts.testing.ts';
+import { createTestBody, createTestUser } from '../src/domains/accounts/accounts.testing.ts';
 import {
   POLICE_UK_FIXTURES,
   STREET_HEADER,
@@ -17,7 +17,9 @@ import {
   type BrowserSession,
   chromiumPath,
   expectAccessible,
+  expectPageAccessible,
   openPage,
+  signIn,
   startBrowserSession,
   watchProblems,
 } from './browser.ts';
@@ -61,16 +63,7 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
     ['another force, asked for a year it has no data for', '/performance/police-uk/hampshire?year=1999'],
   ] as const) {
     it(`${name}: axe finds no violations and nothing breaks the security policy`, async () => {
-      const { page, close } = await openPage(session.browser);
-      const problems = watchProblems(page);
-      try {
-        await page.goto(`${session.baseUrl}${url}`, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
-        await expectAccessible(page);
-        expect(problems).toEqual([]);
-      } finally {
-        await close();
-      }
+      await expectPageAccessible(session, url);
     });
   }
 
@@ -78,11 +71,7 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
     const { page, close } = await openPage(session.browser);
     const problems = watchProblems(page);
     try {
-      await page.goto(`${session.baseUrl}/sign-in`);
-      await page.getByLabel('Email address').fill(analystEmail);
-      await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await signIn(page, session, analystEmail);
 
       await page.goto(`${session.baseUrl}/performance/imports`);
       await expectAccessible(page);
