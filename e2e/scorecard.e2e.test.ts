@@ -1,11 +1,21 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READING, seedScorecardFixture } from '../src/domains/judgements/judgements.testing.ts';
+import { createTestUser } from '../src/domains/accounts/accounts.testing.ts';
+import {
+  FORCE,
+  KSI_SERIES,
+  READING,
+  seedScorecardFixture,
+} from '../src/domains/judgements/judgements.testing.ts';
 import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
 import {
   type BrowserSession,
   chromiumPath,
   expectAccessible,
   openPage,
+  signIn,
   startBrowserSession,
   watchProblems,
 } from './browser.ts';
@@ -13,16 +23,28 @@ import {
 describe.skipIf(!chromiumPath)('the scorecard in a real browser', () => {
   let database: TestDatabase;
   let session: BrowserSession;
+  let officerEmail: string;
+  let scratch: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    await seedScorecardFixture(database, { ksi: true });
+    const services = await seedScorecardFixture(database, { ksi: true });
+    officerEmail = (await createTestUser(services, { role: 'opcc-officer', body: 'thames-valley-pcc' }))
+      .email;
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-e2e-scorecard-'));
     session = await startBrowserSession(database);
   });
 
   afterAll(async () => {
     await session?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
+
+  function writeScratch(name: string, text: string): string {
+    const file = path.join(scratch, name);
+    fs.writeFileSync(file, text);
+    return file;
+  }
 
   for (const [name, url] of [
     ['the scorecard', '/scorecard'],
@@ -60,6 +82,82 @@ describe.skipIf(!chromiumPath)('the scorecard in a real browser', () => {
         .getByRole('img', { name: /Statistical process control chart of burglaries, Reading/ })
         .waitFor();
       expect(await page.getByRole('table').first().textContent()).toContain('April 2025');
+    } finally {
+      await close();
+    }
+  });
+
+  it('an OPCC officer reads the indicators, rebuilds one, and uploads population figures and a series', async () => {
+    const { page, close } = await openPage(session.browser);
+    const problems = watchProblems(page);
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/scorecard`);
+      await page.getByRole('link', { name: 'the indicators and how their values stand' }).click();
+      await page.getByRole('heading', { name: 'Indicators' }).waitFor();
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Rebuild Anti-social behaviour' }).click();
+      await page.getByTestId('rebuilt').waitFor();
+      expect(await page.getByTestId('rebuilt').textContent()).toMatch(/Anti-social behaviour was rebuilt on/);
+      await expectAccessible(page);
+
+      await page.getByRole('button', { name: 'Upload population figures' }).click();
+      await page.locator('form[data-peelian-upload]').waitFor({ state: 'visible' });
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Upload and save' }).click();
+      await page.getByText('Choose a file to upload').waitFor();
+      expect(await page.title()).toMatch(/^Error: Upload population figures/);
+      await expectAccessible(page);
+
+      await page
+        .getByLabel('Population CSV file')
+        .setInputFiles(
+          writeScratch('people.csv', `area_code,year,population\n${READING},2025,many\nE06999999,2025\n`),
+        );
+      await page.getByRole('button', { name: 'Upload and save' }).click();
+      const summary = page.locator('.govuk-error-summary__list');
+      await summary.getByText('people.csv line 2, population:').waitFor();
+      expect(await summary.locator('li').allTextContents()).toEqual([
+        'people.csv line 2, population: "many" is not a number of residents (a whole number above 0)',
+        'people.csv line 3, population: "" is not a number of residents (a whole number above 0)',
+      ]);
+      await expectAccessible(page);
+
+      await page
+        .getByLabel('Population CSV file')
+        .setInputFiles(writeScratch('people.csv', `area_code,year,population\n${FORCE},2025,60000\n`));
+      await page.getByRole('button', { name: 'Upload and save' }).click();
+      await page.waitForURL(/\/scorecard\/indicators\/population\/loaded\?file=people\.csv$/);
+      expect(await page.getByTestId('refreshed').textContent()).toContain('The scorecard was refreshed');
+      await expectAccessible(page);
+
+      await page.goto(`${session.baseUrl}/scorecard/indicators/series`);
+      await page.locator('form[data-peelian-upload]').waitFor({ state: 'visible' });
+      await expectAccessible(page);
+      await page.getByLabel('Series CSV file').setInputFiles(writeScratch('ksi.csv', KSI_SERIES));
+      await page.getByRole('button', { name: 'Upload and save' }).click();
+      const chooseFirst = page.getByRole('link', { name: 'Choose the indicator these figures are for' });
+      await chooseFirst.waitFor();
+      expect(await chooseFirst.getAttribute('href')).toBe('#indicator');
+      await expectAccessible(page);
+
+      await page.getByLabel('Indicator').selectOption('t-ksi');
+      await page
+        .getByLabel('Series CSV file')
+        .setInputFiles(writeScratch('gap.csv', 'month,value\n2025-01,3\n2025-03,4\n'));
+      await page.getByRole('button', { name: 'Upload and save' }).click();
+      await page.getByText(/gap\.csv line 3, month: 2025-03 follows 2025-01/).waitFor();
+      await expectAccessible(page);
+
+      await page.getByLabel('Series CSV file').setInputFiles(writeScratch('ksi.csv', KSI_SERIES));
+      await page.getByRole('button', { name: 'Upload and save' }).click();
+      await page.waitForURL(/\/scorecard\/indicators\/series\/loaded\?indicator=t-ksi$/);
+      expect(await page.getByTestId('refreshed').textContent()).toContain('The scorecard was refreshed');
+      await expectAccessible(page);
+      // The browser logs each refused upload (the three above); nothing else went wrong.
+      expect(problems).toEqual(
+        Array(3).fill('Failed to load resource: the server responded with a status of 400 (Bad Request)'),
+      );
     } finally {
       await close();
     }

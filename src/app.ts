@@ -4,7 +4,13 @@ import { ACCOUNTS_OPENAPI, adminRoutes, signInRoutes } from './domains/accounts/
 import { apiRoutes, buildOpenApiDocument } from './domains/api/api.routes.ts';
 import { calendarRoutes } from './domains/calendar/calendar.routes.ts';
 import { healthRoutes } from './domains/health/index.ts';
-import { JUDGEMENTS_OPENAPI, SPC_OPENAPI, scorecardRoutes, spcRoutes } from './domains/judgements/index.ts';
+import {
+  indicatorRoutes,
+  JUDGEMENTS_OPENAPI,
+  SPC_OPENAPI,
+  scorecardRoutes,
+  spcRoutes,
+} from './domains/judgements/index.ts';
 import { POLICE_UK_OPENAPI, performanceRoutes } from './domains/performance/index.ts';
 import { PLANS_OPENAPI, plansRoutes } from './domains/plans/index.ts';
 import { PORTAL_OPENAPI } from './domains/portal/portal.openapi.ts';
@@ -100,5 +106,6 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(apiRoutes({ document: openApi }));
   await app.register(spcRoutes());
   await app.register(scorecardRoutes({ judgements: services.judgements, areaName: config.areaName }));
+  await app.register(indicatorRoutes({ judgements: services.judgements }));
   return app;
 }

@@ -81,6 +81,7 @@ export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Co
       areas,
       policy,
       afterLoad: judgements.refreshAfterPoliceUkLoad,
+      afterLookupLoad: judgements.refreshAfterLookupLoad,
     }),
     judgements,
     plans: createPlansService({

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -26,4 +27,21 @@ export interface Command {
 /** A mistake in how the command was typed: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** The file named by a command's argument, with its text; a missing argument is a usage mistake. */
+export function readFileArgument(
+  positionals: string[],
+  index: number,
+  what: string,
+): { name: string; text: string } {
+  const name = positionals[index];
+  if (!name) throw new UsageError(`Give the ${what} to load.`);
+  try {
+    return { name, text: fs.readFileSync(name, 'utf8') };
+  } catch (error) {
+    throw new Error(
+      `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
+  }
 }

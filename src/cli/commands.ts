@@ -218,6 +218,16 @@ export const COMMANDS: Command[] = [
     run: async (context) => (await judgementsCommands()).runImportSeries(context),
   },
   {
+    words: ['import', 'scrutiny-records'],
+    summary: "Load a panel's groups, minutes, recommendations and work programme file; all or nothing",
+    usage: 'peelian import scrutiny-records <file>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: async (context) =>
+      (await import('../domains/scrutiny/scrutiny.cli.ts')).runImportScrutinyRecords(context),
+  },
+  {
     words: ['export', 'plan'],
     summary: 'Print a plan version as a file that imports back unchanged',
     usage: 'peelian export plan <slug> [--version N] [--format yaml|json]',

@@ -1,22 +1,9 @@
-import fs from 'node:fs';
 import { parseCoverageFile, parsePlanFile, planFileToYaml } from '../domains/plans/index.ts';
-import { type CommandContext, UsageError } from './command.ts';
+import { type CommandContext, readFileArgument, UsageError } from './command.ts';
 import { cliActor, withDatabase } from './with-database.ts';
 
-function readFileArgument(positionals: string[]): { name: string; text: string } {
-  const name = positionals[0];
-  if (!name) throw new UsageError('Give the path of the file to load.');
-  try {
-    return { name, text: fs.readFileSync(name, 'utf8') };
-  } catch (error) {
-    throw new Error(
-      `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
-  }
-}
-
 export async function runImportPlan({ positionals, stdout, stderr }: CommandContext): Promise<void> {
-  const { name, text } = readFileArgument(positionals);
+  const { name, text } = readFileArgument(positionals, 0, 'file');
   const file = parsePlanFile(text, name);
   await withDatabase(async ({ services }) => {
     const result = await services.plans.importPlanFile(cliActor(), file);
@@ -28,7 +15,7 @@ export async function runImportPlan({ positionals, stdout, stderr }: CommandCont
 }
 
 export async function runImportCoverage({ positionals, stderr }: CommandContext): Promise<void> {
-  const { name, text } = readFileArgument(positionals);
+  const { name, text } = readFileArgument(positionals, 0, 'file');
   const file = parseCoverageFile(text, name);
   await withDatabase(async ({ services }) => {
     await services.plans.importCoverageFile(cliActor(), file);

@@ -1,4 +1,5 @@
 export { parseIndicatorFile } from './indicators.files.ts';
+export { indicatorRoutes } from './indicators.routes.ts';
 export { seedDemoJudgements } from './judgements.demo.ts';
 export { JUDGEMENTS_OPENAPI } from './judgements.openapi.ts';
 export { JUDGEMENTS_POLICY, type JudgementsAction } from './judgements.policy.ts';

@@ -1,20 +1,7 @@
-import fs from 'node:fs';
-import { type CommandContext, UsageError } from '../../cli/command.ts';
+import { type CommandContext, readFileArgument, UsageError } from '../../cli/command.ts';
 import { cliActor, withDatabase } from '../../cli/with-database.ts';
 import { parseIndicatorFile } from './indicators.files.ts';
 import type { RefreshResult } from './judgements.service.ts';
-
-function readArgument(positionals: string[], index: number, what: string): { name: string; text: string } {
-  const name = positionals[index];
-  if (!name) throw new UsageError(`Give the ${what} to load.`);
-  try {
-    return { name, text: fs.readFileSync(name, 'utf8') };
-  } catch (error) {
-    throw new Error(
-      `Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
-  }
-}
 
 function describeRefresh(refresh: RefreshResult): string {
   const failed = refresh.failed.map((failure) => `${failure.slug} (${failure.error})`).join('; ');
@@ -23,7 +10,7 @@ function describeRefresh(refresh: RefreshResult): string {
 
 /** `peelian import indicators <file>` */
 export async function runImportIndicators({ positionals, stdout, stderr }: CommandContext): Promise<void> {
-  const { name, text } = readArgument(positionals, 0, 'indicator file (YAML or JSON)');
+  const { name, text } = readFileArgument(positionals, 0, 'indicator file (YAML or JSON)');
   const file = parseIndicatorFile(text, name);
   const result = await withDatabase(({ services }) =>
     services.judgements.loadIndicatorFile(cliActor(), file, name),
@@ -36,7 +23,7 @@ export async function runImportIndicators({ positionals, stdout, stderr }: Comma
 
 /** `peelian import population <csv>` */
 export async function runImportPopulation({ positionals, stdout, stderr }: CommandContext): Promise<void> {
-  const { name, text } = readArgument(positionals, 0, 'population CSV file');
+  const { name, text } = readFileArgument(positionals, 0, 'population CSV file');
   const result = await withDatabase(({ services }) =>
     services.judgements.importPopulation(cliActor(), name, text),
   );
@@ -50,7 +37,7 @@ export async function runImportPopulation({ positionals, stdout, stderr }: Comma
 export async function runImportSeries({ positionals, stdout, stderr }: CommandContext): Promise<void> {
   const slug = positionals[0];
   if (!slug) throw new UsageError('Give the indicator whose series this is, then the CSV file.');
-  const { name, text } = readArgument(positionals, 1, 'series CSV file (month,value)');
+  const { name, text } = readFileArgument(positionals, 1, 'series CSV file (month,value)');
   const result = await withDatabase(({ services }) =>
     services.judgements.importSeries(cliActor(), slug, name, text),
   );

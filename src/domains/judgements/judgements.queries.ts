@@ -66,20 +66,21 @@ export function findIndicatorBySlug(db: Db, slug: string): Promise<IndicatorRow 
   return selectIndicators(db).where('i.slug', '=', slug).executeTakeFirst();
 }
 
-/** Indicators to rebuild: all, or those of the given force areas, kinds or ids. */
-export async function listIndicators(
-  db: Db,
-  filter: {
-    forceAreaIds?: readonly number[];
-    kinds?: readonly IndicatorKind[];
-    ids?: readonly number[];
-  } = {},
-): Promise<IndicatorRow[]> {
-  const { forceAreaIds, kinds, ids } = filter;
-  if (forceAreaIds?.length === 0 || kinds?.length === 0 || ids?.length === 0) return [];
+export interface IndicatorFilter {
+  forceAreaIds?: readonly number[];
+  kinds?: readonly IndicatorKind[];
+  geographies?: readonly Geography[];
+  ids?: readonly number[];
+}
+
+/** Indicators to rebuild or list: all, or those of the given force areas, kinds, geographies or ids. */
+export async function listIndicators(db: Db, filter: IndicatorFilter = {}): Promise<IndicatorRow[]> {
+  const { forceAreaIds, kinds, geographies, ids } = filter;
+  if ([forceAreaIds, kinds, geographies, ids].some((values) => values?.length === 0)) return [];
   return selectIndicators(db)
     .$if(forceAreaIds !== undefined, (qb) => qb.where('i.force_area_id', 'in', [...(forceAreaIds ?? [])]))
     .$if(kinds !== undefined, (qb) => qb.where('i.kind', 'in', [...(kinds ?? [])]))
+    .$if(geographies !== undefined, (qb) => qb.where('i.geography', 'in', [...(geographies ?? [])]))
     .$if(ids !== undefined, (qb) => qb.where('i.id', 'in', [...(ids ?? [])]))
     .orderBy('i.slug')
     .execute();
@@ -274,6 +275,36 @@ export async function listKnownAreaCodes(db: Db, codes: readonly string[]): Prom
     db.selectFrom('local_authority').select('gss_code').where('gss_code', 'in', wanted).execute(),
   ]);
   return new Set([...forces, ...authorities].map((row) => row.gss_code));
+}
+
+export interface PopulationLoad {
+  loadedAt: Date;
+  rows: number;
+  areas: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+/** The figures held from the latest load of a population file (rows a later file replaced are not counted). */
+export async function findLatestPopulationLoad(
+  db: Db,
+  sourceFile: string,
+): Promise<PopulationLoad | undefined> {
+  const row = await db
+    .selectFrom('population_estimate')
+    .select((eb) => [
+      'loaded_at as loadedAt',
+      eb.fn.countAll<number>().as('rows'),
+      eb.fn.count<number>('area_code').distinct().as('areas'),
+      eb.fn.min<number>('year').as('firstYear'),
+      eb.fn.max<number>('year').as('lastYear'),
+    ])
+    .where('source_file', '=', sourceFile)
+    .groupBy('loaded_at')
+    .orderBy('loaded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { ...row, rows: Number(row.rows), areas: Number(row.areas) };
 }
 
 export async function listSeriesValues(

@@ -35,6 +35,7 @@ export function scorecardRoutes(deps: {
       const scorecard = await judgements.readScorecard({ areaName, ...(area ? { area } : {}) });
       return reply.render(`${VIEWS}/scorecard.njk`, {
         pageTitle: 'Scorecard',
+        canManage: judgements.canManage(request.actor),
         ...toScorecardView(scorecard, charts),
       });
     });

@@ -16,6 +16,8 @@ import {
   type CurrentPlanRow,
   findCurrentPlan,
   findIndicatorBySlug,
+  findLatestPopulationLoad,
+  type IndicatorFilter,
   type IndicatorRow,
   type IndicatorValues,
   insertIndicator,
@@ -351,11 +353,9 @@ export function createJudgementsService(deps: JudgementsDeps) {
    * values and records why, which its page shows.
    */
   async function refreshIndicators(
-    filter: {
-      forceAreaIds?: readonly number[];
-      kinds?: readonly IndicatorKind[];
-      ids?: readonly number[];
-    } = {},
+    filter: IndicatorFilter = {},
+    /** Given, each rebuild is audited against this person, in the transaction that replaces the values. */
+    by?: { actor: Actor; requestId?: string },
   ): Promise<RefreshResult> {
     const result: RefreshResult = { refreshed: 0, failed: [] };
     let indicators: IndicatorRow[];
@@ -368,7 +368,21 @@ export function createJudgementsService(deps: JudgementsDeps) {
       try {
         const values = await computeValues(indicator);
         const at = deps.now();
-        await db.transaction().execute((trx) => replaceIndicatorValues(trx, indicator.id, values, at));
+        await db.transaction().execute(async (trx) => {
+          await replaceIndicatorValues(trx, indicator.id, values, at);
+          if (by)
+            await recordAudit(
+              trx,
+              by.actor,
+              {
+                action: 'update',
+                recordType: 'indicator_value',
+                recordId: indicator.id,
+                after: { slug: indicator.slug, values: values.length },
+              },
+              by.requestId,
+            );
+        });
         result.refreshed += 1;
       } catch (error) {
         const message = (error as Error).message;
@@ -382,6 +396,58 @@ export function createJudgementsService(deps: JudgementsDeps) {
   /** The hook the police.uk import calls once a run has loaded months for these force areas. */
   function refreshAfterPoliceUkLoad(forceAreaIds: readonly number[]): Promise<RefreshResult> {
     return refreshIndicators({ forceAreaIds, kinds: POLICE_UK_KINDS });
+  }
+
+  /**
+   * The hook a lookup load calls when it moved LSOAs between local authorities of these force areas. Only
+   * figures by local authority change: a force-wide figure counts every LSOA wherever it lies.
+   */
+  function refreshAfterLookupLoad(forceAreaIds: readonly number[]): Promise<RefreshResult> {
+    return refreshIndicators({ forceAreaIds, kinds: POLICE_UK_KINDS, geographies: ['local-authority'] });
+  }
+
+  function canManage(actor: Actor): boolean {
+    return policy.can(actor, 'indicators:manage');
+  }
+
+  /** Every indicator, for those who manage them, or only those of one kind. */
+  async function listIndicatorsToManage(actor: Actor, kind?: IndicatorKind): Promise<IndicatorRow[]> {
+    requireManage(actor);
+    return listIndicators(db, kind ? { kinds: [kind] } : {});
+  }
+
+  async function findIndicatorToManage(actor: Actor, slug: string): Promise<IndicatorRow> {
+    requireManage(actor);
+    const indicator = await findIndicatorBySlug(db, slug);
+    if (!indicator) throw new NotFoundError(`There is no indicator called ${slug}`);
+    return indicator;
+  }
+
+  /**
+   * Rebuilds one indicator's values now, audited: for when whatever made its last rebuild fail has been put
+   * right. A failure is recorded on the indicator, as for any rebuild.
+   */
+  async function rebuildIndicator(actor: Actor, slug: string, requestId?: string) {
+    const indicator = await findIndicatorToManage(actor, slug);
+    const result = await refreshIndicators({ ids: [indicator.id] }, { actor, requestId });
+    return { result, indicator: await findIndicatorToManage(actor, slug) };
+  }
+
+  /** What a population file's latest load holds, and how the rates that use populations stand since. */
+  async function readPopulationLoad(actor: Actor, fileName: string) {
+    requireManage(actor);
+    const file = path.basename(fileName);
+    const load = await findLatestPopulationLoad(db, file);
+    if (!load) throw new NotFoundError(`No population figures from ${file} are held`);
+    return { file, ...load, indicators: await listIndicators(db, { kinds: ['crime-rate'] }) };
+  }
+
+  /** A series indicator with the months its latest import holds. */
+  async function readSeriesLoad(actor: Actor, slug: string) {
+    const indicator = await findIndicatorToManage(actor, slug);
+    const months = indicator.kind === 'series' ? await listSeriesValues(db, indicator.id) : [];
+    if (months.length === 0) throw new NotFoundError(`No series is loaded for ${slug}`);
+    return { indicator, months };
   }
 
   async function resolveArea(plan: CurrentPlanRow, authorities: Scorecard['authorities'], area?: string) {
@@ -466,6 +532,12 @@ export function createJudgementsService(deps: JudgementsDeps) {
     importSeries,
     refreshIndicators,
     refreshAfterPoliceUkLoad,
+    refreshAfterLookupLoad,
+    canManage,
+    listIndicatorsToManage,
+    rebuildIndicator,
+    readPopulationLoad,
+    readSeriesLoad,
     readScorecard,
     readMeasure,
   };

@@ -48,7 +48,7 @@ const DIRECTION_WORDS: Readonly<Record<MeasureDirection, string>> = {
     'The plan sets no direction, so unusual changes are reported as high or low, not as better or worse.',
 };
 
-const KIND_WORDS: Readonly<Record<IndicatorKind, string>> = {
+export const KIND_WORDS: Readonly<Record<IndicatorKind, string>> = {
   'crime-count': 'A monthly count from police.uk',
   'crime-rate': 'A monthly rate per head of population, from police.uk and population figures',
   'outcome-share': 'A monthly share of crimes by their outcome, from police.uk',
@@ -306,10 +306,14 @@ function explanation(judged: JudgedIndicator): string {
   return `The latest month is a special cause (${latest}): ${RULE_WORDS[spc.points.at(-1)?.rule ?? 'outside-limits'].toLowerCase()}.`;
 }
 
-function refreshedWords(indicator: IndicatorRow): string | null {
-  if (!indicator.refreshedAt) return null;
-  const { date, time } = londonDateTimeOf(indicator.refreshedAt);
+/** An instant as people in England and Wales read it: "22 November 2026 at 14:05". */
+export function dateTimeWords(instant: Date): string {
+  const { date, time } = londonDateTimeOf(instant);
   return `${formatDate(date)} at ${time.slice(0, 5)}`;
+}
+
+export function refreshedWords(indicator: IndicatorRow): string | null {
+  return indicator.refreshedAt ? dateTimeWords(indicator.refreshedAt) : null;
 }
 
 /** The measure page: each indicator with its chart, its table and how it was judged. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SqlClient } from '../../kernel/db/sql-client.ts';
 import type { Db } from '../../schema.ts';
 
@@ -76,6 +77,20 @@ export async function upsertLsoaAuthoritiesFromFile(
       )
       .execute();
   }
+}
+
+/** The local authority each of these LSOAs is placed in now, for those the lookup holds. */
+export async function listLsoaAuthorityCodes(
+  db: Db,
+  lsoaCodes: readonly string[],
+): Promise<Map<string, string>> {
+  if (lsoaCodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('lsoa_local_authority')
+    .select(['lsoa_code', 'local_authority_code'])
+    .where(sql<boolean>`lsoa_code = ANY(${[...lsoaCodes]}::text[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.lsoa_code, row.local_authority_code]));
 }
 
 export async function countLsoaAuthoritiesBySource(

@@ -12,6 +12,7 @@ import {
   countLsoaAuthoritiesBySource,
   insertLsoaAuthoritiesFromNames,
   type LsoaAuthorityRow,
+  listLsoaAuthorityCodes,
   upsertLsoaAuthoritiesFromFile,
 } from './lsoa-lookup.queries.ts';
 
@@ -172,17 +173,39 @@ export interface LookupLoadResult {
   rows: number;
   localAuthorities: number;
   communitySafetyPartnerships: number;
+  /** LSOAs now placed in a different local authority than before (or placed for the first time). */
+  reassigned: number;
   durationMs: number;
 }
 
 export type LsoaLookupService = ReturnType<typeof createLsoaLookupService>;
 
-export function createLsoaLookupService(deps: { db: Db; policy: Policy }) {
-  const { db, policy } = deps;
+export function createLsoaLookupService(deps: {
+  db: Db;
+  policy: Policy;
+  areas: AreasService;
+  /**
+   * Called after a load that moved LSOAs between local authorities, with the force areas of the authorities
+   * they left and joined, so that per-authority figures derived from the roll-ups are rebuilt. It reports its
+   * own failures and must not throw.
+   */
+  afterLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
+}) {
+  const { db, policy, areas } = deps;
+
+  /** The force areas of these local authorities (a force's figures by authority count only its own). */
+  async function forceAreasOf(authorityCodes: ReadonlySet<string>): Promise<number[]> {
+    if (authorityCodes.size === 0) return [];
+    const forces = await areas.listForceAreasWithAuthorities();
+    return forces
+      .filter((force) => force.localAuthorities.some((authority) => authorityCodes.has(authority.gssCode)))
+      .map((force) => force.id);
+  }
 
   /**
    * Loads an LSOA → local authority lookup file, all or nothing: any bad row fails the load, naming its
-   * line, column, value and reason. A row for an LSOA already known replaces it.
+   * line, column, value and reason. A row for an LSOA already known replaces it. Where LSOAs changed
+   * authority, the figures derived for the force areas concerned are rebuilt afterwards.
    */
   async function loadLsoaLookupFile(actor: Actor, file: string): Promise<LookupLoadResult> {
     if (!policy.can(actor, 'imports:run')) throw new ForbiddenError('You cannot load lookups');
@@ -227,7 +250,11 @@ export function createLsoaLookupService(deps: { db: Db; policy: Policy }) {
       );
     }
     const list = [...rows.values()];
-    await db.transaction().execute(async (trx) => {
+    const moved = await db.transaction().execute(async (trx) => {
+      const before = await listLsoaAuthorityCodes(
+        trx,
+        list.map((row) => row.lsoaCode),
+      );
       await upsertLsoaAuthoritiesFromFile(trx, list);
       await recordAudit(trx, actor, {
         action: 'update',
@@ -235,7 +262,16 @@ export function createLsoaLookupService(deps: { db: Db; policy: Policy }) {
         recordId: 'lookup-file',
         after: { file, rows: list.length },
       });
+      return list
+        .filter((row) => before.get(row.lsoaCode) !== row.localAuthorityCode)
+        .map((row) => ({
+          from: before.get(row.lsoaCode),
+          to: row.localAuthorityCode,
+        }));
     });
+    const authorities = new Set(moved.flatMap(({ from, to }) => (from === undefined ? [to] : [from, to])));
+    const forceAreaIds = await forceAreasOf(authorities);
+    if (forceAreaIds.length > 0) await deps.afterLoad?.(forceAreaIds);
     return {
       file,
       rows: list.length,
@@ -245,6 +281,7 @@ export function createLsoaLookupService(deps: { db: Db; policy: Policy }) {
           row.communitySafetyPartnershipCode ? [row.communitySafetyPartnershipCode] : [],
         ),
       ).size,
+      reassigned: moved.length,
       durationMs: Math.round(performance.now() - started),
     };
   }

@@ -13,12 +13,14 @@ export function createPerformanceServices(deps: {
   policy: Policy;
   /** Called after an import run has loaded months, with the force areas they belong to. */
   afterLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
+  /** Called after a lookup file moved LSOAs between local authorities, with the force areas concerned. */
+  afterLookupLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
 }) {
-  const { database, areas, policy, afterLoad } = deps;
+  const { database, areas, policy, afterLoad, afterLookupLoad } = deps;
   return {
     imports: createPoliceUkImportService({ database, areas, policy, afterLoad }),
     policeUk: createPoliceUkDataService({ db: database.db, areas, policy }),
-    lookups: createLsoaLookupService({ db: database.db, policy }),
+    lookups: createLsoaLookupService({ db: database.db, policy, areas, afterLoad: afterLookupLoad }),
   };
 }
 

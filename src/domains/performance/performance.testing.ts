@@ -4,6 +4,7 @@ import path from 'node:path';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
+import type { SqlClient } from '../../kernel/db/sql-client.ts';
 import type { Schema } from '../../schema.ts';
 import { createAreasService } from '../areas/index.ts';
 import { createPerformanceServices } from './performance.services.ts';
@@ -57,4 +58,25 @@ export function streetLine(options: {
   const [code, name] = options.lsoa ?? ['', ''];
   const place = code ? '-0.97,51.45,On or near Test Street' : ',,No Location';
   return `${crimeId},${options.month},${force},${force},${place},${code},${name},${options.type},${options.outcome ?? ''},`;
+}
+
+/**
+ * Wraps a real database client so that the nth COPY into `table` (inside transactions too) fails, as a load
+ * that breaks part way would: everything else reaches the database as usual.
+ */
+export function failCopyInto(client: SqlClient, table: string, nth: number): SqlClient {
+  let seen = 0;
+  const wrap = (inner: SqlClient): SqlClient => ({
+    query: (text, params) => inner.query(text, params),
+    exec: (script) => inner.exec(script),
+    transaction: (work) => inner.transaction((tx) => work(wrap(tx))),
+    async copyFrom(target, source, options) {
+      if (target.table === table) {
+        seen += 1;
+        if (seen === nth) throw new Error('injected failure');
+      }
+      return inner.copyFrom(target, source, options);
+    },
+  });
+  return wrap(client);
 }

@@ -9,6 +9,7 @@ import { createAreasService } from '../areas/index.ts';
 import { PERFORMANCE_POLICY } from './performance.policy.ts';
 import { createPerformanceServices, type PerformanceServices } from './performance.services.ts';
 import {
+  failCopyInto,
   POLICE_UK_FIXTURES,
   STREET_HEADER,
   seedTestForceAreas,
@@ -372,10 +373,12 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
       ...database.current,
       sql: failCopyInto(database.current.sql, 'police_uk_asb_monthly', 2),
     };
+    const rebuilt: (readonly number[])[] = [];
     const broken = createPerformanceServices({
       database: failing,
       areas: createAreasService(database.current.db),
       policy,
+      afterLoad: async (forceAreaIds) => rebuilt.push(forceAreaIds),
     });
     const changed = streetLine({ id: 99, month: '2025-02', type: 'Burglary' });
     const { dir, remove } = await writeTestFiles({
@@ -389,6 +392,9 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
         /^Loading .*2025-02-hampshire-street\.csv failed: .*injected failure.*The 1 file before it was loaded; the rest were not\.$/,
       );
       expect(report.files.map((file) => file.status)).toEqual(['loaded', 'failed']);
+      // January loaded, so what is derived from Hampshire's roll-ups is rebuilt, failure or not.
+      const hampshire = (await createAreasService(database.current.db).findForceArea('hampshire'))?.id;
+      expect(rebuilt).toEqual([[hampshire]]);
       const after = await snapshot(database.current.sql);
       // February (the unit that failed) is exactly as it was; January was replaced.
       const february = (rows: unknown[]) =>
@@ -406,21 +412,3 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     }
   });
 });
-
-/** Wraps a client so that the nth COPY into `table` (inside transactions too) fails. */
-function failCopyInto(client: SqlClient, table: string, nth: number): SqlClient {
-  let seen = 0;
-  const wrap = (inner: SqlClient): SqlClient => ({
-    query: (text, params) => inner.query(text, params),
-    exec: (script) => inner.exec(script),
-    transaction: (work) => inner.transaction((tx) => work(wrap(tx))),
-    async copyFrom(target, source, options) {
-      if (target.table === table) {
-        seen += 1;
-        if (seen === nth) throw new Error('injected failure');
-      }
-      return inner.copyFrom(target, source, options);
-    },
-  });
-  return wrap(client);
-}

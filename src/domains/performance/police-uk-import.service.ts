@@ -60,7 +60,8 @@ import { UnitRollup } from './police-uk-rollup.ts';
  *    same file again gives the same rows; a failure rolls the unit back whole. Short transactions keep a
  *    web server on PGlite (one connection) answering between units.
  * 3. Finishing. The LSOA → local authority lookup is filled in from LSOA names where no lookup file gave
- *    one, and the tables are vacuumed and analysed so that queries plan well on the new rows.
+ *    one, the tables are vacuumed and analysed so that queries plan well on the new rows, and `afterLoad`
+ *    rebuilds what other modules derive. A run that failed while loading finishes the units it did load.
  *
  * Imports run one at a time in a process; the run and each file are recorded against the actor.
  */
@@ -134,8 +135,9 @@ export interface PoliceUkImportDeps {
   areas: AreasService;
   policy: Policy;
   /**
-   * Called as a run that loaded months finishes, with their force areas, so that what other modules derive
-   * from the roll-ups (the judgements' indicators) is rebuilt. It reports its own failures and must not throw.
+   * Called as a run that loaded months finishes (one that failed part way too, for the units it did load), with
+   * their force areas, so that what other modules derive from the roll-ups (the judgements' indicators) is
+   * rebuilt. It reports its own failures and must not throw.
    */
   afterLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
 }
@@ -248,7 +250,7 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
         await tidyAbandoned();
         return await this.steps();
       } catch (error) {
-        const message = this.hide(error instanceof Error ? error.message : String(error));
+        const message = this.hide(messageOf(error));
         return this.fail(message);
       } finally {
         if (this.runId !== null) ours.delete(this.runId);
@@ -307,8 +309,12 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
       if (failure !== null) return this.fail(failure);
       if (options.dryRun) return this.report('succeeded', null);
 
-      await this.loadAll();
-      await this.finish();
+      try {
+        await this.loadAll();
+      } catch (error) {
+        await this.finishAfterFailure(error);
+      }
+      await this.finish(this.checked);
       const report = this.report('succeeded', null);
       await finishImportRun(db, this.runId as number, {
         status: 'succeeded',
@@ -512,7 +518,7 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
             });
           });
         } catch (error) {
-          const message = this.hide(error instanceof Error ? error.message : String(error));
+          const message = this.hide(messageOf(error));
           file.report.status = 'failed';
           file.report.error = message;
           await markImportFileFailed(db, fileId, message).catch(() => {});
@@ -545,18 +551,38 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
       }
     }
 
-    private async finish(): Promise<void> {
+    /**
+     * A run that fails while loading keeps the units loaded before the failure (each whole). What depends on
+     * them (the lookup from LSOA names, other modules' derived figures) is brought up to date for those units
+     * too, and the loading error stays the one reported.
+     */
+    private async finishAfterFailure(error: unknown): Promise<never> {
+      const loaded = this.checked.filter((file) => file.report.status === 'loaded');
+      if (loaded.length > 0) {
+        try {
+          await this.finish(loaded);
+        } catch (later) {
+          throw new Error(
+            `${sentence(messageOf(error))} Bringing up to date what depends on the files loaded also failed: ${sentence(messageOf(later))}`,
+          );
+        }
+      }
+      throw error;
+    }
+
+    /** Derives the lookup, analyses the tables and rebuilds what other modules derive, for the files loaded. */
+    private async finish(files: readonly CheckedFile[]): Promise<void> {
       const runId = this.runId as number;
       this.emit({
         phase: 'finishing',
-        filesDone: this.checked.length,
+        filesDone: files.length,
         filesTotal: this.checked.length,
         fraction: 1,
-        rows: this.checked.reduce((sum, file) => sum + file.report.rows, 0),
+        rows: files.reduce((sum, file) => sum + file.report.rows, 0),
         file: null,
       });
       await updateImportRunProgress(db, runId, { phase: 'finishing' });
-      const streetUnits = this.checked.filter((file) => file.unit.kind === 'street').map((file) => file.unit);
+      const streetUnits = files.filter((file) => file.unit.kind === 'street').map((file) => file.unit);
       const forceAreaIds = [...new Set(streetUnits.map((unit) => unit.forceAreaId))];
       for (const forceAreaId of forceAreaIds) {
         const months = streetUnits
@@ -564,14 +590,14 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
           .map((unit) => unit.month);
         await deriveLsoaAuthoritiesFromNames(database, areas, forceAreaId, months);
       }
-      await vacuumAnalysePoliceUk(database.sql, new Set(this.checked.map((file) => file.unit.kind)));
-      await deps.afterLoad?.([...new Set(this.checked.map((file) => file.unit.forceAreaId))]);
+      await vacuumAnalysePoliceUk(database.sql, new Set(files.map((file) => file.unit.kind)));
+      await deps.afterLoad?.([...new Set(files.map((file) => file.unit.forceAreaId))]);
       await recordAudit(db, this.actor, {
         action: 'create',
         recordType: 'police_uk_import_run',
         recordId: runId,
         after: {
-          files: this.checked.map((file) => ({
+          files: files.map((file) => ({
             file: file.report.file,
             unit: `${file.report.force} ${file.report.month} ${file.report.kind}`,
             sha256: file.report.sha256,
@@ -675,6 +701,10 @@ function emptyFileReport(file: string): ImportFileReport {
     status: 'refused',
     error: null,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Ends a message with a full stop if it has none. */

@@ -130,3 +130,22 @@ export async function replaceGroupFunctionsAndMembers(
       .values(members.map((entry) => ({ group_id: groupId, member_id: entry.memberId, role: entry.role })))
       .execute();
 }
+
+export async function insertGroupMember(
+  db: Db,
+  groupId: number,
+  member: { memberId: number; role: GroupRole },
+): Promise<void> {
+  await db
+    .insertInto('scrutiny_group_member')
+    .values({ group_id: groupId, member_id: member.memberId, role: member.role })
+    .execute();
+}
+
+export async function deleteGroupMember(db: Db, groupId: number, memberId: number): Promise<void> {
+  await db
+    .deleteFrom('scrutiny_group_member')
+    .where('group_id', '=', groupId)
+    .where('member_id', '=', memberId)
+    .execute();
+}

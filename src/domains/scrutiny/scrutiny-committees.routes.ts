@@ -2,10 +2,20 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import type { CommitteesService } from './scrutiny-committees.service.ts';
-import { functionCheckboxes, toGroupView } from './scrutiny-committees.view-models.ts';
+import {
+  functionCheckboxes,
+  GROUP_ROLE_OPTIONS,
+  toGroupView,
+  toMemberOptions,
+} from './scrutiny-committees.view-models.ts';
 import type { RecommendationsService } from './scrutiny-recommendations.service.ts';
 import { toLedgerRow } from './scrutiny-recommendations.view-models.ts';
-import { GroupFormSchema, RecordIdParams } from './scrutiny-records.schemas.ts';
+import {
+  GroupFormSchema,
+  GroupMemberFormSchema,
+  GroupMemberParams,
+  RecordIdParams,
+} from './scrutiny-records.schemas.ts';
 
 const VIEWS = 'scrutiny/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
@@ -32,6 +42,30 @@ export function committeesRoutes(deps: {
       delegated: functionCheckboxes(values.delegated),
       advisory: functionCheckboxes(values.advisory),
       values,
+      ...extra,
+    });
+  }
+
+  async function renderGroup(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    const read = await committees.readGroup(request.actor, id);
+    const ledger = await recommendations.listLedger(request.actor, {
+      status: null,
+      origin: read.group.kind,
+      overdue: null,
+    });
+    return reply.render(`${VIEWS}/committee.njk`, {
+      pageTitle: read.group.name,
+      group: toGroupView(read),
+      recommendations: ledger.filter((row) => row.groupId === id).map(toLedgerRow),
+      canManage: read.canManage,
+      memberOptions: toMemberOptions(read.candidates),
+      roleOptions: GROUP_ROLE_OPTIONS,
+      values: {},
       ...extra,
     });
   }
@@ -65,17 +99,25 @@ export function committeesRoutes(deps: {
 
     app.get('/scrutiny/committees/:id', PUBLIC, async (request, reply) => {
       const { id } = parseInput(RecordIdParams, request.params);
-      const read = await committees.readGroup(request.actor, id);
-      const ledger = await recommendations.listLedger({
-        status: null,
-        origin: read.group.kind,
-        overdue: null,
-      });
-      return reply.render(`${VIEWS}/committee.njk`, {
-        pageTitle: read.group.name,
-        group: toGroupView(read),
-        recommendations: ledger.filter((row) => row.groupId === id).map(toLedgerRow),
-      });
+      return renderGroup(request, reply, id);
+    });
+
+    app.post('/scrutiny/committees/:id/members', MANAGE, async (request, reply) => {
+      const { id } = parseInput(RecordIdParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await committees.addMember(request.actor, id, parseInput(GroupMemberFormSchema, values), request.id);
+        return reply.redirect(`/scrutiny/committees/${id}#members`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderGroup(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
+      }
+    });
+
+    app.post('/scrutiny/committees/:id/members/:memberId/delete', MANAGE, async (request, reply) => {
+      const { id, memberId } = parseInput(GroupMemberParams, request.params);
+      await committees.removeMember(request.actor, id, memberId, request.id);
+      return reply.redirect(`/scrutiny/committees/${id}#members`, 303);
     });
   };
 }

@@ -5,11 +5,13 @@ import { NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { Db } from '../../schema.ts';
 import { listMembersByBody } from './scrutiny.queries.ts';
 import {
+  deleteGroupMember,
   findGroupById,
   findGroupBySlug,
   type GroupRow,
   type GroupValues,
   insertGroup,
+  insertGroupMember,
   listGroupFunctions,
   listGroupMembers,
   listGroups,
@@ -19,7 +21,7 @@ import {
 import { refuseDelegationOfReserved, type ScrutinyFunction } from './scrutiny-functions.ts';
 import { recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
 import type { GroupFileEntry } from './scrutiny-records.file-schema.ts';
-import type { GroupForm } from './scrutiny-records.schemas.ts';
+import type { GroupForm, GroupMemberForm } from './scrutiny-records.schemas.ts';
 import type { FunctionMode, GroupKind } from './scrutiny-records.tables.ts';
 
 const GROUP_WORDS: Record<GroupKind, string> = {
@@ -67,11 +69,78 @@ export function createCommitteesService(deps: ScrutinyRecordsDeps) {
     return withDetail(db, await listGroups(db));
   }
 
-  async function readGroup(actor: Actor, id: number) {
-    const group = await findGroupById(db, id);
+  async function requireGroup(trx: Db, id: number) {
+    const group = await findGroupById(trx, id);
     if (!group) throw new NotFoundError('There is no such group');
+    return group;
+  }
+
+  /** A group with its detail and, for the scrutiny officer, the panel's members who could join it. */
+  async function readGroup(actor: Actor, id: number) {
+    const group = await requireGroup(db, id);
     const [detail] = await withDetail(db, [group]);
-    return { ...(detail as NonNullable<typeof detail>), canManage: access.canManage(actor, group.bodyId) };
+    const { functions, members } = detail as NonNullable<typeof detail>;
+    const canManage = access.canManage(actor, group.bodyId);
+    const candidates = canManage
+      ? (await listMembersByBody(db, group.bodyId)).filter(
+          (member) => !members.some((entry) => entry.memberId === member.id),
+        )
+      : [];
+    return { group, functions, members, canManage, candidates };
+  }
+
+  /** Adds one of the panel's members to the group, as its chair (one at a time) or a member. */
+  async function addMember(actor: Actor, groupId: number, form: GroupMemberForm, requestId?: string) {
+    const group = await requireGroup(db, groupId);
+    access.requireManage(actor, group.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const member = (await listMembersByBody(trx, group.bodyId)).find(
+        (candidate) => candidate.id === form.member,
+      );
+      if (!member) throw new ValidationError([{ field: 'member', message: 'Select a member of the panel' }]);
+      const current = await listGroupMembers(trx, [groupId]);
+      if (current.some((entry) => entry.memberId === member.id))
+        throw new ValidationError([
+          { field: 'member', message: `${member.name} is already in the ${group.name}` },
+        ]);
+      const chair = current.find((entry) => entry.role === 'chair');
+      if (form.role === 'chair' && chair)
+        throw new ValidationError([
+          {
+            field: 'role',
+            message: `${chair.name} already chairs the group: remove them first, or add ${member.name} as a member`,
+          },
+        ]);
+      await insertGroupMember(trx, groupId, { memberId: member.id, role: form.role });
+      await recordChange(
+        trx,
+        actor,
+        { type: 'scrutiny_group_member', id: `${groupId}/${member.id}` },
+        undefined,
+        { groupId, memberId: member.id, name: member.name, role: form.role },
+        requestId,
+      );
+    });
+  }
+
+  async function removeMember(actor: Actor, groupId: number, memberId: number, requestId?: string) {
+    const group = await requireGroup(db, groupId);
+    access.requireManage(actor, group.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const membership = (await listGroupMembers(trx, [groupId])).find(
+        (entry) => entry.memberId === memberId,
+      );
+      if (!membership) throw new NotFoundError('That person is not a member of the group');
+      await deleteGroupMember(trx, groupId, memberId);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'scrutiny_group_member', id: `${groupId}/${memberId}` },
+        { groupId, memberId, name: membership.name, role: membership.role },
+        undefined,
+        requestId,
+      );
+    });
   }
 
   /** Refuses to delegate a special function, and a function listed both as delegated and as advisory. */
@@ -205,5 +274,5 @@ export function createCommitteesService(deps: ScrutinyRecordsDeps) {
     return changes;
   }
 
-  return { listAll, readGroup, createGroup, applyFile };
+  return { listAll, readGroup, addMember, removeMember, createGroup, applyFile };
 }

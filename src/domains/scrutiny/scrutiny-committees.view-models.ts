@@ -1,8 +1,10 @@
 import { formatDate } from '../../kernel/formats/dates.ts';
+import type { MemberRow } from './scrutiny.queries.ts';
+import { MEMBER_ROLE_LABELS } from './scrutiny.view-models.ts';
 import type { CommitteesService } from './scrutiny-committees.service.ts';
 import { FUNCTION_LABELS, isReservedFunction, SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
 import { paragraphs } from './scrutiny-minutes.view-models.ts';
-import type { FunctionMode, GroupKind, GroupRole } from './scrutiny-records.tables.ts';
+import { type FunctionMode, GROUP_ROLES, type GroupKind, type GroupRole } from './scrutiny-records.tables.ts';
 
 export const GROUP_KIND_LABELS: Record<GroupKind, string> = {
   'sub-committee': 'Sub-committee',
@@ -35,7 +37,11 @@ export function toGroupView(detail: GroupDetail) {
       mode: MODE_WORDS[entry.mode],
       reserved: isReservedFunction(entry.function),
     })),
-    members: detail.members.map((member) => ({ name: member.name, role: ROLE_LABELS[member.role] })),
+    members: detail.members.map((member) => ({
+      id: member.memberId,
+      name: member.name,
+      role: ROLE_LABELS[member.role],
+    })),
   };
 }
 
@@ -50,4 +56,24 @@ export function functionCheckboxes(selected: unknown) {
       : undefined,
     checked: chosen.has(fn),
   }));
+}
+
+export const GROUP_ROLE_OPTIONS = GROUP_ROLES.map((role) => ({
+  value: role,
+  text: role === 'chair' ? 'Chair of the group' : 'Member',
+}));
+
+/** The panel's members who could join a group, told apart by their role on the panel and their term. */
+export function toMemberOptions(members: MemberRow[]) {
+  return [
+    { value: '', text: 'Select a member of the panel' },
+    ...members.map((member) => {
+      const details = [
+        MEMBER_ROLE_LABELS[member.role],
+        member.nominatingAuthority,
+        member.termStart ? `from ${formatDate(member.termStart)}` : null,
+      ].filter((part) => part !== null);
+      return { value: String(member.id), text: `${member.name} (${details.join(', ')})` };
+    }),
+  ];
 }

@@ -55,6 +55,15 @@ export function functionLabel(fn: ScrutinyFunction | null): string | null {
   return fn ? FUNCTION_LABELS[fn].label : null;
 }
 
+/** The functions as a select's choices, with an empty first choice. */
+export const FUNCTION_OPTIONS = [
+  { value: '', text: 'None in particular' },
+  ...SCRUTINY_FUNCTIONS.map((fn) => ({
+    value: fn,
+    text: `${FUNCTION_LABELS[fn].label} (${FUNCTION_LABELS[fn].basis})`,
+  })),
+];
+
 /**
  * Refuses to let a sub-committee or task-and-finish group discharge one of the full body's special functions,
  * naming the function, the law, and what the group may do instead.

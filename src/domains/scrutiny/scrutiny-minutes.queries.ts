@@ -140,6 +140,10 @@ export async function updateMinuteItem(db: Db, id: number, values: MinuteItemVal
   await db.updateTable('minute_item').set(itemColumns(values)).where('id', '=', id).execute();
 }
 
+export async function updateMinuteItemNumber(db: Db, id: number, number: number): Promise<void> {
+  await db.updateTable('minute_item').set({ number }).where('id', '=', id).execute();
+}
+
 export async function deleteMinuteItem(db: Db, id: number): Promise<void> {
   await db.deleteFrom('minute_item').where('id', '=', id).execute();
 }
@@ -214,6 +218,34 @@ export async function insertMinuteAction(db: Db, values: MinuteActionRow): Promi
       due_on: values.dueOn,
       done_on: values.doneOn,
     })
+    .execute();
+}
+
+export async function updateMinuteDecision(
+  db: Db,
+  itemId: number,
+  position: number,
+  values: Pick<MinuteDecisionRow, 'kind' | 'text'>,
+): Promise<void> {
+  await db
+    .updateTable('minute_decision')
+    .set({ kind: values.kind, text: values.text })
+    .where('minute_item_id', '=', itemId)
+    .where('position', '=', position)
+    .execute();
+}
+
+export async function updateMinuteActionDates(
+  db: Db,
+  itemId: number,
+  position: number,
+  dates: Pick<MinuteActionRow, 'dueOn' | 'doneOn'>,
+): Promise<void> {
+  await db
+    .updateTable('minute_action')
+    .set({ due_on: dates.dueOn, done_on: dates.doneOn })
+    .where('minute_item_id', '=', itemId)
+    .where('position', '=', position)
     .execute();
 }
 

@@ -5,13 +5,25 @@ import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import { MeetingIdParams } from './scrutiny.schemas.ts';
 import { EXEMPT_OPTIONS, toMeetingSummary } from './scrutiny.view-models.ts';
 import type { MinutesService } from './scrutiny-minutes.service.ts';
-import { toMinutesFormOptions, toMinutesJson, toMinutesView } from './scrutiny-minutes.view-models.ts';
+import {
+  agendaOptions,
+  toActionEditView,
+  toItemEditView,
+  toMinutesFormOptions,
+  toMinutesJson,
+  toMinutesView,
+} from './scrutiny-minutes.view-models.ts';
+import type { RecommendationsService } from './scrutiny-recommendations.service.ts';
 import {
   ActionFormSchema,
+  ActionProgressFormSchema,
   ApprovalFormSchema,
+  LedgerEntryFormSchema,
   MeetingItemParams,
   MinuteDecisionFormSchema,
+  MinuteItemEditFormSchema,
   MinuteItemFormSchema,
+  MinutePartParams,
 } from './scrutiny-records.schemas.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
@@ -22,9 +34,53 @@ function forItem(errors: FieldError[], itemId: number): FieldError[] {
   return errors.map((error) => ({ ...error, field: `${error.field}-${itemId}` }));
 }
 
+/** Field errors of one of several forms on a page, told apart by a prefix on their ids. */
+function prefixed(errors: FieldError[], prefix: string): FieldError[] {
+  return errors.map((error) => ({ ...error, field: `${prefix}-${error.field}` }));
+}
+
 /** Minutes: the public (and, for drafts, the panel's) reading of them, and the scrutiny officer's forms. */
-export function minutesRoutes(deps: { minutes: MinutesService }): FastifyPluginAsync {
-  const { minutes } = deps;
+export function minutesRoutes(deps: {
+  minutes: MinutesService;
+  recommendations: RecommendationsService;
+}): FastifyPluginAsync {
+  const { minutes, recommendations } = deps;
+
+  async function renderItemEdit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    itemId: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    const read = await minutes.readItemForEdit(request.actor, id, itemId);
+    return reply.render('scrutiny/views/minute-item.njk', {
+      pageTitle: `Change minute ${read.item.number}`,
+      meeting: toMeetingSummary(read.meeting),
+      item: toItemEditView(read.item),
+      options: { agendaOptions: agendaOptions(read.agendaItems), exempt: EXEMPT_OPTIONS },
+      values: {},
+      decisionValues: {},
+      ...extra,
+    });
+  }
+
+  async function renderAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    itemId: number,
+    position: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    const read = await minutes.readAction(request.actor, id, itemId, position);
+    return reply.render('scrutiny/views/minute-action.njk', {
+      pageTitle: `Follow up an action of minute ${read.item.number}`,
+      meeting: toMeetingSummary(read.meeting),
+      ...toActionEditView(read),
+      ...extra,
+    });
+  }
 
   async function renderMinutes(
     request: FastifyRequest,
@@ -42,6 +98,7 @@ export function minutesRoutes(deps: { minutes: MinutesService }): FastifyPluginA
       options: { ...toMinutesFormOptions(read), exempt: EXEMPT_OPTIONS },
       values: { number: read.nextNumber === null ? '' : String(read.nextNumber) },
       itemValues: {},
+      ledgerValues: {},
       ...extra,
     });
   }
@@ -135,6 +192,113 @@ export function minutesRoutes(deps: { minutes: MinutesService }): FastifyPluginA
         }),
         `minute-item-${itemId}`,
       );
+    });
+
+    app.get('/meetings/:id/minutes/items/:itemId/edit', MANAGE, async (request, reply) => {
+      const { id, itemId } = parseInput(MeetingItemParams, request.params);
+      return renderItemEdit(request, reply, id, itemId);
+    });
+
+    app.post('/meetings/:id/minutes/items/:itemId', MANAGE, async (request, reply) => {
+      const { id, itemId } = parseInput(MeetingItemParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await minutes.editItem(
+          request.actor,
+          id,
+          itemId,
+          parseInput(MinuteItemEditFormSchema, values),
+          request.id,
+        );
+        return reply.redirect(`/meetings/${id}/minutes#minute-item-${itemId}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderItemEdit(request, reply.code(400), id, itemId, {
+          values,
+          ...toFormErrors(error.fieldErrors),
+        });
+      }
+    });
+
+    app.post('/meetings/:id/minutes/items/:itemId/delete', MANAGE, async (request, reply) => {
+      const { id, itemId } = parseInput(MeetingItemParams, request.params);
+      await minutes.deleteItem(request.actor, id, itemId, request.id);
+      return reply.redirect(`/meetings/${id}/minutes#minutes`, 303);
+    });
+
+    app.post('/meetings/:id/minutes/items/:itemId/decisions/:position', MANAGE, async (request, reply) => {
+      const { id, itemId, position } = parseInput(MinutePartParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await minutes.editDecision(
+          request.actor,
+          id,
+          itemId,
+          position,
+          parseInput(MinuteDecisionFormSchema, values),
+          request.id,
+        );
+        return reply.redirect(`/meetings/${id}/minutes#minute-item-${itemId}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderItemEdit(request, reply.code(400), id, itemId, {
+          decisionValues: { [position]: values },
+          ...toFormErrors(prefixed(error.fieldErrors, `decision-${position}`)),
+        });
+      }
+    });
+
+    app.post(
+      '/meetings/:id/minutes/items/:itemId/decisions/:position/ledger',
+      MANAGE,
+      async (request, reply) => {
+        const { id, itemId, position } = parseInput(MinutePartParams, request.params);
+        const values = (request.body ?? {}) as Record<string, unknown>;
+        try {
+          const { id: recommendationId } = await recommendations.addFromMinute(
+            request.actor,
+            id,
+            itemId,
+            position,
+            parseInput(LedgerEntryFormSchema, values),
+            request.id,
+          );
+          return reply.redirect(`/scrutiny/recommendations/${recommendationId}`, 303);
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          return renderMinutes(request, reply.code(400), id, {
+            ledgerValues: { [`${itemId}-${position}`]: values },
+            ...toFormErrors(prefixed(error.fieldErrors, `ledger-${itemId}-${position}`)),
+          });
+        }
+      },
+    );
+
+    app.get('/meetings/:id/minutes/items/:itemId/actions/:position', MANAGE, async (request, reply) => {
+      const { id, itemId, position } = parseInput(MinutePartParams, request.params);
+      return renderAction(request, reply, id, itemId, position);
+    });
+
+    app.post('/meetings/:id/minutes/items/:itemId/actions/:position', MANAGE, async (request, reply) => {
+      const { id, itemId, position } = parseInput(MinutePartParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await minutes.updateActionDates(
+          request.actor,
+          id,
+          itemId,
+          position,
+          parseInput(ActionProgressFormSchema, values),
+          request.id,
+        );
+        return reply.redirect(`/meetings/${id}/minutes#minute-item-${itemId}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderAction(request, reply.code(400), id, itemId, position, {
+          values,
+          ...toFormErrors(error.fieldErrors),
+        });
+      }
     });
 
     app.post('/meetings/:id/minutes/approval', MANAGE, async (request, reply) => {

@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
 import type { Db } from '../../schema.ts';
 import { findMeetingById, listAgendaItems, type MeetingRow } from './scrutiny.queries.ts';
 import {
@@ -23,9 +25,16 @@ import {
   type MinuteItemRow,
   type MinutesRow,
   updateMeetingStatus,
+  updateMinuteActionDates,
+  updateMinuteDecision,
   updateMinuteItem,
+  updateMinuteItemNumber,
   updateMinutesApproval,
 } from './scrutiny-minutes.queries.ts';
+import {
+  listLedgerEntriesOfMinuteItems,
+  updateRecommendationText,
+} from './scrutiny-recommendations.queries.ts';
 import {
   meetingDay,
   meetingOnDate,
@@ -36,17 +45,36 @@ import {
 import type { MinutesFileEntry } from './scrutiny-records.file-schema.ts';
 import type {
   ActionForm,
+  ActionProgressForm,
   ApprovalForm,
   MinuteDecisionForm,
+  MinuteItemEditForm,
   MinuteItemForm,
 } from './scrutiny-records.schemas.ts';
+
+/** A decision of the minutes, with the recommendations ledger entry made from it, if there is one. */
+export interface MinuteDecisionWithLedger extends MinuteDecisionRow {
+  ledger: { id: number; reference: string } | null;
+}
 
 export interface MinuteItemWithDetail extends Omit<MinuteItemRow, 'text'> {
   /** Null when the reader may not see an exempt item's content. */
   text: string | null;
   withheld: boolean;
-  decisions: MinuteDecisionRow[];
+  decisions: MinuteDecisionWithLedger[];
   actions: MinuteActionRow[];
+}
+
+type LedgerEntryOfMinute = Awaited<ReturnType<typeof listLedgerEntriesOfMinuteItems>>[number];
+
+/** The ledger entry recorded from a decision, if it has one. */
+export function ledgerEntryOf(
+  decision: MinuteDecisionRow,
+  entries: LedgerEntryOfMinute[],
+): LedgerEntryOfMinute | undefined {
+  return entries.find(
+    (entry) => entry.minuteItemId === decision.minuteItemId && entry.decisionPosition === decision.position,
+  );
 }
 
 /** Meetings still to be marked as held once their minutes are written or they approve other minutes. */
@@ -70,9 +98,10 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
   ): Promise<MinuteItemWithDetail[]> {
     const items = await listMinuteItems(trx, meetingId);
     const ids = items.map((item) => item.id);
-    const [decisions, actions] = await Promise.all([
+    const [decisions, actions, ledger] = await Promise.all([
       listMinuteDecisions(trx, ids),
       listMinuteActions(trx, ids),
+      listLedgerEntriesOfMinuteItems(trx, ids),
     ]);
     return items.map((item) => {
       const withheld = item.exemptParagraph !== null && !readsExempt;
@@ -80,7 +109,14 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
         ...item,
         text: withheld ? null : item.text,
         withheld,
-        decisions: withheld ? [] : decisions.filter((decision) => decision.minuteItemId === item.id),
+        decisions: withheld
+          ? []
+          : decisions
+              .filter((decision) => decision.minuteItemId === item.id)
+              .map((decision) => {
+                const entry = ledgerEntryOf(decision, ledger);
+                return { ...decision, ledger: entry ? { id: entry.id, reference: entry.reference } : null };
+              }),
         actions: withheld ? [] : actions.filter((action) => action.minuteItemId === item.id),
       };
     });
@@ -169,6 +205,16 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     );
   }
 
+  async function agendaItemOf(trx: Db, meetingId: number, agendaItemId: number | null) {
+    if (agendaItemId === null) return null;
+    const agendaItem = (await listAgendaItems(trx, meetingId)).find((item) => item.id === agendaItemId);
+    if (!agendaItem)
+      throw new ValidationError([
+        { field: 'agendaItem', message: 'Select an item from this meeting’s agenda' },
+      ]);
+    return agendaItem;
+  }
+
   async function requireItemOf(trx: Db, meetingId: number, itemId: number) {
     const item = (await listMinuteItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
     if (!item) throw new NotFoundError('There is no such minute item');
@@ -214,12 +260,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     requireMinutable(meeting);
     return db.transaction().execute(async (trx) => {
       await ensureDraft(trx, actor, meeting, requestId);
-      const agenda = await listAgendaItems(trx, meetingId);
-      const agendaItem = form.agendaItem === null ? null : agenda.find((item) => item.id === form.agendaItem);
-      if (agendaItem === undefined)
-        throw new ValidationError([
-          { field: 'agendaItem', message: 'Select an item from this meeting’s agenda' },
-        ]);
+      const agendaItem = await agendaItemOf(trx, meetingId, form.agendaItem);
       const taken = await findMinuteItemByNumber(trx, meeting.bodyId, form.number);
       if (taken) {
         const other = await requireMeeting(trx, taken.meetingId);
@@ -302,6 +343,216 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
         { type: 'minute_action', id: `${itemId}/${values.position}` },
         undefined,
         values,
+        requestId,
+      );
+    });
+  }
+
+  /** A draft item of a meeting the actor keeps the minutes of, inside the change's transaction. */
+  async function requireDraftItem(trx: Db, meeting: MeetingRow, itemId: number) {
+    refuseIfApproved(await findMinutes(trx, meeting.id), meeting);
+    return requireItemOf(trx, meeting.id, itemId);
+  }
+
+  /** A draft item with its decisions and the agenda to choose from, for the scrutiny officer's edit page. */
+  async function readItemForEdit(actor: Actor, meetingId: number, itemId: number) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    await requireDraftItem(db, meeting, itemId);
+    const item = (await loadItems(db, meetingId, true)).find((candidate) => candidate.id === itemId);
+    if (!item) throw new NotFoundError('There is no such minute item');
+    return { meeting, item, agendaItems: await listAgendaItems(db, meetingId) };
+  }
+
+  /** Changes a draft item's title, wording, agenda item or privacy; its number stays. */
+  async function editItem(
+    actor: Actor,
+    meetingId: number,
+    itemId: number,
+    form: MinuteItemEditForm,
+    requestId?: string,
+  ) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const { id: _id, ...before } = await requireDraftItem(trx, meeting, itemId);
+      const agendaItem = await agendaItemOf(trx, meetingId, form.agendaItem);
+      const values = {
+        ...before,
+        agendaItemId: agendaItem?.id ?? null,
+        title: form.title,
+        text: form.text,
+        exemptParagraph: form.exemptParagraph ?? agendaItem?.exemptParagraph ?? null,
+      };
+      await updateMinuteItem(trx, itemId, values);
+      await recordChange(trx, actor, { type: 'minute_item', id: itemId }, before, values, requestId);
+    });
+  }
+
+  /**
+   * Removes a draft item with its decisions and actions; the items after it in these minutes move up one
+   * number, so the series has no gap. Refused when a later meeting's minutes already carry the numbering on
+   * (their first number would no longer follow), and when the ledger records a recommendation from the item.
+   */
+  async function deleteItem(actor: Actor, meetingId: number, itemId: number, requestId?: string) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const item = await requireDraftItem(trx, meeting, itemId);
+      const ledger = await listLedgerEntriesOfMinuteItems(trx, [itemId]);
+      if (ledger.length > 0)
+        throw new ConflictError(
+          `Minute ${item.number} cannot be deleted: the recommendations ledger records ${ledger.map((entry) => entry.reference).join(', ')} from it`,
+        );
+      const later = (await listMinuteNumberRanges(trx, meeting.bodyId)).find(
+        (range) => range.startsAt.getTime() > meeting.startsAt.getTime(),
+      );
+      if (later)
+        throw new ConflictError(
+          `Minute ${item.number} cannot be deleted: the minutes of ${meetingDay(later.startsAt)} carry the numbering on from these minutes (from ${later.first}). Change the item instead`,
+        );
+      const [detail] = (await loadItems(trx, meetingId, true)).filter((candidate) => candidate.id === itemId);
+      await deleteMinuteItem(trx, itemId);
+      const { id: _id, ...before } = item;
+      await recordChange(
+        trx,
+        actor,
+        { type: 'minute_item', id: itemId },
+        { ...before, decisions: detail?.decisions ?? [], actions: detail?.actions ?? [] },
+        undefined,
+        requestId,
+      );
+      for (const following of (await listMinuteItems(trx, meetingId)).filter(
+        (candidate) => candidate.number > item.number,
+      )) {
+        await updateMinuteItemNumber(trx, following.id, following.number - 1);
+        await recordChange(
+          trx,
+          actor,
+          { type: 'minute_item', id: following.id },
+          { number: following.number },
+          { number: following.number - 1 },
+          requestId,
+        );
+      }
+      await assertNumberingRunsOn(trx, meeting.bodyId, 'minutes');
+      return { number: item.number };
+    });
+  }
+
+  /**
+   * Changes a decision of a draft item. A recommendation already in the ledger stays a recommendation. The
+   * entry's wording follows a corrected minute while it is the minute's own wording and has had no response;
+   * once answered, or summarised in other words, the entry's wording is its own.
+   */
+  async function editDecision(
+    actor: Actor,
+    meetingId: number,
+    itemId: number,
+    position: number,
+    form: MinuteDecisionForm,
+    requestId?: string,
+  ) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      await requireDraftItem(trx, meeting, itemId);
+      const decision = (await listMinuteDecisions(trx, [itemId])).find(
+        (candidate) => candidate.position === position,
+      );
+      if (!decision) throw new NotFoundError('There is no such decision');
+      const entry = ledgerEntryOf(decision, await listLedgerEntriesOfMinuteItems(trx, [itemId]));
+      if (entry && form.kind !== 'recommended')
+        throw new ValidationError([
+          {
+            field: 'kind',
+            message: `This recommendation is in the recommendations ledger as ${entry.reference}, so it stays a recommendation`,
+          },
+        ]);
+      if (
+        entry &&
+        entry.text === decision.text &&
+        form.text !== decision.text &&
+        entry.response === null &&
+        entry.outcome === null
+      ) {
+        await updateRecommendationText(trx, entry.id, form.text);
+        await recordChange(
+          trx,
+          actor,
+          { type: 'recommendation', id: entry.id },
+          { text: entry.text },
+          { text: form.text },
+          requestId,
+        );
+      }
+      await updateMinuteDecision(trx, itemId, position, form);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'minute_decision', id: `${itemId}/${position}` },
+        { kind: decision.kind, text: decision.text },
+        form,
+        requestId,
+      );
+    });
+  }
+
+  async function requireAction(trx: Db, meetingId: number, itemId: number, position: number) {
+    const item = await requireItemOf(trx, meetingId, itemId);
+    const action = (await listMinuteActions(trx, [itemId])).find(
+      (candidate) => candidate.position === position,
+    );
+    if (!action) throw new NotFoundError('There is no such action');
+    return { item, action };
+  }
+
+  /** An action with its meeting and item, for the scrutiny officer's follow-up form. */
+  async function readAction(actor: Actor, meetingId: number, itemId: number, position: number) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return { meeting, ...(await requireAction(db, meetingId, itemId, position)) };
+  }
+
+  /**
+   * Follows up an action: a new due date, or the day it was done. Allowed after the minutes are approved,
+   * as the action log goes on after the record of the meeting is fixed.
+   */
+  async function updateActionDates(
+    actor: Actor,
+    meetingId: number,
+    itemId: number,
+    position: number,
+    form: ActionProgressForm,
+    requestId?: string,
+  ) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    const held = londonDateOf(meeting.startsAt);
+    if (form.dueOn !== null && form.dueOn < held)
+      throw new ValidationError([
+        { field: 'dueOn', message: `The due date cannot be before the meeting, on ${formatDate(held)}` },
+      ]);
+    if (form.doneOn !== null && form.doneOn > londonDateOf(deps.now()))
+      throw new ValidationError([
+        { field: 'doneOn', message: 'The date it was done cannot be in the future' },
+      ]);
+    if (form.doneOn !== null && form.doneOn < held)
+      throw new ValidationError([
+        {
+          field: 'doneOn',
+          message: `The date it was done cannot be before the meeting, on ${formatDate(held)}`,
+        },
+      ]);
+    return db.transaction().execute(async (trx) => {
+      const { action } = await requireAction(trx, meetingId, itemId, position);
+      await updateMinuteActionDates(trx, itemId, position, form);
+      await recordChange(
+        trx,
+        actor,
+        { type: 'minute_action', id: `${itemId}/${position}` },
+        { dueOn: action.dueOn, doneOn: action.doneOn },
+        form,
         requestId,
       );
     });
@@ -442,7 +693,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
           text: item.text ?? '',
           exemptParagraph: item.exemptParagraph,
         },
-        decisions: item.decisions.map(({ minuteItemId: _id, ...decision }) => decision),
+        decisions: item.decisions.map(({ minuteItemId: _id, ledger: _ledger, ...decision }) => decision),
         actions: item.actions.map(({ minuteItemId: _id, ...action }) => action),
       }));
       const same =
@@ -466,9 +717,22 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
         });
         changes += 1;
       }
+      // What the ledger records from these minutes must stay in them.
+      const ledger = await listLedgerEntriesOfMinuteItems(
+        trx,
+        current.map((item) => item.id),
+      );
       for (const gone of current.filter(
         (item) => !desired.some((want) => want.values.number === item.values.number),
       )) {
+        const recorded = ledger.filter((entry) => entry.minuteItemId === gone.id);
+        if (recorded.length > 0)
+          throw new ValidationError([
+            {
+              field: `${path}.items`,
+              message: `minute ${gone.values.number} is in the recommendations ledger as ${recorded.map((entry) => entry.reference).join(', ')}, so it must stay in the minutes`,
+            },
+          ]);
         await deleteMinuteItem(trx, gone.id);
         const { id: _id, ...before } = gone;
         await recordChange(trx, actor, { type: 'minute_item', id: gone.id }, before, undefined);
@@ -484,6 +748,18 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
               message: `minute ${want.values.number} is already used by the minutes of another meeting`,
             },
           ]);
+        for (const entry of ledger.filter((candidate) => candidate.minuteItemId === have?.id))
+          if (
+            entry.decisionPosition !== null &&
+            want.decisions.find((decision) => decision.position === entry.decisionPosition)?.kind !==
+              'recommended'
+          )
+            throw new ValidationError([
+              {
+                field: `${path}.items.${itemIndex}.decisions`,
+                message: `decision ${entry.decisionPosition} of minute ${want.values.number} is in the recommendations ledger as ${entry.reference}, so it must stay a recommendation`,
+              },
+            ]);
         const id = have ? have.id : await insertMinuteItem(trx, bodyId, want.values);
         const { id: _id, ...before } = have ?? { id: 0 };
         if (!(await recordChange(trx, actor, { type: 'minute_item', id }, have ? before : undefined, want)))
@@ -508,5 +784,18 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     return { items, changes };
   }
 
-  return { readMinutes, addItem, addDecision, addAction, approve, applyFile };
+  return {
+    readMinutes,
+    addItem,
+    addDecision,
+    addAction,
+    readItemForEdit,
+    editItem,
+    deleteItem,
+    editDecision,
+    readAction,
+    updateActionDates,
+    approve,
+    applyFile,
+  };
 }

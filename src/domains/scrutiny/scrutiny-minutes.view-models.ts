@@ -1,7 +1,8 @@
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toLondonIso } from './scrutiny.deadline.ts';
+import type { AgendaItemRow } from './scrutiny.queries.ts';
 import { exemptReason, MEETING_STATUS_LABELS, meetingWhen } from './scrutiny.view-models.ts';
-import type { MinutesService } from './scrutiny-minutes.service.ts';
+import type { MinuteItemWithDetail, MinutesService } from './scrutiny-minutes.service.ts';
 import { meetingDay } from './scrutiny-records.context.ts';
 import type { DecisionKind } from './scrutiny-records.tables.ts';
 
@@ -33,10 +34,16 @@ export function toMinutesView(read: MinutesRead) {
       withheld: item.withheld,
       exempt: exemptReason(item.exemptParagraph),
       decisions: item.decisions.map((decision) => ({
+        position: decision.position,
         kind: DECISION_LABELS[decision.kind],
+        recommended: decision.kind === 'recommended',
         text: decision.text,
+        ledger: decision.ledger
+          ? { reference: decision.ledger.reference, url: `/scrutiny/recommendations/${decision.ledger.id}` }
+          : null,
       })),
       actions: item.actions.map((action) => ({
+        position: action.position,
         text: action.text,
         owner: action.owner,
         due: action.dueOn ? formatDate(action.dueOn) : null,
@@ -46,17 +53,57 @@ export function toMinutesView(read: MinutesRead) {
   };
 }
 
+export function agendaOptions(items: AgendaItemRow[]) {
+  return [
+    { value: '', text: 'Not linked to an agenda item' },
+    ...items.map((item) => ({ value: String(item.id), text: `${item.position}. ${item.title}` })),
+  ];
+}
+
+/** A draft item as its edit form shows it: the saved values, and each decision with its own form. */
+export function toItemEditView(item: MinuteItemWithDetail) {
+  return {
+    id: item.id,
+    number: item.number,
+    title: item.title,
+    saved: {
+      title: item.title,
+      text: item.text ?? '',
+      agendaItem: item.agendaItemId === null ? '' : String(item.agendaItemId),
+      exemptParagraph: item.exemptParagraph === null ? '' : String(item.exemptParagraph),
+    },
+    decisions: item.decisions.map((decision) => ({
+      position: decision.position,
+      kind: decision.kind,
+      text: decision.text,
+      ledger: decision.ledger
+        ? { reference: decision.ledger.reference, url: `/scrutiny/recommendations/${decision.ledger.id}` }
+        : null,
+    })),
+  };
+}
+
+type ActionRead = Awaited<ReturnType<MinutesService['readAction']>>;
+
+export function toActionEditView(read: ActionRead) {
+  return {
+    item: { id: read.item.id, number: read.item.number, title: read.item.title },
+    action: {
+      position: read.action.position,
+      text: read.action.text,
+      owner: read.action.owner,
+      due: read.action.dueOn ? formatDate(read.action.dueOn) : null,
+      done: read.action.doneOn ? formatDate(read.action.doneOn) : null,
+    },
+    values: { dueOn: read.action.dueOn ?? '', doneOn: read.action.doneOn ?? '' },
+  };
+}
+
 /** What a scrutiny officer chooses from when adding to or approving minutes. */
 export function toMinutesFormOptions(read: MinutesRead) {
   return {
     nextNumber: read.nextNumber,
-    agendaOptions: [
-      { value: '', text: 'Not linked to an agenda item' },
-      ...read.agendaItems.map((item) => ({
-        value: String(item.id),
-        text: `${item.position}. ${item.title}`,
-      })),
-    ],
+    agendaOptions: agendaOptions(read.agendaItems),
     approvalOptions: [
       { value: '', text: 'Select the meeting' },
       ...read.approvalChoices.map((meeting) => ({

@@ -100,14 +100,17 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
       (await records.importRecordsFile(system, parseRecordsFile(demo('records/thames-valley-panel.yaml'))))
         .changes,
     ).toBe(0);
-    const ledger = await records.recommendations.listLedger(NO_FILTER);
+    const ledger = await records.recommendations.listLedger(system, NO_FILTER);
     const status = (reference: string) => ledger.find((row) => row.reference === reference)?.status;
     expect(status('CSE-P3')).toBe('implemented');
     expect(status('CSE-P5')).toBe('in-progress');
     expect(status('CSE-P11')).toBe('closed');
     expect(status('CSE-2016-1')).toBe('awaiting-response');
     expect(status('PCP-70')).toBe('awaiting-response');
-    const fromCse = await records.recommendations.listLedger({ ...NO_FILTER, origin: 'sub-committee' });
+    const fromCse = await records.recommendations.listLedger(system, {
+      ...NO_FILTER,
+      origin: 'sub-committee',
+    });
     expect(fromCse).toHaveLength(19);
     expect(
       fromCse.every((row) => row.groupName === 'Preventing Child Sexual Exploitation Sub-Committee'),
@@ -134,12 +137,14 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
     expect(await statusOf(id)).toMatchObject({ status: 'awaiting-response', overdue: false });
     clock = new Date('2027-03-31T23:30:00Z');
     expect(await statusOf(id)).toMatchObject({ status: 'response-overdue', overdue: true });
-    const overdue = await records.recommendations.listLedger({ ...NO_FILTER, overdue: true });
+    const overdue = await records.recommendations.listLedger(system, { ...NO_FILTER, overdue: true });
     expect(overdue.map((row) => row.reference)).toEqual(['2027-1']);
     expect(
-      (await records.recommendations.listLedger({ ...NO_FILTER, status: 'response-overdue' })).length,
+      (await records.recommendations.listLedger(system, { ...NO_FILTER, status: 'response-overdue' })).length,
     ).toBe(1);
-    expect((await records.recommendations.listLedger({ ...NO_FILTER, overdue: false })).length).toBe(20);
+    expect((await records.recommendations.listLedger(system, { ...NO_FILTER, overdue: false })).length).toBe(
+      20,
+    );
 
     await expect(
       records.recommendations.recordResponse(officer, id, {
@@ -259,7 +264,7 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
   });
 
   it('refuses a file that has a group make a recommendation in a reserved function, saving nothing', async () => {
-    const before = (await records.recommendations.listLedger(NO_FILTER)).length;
+    const before = (await records.recommendations.listLedger(system, NO_FILTER)).length;
     const file = parseRecordsFile(`
 format: peelian-scrutiny-records/1
 body: ledger-panel
@@ -272,7 +277,7 @@ recommendations:
         { field: 'recommendations.1.function', message: expect.stringContaining('Schedule 6 paragraph 27') },
       ],
     });
-    expect((await records.recommendations.listLedger(NO_FILTER)).length).toBe(before);
+    expect((await records.recommendations.listLedger(system, NO_FILTER)).length).toBe(before);
   });
 
   it('takes recommendations from an inspection or an audit, which name their report instead of a meeting', async () => {
@@ -291,7 +296,10 @@ recommendations:
 `);
     expect(() => file('')).toThrow(/recommendations\.0\.sourceTitle: give the title of the report/);
     await records.importRecordsFile(system, file('sourceTitle: PEEL inspection 2027'));
-    const inspections = await records.recommendations.listLedger({ ...NO_FILTER, origin: 'inspection' });
+    const inspections = await records.recommendations.listLedger(system, {
+      ...NO_FILTER,
+      origin: 'inspection',
+    });
     expect(inspections).toEqual([
       expect.objectContaining({
         reference: 'HMI-1',

@@ -17,6 +17,7 @@ export interface RecommendationRow {
   meetingId: number | null;
   meetingStartsAt: Date | null;
   minuteItemId: number | null;
+  minuteDecisionPosition: number | null;
   minuteNumber: number | null;
   sourceTitle: string | null;
   madeOn: string | null;
@@ -33,6 +34,8 @@ export interface RecommendationRow {
   outcomeOn: string | null;
   status: RecommendationStatus;
   overdue: boolean;
+  /** False when it comes from a minute heard in private: then only the body's members and officer see it. */
+  isPublic: boolean;
 }
 
 export interface LedgerFilter {
@@ -70,6 +73,7 @@ function selectLedger(db: Db, today: IsoDate) {
       'r.meeting_id as meetingId',
       'm.starts_at as meetingStartsAt',
       'r.minute_item_id as minuteItemId',
+      'r.minute_decision_position as minuteDecisionPosition',
       'mi.number as minuteNumber',
       'r.source_title as sourceTitle',
       'r.made_on as madeOn',
@@ -98,6 +102,7 @@ function selectLedger(db: Db, today: IsoDate) {
                    WHERE a.recommendation_id = r.id AND a.done_on IS NULL AND a.due_on < ${today}::date)))`.as(
         'overdue',
       ),
+      sql<boolean>`(mi.exempt_paragraph IS NULL)`.as('isPublic'),
     ]);
 }
 
@@ -133,6 +138,41 @@ export function findRecommendationByReference(db: Db, bodyId: number, reference:
     .executeTakeFirst();
 }
 
+/** The ledger entries recorded from these minute items, to tell which of their recommendations are in it. */
+export function listLedgerEntriesOfMinuteItems(db: Db, itemIds: number[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('recommendation')
+    .select([
+      'id',
+      'reference',
+      'minute_item_id as minuteItemId',
+      'minute_decision_position as decisionPosition',
+      'text',
+      'response',
+      'outcome',
+    ])
+    .where('minute_item_id', 'in', itemIds)
+    .$narrowType<{ minuteItemId: number }>()
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The policing bodies whose office answers to a panel: those of the panel's force area (the 2011 Act gives each
+ * police area one panel, which scrutinises that area's local policing body).
+ */
+export function listPolicingBodiesOf(db: Db, panelId: number): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('body as panel')
+    .innerJoin('body as policing', 'policing.force_area_id', 'panel.force_area_id')
+    .select(['policing.id', 'policing.name'])
+    .where('panel.id', '=', panelId)
+    .where('policing.kind', '=', 'policing-body')
+    .orderBy('policing.id')
+    .execute();
+}
+
 /** The references a body has used with a given prefix, to number the next one. */
 export async function countReferencesLike(db: Db, bodyId: number, prefix: string): Promise<number> {
   const row = await db
@@ -151,6 +191,7 @@ export interface RecommendationValues {
   groupId: number | null;
   meetingId: number | null;
   minuteItemId: number | null;
+  minuteDecisionPosition: number | null;
   sourceTitle: string | null;
   madeOn: string | null;
   function: ScrutinyFunction | null;
@@ -174,6 +215,7 @@ function recommendationColumns(values: RecommendationValues) {
     group_id: values.groupId,
     meeting_id: values.meetingId,
     minute_item_id: values.minuteItemId,
+    minute_decision_position: values.minuteDecisionPosition,
     source_title: values.sourceTitle,
     made_on: values.madeOn,
     function: values.function,
@@ -217,6 +259,10 @@ export async function updateRecommendationResponse(
     })
     .where('id', '=', id)
     .execute();
+}
+
+export async function updateRecommendationText(db: Db, id: number, text: string): Promise<void> {
+  await db.updateTable('recommendation').set({ text }).where('id', '=', id).execute();
 }
 
 export async function updateRecommendationOutcome(

@@ -38,7 +38,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       system,
       parseRecordsFile(demo('records/thames-valley-panel.yaml')),
     );
-    for (const row of await services.scrutiny.records.recommendations.listLedger({
+    for (const row of await services.scrutiny.records.recommendations.listLedger(system, {
       status: null,
       origin: null,
       overdue: null,

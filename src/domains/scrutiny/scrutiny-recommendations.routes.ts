@@ -5,7 +5,7 @@ import { type FieldError, ValidationError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import { meetingWhen } from './scrutiny.view-models.ts';
-import { FUNCTION_LABELS, SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
+import { FUNCTION_OPTIONS } from './scrutiny-functions.ts';
 import type { RecommendationsService } from './scrutiny-recommendations.service.ts';
 import {
   LEDGER_CSV,
@@ -30,14 +30,7 @@ import {
 const VIEWS = 'scrutiny/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
-
-const FUNCTION_OPTIONS = [
-  { value: '', text: 'None in particular' },
-  ...SCRUTINY_FUNCTIONS.map((fn) => ({
-    value: fn,
-    text: `${FUNCTION_LABELS[fn].label} (${FUNCTION_LABELS[fn].basis})`,
-  })),
-];
+const RESPOND = { config: { permission: 'scrutiny:record-response' } } as const;
 
 /** The recommendations ledger: the public monitoring report, its CSV and JSON, and the officer's forms. */
 export function recommendationsRoutes(deps: { recommendations: RecommendationsService }): FastifyPluginAsync {
@@ -54,6 +47,7 @@ export function recommendationsRoutes(deps: { recommendations: RecommendationsSe
       pageTitle: `Recommendation ${read.recommendation.reference}`,
       recommendation: toRecommendationView(read),
       canManage: read.canManage,
+      canRespond: read.canRespond,
       responseOptions: RESPONSE_OPTIONS,
       outcomeOptions: OUTCOME_OPTIONS,
       values: {},
@@ -93,8 +87,8 @@ export function recommendationsRoutes(deps: { recommendations: RecommendationsSe
     app.get('/scrutiny/recommendations', PUBLIC, async (request, reply) => {
       const filter = parseInput(RecommendationFilterSchema, request.query);
       const [rows, all] = await Promise.all([
-        recommendations.listLedger(filter),
-        recommendations.listLedger({ status: null, origin: null, overdue: null }),
+        recommendations.listLedger(request.actor, filter),
+        recommendations.listLedger(request.actor, { status: null, origin: null, overdue: null }),
       ]);
       return reply.render(`${VIEWS}/recommendations.njk`, {
         pageTitle: 'Recommendations',
@@ -108,7 +102,7 @@ export function recommendationsRoutes(deps: { recommendations: RecommendationsSe
 
     app.get('/scrutiny/recommendations.csv', PUBLIC, async (request, reply) => {
       const filter = parseInput(RecommendationFilterSchema, request.query);
-      const entries = await recommendations.listLedgerInFull(filter);
+      const entries = await recommendations.listLedgerInFull(request.actor, filter);
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="recommendations.csv"')
@@ -117,7 +111,7 @@ export function recommendationsRoutes(deps: { recommendations: RecommendationsSe
 
     app.get('/api/v1/recommendations', PUBLIC, async (request) => {
       const filter = parseInput(RecommendationFilterSchema, request.query);
-      const entries = await recommendations.listLedgerInFull(filter);
+      const entries = await recommendations.listLedgerInFull(request.actor, filter);
       return {
         recommendations: entries.map((entry) =>
           toRecommendationJson(entry.recommendation, entry.actions, entry.progress),
@@ -155,8 +149,9 @@ export function recommendationsRoutes(deps: { recommendations: RecommendationsSe
       name: string,
       schema: Schema,
       change: (actor: Actor, id: number, form: z.infer<Schema>, requestId?: string) => Promise<unknown>,
+      options: { config: { permission: 'scrutiny:manage' | 'scrutiny:record-response' } } = MANAGE,
     ) {
-      app.post(`/scrutiny/recommendations/:id/${name}`, MANAGE, async (request, reply) => {
+      app.post(`/scrutiny/recommendations/:id/${name}`, options, async (request, reply) => {
         const { id } = parseInput(RecordIdParams, request.params);
         const values = (request.body ?? {}) as Record<string, unknown>;
         try {
@@ -175,7 +170,7 @@ export function recommendationsRoutes(deps: { recommendations: RecommendationsSe
         }
       });
     }
-    detailForm('response', ResponseFormSchema, recommendations.recordResponse);
+    detailForm('response', ResponseFormSchema, recommendations.recordResponse, RESPOND);
     detailForm('progress', ProgressFormSchema, recommendations.addProgress);
     detailForm('actions', ActionFormSchema, recommendations.addAction);
     detailForm('outcome', OutcomeFormSchema, recommendations.recordOutcome);

@@ -2,13 +2,19 @@ import { isDeepStrictEqual } from 'node:util';
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { type IsoDate, londonDateOf } from '../../kernel/calendar/index.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import type { Db } from '../../schema.ts';
 import { findMeetingById, listMeetings, type MeetingRow } from './scrutiny.queries.ts';
 import { findGroupById, findGroupBySlug, listGroups } from './scrutiny-committees.queries.ts';
 import { refuseDelegationOfReserved } from './scrutiny-functions.ts';
-import { findMinuteItemByNumber } from './scrutiny-minutes.queries.ts';
+import {
+  findMinuteItemByNumber,
+  findMinutes,
+  listMinuteDecisions,
+  listMinuteItems,
+} from './scrutiny-minutes.queries.ts';
+import { ledgerEntryOf } from './scrutiny-minutes.service.ts';
 import {
   countReferencesLike,
   deleteActionsAndProgress,
@@ -18,6 +24,8 @@ import {
   insertRecommendation,
   insertRecommendationAction,
   type LedgerFilter,
+  listLedgerEntriesOfMinuteItems,
+  listPolicingBodiesOf,
   listProgress,
   listRecommendationActions,
   listRecommendations,
@@ -27,10 +35,17 @@ import {
   updateRecommendationOutcome,
   updateRecommendationResponse,
 } from './scrutiny-recommendations.queries.ts';
-import { meetingOnDate, recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
+import {
+  meetingDay,
+  meetingOnDate,
+  recordsAccess,
+  requireMeeting,
+  type ScrutinyRecordsDeps,
+} from './scrutiny-records.context.ts';
 import type { RecommendationFileEntry } from './scrutiny-records.file-schema.ts';
 import type {
   ActionForm,
+  LedgerEntryForm,
   NewRecommendationForm,
   OutcomeForm,
   ProgressForm,
@@ -49,6 +64,16 @@ function isGroupOrigin(origin: RecommendationOrigin): origin is GroupKind {
 
 export type RecommendationsService = ReturnType<typeof createRecommendationsService>;
 
+/** A recommendation as it is made: no response and no outcome yet. */
+const NOT_YET_ANSWERED = {
+  response: null,
+  responseText: null,
+  respondedOn: null,
+  outcome: null,
+  outcomeText: null,
+  outcomeOn: null,
+} as const;
+
 /**
  * The recommendations ledger: what the body (or one of its groups, or an inspectorate or auditor) recommended,
  * to whom, by when a response is due, the response, the actions and progress that followed, and the outcome.
@@ -59,23 +84,49 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
   const access = recordsAccess(deps.policy);
   const today = (): IsoDate => londonDateOf(deps.now());
 
-  function listLedger(filter: LedgerFilter) {
-    return listRecommendations(db, today(), filter);
+  /** A recommendation from a minute heard in private is for the body's members and officer only. */
+  function canSee(actor: Actor, row: RecommendationRow) {
+    return row.isPublic || access.canReadExempt(actor, row.bodyId);
+  }
+
+  async function listLedger(actor: Actor, filter: LedgerFilter) {
+    return (await listRecommendations(db, today(), filter)).filter((row) => canSee(actor, row));
+  }
+
+  /**
+   * Whether the actor may record the response: the panel's scrutiny officer, or an officer of the policing
+   * body that answers to the panel (s29 of the 2011 Act: the commissioner responds to the panel's reports).
+   */
+  async function canRespond(trx: Db, actor: Actor, row: RecommendationRow) {
+    if (access.canManage(actor, row.bodyId)) return true;
+    if (!deps.policy.can(actor, 'scrutiny:record-response')) return false;
+    const bodies = await listPolicingBodiesOf(trx, row.bodyId);
+    return bodies.some((body) =>
+      deps.policy.can(actor, 'scrutiny:respond-as-policing-body', { bodyId: body.id }),
+    );
   }
 
   async function readRecommendation(actor: Actor, id: number) {
     const recommendation = await findRecommendationById(db, today(), id);
-    if (!recommendation) throw new NotFoundError('There is no such recommendation');
-    const [actions, progress] = await Promise.all([
+    if (!recommendation || !canSee(actor, recommendation))
+      throw new NotFoundError('There is no such recommendation');
+    const [actions, progress, respond] = await Promise.all([
       listRecommendationActions(db, [id]),
       listProgress(db, [id]),
+      canRespond(db, actor, recommendation),
     ]);
-    return { recommendation, actions, progress, canManage: access.canManage(actor, recommendation.bodyId) };
+    return {
+      recommendation,
+      actions,
+      progress,
+      canManage: access.canManage(actor, recommendation.bodyId),
+      canRespond: respond,
+    };
   }
 
   /** The ledger with each recommendation's actions and progress, for the API and exports. */
-  async function listLedgerInFull(filter: LedgerFilter) {
-    const rows = await listLedger(filter);
+  async function listLedgerInFull(actor: Actor, filter: LedgerFilter) {
+    const rows = await listLedger(actor, filter);
     const ids = rows.map((row) => row.id);
     const [actions, progress] = await Promise.all([
       listRecommendationActions(db, ids),
@@ -88,14 +139,42 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
     }));
   }
 
-  async function requireOpen(trx: Db, actor: Actor, id: number): Promise<RecommendationRow> {
+  /** Response deadlines still to come, for the statutory calendar: each reader sees those they may see. */
+  async function upcomingDeadlines(actor: Actor) {
+    const awaiting = await listLedger(actor, { status: 'awaiting-response', origin: null, overdue: null });
+    return awaiting.flatMap((row) =>
+      row.responseDueOn === null
+        ? []
+        : [
+            {
+              uid: `recommendation-${row.id}-response`,
+              date: row.responseDueOn,
+              title: `Response due to recommendation ${row.reference}${row.topic ? `: ${row.topic}` : ''}`,
+              basis: `${row.bodyName}: the written response the panel asked of ${row.addressee} (Police Reform and Social Responsibility Act 2011, s. 29)`,
+              url: `/scrutiny/recommendations/${row.id}`,
+              status: null,
+            },
+          ],
+    );
+  }
+
+  async function findRecommendation(trx: Db, id: number): Promise<RecommendationRow> {
     const recommendation = await findRecommendationById(trx, today(), id);
     if (!recommendation) throw new NotFoundError('There is no such recommendation');
-    access.requireManage(actor, recommendation.bodyId);
+    return recommendation;
+  }
+
+  function refuseIfClosed(recommendation: RecommendationRow) {
     if (recommendation.outcome !== null)
       throw new ConflictError(
         `Recommendation ${recommendation.reference} is closed (its outcome was recorded on ${formatDate(recommendation.outcomeOn)}), so nothing more can be added`,
       );
+  }
+
+  async function requireOpen(trx: Db, actor: Actor, id: number): Promise<RecommendationRow> {
+    const recommendation = await findRecommendation(trx, id);
+    access.requireManage(actor, recommendation.bodyId);
+    refuseIfClosed(recommendation);
     return recommendation;
   }
 
@@ -111,10 +190,16 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
       ]);
   }
 
-  /** Records the addressee's written response; a later, revised response replaces it (the audit keeps both). */
+  /**
+   * Records the addressee's written response, by the panel's officer or the policing body's own officer; a
+   * later, revised response replaces it (the audit keeps both, and who recorded each).
+   */
   async function recordResponse(actor: Actor, id: number, form: ResponseForm, requestId?: string) {
     return db.transaction().execute(async (trx) => {
-      const recommendation = await requireOpen(trx, actor, id);
+      const recommendation = await findRecommendation(trx, id);
+      if (!canSee(actor, recommendation)) throw new NotFoundError('There is no such recommendation');
+      if (!(await canRespond(trx, actor, recommendation))) throw new ForbiddenError();
+      refuseIfClosed(recommendation);
       checkDate(form.respondedOn, 'respondedOn', 'The date of the response', recommendation);
       await updateRecommendationResponse(trx, id, form);
       await recordChange(
@@ -249,34 +334,111 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
         },
       ]);
     }
+    return db.transaction().execute((trx) =>
+      insertNumbered(
+        trx,
+        actor,
+        {
+          bodyId: meeting.bodyId,
+          origin: form.origin,
+          groupId: isGroupOrigin(form.origin) ? form.group : null,
+          meetingId: meeting.id,
+          minuteItemId: null,
+          minuteDecisionPosition: null,
+          sourceTitle: null,
+          madeOn,
+          function: form.function,
+          topic: form.topic,
+          text: form.text,
+          addressee: form.addressee,
+          responseDueOn: form.responseDueOn,
+          ...NOT_YET_ANSWERED,
+        },
+        requestId,
+      ),
+    );
+  }
+
+  /** Adds a recommendation to the ledger under the body's next reference for its year ("2017-1", "2017-2", …). */
+  async function insertNumbered(
+    trx: Db,
+    actor: Actor,
+    unnumbered: Omit<RecommendationValues, 'reference'> & { madeOn: string },
+    requestId?: string,
+  ) {
+    const year = unnumbered.madeOn.slice(0, 4);
+    const values: RecommendationValues = {
+      ...unnumbered,
+      reference: `${year}-${(await countReferencesLike(trx, unnumbered.bodyId, `${year}-`)) + 1}`,
+    };
+    if (await findRecommendationByReference(trx, unnumbered.bodyId, values.reference))
+      throw new ConflictError('Another recommendation was added at the same moment: send the form again');
+    const id = await insertRecommendation(trx, values);
+    await recordChange(trx, actor, { type: 'recommendation', id }, undefined, values, requestId);
+    return { id, reference: values.reference };
+  }
+
+  /**
+   * Puts a recommendation the minutes record into the ledger, linked to its meeting and minute, with the
+   * addressee and response deadline the officer gives. Each recommendation of the minutes goes in once.
+   */
+  async function addFromMinute(
+    actor: Actor,
+    meetingId: number,
+    itemId: number,
+    position: number,
+    form: LedgerEntryForm,
+    requestId?: string,
+  ) {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    const madeOn = londonDateOf(meeting.startsAt);
+    if (form.responseDueOn !== null && form.responseDueOn < madeOn)
+      throw new ValidationError([
+        {
+          field: 'responseDueOn',
+          message: `The response deadline must be on or after the meeting, on ${meetingDay(meeting.startsAt)}`,
+        },
+      ]);
     return db.transaction().execute(async (trx) => {
-      const year = madeOn.slice(0, 4);
-      const values: RecommendationValues = {
-        bodyId: meeting.bodyId,
-        reference: `${year}-${(await countReferencesLike(trx, meeting.bodyId, `${year}-`)) + 1}`,
-        origin: form.origin,
-        groupId: isGroupOrigin(form.origin) ? form.group : null,
-        meetingId: meeting.id,
-        minuteItemId: null,
-        sourceTitle: null,
-        madeOn,
-        function: form.function,
-        topic: form.topic,
-        text: form.text,
-        addressee: form.addressee,
-        responseDueOn: form.responseDueOn,
-        response: null,
-        responseText: null,
-        respondedOn: null,
-        outcome: null,
-        outcomeText: null,
-        outcomeOn: null,
-      };
-      if (await findRecommendationByReference(trx, meeting.bodyId, values.reference))
-        throw new ConflictError('Another recommendation was added at the same moment: send the form again');
-      const id = await insertRecommendation(trx, values);
-      await recordChange(trx, actor, { type: 'recommendation', id }, undefined, values, requestId);
-      return { id, reference: values.reference };
+      const item = (await findMinutes(trx, meetingId))
+        ? (await listMinuteItems(trx, meetingId)).find((candidate) => candidate.id === itemId)
+        : undefined;
+      if (!item) throw new NotFoundError('There is no such minute item');
+      const decision = (await listMinuteDecisions(trx, [itemId])).find(
+        (candidate) => candidate.position === position,
+      );
+      if (!decision) throw new NotFoundError('There is no such decision');
+      if (decision.kind !== 'recommended')
+        throw new ConflictError(
+          'Only what the panel recommended goes in the recommendations ledger; this decision is not a recommendation',
+        );
+      const existing = ledgerEntryOf(decision, await listLedgerEntriesOfMinuteItems(trx, [itemId]));
+      if (existing)
+        throw new ConflictError(
+          `This recommendation of minute ${item.number} is already in the recommendations ledger as ${existing.reference}`,
+        );
+      return insertNumbered(
+        trx,
+        actor,
+        {
+          bodyId: meeting.bodyId,
+          origin: 'panel',
+          groupId: null,
+          meetingId,
+          minuteItemId: itemId,
+          minuteDecisionPosition: position,
+          sourceTitle: null,
+          madeOn,
+          function: null,
+          topic: form.topic,
+          text: decision.text,
+          addressee: form.addressee,
+          responseDueOn: form.responseDueOn,
+          ...NOT_YET_ANSWERED,
+        },
+        requestId,
+      );
     });
   }
 
@@ -315,6 +477,29 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
             },
           ]);
         minuteItemId = minute.id;
+        if (entry.decision !== null) {
+          const decision = (await listMinuteDecisions(trx, [minute.id])).find(
+            (candidate) => candidate.position === entry.decision,
+          );
+          if (decision?.kind !== 'recommended')
+            throw new ValidationError([
+              {
+                field: `${path}.decision`,
+                message: `decision ${entry.decision} of minute ${entry.minute} is not a recommendation`,
+              },
+            ]);
+          const other = (await listLedgerEntriesOfMinuteItems(trx, [minute.id])).find(
+            (candidate) =>
+              candidate.decisionPosition === entry.decision && candidate.reference !== entry.reference,
+          );
+          if (other)
+            throw new ValidationError([
+              {
+                field: `${path}.decision`,
+                message: `decision ${entry.decision} of minute ${entry.minute} is already in the ledger as ${other.reference}`,
+              },
+            ]);
+        }
       }
       const values: RecommendationValues = {
         bodyId,
@@ -323,6 +508,7 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
         groupId,
         meetingId: meeting?.id ?? null,
         minuteItemId,
+        minuteDecisionPosition: entry.decision,
         sourceTitle: entry.sourceTitle,
         madeOn: entry.madeOn,
         function: entry.function,
@@ -380,6 +566,7 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
       groupId: row.groupId,
       meetingId: row.meetingId,
       minuteItemId: row.minuteItemId,
+      minuteDecisionPosition: row.minuteDecisionPosition,
       sourceTitle: row.sourceTitle,
       madeOn: row.madeOn,
       function: row.function,
@@ -407,7 +594,9 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
     listLedger,
     listLedgerInFull,
     readRecommendation,
+    upcomingDeadlines,
     recordResponse,
+    addFromMinute,
     addProgress,
     addAction,
     recordOutcome,

@@ -110,6 +110,13 @@ const RecommendationEntry = z
       .positive()
       .nullish()
       .transform((value) => value ?? null),
+    // Which of the minute's decisions it records (1 for the first), when the minutes record it.
+    decision: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((value) => value ?? null),
     sourceTitle: optional,
     madeOn: optionalDate,
     function: optionalFunction,
@@ -148,6 +155,12 @@ const RecommendationEntry = z
       ctx.addIssue({ code: 'custom', path: ['sourceTitle'], message: 'give the title of the report' });
     if (entry.minute !== null && entry.meeting === null)
       ctx.addIssue({ code: 'custom', path: ['meeting'], message: 'give the date of the minuted meeting' });
+    if (entry.decision !== null && entry.minute === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minute'],
+        message: 'give the number of the minute the decision is in',
+      });
   });
 
 const WorkProgrammeEntry = z.strictObject({
@@ -176,7 +189,17 @@ export const RecordsFileSchema = z.strictObject({
   recommendations: z
     .array(RecommendationEntry)
     .default([])
-    .superRefine(unique((entry) => entry.reference, 'reference', 'reference')),
+    .superRefine(unique((entry) => entry.reference, 'reference', 'reference'))
+    .superRefine((entries, ctx) => {
+      const seen = new Set<string>();
+      for (const [index, entry] of entries.entries()) {
+        if (entry.decision === null) continue;
+        const key = `decision ${entry.decision} of minute ${entry.minute}`;
+        if (seen.has(key))
+          ctx.addIssue({ code: 'custom', path: [index, 'decision'], message: `${key} is entered twice` });
+        seen.add(key);
+      }
+    }),
   workProgramme: z
     .array(WorkProgrammeEntry)
     .default([])

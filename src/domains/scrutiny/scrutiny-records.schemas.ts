@@ -3,6 +3,7 @@ import { SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
 import {
   DECISION_KINDS,
   GROUP_KINDS,
+  GROUP_ROLES,
   OUTCOME_KINDS,
   RECOMMENDATION_ORIGINS,
   RESPONSE_KINDS,
@@ -13,7 +14,10 @@ import {
 const ID = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const MeetingItemParams = z.object({ id: ID, itemId: ID });
+/** A decision or action of a minute item, by its position in the item. */
+export const MinutePartParams = z.object({ id: ID, itemId: ID, position: ID });
 export const RecordIdParams = z.object({ id: ID });
+export const GroupMemberParams = z.object({ id: ID, memberId: ID });
 
 const requiredText = (max: number, missing: string, label: string) =>
   z
@@ -71,6 +75,10 @@ export const MinuteItemFormSchema = z.object({
 });
 export type MinuteItemForm = z.infer<typeof MinuteItemFormSchema>;
 
+/** An item's number stays as it is: minute numbers run on, so changing one would break the series. */
+export const MinuteItemEditFormSchema = MinuteItemFormSchema.omit({ number: true });
+export type MinuteItemEditForm = z.infer<typeof MinuteItemEditFormSchema>;
+
 export const MinuteDecisionFormSchema = z.object({
   kind: z.enum(DECISION_KINDS, { message: 'Select whether the panel resolved, recommended or noted' }),
   text: requiredText(5000, 'Enter the wording of the decision', 'The decision'),
@@ -83,6 +91,25 @@ export const ActionFormSchema = z.object({
   dueOn: optionalDate('the due date'),
 });
 export type ActionForm = z.infer<typeof ActionFormSchema>;
+
+/** Following up an action: when it is due, and the day it was done (empty while it is not). */
+export const ActionProgressFormSchema = z.object({
+  dueOn: optionalDate('the due date'),
+  doneOn: optionalDate('the date it was done'),
+});
+export type ActionProgressForm = z.infer<typeof ActionProgressFormSchema>;
+
+/** What the minutes do not say about a recommendation they record, for its entry in the ledger. */
+export const LedgerEntryFormSchema = z.object({
+  topic: optionalText(200, 'The topic'),
+  addressee: requiredText(
+    200,
+    'Enter who the recommendation is for, for example Police and Crime Commissioner',
+    'The addressee',
+  ),
+  responseDueOn: optionalDate('the response deadline'),
+});
+export type LedgerEntryForm = z.infer<typeof LedgerEntryFormSchema>;
 
 export const ApprovalFormSchema = z.object({
   approvingMeeting: z.coerce
@@ -191,3 +218,57 @@ export const GroupFormSchema = z.object({
   advisory: functionList,
 });
 export type GroupForm = z.infer<typeof GroupFormSchema>;
+
+export const GroupMemberFormSchema = z.object({
+  member: z.coerce
+    .number({ message: 'Select a member of the panel' })
+    .int('Select a member of the panel')
+    .positive('Select a member of the panel')
+    .max(2_147_483_647, 'Select a member of the panel'),
+  role: z.enum(GROUP_ROLES, { message: 'Select whether they chair the group or are a member' }),
+});
+export type GroupMemberForm = z.infer<typeof GroupMemberFormSchema>;
+
+// Work programme
+
+/** "2016/17": two years in a row, as panels name their programmes. */
+const programmeYear = z
+  .string({ message: 'Enter the programme year, for example 2016/17' })
+  .trim()
+  // Each check stops the next, so one mistake gives one message.
+  .min(1, { message: 'Enter the programme year, for example 2016/17', abort: true })
+  .regex(/^\d{4}\/\d{2}$/, {
+    message: 'Enter the programme year as two years, for example 2016/17',
+    abort: true,
+  })
+  .refine(
+    (value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)),
+    'Enter the programme year as two years in a row, for example 2016/17',
+  );
+
+/** The other items, one a line; blank lines are left out. */
+const itemLines = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  )
+  .refine((lines) => lines.every((line) => line.length <= 300), 'Each item must be 300 characters or fewer')
+  .refine((lines) => lines.length <= 30, 'List 30 items or fewer');
+
+export const WorkProgrammeEntryFormSchema = z.object({
+  programme: programmeYear,
+  meetsOn: requiredDate('Enter the date of the meeting'),
+  mainFocus: optionalText(300, 'The main focus'),
+  function: optionalFunction,
+  items: itemLines,
+});
+export type WorkProgrammeEntryForm = z.infer<typeof WorkProgrammeEntryFormSchema>;
+
+export const NewWorkProgrammeEntryFormSchema = WorkProgrammeEntryFormSchema.extend({
+  panel: z.string({ message: 'Select the panel' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Select the panel'),
+});
+export type NewWorkProgrammeEntryForm = z.infer<typeof NewWorkProgrammeEntryFormSchema>;

@@ -29,7 +29,7 @@ export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 export const OUTCOME_KINDS = ['implemented', 'not-implemented', 'superseded', 'withdrawn'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
-/** Migration 0008: groups, minutes, the recommendations ledger and the work programme. */
+/** Migration 0008: groups, minutes, the recommendations ledger and the work programme (0010: a ledger entry's decision). */
 export interface ScrutinyRecordsTables {
   scrutiny_group: {
     id: Generated<number>;
@@ -93,6 +93,8 @@ export interface ScrutinyRecordsTables {
     group_id: number | null;
     meeting_id: number | null;
     minute_item_id: number | null;
+    /** The decision of the minute item the entry records, by its position in the item. */
+    minute_decision_position: number | null;
     source_title: string | null;
     made_on: string | null;
     function: ScrutinyFunction | null;

@@ -45,6 +45,10 @@ export function findWorkProgrammeEntry(db: Db, bodyId: number, meetsOn: string) 
     .executeTakeFirst();
 }
 
+export function findWorkProgrammeEntryById(db: Db, id: number): Promise<WorkProgrammeEntryRow | undefined> {
+  return selectEntries(db).where('e.id', '=', id).executeTakeFirst();
+}
+
 export function listWorkProgrammeItems(db: Db, entryIds: number[]): Promise<WorkProgrammeItemRow[]> {
   if (entryIds.length === 0) return Promise.resolve([]);
   return db
@@ -81,6 +85,11 @@ export async function updateWorkProgrammeEntry(
   values: WorkProgrammeEntryValues,
 ): Promise<void> {
   await db.updateTable('work_programme_entry').set(entryColumns(values)).where('id', '=', id).execute();
+}
+
+/** Removes an entry; its items go with it. */
+export async function deleteWorkProgrammeEntry(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('work_programme_entry').where('id', '=', id).execute();
 }
 
 /** Sets an entry's other items afresh. */

@@ -99,10 +99,10 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
   }
 
   return async (app) => {
-    await app.register(minutesRoutes({ minutes: scrutiny.records.minutes }));
+    await app.register(minutesRoutes(scrutiny.records));
     await app.register(recommendationsRoutes({ recommendations: scrutiny.records.recommendations }));
     await app.register(committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
-    await app.register(workProgrammeRoutes({ workProgramme: scrutiny.records.workProgramme }));
+    await app.register(workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
     app.get('/meetings', PUBLIC, async (request, reply) => {
       const entries = await scrutiny.listMeetings(request.actor);
       const now = Date.now();

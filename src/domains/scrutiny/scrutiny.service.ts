@@ -66,6 +66,7 @@ export type ScrutinyService = ReturnType<typeof createScrutinyService>;
 
 export function createScrutinyService(deps: ScrutinyDeps) {
   const { db, policy } = deps;
+  const records = createScrutinyRecordsService(deps);
 
   function canManage(actor: Actor, bodyId: number) {
     return policy.can(actor, 'scrutiny:manage', { bodyId });
@@ -370,11 +371,17 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     });
   }
 
-  /** Public question deadlines still to come, for the statutory calendar. */
+  /**
+   * For the statutory calendar: public question deadlines still to come, and the responses the panels have
+   * asked for by a date still to come.
+   */
   async function upcomingDeadlines(actor: Actor) {
     const today = londonDateOf(deps.now());
-    const entries = await listMeetingsForReader(actor);
-    return entries
+    const [entries, responses] = await Promise.all([
+      listMeetingsForReader(actor),
+      records.recommendations.upcomingDeadlines(actor),
+    ]);
+    const questions = entries
       .filter(
         ({ meeting, deadline }) => deadline && deadline.lastDay >= today && meeting.status !== 'cancelled',
       )
@@ -386,6 +393,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
         url: `/meetings/${meeting.id}`,
         status: null,
       }));
+    return [...questions, ...responses];
   }
 
   return {
@@ -402,6 +410,6 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     papers: createScrutinyPapersService(deps),
     attendance: createScrutinyAttendanceService(deps),
     interests: createScrutinyInterestsService(deps),
-    records: createScrutinyRecordsService(deps),
+    records,
   };
 }

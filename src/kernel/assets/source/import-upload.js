@@ -1,6 +1,7 @@
-// Uploads in the browser (police.uk imports, panel papers): sends a chosen file to Peelian as the request
-// body, with the form's other fields in the query string, then opens the page the answer names or, for
-// imports, follows the import run's progress. A module of its own, loaded only by the upload and run pages (the
+// Uploads in the browser (police.uk imports, panel papers, population figures and series): sends a chosen file
+// to Peelian as the request body, with the form's other fields in the query string, then opens the page the
+// answer names or, for imports, follows the import run's progress. A refusal lists each problem the answer
+// names (a CSV file's line and column, say) in the error summary. A module of its own, loaded only by the upload and run pages (the
 // Content-Security-Policy allows no inline script). Without JavaScript the upload form stays hidden and the
 // run page offers a link to refresh.
 
@@ -16,21 +17,38 @@ function setUpUpload(form) {
   const button = form.querySelector('[data-upload-button]');
   const message = form.querySelector('[data-upload-status]');
   const summary = document.querySelector('[data-upload-error]');
-  const summaryText = document.querySelector('[data-upload-error-text]');
+  const firstItem = document.querySelector('[data-upload-error-text]').closest('li');
+  const summaryList = firstItem.parentElement;
+  const itemTemplate = firstItem.cloneNode(true);
   const title = document.title;
 
-  function showError(text) {
-    summaryText.textContent = text;
+  /** Lists the problems, each linked to its field when the form has one by that id, else to the file. */
+  function showErrors(problems) {
+    summaryList.replaceChildren(
+      ...problems.map(({ field, message }) => {
+        const item = itemTemplate.cloneNode(true);
+        const link = item.querySelector('[data-upload-error-text]');
+        const target = field ? form.querySelector(`#${CSS.escape(field)}`) : null;
+        link.textContent = target || !field ? message : `${field}: ${message}`;
+        if (target) link.setAttribute('href', `#${field}`);
+        return item;
+      }),
+    );
     summary.hidden = false;
     document.title = `Error: ${title}`;
     summary.focus();
+  }
+
+  function problemsOf(answer, status) {
+    if (Array.isArray(answer.fields) && answer.fields.length > 0) return answer.fields;
+    return [{ message: answer.error ?? `The upload failed (status ${status}).` }];
   }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = input.files?.[0];
     if (!file) {
-      showError('Choose a file to upload');
+      showErrors([{ message: 'Choose a file to upload' }]);
       return;
     }
     summary.hidden = true;
@@ -54,13 +72,18 @@ function setUpUpload(form) {
         },
       });
       const answer = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(answer.error ?? `The upload failed (status ${response.status}).`);
-      message.textContent = 'Uploaded. Opening the next page…';
-      window.location.assign(answer.page);
+      if (response.ok) {
+        message.textContent = 'Uploaded. Opening the next page…';
+        window.location.assign(answer.page);
+        return;
+      }
+      message.textContent = '';
+      button.disabled = false;
+      showErrors(problemsOf(answer, response.status));
     } catch (error) {
       message.textContent = '';
       button.disabled = false;
-      showError(error instanceof Error ? error.message : String(error));
+      showErrors([{ message: error instanceof Error ? error.message : String(error) }]);
     }
   });
 }

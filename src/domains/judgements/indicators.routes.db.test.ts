@@ -1,0 +1,282 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../composition.ts';
+import { buildTestApp } from '../../kernel/testing/test-app.ts';
+import { TestClient } from '../../kernel/testing/test-client.ts';
+import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { FORCE, KSI_SERIES, READING, seedScorecardFixture } from './judgements.testing.ts';
+
+/** Sends a file's bytes as the browser's upload script does: the body is the file, the fields in the query. */
+async function upload(app: FastifyInstance, client: TestClient, url: string, body: string) {
+  const cookie = ['peelian_session', 'peelian_csrf']
+    .map((name) => `${name}=${client.cookie(name) ?? ''}`)
+    .join('; ');
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: body,
+    headers: {
+      'content-type': 'application/octet-stream',
+      accept: 'application/json',
+      'x-csrf-token': await client.csrfToken(),
+      cookie,
+    },
+  });
+}
+
+describe.each(testEngines())('managing indicators in the browser on %s', (engine) => {
+  const database = useTestDatabase(engine);
+  let app: FastifyInstance;
+  let services: Services;
+  let officer: TestClient;
+  let analyst: TestClient;
+  let panelMember: TestClient;
+
+  async function signedIn(role: 'opcc-officer' | 'force-analyst' | 'panel-member') {
+    const { email } = await createTestUser(services, { role, body: 'thames-valley-pcc' });
+    const client = new TestClient(app);
+    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+    return client;
+  }
+
+  async function values(slug: string, area: string) {
+    const rows = await database.current.db
+      .selectFrom('indicator_value as v')
+      .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+      .select(['v.month', 'v.value'])
+      .where('i.slug', '=', slug)
+      .where('v.area_code', '=', area)
+      .orderBy('v.month')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
+  }
+
+  const populations = () =>
+    database.current.db
+      .selectFrom('population_estimate')
+      .selectAll()
+      .orderBy('area_code')
+      .orderBy('year')
+      .execute();
+
+  const lastAudit = (recordType: string) =>
+    database.current.db
+      .selectFrom('audit_event')
+      .select(['actor_kind', 'actor_label', 'action', 'after', 'request_id'])
+      .where('record_type', '=', recordType)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+
+  beforeAll(async () => {
+    services = await seedScorecardFixture(database.current);
+    app = await buildTestApp(database.current);
+    officer = await signedIn('opcc-officer');
+    analyst = await signedIn('force-analyst');
+    panelMember = await signedIn('panel-member');
+  });
+  afterAll(() => app?.close());
+
+  it('links the management pages from the scorecard only for those who may use them', async () => {
+    expect((await officer.get('/scorecard')).body).toContain('href="/scorecard/indicators/population"');
+    expect((await analyst.get('/scorecard')).body).toContain('href="/scorecard/indicators/series"');
+    expect((await panelMember.get('/scorecard')).body).not.toContain('data-testid="manage"');
+    expect((await app.inject({ method: 'GET', url: '/scorecard' })).body).not.toContain(
+      '/scorecard/indicators',
+    );
+    expect((await panelMember.get('/scorecard/indicators')).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/scorecard/indicators' })).headers.location).toBe(
+      '/sign-in?next=%2Fscorecard%2Findicators',
+    );
+  });
+
+  it('refuses a population file with a problem, naming its line and column, and saves nothing', async () => {
+    const before = await populations();
+    const text = `area_code,year,population\n${READING},2026,12000\n${READING},2027,lots\nE06999999,2026,5\n`;
+    const refused = await upload(app, officer, '/scorecard/indicators/population?name=people.csv', text);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields).toEqual([
+      {
+        field: 'people.csv line 3, population',
+        message: '"lots" is not a number of residents (a whole number above 0)',
+      },
+    ]);
+    const unknown = await upload(
+      app,
+      officer,
+      '/scorecard/indicators/population?name=people.csv',
+      `area_code,year,population\n${READING},2026,12000\nE06999999,2026,5\n`,
+    );
+    expect(unknown.json().fields).toEqual([
+      {
+        field: 'people.csv line 3, area_code',
+        message: 'E06999999 is not a force area or local authority in Peelian',
+      },
+    ]);
+    expect(await populations()).toEqual(before);
+    const empty = await upload(app, officer, '/scorecard/indicators/population?name=empty.csv', '');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fields).toEqual([{ field: 'empty.csv', message: 'is empty' }]);
+  });
+
+  it('saves a population file, rebuilds the rates, says so, and audits it against the person', async () => {
+    const response = await upload(
+      app,
+      analyst,
+      '/scorecard/indicators/population?name=people.csv',
+      `# Test figures\narea_code,year,population,source\n${FORCE},2025,50000,Test\n${READING},2025,5000,Test\n`,
+    );
+    expect(response.statusCode).toBe(201);
+    const answer = response.json();
+    expect(answer).toMatchObject({
+      rows: 2,
+      areas: 2,
+      firstYear: 2025,
+      lastYear: 2025,
+      refresh: { refreshed: 1, failed: [] },
+      page: '/scorecard/indicators/population/loaded?file=people.csv',
+    });
+    expect((await values('t-priority-rate', FORCE))['2025-01']).toBe(0.12);
+    const page = await analyst.get(answer.page);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Population figures saved');
+    expect(page.body).toMatch(/2 populations for 2 areas/);
+    expect(page.body).toContain('The scorecard was refreshed');
+    expect(page.body).toMatch(/Priority crimes per 1,000 residents: rebuilt on \d+ \w+ \d{4} at \d\d:\d\d/);
+    expect(await lastAudit('population_estimate')).toMatchObject({
+      actor_kind: 'user',
+      action: 'update',
+      after: { file: 'people.csv', rows: 2 },
+      request_id: expect.any(String),
+    });
+    expect((await analyst.get('/scorecard/indicators/population/loaded?file=other.csv')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('offers the series indicators to choose from, and refuses a series with a gap or a repeated month', async () => {
+    const form = await officer.get('/scorecard/indicators/series?indicator=t-ksi');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(
+      /<option value="t-ksi" selected>Killed or seriously injured \(t-ksi\)<\/option>/,
+    );
+    expect(form.body).not.toContain('value="t-burglary"');
+    expect(form.body).toContain('id="series-file"');
+
+    const gap = await upload(
+      app,
+      officer,
+      '/scorecard/indicators/series?name=ksi.csv&indicator=t-ksi',
+      'month,value\n2025-01,4\n2025-01,5\n2025-03,x\n',
+    );
+    expect(gap.statusCode).toBe(400);
+    expect(gap.json().fields).toEqual([
+      { field: 'ksi.csv line 3, month', message: '2025-01 appears twice: it is already on line 2' },
+      { field: 'ksi.csv line 4, value', message: '"x" is not a number' },
+    ]);
+    const notSeries = await upload(
+      app,
+      officer,
+      '/scorecard/indicators/series?name=ksi.csv&indicator=t-burglary',
+      KSI_SERIES,
+    );
+    expect(notSeries.json().fields).toEqual([
+      { field: 'indicator', message: expect.stringMatching(/^t-burglary is a crime-count indicator/) },
+    ]);
+    const unchosen = await upload(
+      app,
+      officer,
+      '/scorecard/indicators/series?name=ksi.csv&indicator=',
+      KSI_SERIES,
+    );
+    expect(unchosen.json().fields).toEqual([
+      { field: 'indicator', message: 'Choose the indicator these figures are for' },
+    ]);
+    expect(await values('t-ksi', FORCE)).toEqual({});
+  });
+
+  it('saves a series, rebuilds its indicator and says what was loaded', async () => {
+    const response = await upload(
+      app,
+      officer,
+      '/scorecard/indicators/series?name=ksi.csv&indicator=t-ksi',
+      KSI_SERIES,
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      months: 14,
+      from: '2024-01',
+      to: '2025-02',
+      page: '/scorecard/indicators/series/loaded?indicator=t-ksi',
+    });
+    expect(Object.keys(await values('t-ksi', FORCE))).toHaveLength(14);
+    const page = await officer.get('/scorecard/indicators/series/loaded?indicator=t-ksi');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Series saved');
+    expect(page.body).toContain('14 months, January 2024 to February 2025');
+    expect(page.body).toMatch(/[0-9a-f]{64}/);
+    expect(page.body).toContain(
+      'The scorecard was refreshed: Killed or seriously injured was worked out again',
+    );
+    expect(await lastAudit('indicator_series')).toMatchObject({
+      actor_kind: 'user',
+      after: { file: 'ksi.csv', months: 14 },
+    });
+  });
+
+  it('refuses an upload declared larger than the limit before reading it', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/scorecard/indicators/population?name=big.csv',
+      payload: 'x',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': String(6 * 1024 * 1024),
+        accept: 'application/json',
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual([{ field: 'file', message: 'The file is larger than 5 MB' }]);
+  });
+
+  it('lists every indicator with its kind, source, last rebuild and problem, and rebuilds one on request', async () => {
+    await database.current.db
+      .updateTable('indicator')
+      .set({ refresh_error: 'the disk was full' })
+      .where('slug', '=', 't-asb')
+      .execute();
+    const page = await analyst.get('/scorecard/indicators');
+    expect(page.statusCode).toBe(200);
+    for (const slug of [
+      't-burglary',
+      't-priority',
+      't-priority-rate',
+      't-asb',
+      't-burglary-charged',
+      't-ksi',
+    ])
+      expect(page.body).toContain(`data-testid="indicator-${slug}"`);
+    expect(page.body).toMatch(
+      /indicator-t-asb"[\s\S]*?A monthly count from police\.uk[\s\S]*?police\.uk test files[\s\S]*?\d+ \w+ \d{4} at \d\d:\d\d[\s\S]*?the disk was full/,
+    );
+    expect(page.body).toMatch(/indicator-t-ksi"[\s\S]*?Values from ksi\.csv, loaded/);
+    expect(page.body).toContain('1 indicator has a problem.');
+
+    const rebuilt = await analyst.post('/scorecard/indicators/rebuild', { slug: 't-asb' });
+    expect(rebuilt.statusCode).toBe(303);
+    expect(rebuilt.headers.location).toBe('/scorecard/indicators?rebuilt=t-asb');
+    const after = await analyst.get(rebuilt.headers.location as string);
+    expect(after.body).toMatch(/Anti-social behaviour was rebuilt on \d+ \w+ \d{4} at \d\d:\d\d\./);
+    expect(after.body).not.toContain('the disk was full');
+    expect(await lastAudit('indicator_value')).toMatchObject({
+      actor_kind: 'user',
+      action: 'update',
+      after: { slug: 't-asb', values: expect.any(Number) },
+      request_id: expect.any(String),
+    });
+    expect((await analyst.post('/scorecard/indicators/rebuild', { slug: 'no-such-thing' })).statusCode).toBe(
+      404,
+    );
+    expect((await panelMember.post('/scorecard/indicators/rebuild', { slug: 't-asb' })).statusCode).toBe(403);
+  });
+});
