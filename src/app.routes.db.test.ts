@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from './composition.ts';
@@ -43,6 +44,30 @@ describe.each(testEngines())('the web app on %s', (engine) => {
       expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(response.headers['x-request-id']).toBeTruthy();
     }
+  });
+
+  it('gzips pages for clients that accept it, with the CSRF token salted afresh in each', async () => {
+    const plain = await app.inject({ method: 'GET', url: '/' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // The same visitor twice (the CSRF secret's cookie sent back): the token must still differ.
+    const first = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip' } });
+    const cookie = first.cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+    expect(cookie).not.toBe('');
+    const second = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'accept-encoding': 'gzip', cookie },
+    });
+    const pages = [first, second];
+    const tokens = pages.map((page) => {
+      expect(page.headers['content-encoding']).toBe('gzip');
+      expect(page.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+      const html = gunzipSync(page.rawPayload).toString('utf8');
+      expect(html).toContain('<main');
+      return /name="csrf-token" content="([^"]+)"/.exec(html)?.[1];
+    });
+    expect(tokens[0]).toBeTruthy();
+    expect(tokens[0]).not.toBe(tokens[1]);
   });
 
   it('keeps a plain caller request id and replaces anything else', async () => {

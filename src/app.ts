@@ -24,6 +24,7 @@ import {
   scrutinyRoutes,
 } from './domains/scrutiny/index.ts';
 import { type Authenticator, registerAuthentication } from './kernel/http/auth.ts';
+import { registerCompression } from './kernel/http/compression.ts';
 import { registerErrorHandling } from './kernel/http/errors.ts';
 import { registerForms } from './kernel/http/forms.ts';
 import type { NavigationLink } from './kernel/http/navigation.ts';
@@ -61,6 +62,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   await registerStaticAssets(app);
   await registerForms(app, { secret: config.secret });
   const authenticator: Authenticator = {

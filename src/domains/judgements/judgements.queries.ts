@@ -396,6 +396,12 @@ export interface CurrentPlanRow {
   forceAreaName: string;
 }
 
+/** Changes whenever anything the scorecard reads changes (a bigint, as text so that it is compared exactly). */
+export async function readScorecardInputsVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('scorecard_inputs_version').select('version').executeTakeFirstOrThrow();
+  return String(row.version);
+}
+
 /**
  * The plan in force today: an issued version of a plan whose term includes `today`, preferring plans of the
  * force area the installation names (PEELIAN_AREA_NAME), then the plan whose term began last, and of that

@@ -35,6 +35,7 @@ import {
   listScorecardMeasures,
   listSeriesValues,
   listStreetMonths,
+  readScorecardInputsVersion,
   recordRefreshError,
   replaceIndicatorMeasures,
   replaceIndicatorValues,
@@ -42,6 +43,7 @@ import {
   updateIndicator,
   upsertPopulations,
 } from './judgements.queries.ts';
+import { createScorecardCache } from './judgements.scorecard-cache.ts';
 import type { IndicatorKind } from './judgements.tables.ts';
 
 export interface JudgementsDeps {
@@ -102,6 +104,7 @@ export type JudgementsService = ReturnType<typeof createJudgementsService>;
 
 export function createJudgementsService(deps: JudgementsDeps) {
   const { db, policy } = deps;
+  const scorecards = createScorecardCache<Scorecard>();
 
   function requireManage(actor: Actor) {
     if (!policy.can(actor, 'indicators:manage')) throw new ForbiddenError('You cannot manage indicators');
@@ -471,7 +474,21 @@ export function createJudgementsService(deps: JudgementsDeps) {
     area?: string;
     measureCode?: string;
   }): Promise<Scorecard> {
-    const plan = await findCurrentPlan(db, londonDateOf(deps.now()), input.areaName);
+    // The counter is read before the data, so what is kept is never older than the counter it is kept under.
+    const version = await readScorecardInputsVersion(db);
+    const today = londonDateOf(deps.now());
+    return scorecards.get(
+      version,
+      [today, input.areaName, input.area ?? '', input.measureCode ?? ''].join('\u0000'),
+      () => readScorecardFromDatabase(today, input),
+    );
+  }
+
+  async function readScorecardFromDatabase(
+    today: string,
+    input: { areaName: string; area?: string; measureCode?: string },
+  ): Promise<Scorecard> {
+    const plan = await findCurrentPlan(db, today, input.areaName);
     if (!plan) {
       if (input.measureCode !== undefined) throw new NotFoundError('There is no plan in force today');
       return { plan: null, area: null, authorities: [], measures: [] };

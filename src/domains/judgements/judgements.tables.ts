@@ -9,6 +9,11 @@ export type Frequency = (typeof FREQUENCIES)[number];
 
 /** The tables of migration 0007. */
 export interface JudgementsTables {
+  /** Moved on by triggers whenever anything the scorecard reads changes (migration 0011). */
+  scorecard_inputs_version: {
+    only_row: Generated<boolean>;
+    version: ColumnType<string, never, never>;
+  };
   indicator: {
     id: Generated<number>;
     slug: string;
