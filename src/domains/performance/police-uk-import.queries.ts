@@ -237,11 +237,8 @@ export async function finishImportRun(
     .execute();
 }
 
-export interface NewImportFile {
-  position: number;
-  displayName: string;
-  forceAreaId: number | null;
-  month: string | null;
+/** What a run records of each file it met, whatever became of it. */
+export interface ImportFileOutcome {
   kind: PoliceUkKind | null;
   sha256: string | null;
   bytes: number | null;
@@ -252,6 +249,14 @@ export interface NewImportFile {
   repeatedCrimeIds: number;
   status: ImportFileStatus;
   error: string | null;
+}
+
+export interface NewImportFile extends ImportFileOutcome {
+  position: number;
+  displayName: string;
+  forceAreaId: number | null;
+  /** `YYYY-MM-01`. */
+  month: string | null;
   rejects: { line: number; column: string | null; value: string; reason: string }[];
 }
 

@@ -14,7 +14,7 @@ import { ForbiddenError } from '../../kernel/errors.ts';
 import type { Schema } from '../../schema.ts';
 import type { AreasService } from '../areas/index.ts';
 import { deriveLsoaAuthoritiesFromNames } from './lsoa-lookup.service.ts';
-import type { ImportFileStatus, ImportOrigin } from './performance.tables.ts';
+import type { ImportOrigin } from './performance.tables.ts';
 import {
   listPoliceUkSources,
   openPoliceUkFile,
@@ -33,6 +33,7 @@ import {
   failAbandonedImportRuns,
   findPoliceUkUnit,
   finishImportRun,
+  type ImportFileOutcome,
   insertImportFiles,
   insertImportRun,
   listLoadedUnits,
@@ -94,21 +95,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export interface ImportFileReport {
+export interface ImportFileReport extends ImportFileOutcome {
   file: string;
   force: string | null;
   /** `YYYY-MM`. */
   month: string | null;
-  kind: PoliceUkKind | null;
-  sha256: string | null;
-  bytes: number | null;
-  rows: number;
-  rejectedRows: number;
-  antiSocialBehaviourRows: number;
-  rowsWithoutLocation: number;
-  repeatedCrimeIds: number;
-  status: ImportFileStatus;
-  error: string | null;
 }
 
 export interface ImportReport {

@@ -146,53 +146,50 @@ export function minutesRoutes(deps: {
       );
     });
 
-    app.post('/meetings/:id/minutes/items/:itemId/decisions', MANAGE, async (request, reply) => {
-      const { id, itemId } = parseInput(MeetingItemParams, request.params);
-      return handle(
-        request,
-        reply,
-        id,
-        () =>
-          minutes.addDecision(
-            request.actor,
-            id,
-            itemId,
-            parseInput(MinuteDecisionFormSchema, request.body),
-            request.id,
-          ),
-        (errors, values) => ({
-          itemValues: { [itemId]: { decision: values } },
-          ...toFormErrors(
-            forItem(errors, itemId).map((error) => ({ ...error, field: `decision-${error.field}` })),
-          ),
-        }),
-        `minute-item-${itemId}`,
-      );
-    });
+    /** A decision or an action added to an item: its form's fields are prefixed with the kind on the page. */
+    function addToItem(
+      kind: 'decision' | 'action',
+      save: (request: FastifyRequest, id: number, itemId: number) => Promise<unknown>,
+    ) {
+      return async (request: FastifyRequest, reply: FastifyReply) => {
+        const { id, itemId } = parseInput(MeetingItemParams, request.params);
+        return handle(
+          request,
+          reply,
+          id,
+          () => save(request, id, itemId),
+          (errors, values) => ({
+            itemValues: { [itemId]: { [kind]: values } },
+            ...toFormErrors(
+              forItem(errors, itemId).map((error) => ({ ...error, field: `${kind}-${error.field}` })),
+            ),
+          }),
+          `minute-item-${itemId}`,
+        );
+      };
+    }
 
-    app.post('/meetings/:id/minutes/items/:itemId/actions', MANAGE, async (request, reply) => {
-      const { id, itemId } = parseInput(MeetingItemParams, request.params);
-      return handle(
-        request,
-        reply,
-        id,
-        () =>
-          minutes.addAction(
-            request.actor,
-            id,
-            itemId,
-            parseInput(ActionFormSchema, request.body),
-            request.id,
-          ),
-        (errors, values) => ({
-          itemValues: { [itemId]: { action: values } },
-          ...toFormErrors(
-            forItem(errors, itemId).map((error) => ({ ...error, field: `action-${error.field}` })),
-          ),
-        }),
-        `minute-item-${itemId}`,
-      );
-    });
+    app.post(
+      '/meetings/:id/minutes/items/:itemId/decisions',
+      MANAGE,
+      addToItem('decision', (request, id, itemId) =>
+        minutes.addDecision(
+          request.actor,
+          id,
+          itemId,
+          parseInput(MinuteDecisionFormSchema, request.body),
+          request.id,
+        ),
+      ),
+    );
+
+    app.post(
+      '/meetings/:id/minutes/items/:itemId/actions',
+      MANAGE,
+      addToItem('action', (request, id, itemId) =>
+        minutes.addAction(request.actor, id, itemId, parseInput(ActionFormSchema, request.body), request.id),
+      ),
+    );
 
     app.get('/meetings/:id/minutes/items/:itemId/edit', MANAGE, async (request, reply) => {
       const { id, itemId } = parseInput(MeetingItemParams, request.params);

@@ -255,8 +255,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
 
   /** Adds an item to a meeting's draft minutes, numbered on from the minutes before it. */
   async function addItem(actor: Actor, meetingId: number, form: MinuteItemForm, requestId?: string) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     requireMinutable(meeting);
     return db.transaction().execute(async (trx) => {
       await ensureDraft(trx, actor, meeting, requestId);
@@ -303,11 +302,9 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     form: MinuteDecisionForm,
     requestId?: string,
   ) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return db.transaction().execute(async (trx) => {
-      refuseIfApproved(await findMinutes(trx, meetingId), meeting);
-      await requireItemOf(trx, meetingId, itemId);
+      await requireDraftItem(trx, meeting, itemId);
       const existing = await listMinuteDecisions(trx, [itemId]);
       const values = { minuteItemId: itemId, position: existing.length + 1, ...form };
       await insertMinuteDecision(trx, values);
@@ -329,11 +326,9 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     form: ActionForm,
     requestId?: string,
   ) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return db.transaction().execute(async (trx) => {
-      refuseIfApproved(await findMinutes(trx, meetingId), meeting);
-      await requireItemOf(trx, meetingId, itemId);
+      await requireDraftItem(trx, meeting, itemId);
       const existing = await listMinuteActions(trx, [itemId]);
       const values = { minuteItemId: itemId, position: existing.length + 1, doneOn: null, ...form };
       await insertMinuteAction(trx, values);
@@ -348,6 +343,13 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     });
   }
 
+  /** The meeting, once the actor is known to keep its body's minutes. */
+  async function requireManagedMeeting(actor: Actor, meetingId: number): Promise<MeetingRow> {
+    const meeting = await requireMeeting(db, meetingId);
+    access.requireManage(actor, meeting.bodyId);
+    return meeting;
+  }
+
   /** A draft item of a meeting the actor keeps the minutes of, inside the change's transaction. */
   async function requireDraftItem(trx: Db, meeting: MeetingRow, itemId: number) {
     refuseIfApproved(await findMinutes(trx, meeting.id), meeting);
@@ -356,8 +358,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
 
   /** A draft item with its decisions and the agenda to choose from, for the scrutiny officer's edit page. */
   async function readItemForEdit(actor: Actor, meetingId: number, itemId: number) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     await requireDraftItem(db, meeting, itemId);
     const item = (await loadItems(db, meetingId, true)).find((candidate) => candidate.id === itemId);
     if (!item) throw new NotFoundError('There is no such minute item');
@@ -372,8 +373,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     form: MinuteItemEditForm,
     requestId?: string,
   ) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return db.transaction().execute(async (trx) => {
       const { id: _id, ...before } = await requireDraftItem(trx, meeting, itemId);
       const agendaItem = await agendaItemOf(trx, meetingId, form.agendaItem);
@@ -395,8 +395,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
    * (their first number would no longer follow), and when the ledger records a recommendation from the item.
    */
   async function deleteItem(actor: Actor, meetingId: number, itemId: number, requestId?: string) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return db.transaction().execute(async (trx) => {
       const item = await requireDraftItem(trx, meeting, itemId);
       const ledger = await listLedgerEntriesOfMinuteItems(trx, [itemId]);
@@ -453,8 +452,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     form: MinuteDecisionForm,
     requestId?: string,
   ) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return db.transaction().execute(async (trx) => {
       await requireDraftItem(trx, meeting, itemId);
       const decision = (await listMinuteDecisions(trx, [itemId])).find(
@@ -509,8 +507,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
 
   /** An action with its meeting and item, for the scrutiny officer's follow-up form. */
   async function readAction(actor: Actor, meetingId: number, itemId: number, position: number) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return { meeting, ...(await requireAction(db, meetingId, itemId, position)) };
   }
 
@@ -526,8 +523,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     form: ActionProgressForm,
     requestId?: string,
   ) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     const held = londonDateOf(meeting.startsAt);
     if (form.dueOn !== null && form.dueOn < held)
       throw new ValidationError([
@@ -563,8 +559,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
    * they are public and fixed, and the minuted meeting's status becomes "minutes approved".
    */
   async function approve(actor: Actor, meetingId: number, form: ApprovalForm, requestId?: string) {
-    const meeting = await requireMeeting(db, meetingId);
-    access.requireManage(actor, meeting.bodyId);
+    const meeting = await requireManagedMeeting(actor, meetingId);
     return db.transaction().execute(async (trx) => {
       const minutes = await findMinutes(trx, meetingId);
       refuseIfApproved(minutes, meeting);

@@ -6,7 +6,7 @@ import {
   londonDateTimeOf,
   workingDaysBefore,
 } from '../../kernel/calendar/index.ts';
-import { formatDate } from '../../kernel/formats/dates.ts';
+import { formatDateWithWeekday } from '../../kernel/formats/dates.ts';
 import type { NoticeKind } from './scrutiny.tables.ts';
 
 export interface NoticeRule {
@@ -61,10 +61,7 @@ export function describeNoticeRule(rule: NoticeRule): string {
 
 /** "11:59pm on Tuesday 13 December 2016": the deadline as people read it. */
 export function deadlineInWords(deadline: QuestionDeadline): string {
-  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(`${deadline.lastDay}T12:00:00Z`),
-  );
-  return `11:59pm on ${weekday} ${formatDate(deadline.lastDay)}`;
+  return `11:59pm on ${formatDateWithWeekday(deadline.lastDay)}`;
 }
 
 /** An instant as ISO 8601 in London time with its offset, to the second: 2016-06-01T09:30:00+01:00. */

@@ -1,5 +1,5 @@
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
-import { formatDate } from '../../kernel/formats/dates.ts';
+import { formatDateWithWeekday } from '../../kernel/formats/dates.ts';
 import { deadlineInWords, type QuestionDeadline, toLondonIso } from './scrutiny.deadline.ts';
 import type {
   AgendaItemRow,
@@ -60,10 +60,7 @@ export function exemptReason(paragraph: number | null): string | null {
 /** "Friday 16 December 2016 at 11:00am" — a meeting's start, London time. */
 export function meetingWhen(startsAt: Date): string {
   const { date, time } = londonDateTimeOf(startsAt);
-  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
-  return `${weekday} ${formatDate(date)} at ${clockTime(time)}`;
+  return `${formatDateWithWeekday(date)} at ${clockTime(time)}`;
 }
 
 /** '11:05' → '11:05am', '13:00' → '1:00pm', '12:00' → 'midday'. */

@@ -13,3 +13,11 @@ export function formatDate(iso: string | null): string {
   const [year, month, day] = iso.split('-').map(Number);
   return GOV_UK_DATE.format(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)));
 }
+
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
+/** 2016-12-13 → "Tuesday 13 December 2016". */
+export function formatDateWithWeekday(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${WEEKDAY.format(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)))} ${formatDate(iso)}`;
+}
