@@ -1,19 +1,23 @@
-import type { Command, OptionSpec } from './command.ts';
+import { DOMAINS } from '../domains/domains.ts';
+import type { Command, DomainCommand } from '../kernel/cli/command.ts';
+import { cliActor, withDatabase } from './with-database.ts';
 
-const ROLE_HELP = 'admin, opcc-officer, force-analyst, scrutiny-officer, panel-member or grant-applicant';
-const USER_OPTIONS: OptionSpec = {
-  email: { type: 'string' },
-  role: { type: 'string' },
-  body: { type: 'string' },
-};
-const accounts = () => import('./run-accounts.ts');
-const plansCommands = () => import('./run-plans.ts');
-const performanceCommands = () => import('../domains/performance/performance.cli.ts');
-const judgementsCommands = () => import('../domains/judgements/judgements.cli.ts');
+/** A domain's command, run with the services built on the configured database. */
+function fromDomain<Services>(command: DomainCommand<Services>): Command {
+  return {
+    ...command,
+    run: (context) =>
+      command.run({
+        ...context,
+        withServices: (work) => withDatabase(({ services }) => work(services as Services)),
+        actor: cliActor(),
+      }),
+  };
+}
 
 /**
- * Every command's name, help and options. Implementations load only when their command runs,
- * so `--help` and a mistyped command answer at once.
+ * Every command's name, help and options: the installation's own (serve, database, demo, assets) and then
+ * each domain's, in the order of the domain list.
  */
 export const COMMANDS: Command[] = [
   {
@@ -48,197 +52,7 @@ export const COMMANDS: Command[] = [
     optionHelp: [],
     run: async (context) => (await import('./run-database.ts')).runSeedDemo(context),
   },
-  {
-    words: ['users', 'create'],
-    summary: 'Create an account; prints a one-time link to set its password',
-    usage: 'peelian users create --email <email> --role <role> [--body <slug>] [--name <name>]',
-    options: { ...USER_OPTIONS, name: { type: 'string' } },
-    optionHelp: [
-      "--email <email>    the person's email address",
-      `--role <role>      ${ROLE_HELP}`,
-      '--body <slug>      the body the role is for (every role but an installation-wide admin)',
-      '--name <name>      their name as shown (defaults to the start of the email address)',
-    ],
-    run: async (context) => (await accounts()).runUsersCreate(context),
-  },
-  {
-    words: ['users', 'list'],
-    summary: 'List accounts with their roles',
-    usage: 'peelian users list [--json]',
-    options: { json: { type: 'boolean' } },
-    optionHelp: ['--json    print JSON instead of a table'],
-    run: async (context) => (await accounts()).runUsersList(context),
-  },
-  {
-    words: ['users', 'disable'],
-    summary: 'Disable an account and end its sessions',
-    usage: 'peelian users disable --email <email>',
-    options: { email: { type: 'string' } },
-    optionHelp: ['--email <email>    the account to disable'],
-    run: async (context) => (await accounts()).runUsersSetDisabled(true)(context),
-  },
-  {
-    words: ['users', 'enable'],
-    summary: 'Enable a disabled account',
-    usage: 'peelian users enable --email <email>',
-    options: { email: { type: 'string' } },
-    optionHelp: ['--email <email>    the account to enable'],
-    run: async (context) => (await accounts()).runUsersSetDisabled(false)(context),
-  },
-  {
-    words: ['users', 'grant'],
-    summary: 'Give an account a role',
-    usage: 'peelian users grant --email <email> --role <role> [--body <slug>]',
-    options: USER_OPTIONS,
-    optionHelp: [
-      '--email <email>',
-      `--role <role>      ${ROLE_HELP}`,
-      '--body <slug>      the body the role is for',
-    ],
-    run: async (context) => (await accounts()).runUsersChangeRole('grant')(context),
-  },
-  {
-    words: ['users', 'revoke'],
-    summary: 'Take a role away from an account',
-    usage: 'peelian users revoke --email <email> --role <role> [--body <slug>]',
-    options: USER_OPTIONS,
-    optionHelp: [
-      '--email <email>',
-      `--role <role>      ${ROLE_HELP}`,
-      '--body <slug>      the body the role is for',
-    ],
-    run: async (context) => (await accounts()).runUsersChangeRole('revoke')(context),
-  },
-  {
-    words: ['tokens', 'create'],
-    summary: 'Create an API token; prints only the token on stdout',
-    usage: 'peelian tokens create --name <name> --role <role> [--body <slug>] [--expires 90d]',
-    options: {
-      name: { type: 'string' },
-      role: { type: 'string' },
-      body: { type: 'string' },
-      expires: { type: 'string' },
-    },
-    optionHelp: [
-      '--name <name>      what the token is for, e.g. "force data feed"',
-      `--role <role>      ${ROLE_HELP}`,
-      '--body <slug>      the body the role is for',
-      '--expires <time>   how long it lasts: 90d (default), 12w, 6m, 1y or never',
-    ],
-    run: async (context) => (await accounts()).runTokensCreate(context),
-  },
-  {
-    words: ['tokens', 'list'],
-    summary: 'List API tokens (never the tokens themselves)',
-    usage: 'peelian tokens list [--json]',
-    options: { json: { type: 'boolean' } },
-    optionHelp: ['--json    print JSON instead of a table'],
-    run: async (context) => (await accounts()).runTokensList(context),
-  },
-  {
-    words: ['tokens', 'revoke'],
-    summary: 'Revoke an API token at once',
-    usage: 'peelian tokens revoke <id>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: async (context) => (await accounts()).runTokensRevoke(context),
-  },
-  {
-    words: ['import', 'plan'],
-    summary: "Load a plan file (YAML or JSON) as the plan's draft",
-    usage: 'peelian import plan <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: async (context) => (await plansCommands()).runImportPlan(context),
-  },
-  {
-    words: ['import', 'coverage'],
-    summary: 'Load a manifesto or consultation file for the coverage check',
-    usage: 'peelian import coverage <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: async (context) => (await plansCommands()).runImportCoverage(context),
-  },
-  {
-    words: ['import', 'police-uk'],
-    summary: 'Import police.uk CSV files, folders or zip archives (all checked before anything is written)',
-    usage: 'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]',
-    options: {
-      'dry-run': { type: 'boolean' },
-      'allow-rejects': { type: 'string' },
-      'force-area': { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    positionals: Number.POSITIVE_INFINITY,
-    optionHelp: [
-      '--dry-run             check every file and report, writing nothing',
-      '--allow-rejects N     import even if up to N rows are rejected (they are left out); default 0',
-      '--force-area <slug>   import only this force’s files (e.g. thames-valley); skip the others',
-      '--json                print the report as JSON',
-    ],
-    run: async (context) => (await performanceCommands()).runImportPoliceUk(context),
-  },
-  {
-    words: ['import', 'lookup'],
-    summary: 'Load an LSOA → local authority (and community safety partnership) lookup CSV',
-    usage: 'peelian import lookup <csv> [--json]',
-    options: { json: { type: 'boolean' } },
-    positionals: 1,
-    optionHelp: ['--json    print the result as JSON'],
-    run: async (context) => (await performanceCommands()).runImportLookup(context),
-  },
-  {
-    words: ['import', 'indicators'],
-    summary: 'Load an indicator file (YAML or JSON): what plan measures are judged on; rebuilds what changed',
-    usage: 'peelian import indicators <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: async (context) => (await judgementsCommands()).runImportIndicators(context),
-  },
-  {
-    words: ['import', 'population'],
-    summary: 'Load residents by area and year (area_code,year,population CSV) for rates; all or nothing',
-    usage: 'peelian import population <csv>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: async (context) => (await judgementsCommands()).runImportPopulation(context),
-  },
-  {
-    words: ['import', 'series'],
-    summary: "Replace a series indicator's values with a month,value CSV (no gaps, no repeats)",
-    usage: 'peelian import series <indicator> <csv>',
-    options: {},
-    positionals: 2,
-    optionHelp: [],
-    run: async (context) => (await judgementsCommands()).runImportSeries(context),
-  },
-  {
-    words: ['import', 'scrutiny-records'],
-    summary: "Load a panel's groups, minutes, recommendations and work programme file; all or nothing",
-    usage: 'peelian import scrutiny-records <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: async (context) =>
-      (await import('../domains/scrutiny/scrutiny.cli.ts')).runImportScrutinyRecords(context),
-  },
-  {
-    words: ['export', 'plan'],
-    summary: 'Print a plan version as a file that imports back unchanged',
-    usage: 'peelian export plan <slug> [--version N] [--format yaml|json]',
-    options: { version: { type: 'string' }, format: { type: 'string' } },
-    positionals: 1,
-    optionHelp: [
-      '--version N      a version number (default: the latest issued)',
-      '--format F       yaml (default) or json',
-    ],
-    run: async (context) => (await plansCommands()).runExportPlan(context),
-  },
+  ...DOMAINS.modules.flatMap((module) => (module.commands ?? []).map(fromDomain)),
   {
     words: ['assets', 'build'],
     summary: 'Build the stylesheets and scripts into public/',

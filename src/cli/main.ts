@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Command, UsageError } from './command.ts';
+import { type Command, UsageError } from '../kernel/cli/command.ts';
 import { COMMANDS } from './commands.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

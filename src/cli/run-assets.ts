@@ -1,5 +1,5 @@
 import { buildAssets, PUBLIC_DIR } from '../kernel/assets/build-assets.ts';
-import type { CommandContext } from './command.ts';
+import type { CommandContext } from '../kernel/cli/command.ts';
 
 export async function runAssetsBuild({ stderr }: CommandContext): Promise<void> {
   const manifest = buildAssets();

@@ -1,6 +1,6 @@
 import { describeSeed, seedDemoData } from '../composition.ts';
+import type { CommandContext } from '../kernel/cli/command.ts';
 import { migrate, migrationStatus } from '../kernel/db/migrator.ts';
-import type { CommandContext } from './command.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function runDbMigrate({ stdout, stderr }: CommandContext): Promise<void> {

@@ -1,12 +1,50 @@
-export { seedDemoAccounts } from './accounts.demo.ts';
-export { ACCOUNTS_OPENAPI } from './accounts.openapi.ts';
-export { ACCOUNTS_POLICY, type AccountsAction } from './accounts.policy.ts';
-export { parseExpiry } from './accounts.schemas.ts';
+import type { AreasService } from '../areas/index.ts';
+import { defineDomain } from '../module.ts';
+import { ACCOUNTS_COMMANDS } from './accounts.cli.ts';
+import { seedDemoAccounts } from './accounts.demo.ts';
+import { ACCOUNTS_OPENAPI } from './accounts.openapi.ts';
+import { ACCOUNTS_POLICY } from './accounts.policy.ts';
+import { adminRoutes } from './admin.routes.ts';
+import { createApiTokensService } from './api-tokens.service.ts';
+import { createAuditService } from './audit.service.ts';
+import { signInRoutes } from './sign-in.routes.ts';
+import { createSignInService } from './sign-in.service.ts';
+import { createUsersService } from './users.service.ts';
+
 export type { AccountsTables } from './accounts.tables.ts';
-export { adminRoutes } from './admin.routes.ts';
-export { type ApiTokensService, createApiTokensService } from './api-tokens.service.ts';
-export { type AuditService, createAuditService } from './audit.service.ts';
 export { deliverOutbox, logSender, type MessageSender } from './outbox.ts';
-export { signInRoutes } from './sign-in.routes.ts';
-export { createSignInService, type SignInService } from './sign-in.service.ts';
-export { createUsersService, type UsersService } from './users.service.ts';
+export type { UsersService } from './users.service.ts';
+
+/** People, roles on bodies, sign-in, API tokens and the audit trail. */
+export const accountsDomain = defineDomain({
+  name: 'accounts',
+  policy: ACCOUNTS_POLICY,
+  navigation: [{ href: '/admin/users', text: 'Admin', permission: 'users:manage', position: 90 }],
+  build: ({ db, policy, now, baseUrl }, _needs: { areas: AreasService }) => {
+    const deps = { db, policy, now, baseUrl };
+    return {
+      users: createUsersService(deps),
+      signIn: createSignInService(deps),
+      apiTokens: createApiTokensService(deps),
+      audit: createAuditService(deps),
+    };
+  },
+  routes: ({ users, signIn, audit }) => [signInRoutes({ signIn }), adminRoutes({ users, signIn, audit })],
+  openApi: [ACCOUNTS_OPENAPI],
+  commands: ACCOUNTS_COMMANDS,
+  seedDemo: async ({ areas, users }, { actor, db }) => {
+    const thamesValley = await areas.findForceArea('thames-valley');
+    if (!thamesValley) throw new Error('The Thames Valley demo force area is missing');
+    const { people } = await seedDemoAccounts(db, users, actor, thamesValley.id);
+    if (people.length === 0) return {};
+    return {
+      notes: [
+        "Demo accounts created. Each link below sets that account's password; it works once, for 7 days, and is shown only now:",
+        ...people.map(
+          (person) => `  ${person.role.padEnd(17)} ${person.email.padEnd(34)} ${person.setPasswordUrl}`,
+        ),
+        'The administrator must also set up an authenticator app at first sign-in.',
+      ],
+    };
+  },
+});

@@ -1,26 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import type { DeadlineSource } from '../../kernel/calendar/deadlines.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toICalendar } from '../../kernel/formats/icalendar.ts';
-
-export interface Deadline {
-  uid: string;
-  date: string;
-  title: string;
-  /** The rule the date comes from, in plain words. */
-  basis: string;
-  url: string;
-  status: string | null;
-}
-
-/** A source of statutory deadlines: each module contributes its own (plans today; scrutiny, delivery next). */
-export type DeadlineSource = (actor: Actor) => Promise<Deadline[]>;
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 
 /** The statutory calendar: coming deadlines from every module, as a page and as an iCalendar feed. */
 export function calendarRoutes(deps: {
-  sources: DeadlineSource[];
+  sources: readonly DeadlineSource[];
   baseUrl: string;
   now: () => Date;
 }): FastifyPluginAsync {

@@ -1,3 +1,12 @@
+import { defineDomain } from '../module.ts';
+import { healthRoutes } from './health.routes.ts';
+import { createHealthService } from './health.service.ts';
+
 export { type BuildInfo, readBuildInfo } from './build-info.ts';
-export { healthRoutes } from './health.routes.ts';
-export { createHealthService, type HealthReport, type HealthService } from './health.service.ts';
+
+/** /health, /ping and /info: whether the service and its database answer, and which build is running. */
+export const healthDomain = defineDomain({
+  name: 'health',
+  build: ({ database }) => ({ health: createHealthService(database) }),
+  routes: ({ health }, { buildInfo }) => [healthRoutes({ health, buildInfo })],
+});

@@ -1,9 +1,34 @@
-export { parseIndicatorFile } from './indicators.files.ts';
-export { indicatorRoutes } from './indicators.routes.ts';
-export { seedDemoJudgements } from './judgements.demo.ts';
-export { JUDGEMENTS_OPENAPI } from './judgements.openapi.ts';
-export { JUDGEMENTS_POLICY, type JudgementsAction } from './judgements.policy.ts';
-export { scorecardRoutes } from './judgements.routes.ts';
-export { createJudgementsService, type JudgementsService, type RefreshResult } from './judgements.service.ts';
+import type { AreasService } from '../areas/index.ts';
+import { defineDomain } from '../module.ts';
+import { indicatorRoutes } from './indicators.routes.ts';
+import { JUDGEMENTS_COMMANDS } from './judgements.cli.ts';
+import { seedDemoJudgements } from './judgements.demo.ts';
+import { JUDGEMENTS_OPENAPI } from './judgements.openapi.ts';
+import { JUDGEMENTS_POLICY } from './judgements.policy.ts';
+import { scorecardRoutes } from './judgements.routes.ts';
+import { createJudgementsService } from './judgements.service.ts';
+import { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
+
+export type { JudgementsService } from './judgements.service.ts';
 export type { JudgementsTables } from './judgements.tables.ts';
-export { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
+
+/** Indicators, their materialised values and the honest judgement of every measure: the scorecard. */
+export const judgementsDomain = defineDomain({
+  name: 'judgements',
+  policy: JUDGEMENTS_POLICY,
+  navigation: [{ href: '/scorecard', text: 'Scorecard', position: 20 }],
+  build: ({ db, policy, now }, { areas }: { areas: AreasService }) => ({
+    judgements: createJudgementsService({ db, policy, now, findForceArea: areas.findForceArea }),
+  }),
+  routes: ({ judgements }, { config }) => [
+    spcRoutes(),
+    scorecardRoutes({ judgements, areaName: config.areaName }),
+    indicatorRoutes({ judgements }),
+  ],
+  openApi: [SPC_OPENAPI, JUDGEMENTS_OPENAPI],
+  commands: JUDGEMENTS_COMMANDS,
+  seedDemo: async ({ judgements }, { actor }) => {
+    await seedDemoJudgements(judgements, actor);
+    return {};
+  },
+});

@@ -1,21 +1,47 @@
-export { LookupFileError, type LookupLoadResult, type LsoaLookupService } from './lsoa-lookup.service.ts';
-export {
-  type DemoPoliceUkResult,
-  describeDemoPoliceUk,
-  loadDemoPoliceUkInBackground,
-  seedDemoPoliceUk,
-} from './performance.demo.ts';
-export { POLICE_UK_OPENAPI } from './performance.openapi.ts';
-export { PERFORMANCE_POLICY, type PerformanceAction } from './performance.policy.ts';
-export { performanceRoutes } from './performance.routes.ts';
-export { createPerformanceServices, type PerformanceServices } from './performance.services.ts';
+import type { AreasService } from '../areas/index.ts';
+import type { JudgementsService } from '../judgements/index.ts';
+import { defineDomain } from '../module.ts';
+import { PERFORMANCE_COMMANDS } from './performance.cli.ts';
+import { describeDemoPoliceUk, loadDemoPoliceUkInBackground, seedDemoPoliceUk } from './performance.demo.ts';
+import { POLICE_UK_OPENAPI } from './performance.openapi.ts';
+import { PERFORMANCE_POLICY } from './performance.policy.ts';
+import { performanceRoutes } from './performance.routes.ts';
+import { createPerformanceServices } from './performance.services.ts';
+
+export { createPerformanceServices } from './performance.services.ts';
 export type { PerformanceTables } from './performance.tables.ts';
 export * from './police-uk/index.ts';
-export { MonthNotLoadedError, type PoliceUkDataService } from './police-uk-data.service.ts';
-export type {
-  ImportFileReport,
-  ImportOptions,
-  ImportProgress,
-  ImportReport,
-  PoliceUkImportService,
-} from './police-uk-import.service.ts';
+
+/** police.uk data: exact imports, the LSOA lookup, counts by area and month. */
+export const performanceDomain = defineDomain({
+  name: 'performance',
+  policy: PERFORMANCE_POLICY,
+  navigation: [
+    { href: '/performance/police-uk', text: 'Police data', position: 50 },
+    { href: '/performance/imports', text: 'Imports', permission: 'imports:read', position: 60 },
+  ],
+  build: (
+    { database, policy },
+    { areas, judgements }: { areas: AreasService; judgements: JudgementsService },
+  ) => ({
+    // A police.uk import rebuilds the indicators computed from the months it loaded.
+    performance: createPerformanceServices({
+      database,
+      areas,
+      policy,
+      afterLoad: judgements.refreshAfterPoliceUkLoad,
+      afterLookupLoad: judgements.refreshAfterLookupLoad,
+    }),
+  }),
+  routes: ({ performance }) => [performanceRoutes({ performance })],
+  openApi: [POLICE_UK_OPENAPI],
+  commands: PERFORMANCE_COMMANDS,
+  seedDemo: async ({ performance }, { actor, background }) => {
+    if (background) {
+      loadDemoPoliceUkInBackground(performance, actor, background);
+      return {};
+    }
+    const loaded = describeDemoPoliceUk(await seedDemoPoliceUk(performance, actor));
+    return loaded ? { notes: [loaded] } : {};
+  },
+});

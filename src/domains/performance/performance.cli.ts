@@ -1,7 +1,14 @@
-import { type CommandContext, UsageError } from '../../cli/command.ts';
-import { cliActor, withDatabase } from '../../cli/with-database.ts';
+import {
+  type CommandContext,
+  type DomainCommand,
+  type DomainCommandContext,
+  UsageError,
+} from '../../kernel/cli/command.ts';
+import type { PerformanceServices } from './performance.services.ts';
 import type { PoliceUkReject } from './police-uk/index.ts';
 import type { ImportProgress, ImportReport } from './police-uk-import.service.ts';
+
+type PerformanceCommandServices = { performance: PerformanceServices };
 
 /** `peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]` */
 export async function runImportPoliceUk({
@@ -9,14 +16,16 @@ export async function runImportPoliceUk({
   positionals,
   stdout,
   stderr,
-}: CommandContext): Promise<void> {
+  withServices,
+  actor,
+}: DomainCommandContext<PerformanceCommandServices>): Promise<void> {
   if (positionals.length === 0)
     throw new UsageError('Give at least one CSV file, folder or police.uk zip archive to import.');
   const allowRejects = parseAllowRejects(options['allow-rejects']);
   const forceArea = typeof options['force-area'] === 'string' ? options['force-area'] : undefined;
   const progress = progressPrinter(process.stderr, stderr);
-  const report = await withDatabase(({ services }) =>
-    services.performance.imports.importPoliceUk(cliActor(), positionals, {
+  const report = await withServices((services) =>
+    services.performance.imports.importPoliceUk(actor, positionals, {
       origin: 'command-line',
       dryRun: options['dry-run'] === true,
       allowRejects,
@@ -38,11 +47,17 @@ export async function runImportPoliceUk({
 }
 
 /** `peelian import lookup <csv> [--json]` */
-export async function runImportLookup({ options, positionals, stdout }: CommandContext): Promise<void> {
+export async function runImportLookup({
+  options,
+  positionals,
+  stdout,
+  withServices,
+  actor,
+}: DomainCommandContext<PerformanceCommandServices>): Promise<void> {
   const file = positionals[0];
   if (!file) throw new UsageError('Give the lookup CSV file to load.');
-  const result = await withDatabase(({ services }) =>
-    services.performance.lookups.loadLsoaLookupFile(cliActor(), file),
+  const result = await withServices((services) =>
+    services.performance.lookups.loadLsoaLookupFile(actor, file),
   );
   if (options.json) {
     stdout(JSON.stringify(result, null, 2));
@@ -169,3 +184,35 @@ export function describeRejects(rejects: readonly PoliceUkReject[], total: numbe
     lines.push(`… and ${problems - shown} more problems (${total} rejected rows in all).`);
   return lines;
 }
+
+/** The commands this domain adds to `peelian`. */
+export const PERFORMANCE_COMMANDS: DomainCommand<PerformanceCommandServices>[] = [
+  {
+    words: ['import', 'police-uk'],
+    summary: 'Import police.uk CSV files, folders or zip archives (all checked before anything is written)',
+    usage: 'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]',
+    options: {
+      'dry-run': { type: 'boolean' },
+      'allow-rejects': { type: 'string' },
+      'force-area': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    positionals: Number.POSITIVE_INFINITY,
+    optionHelp: [
+      '--dry-run             check every file and report, writing nothing',
+      '--allow-rejects N     import even if up to N rows are rejected (they are left out); default 0',
+      '--force-area <slug>   import only this force’s files (e.g. thames-valley); skip the others',
+      '--json                print the report as JSON',
+    ],
+    run: runImportPoliceUk,
+  },
+  {
+    words: ['import', 'lookup'],
+    summary: 'Load an LSOA → local authority (and community safety partnership) lookup CSV',
+    usage: 'peelian import lookup <csv> [--json]',
+    options: { json: { type: 'boolean' } },
+    positionals: 1,
+    optionHelp: ['--json    print the result as JSON'],
+    run: runImportLookup,
+  },
+];

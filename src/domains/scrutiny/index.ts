@@ -1,11 +1,45 @@
-export { seedDemoScrutiny } from './scrutiny.demo.ts';
+import type { UsersService } from '../accounts/index.ts';
+import { defineDomain } from '../module.ts';
+import { SCRUTINY_COMMANDS } from './scrutiny.cli.ts';
+import { seedDemoScrutiny } from './scrutiny.demo.ts';
+import { SCRUTINY_OPENAPI } from './scrutiny.openapi.ts';
+import { SCRUTINY_POLICY } from './scrutiny.policy.ts';
+import { scrutinyRoutes } from './scrutiny.routes.ts';
+import { createScrutinyService } from './scrutiny.service.ts';
+import { scrutinyApiRoutes } from './scrutiny-api.routes.ts';
+import { scrutinyAttendanceRoutes } from './scrutiny-attendance.routes.ts';
+import { scrutinyInterestsRoutes } from './scrutiny-interests.routes.ts';
+import { scrutinyPapersRoutes } from './scrutiny-papers.routes.ts';
+
 export { parsePanelFile } from './scrutiny.files.ts';
-export { SCRUTINY_OPENAPI } from './scrutiny.openapi.ts';
-export { SCRUTINY_POLICY, type ScrutinyAction } from './scrutiny.policy.ts';
-export { scrutinyRoutes } from './scrutiny.routes.ts';
-export { createScrutinyService, type ScrutinyService } from './scrutiny.service.ts';
 export type { ScrutinyTables } from './scrutiny.tables.ts';
-export { scrutinyApiRoutes } from './scrutiny-api.routes.ts';
-export { scrutinyAttendanceRoutes } from './scrutiny-attendance.routes.ts';
-export { scrutinyInterestsRoutes } from './scrutiny-interests.routes.ts';
-export { scrutinyPapersRoutes } from './scrutiny-papers.routes.ts';
+
+/** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */
+export const scrutinyDomain = defineDomain({
+  name: 'scrutiny',
+  policy: SCRUTINY_POLICY,
+  navigation: [{ href: '/meetings', text: 'Meetings', position: 30 }],
+  build: ({ db, policy, now }, { users }: { users: UsersService }) => ({
+    scrutiny: createScrutinyService({
+      db,
+      policy,
+      now,
+      findBody: users.findBody,
+      listBodies: users.listBodies,
+    }),
+  }),
+  routes: ({ scrutiny }, { config }) => [
+    scrutinyRoutes({ scrutiny }),
+    scrutinyApiRoutes({ scrutiny, baseUrl: config.baseUrl }),
+    scrutinyPapersRoutes({ scrutiny }),
+    scrutinyAttendanceRoutes({ scrutiny }),
+    scrutinyInterestsRoutes({ scrutiny }),
+  ],
+  openApi: [SCRUTINY_OPENAPI],
+  deadlines: ({ scrutiny }) => [scrutiny.upcomingDeadlines],
+  commands: SCRUTINY_COMMANDS,
+  seedDemo: async ({ scrutiny }, { actor }) => {
+    await seedDemoScrutiny(scrutiny, actor);
+    return {};
+  },
+});

@@ -1,7 +1,9 @@
-import { type CommandContext, readFileArgument } from '../../cli/command.ts';
-import { cliActor, withDatabase } from '../../cli/with-database.ts';
+import { type DomainCommand, type DomainCommandContext, readFileArgument } from '../../kernel/cli/command.ts';
 import { ValidationError } from '../../kernel/errors.ts';
+import type { ScrutinyService } from './scrutiny.service.ts';
 import { parseRecordsFileWithLines } from './scrutiny-records.files.ts';
+
+type ScrutinyCommandServices = { scrutiny: ScrutinyService };
 
 /**
  * `peelian import scrutiny-records <file>`: a panel's groups, minutes, recommendations and work programme from
@@ -11,11 +13,13 @@ export async function runImportScrutinyRecords({
   positionals,
   stdout,
   stderr,
-}: CommandContext): Promise<void> {
+  withServices,
+  actor,
+}: DomainCommandContext<ScrutinyCommandServices>): Promise<void> {
   const { name, text } = readFileArgument(positionals, 0, 'scrutiny records file (YAML or JSON)');
   const { data, locate } = parseRecordsFileWithLines(text, name);
-  const result = await withDatabase(({ services }) =>
-    services.scrutiny.records.importRecordsFile(cliActor(), data),
+  const result = await withServices((services) =>
+    services.scrutiny.records.importRecordsFile(actor, data),
   ).catch((error: unknown) => {
     // What the database lacks (a meeting, a minute, a panel member) is placed in the file like a typing slip.
     if (error instanceof ValidationError)
@@ -29,3 +33,16 @@ export async function runImportScrutinyRecords({
   );
   stdout(JSON.stringify(result));
 }
+
+/** The commands this domain adds to `peelian`. */
+export const SCRUTINY_COMMANDS: DomainCommand<ScrutinyCommandServices>[] = [
+  {
+    words: ['import', 'scrutiny-records'],
+    summary: "Load a panel's groups, minutes, recommendations and work programme file; all or nothing",
+    usage: 'peelian import scrutiny-records <file>',
+    options: {},
+    positionals: 1,
+    optionHelp: [],
+    run: runImportScrutinyRecords,
+  },
+];

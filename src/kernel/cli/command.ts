@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
+import type { Actor } from '../auth/actor.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -22,6 +23,19 @@ export interface Command {
   /** Lines of help beyond the usage line, one per option. */
   optionHelp: string[];
   run(context: CommandContext): Promise<void>;
+}
+
+/** What a domain's command is given: the parsed command line, its services on an open database, and who runs it. */
+export interface DomainCommandContext<Services> extends CommandContext {
+  /** Opens the database (migrated), builds the services, runs the work and always closes the database. */
+  withServices: <T>(work: (services: Services) => Promise<T>) => Promise<T>;
+  /** The person at the terminal, as the audit trail names them. */
+  actor: Actor;
+}
+
+/** A command a domain adds to `peelian`: the same help and options as any command, run with its services. */
+export interface DomainCommand<Services> extends Omit<Command, 'run'> {
+  run: (context: DomainCommandContext<Services>) => Promise<void>;
 }
 
 /** A mistake in how the command was typed: printed with a pointer to --help, exit code 2. */

@@ -1,0 +1,28 @@
+import { accountsDomain } from './accounts/index.ts';
+import { apiDomain } from './api/index.ts';
+import { areasDomain } from './areas/index.ts';
+import { calendarDomain } from './calendar/index.ts';
+import { healthDomain } from './health/index.ts';
+import { judgementsDomain } from './judgements/index.ts';
+import { DomainList } from './module.ts';
+import { performanceDomain } from './performance/index.ts';
+import { plansDomain } from './plans/index.ts';
+import { portalDomain } from './portal/index.ts';
+import { scrutinyDomain } from './scrutiny/index.ts';
+
+/**
+ * Every domain, in the order their services are built and their demo data is loaded: a domain may use the
+ * services of those above it (the type checker says so if it is out of order). Adding a domain is its folder
+ * and one line here.
+ */
+export const DOMAINS = DomainList.start()
+  .add(healthDomain)
+  .add(areasDomain)
+  .add(accountsDomain)
+  .add(portalDomain)
+  .add(plansDomain)
+  .add(judgementsDomain)
+  .add(performanceDomain)
+  .add(scrutinyDomain)
+  .add(calendarDomain)
+  .add(apiDomain);
