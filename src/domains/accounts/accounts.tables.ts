@@ -71,3 +71,14 @@ export interface AccountsTables {
     last_error: string | null;
   };
 }
+
+/** The views accounts publishes for other domains to read (migration 0017, decision record 0004). */
+export interface AccountsPublished {
+  accounts_published_body: {
+    id: number;
+    slug: string;
+    name: string;
+    kind: BodyKind;
+    force_area_id: number | null;
+  };
+}

@@ -111,3 +111,23 @@ export interface PerformanceTables {
     loaded_at: Generated<Date>;
   };
 }
+
+/** A monthly roll-up row with its LSOA's local authority (null where the lookup does not know the LSOA). */
+interface PublishedMonthlyCount {
+  force_area_id: number;
+  month: string;
+  crime_type: string;
+  last_outcome_category: string;
+  lsoa_code: string;
+  local_authority_code: string | null;
+  count: number;
+}
+
+/** The views performance publishes for other domains to read (migration 0017, decision record 0004). */
+export interface PerformancePublished {
+  /** The months each force has street-level data for. */
+  performance_published_street_month: { force_area_id: number; month: string };
+  performance_published_crime_count: PublishedMonthlyCount;
+  /** Anti-social behaviour incidents, kept apart from crimes. */
+  performance_published_asb_count: PublishedMonthlyCount;
+}

@@ -46,8 +46,8 @@ export function findPlanById(db: Db, id: number): Promise<PlanRow | undefined> {
 export function findPlanOwnerSlugs(db: Db, planId: number): Promise<{ body: string; forceArea: string }> {
   return db
     .selectFrom('plan')
-    .innerJoin('body', 'body.id', 'plan.body_id')
-    .innerJoin('force_area', 'force_area.id', 'plan.force_area_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'plan.body_id')
+    .innerJoin('areas_published_force_area as force_area', 'force_area.id', 'plan.force_area_id')
     .select(['body.slug as body', 'force_area.slug as forceArea'])
     .where('plan.id', '=', planId)
     .executeTakeFirstOrThrow();

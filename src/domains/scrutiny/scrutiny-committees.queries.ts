@@ -19,7 +19,7 @@ export type GroupValues = Omit<GroupRow, 'id' | 'bodySlug' | 'bodyName'>;
 function selectGroups(db: Db) {
   return db
     .selectFrom('scrutiny_group as g')
-    .innerJoin('body', 'body.id', 'g.body_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'g.body_id')
     .select([
       'g.id',
       'g.body_id as bodyId',

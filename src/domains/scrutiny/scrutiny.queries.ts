@@ -126,7 +126,7 @@ export type MeetingValues = Pick<MeetingRow, 'bodyId' | 'title' | 'startsAt' | '
 function selectMeetings(db: Db) {
   return db
     .selectFrom('meeting')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'meeting.body_id')
     .select([
       'meeting.id',
       'meeting.body_id as bodyId',
