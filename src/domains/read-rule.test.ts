@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, namedRelations, ownerOf, readRelations, SRC } from '../kernel/testing/read-rule.ts';
 import type { JudgementsDb } from './judgements/judgements.tables.ts';
+import type { ScrutinyDb } from './scrutiny/scrutiny.tables.ts';
 
 /** Reads that break the rule on purpose, each with its reason. Keep this empty if you can. */
 const ALLOWED: readonly { file: string; table: string; reason: string }[] = [];
@@ -42,12 +43,19 @@ describe('the read rule (decision record 0004)', () => {
     expect(breaches).toEqual([]);
   });
 
-  it("makes naming another domain's table in judgements a type error", () => {
-    // Checked by the compiler (`tsc --noEmit`): the directive fails the build if the line ever compiles.
-    const plansTable = (db: JudgementsDb) =>
+  it("makes naming another domain's table a type error", () => {
+    // Checked by the compiler (`tsc --noEmit`): each directive fails the build if its line ever compiles.
+    const judgementsReadsPlans = (db: JudgementsDb) =>
       // @ts-expect-error: plan belongs to plans; judgements reads plans_published_plan.
-      db.selectFrom('plan').selectAll().compile().sql;
-    const publishedView = (db: JudgementsDb) => db.selectFrom('plans_published_plan').selectAll();
-    expect([plansTable, publishedView].every((query) => typeof query === 'function')).toBe(true);
+      db.selectFrom('plan').selectAll();
+    const scrutinyReadsAccounts = (db: ScrutinyDb) =>
+      // @ts-expect-error: body belongs to accounts; scrutiny reads accounts_published_body.
+      db.selectFrom('body').selectAll();
+    const publishedViews = [
+      (db: JudgementsDb) => db.selectFrom('plans_published_plan').selectAll(),
+      (db: ScrutinyDb) => db.selectFrom('accounts_published_body').selectAll(),
+    ];
+    const queries = [judgementsReadsPlans, scrutinyReadsAccounts, ...publishedViews];
+    expect(queries.every((query) => typeof query === 'function')).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
 
 export type BodyKind = 'policing-body' | 'scrutiny-panel' | 'partner-organisation';
 
@@ -82,3 +84,6 @@ export interface AccountsPublished {
     force_area_id: number | null;
   };
 }
+
+/** What accounts' queries may read: its own tables and the audit trail. */
+export type AccountsDb = DomainDb<AccountsTables & AuditTables>;

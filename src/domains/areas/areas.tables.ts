@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
 
 export type LocalAuthorityTier =
   | 'unitary'
@@ -42,3 +44,6 @@ export interface AreasPublished {
   /** A bigint as text: differs whenever a force area or local authority has changed. */
   areas_published_change: { version: ColumnType<string, never, never> };
 }
+
+/** What areas' queries may read: its own tables and the audit trail. */
+export type AreasDb = DomainDb<AreasTables & AuditTables>;

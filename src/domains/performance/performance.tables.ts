@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
 
 export type ImportOrigin = 'command-line' | 'upload' | 'demo-seed';
@@ -131,3 +133,7 @@ export interface PerformancePublished {
   /** Anti-social behaviour incidents, kept apart from crimes. */
   performance_published_asb_count: PublishedMonthlyCount;
 }
+
+/** The relations performance's queries may read: its own tables and the audit trail. */
+export type PerformanceRelations = PerformanceTables & AuditTables;
+export type PerformanceDb = DomainDb<PerformanceRelations>;

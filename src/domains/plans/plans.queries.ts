@@ -1,6 +1,5 @@
-import type { Db } from '../../schema.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
-import type { LinkedItemKind, PlanStep } from './plans.tables.ts';
+import type { PlansDb as Db, LinkedItemKind, PlanStep } from './plans.tables.ts';
 
 export interface PlanRow {
   id: number;

@@ -1,4 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { AccountsPublished } from '../accounts/index.ts';
+import type { AreasPublished } from '../areas/index.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
 
 export const PLAN_STEPS = [
@@ -154,3 +158,6 @@ export interface PlansPublished {
   /** A bigint as text: differs whenever anything the views above show has changed. */
   plans_published_change: { version: ColumnType<string, never, never> };
 }
+
+/** What plans' queries may read: its own tables, the audit trail, and the bodies and areas published. */
+export type PlansDb = DomainDb<PlansTables & AuditTables & AccountsPublished & AreasPublished>;

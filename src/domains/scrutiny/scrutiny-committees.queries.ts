@@ -1,4 +1,4 @@
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 import type { FunctionMode, GroupKind, GroupRole } from './scrutiny-records.tables.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar/index.ts';
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 import type { RecommendationStatus } from './scrutiny-records.schemas.ts';
 import type { OutcomeKind, RecommendationOrigin, ResponseKind } from './scrutiny-records.tables.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 
 export interface WorkProgrammeEntryRow {

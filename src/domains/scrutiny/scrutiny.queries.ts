@@ -1,5 +1,10 @@
-import type { Db } from '../../schema.ts';
-import type { MeetingStatus, MemberRole, NoticeKind, QuestionStatus } from './scrutiny.tables.ts';
+import type {
+  ScrutinyDb as Db,
+  MeetingStatus,
+  MemberRole,
+  NoticeKind,
+  QuestionStatus,
+} from './scrutiny.tables.ts';
 
 // Members
 
