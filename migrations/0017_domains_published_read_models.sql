@@ -16,7 +16,7 @@ CREATE VIEW accounts_published_body AS
 -- Plans: plans, their versions (drafts included, with their state: a reader decides what it shows) and each
 -- version's measures with the priority and pillar they sit under.
 CREATE VIEW plans_published_plan AS
-  SELECT id, slug, title, body_id, force_area_id, term_start, term_end FROM plan;
+  SELECT id, slug, title, force_area_id, term_start, term_end FROM plan;
 
 CREATE VIEW plans_published_version AS
   SELECT id, plan_id, number, state, issued_on FROM plan_version;
@@ -35,14 +35,14 @@ CREATE VIEW performance_published_street_month AS
   SELECT force_area_id, month FROM police_uk_unit WHERE kind = 'street';
 
 CREATE VIEW performance_published_crime_count AS
-  SELECT r.force_area_id, r.month, r.crime_type, r.last_outcome_category, r.lsoa_code,
-         l.local_authority_code, r.crimes AS count
+  SELECT r.force_area_id, r.month, r.crime_type, r.last_outcome_category, l.local_authority_code,
+         r.crimes AS count
     FROM police_uk_crime_monthly r
     LEFT JOIN lsoa_local_authority l ON l.lsoa_code = r.lsoa_code;
 
 CREATE VIEW performance_published_asb_count AS
-  SELECT r.force_area_id, r.month, r.crime_type, r.last_outcome_category, r.lsoa_code,
-         l.local_authority_code, r.incidents AS count
+  SELECT r.force_area_id, r.month, r.crime_type, r.last_outcome_category, l.local_authority_code,
+         r.incidents AS count
     FROM police_uk_asb_monthly r
     LEFT JOIN lsoa_local_authority l ON l.lsoa_code = r.lsoa_code;
 

@@ -24,6 +24,17 @@ describe.each(testEngines())('change signals on %s (decision record 0004)', (eng
     expect(breaches).toEqual([]);
   });
 
+  it('has a view in the database for every published relation the types name', async () => {
+    const published = [...readRelations()].filter(([, relation]) => relation.published).map(([name]) => name);
+    const { rows } = await sql<{ name: string }>`
+      SELECT table_name AS name FROM information_schema.views WHERE table_schema = current_schema()`.execute(
+      database.current.db,
+    );
+    const views = new Set(rows.map((row) => row.name));
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.filter((name) => !views.has(name))).toEqual([]);
+  });
+
   it('moves a producer’s published change signal when its tables change', async () => {
     const db = database.current.db;
     const versions = () =>

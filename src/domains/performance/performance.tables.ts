@@ -120,7 +120,6 @@ interface PublishedMonthlyCount {
   month: string;
   crime_type: string;
   last_outcome_category: string;
-  lsoa_code: string;
   local_authority_code: string | null;
   count: number;
 }

@@ -127,7 +127,6 @@ export interface PlansPublished {
     id: number;
     slug: string;
     title: string;
-    body_id: number;
     force_area_id: number;
     term_start: string;
     term_end: string;
