@@ -1,20 +1,27 @@
 import type { Kysely } from 'kysely';
-import type { AccountsTables } from './domains/accounts/accounts.tables.ts';
-import type { AreasTables } from './domains/areas/areas.tables.ts';
+import type { AccountsPublished, AccountsTables } from './domains/accounts/accounts.tables.ts';
+import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
 import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
-import type { PerformanceTables } from './domains/performance/performance.tables.ts';
-import type { PlansTables } from './domains/plans/plans.tables.ts';
+import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
+import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
 import type { ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
 import type { AuditTables } from './kernel/audit/audit.tables.ts';
 
-/** Every table Kysely may query, composed from each domain's own table types. */
+/**
+ * Every table and published view, composed from each domain's own types. Only the composition root, the
+ * CLI's database handle and tests use it whole; each domain's queries take a narrower `DomainDb`.
+ */
 export type Schema = AreasTables &
+  AreasPublished &
   AccountsTables &
+  AccountsPublished &
   AuditTables &
   PlansTables &
+  PlansPublished &
   PerformanceTables &
+  PerformancePublished &
   ScrutinyTables &
   JudgementsTables;
 
-/** The query builder every domain's queries take: one database, one type. */
+/** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

@@ -1,9 +1,8 @@
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
-import type { Db } from '../../schema.ts';
 import { findBodyBySlug, listUsers, upsertBody } from './accounts.queries.ts';
-import type { BodyKind } from './accounts.tables.ts';
+import type { BodyKind, AccountsDb as Db } from './accounts.tables.ts';
 import type { UsersService } from './users.service.ts';
 
 const DEMO_BODIES: { slug: string; name: string; kind: BodyKind }[] = [

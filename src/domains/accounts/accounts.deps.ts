@@ -1,5 +1,5 @@
 import type { Policy } from '../../kernel/auth/policy.ts';
-import type { Db } from '../../schema.ts';
+import type { AccountsDb as Db } from './accounts.tables.ts';
 
 /** What every accounts service needs; `now` is injectable so expiry and lockout can be tested. */
 export interface AccountsDeps {

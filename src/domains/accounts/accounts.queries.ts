@@ -1,6 +1,5 @@
 import type { Role, RoleGrant } from '../../kernel/auth/roles.ts';
-import type { Db } from '../../schema.ts';
-import type { BodyKind } from './accounts.tables.ts';
+import type { BodyKind, AccountsDb as Db } from './accounts.tables.ts';
 
 export interface UserRow {
   id: number;

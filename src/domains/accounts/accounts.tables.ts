@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
 
 export type BodyKind = 'policing-body' | 'scrutiny-panel' | 'partner-organisation';
 
@@ -71,3 +73,17 @@ export interface AccountsTables {
     last_error: string | null;
   };
 }
+
+/** The views accounts publishes for other domains to read (migration 0017, decision record 0004). */
+export interface AccountsPublished {
+  accounts_published_body: {
+    id: number;
+    slug: string;
+    name: string;
+    kind: BodyKind;
+    force_area_id: number | null;
+  };
+}
+
+/** What accounts' queries may read: its own tables and the audit trail. */
+export type AccountsDb = DomainDb<AccountsTables & AuditTables>;

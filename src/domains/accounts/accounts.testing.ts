@@ -1,8 +1,8 @@
 import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
-import type { Db } from '../../schema.ts';
 import { upsertBody } from './accounts.queries.ts';
+import type { AccountsDb as Db } from './accounts.tables.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../schema.ts';
 import { listUnsentMessages, markMessageFailed, markMessageSent } from './accounts.queries.ts';
+import type { AccountsDb as Db } from './accounts.tables.ts';
 
 export interface OutgoingMessage {
   recipient: string;

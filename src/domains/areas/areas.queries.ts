@@ -1,5 +1,4 @@
-import type { Db } from '../../schema.ts';
-import type { LocalAuthorityTier } from './areas.tables.ts';
+import type { AreasDb as Db, LocalAuthorityTier } from './areas.tables.ts';
 
 export interface ForceAreaRow {
   id: number;

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import type { Db } from '../../schema.ts';
 import {
   type ForceAreaRow,
   findForceAreaBySlug,
@@ -13,6 +12,7 @@ import {
   upsertLocalAuthority,
 } from './areas.queries.ts';
 import { type ForceAreaInput, ForceAreaInputSchema } from './areas.schemas.ts';
+import type { AreasDb as Db } from './areas.tables.ts';
 
 export interface ForceAreaWithAuthorities extends ForceAreaRow {
   localAuthorities: LocalAuthorityRow[];

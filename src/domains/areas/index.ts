@@ -3,7 +3,7 @@ import { createAreasService } from './areas.service.ts';
 
 export type { ForceAreaInput } from './areas.schemas.ts';
 export { type AreasService, createAreasService, type ForceAreaWithAuthorities } from './areas.service.ts';
-export type { AreasTables } from './areas.tables.ts';
+export type { AreasPublished, AreasTables } from './areas.tables.ts';
 
 /** Force areas, local authorities and community safety partnerships: the places everything else is about. */
 export const areasDomain = defineDomain({

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../schema.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import type { AreaCount, Authority, IndicatorValue, Population } from './judgements.compute.ts';
-import type { Frequency, Geography, IndicatorKind } from './judgements.tables.ts';
+import type { JudgementsDb as Db, Frequency, Geography, IndicatorKind } from './judgements.tables.ts';
 
 export interface IndicatorRow {
   id: number;
@@ -36,7 +35,7 @@ export type IndicatorValues = Omit<
 function selectIndicators(db: Db) {
   return db
     .selectFrom('indicator as i')
-    .innerJoin('force_area as f', 'f.id', 'i.force_area_id')
+    .innerJoin('areas_published_force_area as f', 'f.id', 'i.force_area_id')
     .select([
       'i.id',
       'i.slug',
@@ -153,11 +152,15 @@ export async function replaceIndicatorMeasures(
 
 /** The measure codes of every version of a plan, or undefined when there is no such plan. */
 export async function listPlanMeasureCodes(db: Db, planSlug: string): Promise<Set<string> | undefined> {
-  const plan = await db.selectFrom('plan').select('id').where('slug', '=', planSlug).executeTakeFirst();
+  const plan = await db
+    .selectFrom('plans_published_plan')
+    .select('id')
+    .where('slug', '=', planSlug)
+    .executeTakeFirst();
   if (!plan) return undefined;
   const rows = await db
-    .selectFrom('plan_measure as m')
-    .innerJoin('plan_version as v', 'v.id', 'm.version_id')
+    .selectFrom('plans_published_measure as m')
+    .innerJoin('plans_published_version as v', 'v.id', 'm.version_id')
     .select('m.code')
     .distinct()
     .where('v.plan_id', '=', plan.id)
@@ -168,19 +171,18 @@ export async function listPlanMeasureCodes(db: Db, planSlug: string): Promise<Se
 /** The months a force has street-level police.uk data for. */
 export async function listStreetMonths(db: Db, forceAreaId: number): Promise<string[]> {
   const rows = await db
-    .selectFrom('police_uk_unit')
+    .selectFrom('performance_published_street_month')
     .select('month')
     .where('force_area_id', '=', forceAreaId)
-    .where('kind', '=', 'street')
     .orderBy('month')
     .execute();
   return rows.map((row) => row.month);
 }
 
 /**
- * Crimes of the given types per month and local authority, from performance's police.uk roll-ups (its
- * published read model: every page reads these), with those whose last outcome category is in `outcomes`
- * counted apart. Anti-social behaviour is read from its own roll-up, never from the crimes'.
+ * Crimes of the given types per month and local authority, from the police.uk roll-ups performance
+ * publishes, with those whose last outcome category is in `outcomes` counted apart. Anti-social behaviour
+ * is read from its own roll-up, never from the crimes'.
  */
 export async function listAreaCounts(
   db: Db,
@@ -189,26 +191,24 @@ export async function listAreaCounts(
   outcomes: readonly string[],
   antiSocialBehaviour: boolean,
 ): Promise<AreaCount[]> {
-  const table = antiSocialBehaviour
-    ? sql.table('police_uk_asb_monthly')
-    : sql.table('police_uk_crime_monthly');
-  const count = antiSocialBehaviour ? sql.ref('r.incidents') : sql.ref('r.crimes');
+  const view = antiSocialBehaviour
+    ? sql.table('performance_published_asb_count')
+    : sql.table('performance_published_crime_count');
   const result = await sql<{ month: string; areaCode: string; count: number; matched: number }>`
-    SELECT r.month, coalesce(l.local_authority_code, '') AS "areaCode",
-           sum(${count})::int AS count,
-           coalesce(sum(${count}) FILTER (WHERE r.last_outcome_category = ANY(${[...outcomes]}::text[])), 0)::int
+    SELECT r.month, coalesce(r.local_authority_code, '') AS "areaCode",
+           sum(r.count)::int AS count,
+           coalesce(sum(r.count) FILTER (WHERE r.last_outcome_category = ANY(${[...outcomes]}::text[])), 0)::int
              AS matched
-      FROM ${table} AS r
-      LEFT JOIN lsoa_local_authority AS l ON l.lsoa_code = r.lsoa_code
+      FROM ${view} AS r
      WHERE r.force_area_id = ${forceAreaId} AND r.crime_type = ANY(${[...crimeTypes]}::text[])
-     GROUP BY r.month, coalesce(l.local_authority_code, '')`.execute(db);
+     GROUP BY r.month, coalesce(r.local_authority_code, '')`.execute(db);
   return result.rows.map((row) => ({ ...row, count: Number(row.count), matched: Number(row.matched) }));
 }
 
 export function listForceAuthorities(db: Db, forceAreaId: number): Promise<Authority[]> {
   return db
-    .selectFrom('local_authority as a')
-    .leftJoin('local_authority as c', 'c.id', 'a.county_id')
+    .selectFrom('areas_published_local_authority as a')
+    .leftJoin('areas_published_local_authority as c', 'c.id', 'a.county_id')
     .select(['a.gss_code as code', 'c.gss_code as countyCode'])
     .where('a.force_area_id', '=', forceAreaId)
     .orderBy('a.gss_code')
@@ -271,8 +271,12 @@ export async function listKnownAreaCodes(db: Db, codes: readonly string[]): Prom
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Set();
   const [forces, authorities] = await Promise.all([
-    db.selectFrom('force_area').select('gss_code').where('gss_code', 'in', wanted).execute(),
-    db.selectFrom('local_authority').select('gss_code').where('gss_code', 'in', wanted).execute(),
+    db.selectFrom('areas_published_force_area').select('gss_code').where('gss_code', 'in', wanted).execute(),
+    db
+      .selectFrom('areas_published_local_authority')
+      .select('gss_code')
+      .where('gss_code', 'in', wanted)
+      .execute(),
   ]);
   return new Set([...forces, ...authorities].map((row) => row.gss_code));
 }
@@ -396,10 +400,18 @@ export interface CurrentPlanRow {
   forceAreaName: string;
 }
 
-/** Changes whenever anything the scorecard reads changes (a bigint, as text so that it is compared exactly). */
+/**
+ * Changes whenever anything the scorecard reads changes: judgements' own counter with the change signals
+ * plans and areas publish (bigints, kept as text so that they are compared exactly), read in one statement.
+ */
 export async function readScorecardInputsVersion(db: Db): Promise<string> {
-  const row = await db.selectFrom('scorecard_inputs_version').select('version').executeTakeFirstOrThrow();
-  return String(row.version);
+  const row = await db
+    .selectFrom('scorecard_inputs_version as own')
+    .innerJoin('plans_published_change as plans', (join) => join.onTrue())
+    .innerJoin('areas_published_change as areas', (join) => join.onTrue())
+    .select(['own.version as own', 'plans.version as plans', 'areas.version as areas'])
+    .executeTakeFirstOrThrow();
+  return `${row.own}.${row.plans}.${row.areas}`;
 }
 
 /**
@@ -413,9 +425,9 @@ export function findCurrentPlan(
   areaName: string,
 ): Promise<CurrentPlanRow | undefined> {
   return db
-    .selectFrom('plan as p')
-    .innerJoin('force_area as f', 'f.id', 'p.force_area_id')
-    .innerJoin('plan_version as v', 'v.plan_id', 'p.id')
+    .selectFrom('plans_published_plan as p')
+    .innerJoin('areas_published_force_area as f', 'f.id', 'p.force_area_id')
+    .innerJoin('plans_published_version as v', 'v.plan_id', 'p.id')
     .select([
       'p.id as planId',
       'p.slug',
@@ -458,17 +470,15 @@ export function listScorecardMeasures(
   measureCode?: string,
 ): Promise<ScorecardMeasureRow[]> {
   return db
-    .selectFrom('plan_measure as m')
-    .innerJoin('plan_priority as r', 'r.id', 'm.priority_id')
-    .innerJoin('plan_pillar as p', 'p.id', 'r.pillar_id')
+    .selectFrom('plans_published_measure as m')
     .leftJoin('indicator_measure as im', (join) =>
       join.on('im.plan_slug', '=', planSlug).onRef('im.measure_code', '=', 'm.code'),
     )
     .select([
-      'p.code as pillarCode',
-      'p.title as pillarTitle',
-      'r.code as priorityCode',
-      'r.title as priorityTitle',
+      'm.pillar_code as pillarCode',
+      'm.pillar_title as pillarTitle',
+      'm.priority_code as priorityCode',
+      'm.priority_title as priorityTitle',
       'm.code',
       'm.text',
       'm.direction',
@@ -476,8 +486,8 @@ export function listScorecardMeasures(
     ])
     .where('m.version_id', '=', versionId)
     .$if(measureCode !== undefined, (qb) => qb.where('m.code', '=', measureCode as string))
-    .orderBy('p.position')
-    .orderBy('r.position')
+    .orderBy('m.pillar_position')
+    .orderBy('m.priority_position')
     .orderBy('m.position')
     .orderBy('im.position')
     .execute();
@@ -529,7 +539,7 @@ export function listAuthoritiesOfForce(
   forceAreaId: number,
 ): Promise<{ code: string; name: string; tier: string }[]> {
   return db
-    .selectFrom('local_authority')
+    .selectFrom('areas_published_local_authority')
     .select(['gss_code as code', 'name', 'tier'])
     .where('force_area_id', '=', forceAreaId)
     .orderBy('name')

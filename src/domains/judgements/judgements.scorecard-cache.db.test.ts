@@ -50,3 +50,23 @@ describe.each(testEngines())('the scorecard kept in memory on %s', (engine) => {
     );
   });
 });
+
+describe.each(testEngines())('the scorecard kept in memory, as areas change, on %s', (engine) => {
+  const database = useTestDatabase(engine);
+
+  it('follows a change to a local authority through the change signal areas publishes', async () => {
+    const reader = await seedScorecardFixture(database.current);
+    const first = await reader.judgements.readScorecard(AREA);
+    const authority = first.authorities[0];
+    expect(authority).toBeDefined();
+    expect(await reader.judgements.readScorecard(AREA)).toBe(first);
+
+    await database.current.db
+      .updateTable('local_authority')
+      .set({ name: 'Renamed District' })
+      .where('gss_code', '=', authority?.code ?? '')
+      .execute();
+    const second = await reader.judgements.readScorecard(AREA);
+    expect(second.authorities.map((entry) => entry.name)).toContain('Renamed District');
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * What the scorecard has read, kept while the database's scorecard inputs version (migration 0011) stays the
- * same: a request then costs one small read instead of five. A new version empties the cache. Entries are
- * shared between requests, so callers must not change what they are given.
+ * What the scorecard has read, kept while the scorecard's inputs version (its own counter with the change
+ * signals plans and areas publish: migrations 0011 and 0017, decision record 0004) stays the same: a request
+ * then costs one small read instead of five. A new version empties the cache. Entries are shared between
+ * requests, so callers must not change what they are given.
  */
 export function createScorecardCache<T>(maxEntries = 200) {
   let currentVersion: string | null = null;

@@ -5,7 +5,6 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
-import type { Db } from '../../schema.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import type { IndicatorEntry, IndicatorFile } from './indicators.file-schema.ts';
 import { ANTI_SOCIAL_BEHAVIOUR } from './indicators.vocabulary.ts';
@@ -44,7 +43,7 @@ import {
   upsertPopulations,
 } from './judgements.queries.ts';
 import { createScorecardCache } from './judgements.scorecard-cache.ts';
-import type { IndicatorKind } from './judgements.tables.ts';
+import type { JudgementsDb as Db, IndicatorKind } from './judgements.tables.ts';
 
 export interface JudgementsDeps {
   db: Db;

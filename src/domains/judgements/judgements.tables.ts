@@ -1,4 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { AreasPublished } from '../areas/index.ts';
+import type { PerformancePublished } from '../performance/index.ts';
+import type { PlansPublished } from '../plans/index.ts';
 
 export const INDICATOR_KINDS = ['crime-count', 'crime-rate', 'outcome-share', 'series'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -9,7 +14,7 @@ export type Frequency = (typeof FREQUENCIES)[number];
 
 /** The tables of migration 0007. */
 export interface JudgementsTables {
-  /** Moved on by triggers whenever anything the scorecard reads changes (migration 0011). */
+  /** Moved on by triggers whenever one of judgements' own tables changes (migrations 0011 and 0017). */
   scorecard_inputs_version: {
     only_row: Generated<boolean>;
     version: ColumnType<string, never, never>;
@@ -65,3 +70,8 @@ export interface JudgementsTables {
     value: number;
   };
 }
+
+/** What judgements' queries may read: its own tables, the audit trail, and the views it reads of others. */
+export type JudgementsDb = DomainDb<
+  JudgementsTables & AuditTables & PlansPublished & AreasPublished & PerformancePublished
+>;

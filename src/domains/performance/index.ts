@@ -9,7 +9,7 @@ import { performanceRoutes } from './performance.routes.ts';
 import { createPerformanceServices } from './performance.services.ts';
 
 export { createPerformanceServices } from './performance.services.ts';
-export type { PerformanceTables } from './performance.tables.ts';
+export type { PerformancePublished, PerformanceTables } from './performance.tables.ts';
 export * from './police-uk/index.ts';
 
 /** police.uk data: exact imports, the LSOA lookup, counts by area and month. */

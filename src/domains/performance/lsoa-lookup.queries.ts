@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SqlClient } from '../../kernel/db/sql-client.ts';
-import type { Db } from '../../schema.ts';
+import type { PerformanceDb as Db } from './performance.tables.ts';
 
 export interface LsoaAuthorityRow {
   lsoaCode: string;

@@ -6,7 +6,6 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
 import { DomainError, ForbiddenError } from '../../kernel/errors.ts';
-import type { Db, Schema } from '../../schema.ts';
 import type { AreasService } from '../areas/index.ts';
 import {
   countLsoaAuthoritiesBySource,
@@ -15,6 +14,7 @@ import {
   listLsoaAuthorityCodes,
   upsertLsoaAuthoritiesFromFile,
 } from './lsoa-lookup.queries.ts';
+import type { PerformanceDb as Db, PerformanceRelations } from './performance.tables.ts';
 
 /**
  * Which local authority each LSOA lies in. A lookup file (as ONS publishes them) loaded with
@@ -32,7 +32,7 @@ export const FORMER_AUTHORITIES: readonly { name: string; successorCode: string 
 
 /** Fills in the lookup from LSOA names for the force's street records of the given months. */
 export async function deriveLsoaAuthoritiesFromNames(
-  database: DatabaseHandle<Schema>,
+  database: DatabaseHandle<PerformanceRelations>,
   areas: AreasService,
   forceAreaId: number,
   months: readonly string[],

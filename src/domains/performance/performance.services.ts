@@ -1,14 +1,14 @@
 import type { Policy } from '../../kernel/auth/policy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
-import type { Schema } from '../../schema.ts';
 import type { AreasService } from '../areas/index.ts';
 import { createLsoaLookupService } from './lsoa-lookup.service.ts';
+import type { PerformanceRelations } from './performance.tables.ts';
 import { createPoliceUkDataService } from './police-uk-data.service.ts';
 import { createPoliceUkImportService } from './police-uk-import.service.ts';
 
 /** The performance domain's services, built once by the composition root. */
 export function createPerformanceServices(deps: {
-  database: DatabaseHandle<Schema>;
+  database: DatabaseHandle<PerformanceRelations>;
   areas: AreasService;
   policy: Policy;
   /** Called after an import run has loaded months, with the force areas they belong to. */

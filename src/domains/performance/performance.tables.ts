@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
 
 export type ImportOrigin = 'command-line' | 'upload' | 'demo-seed';
@@ -111,3 +113,26 @@ export interface PerformanceTables {
     loaded_at: Generated<Date>;
   };
 }
+
+/** A monthly roll-up row with its LSOA's local authority (null where the lookup does not know the LSOA). */
+interface PublishedMonthlyCount {
+  force_area_id: number;
+  month: string;
+  crime_type: string;
+  last_outcome_category: string;
+  local_authority_code: string | null;
+  count: number;
+}
+
+/** The views performance publishes for other domains to read (migration 0017, decision record 0004). */
+export interface PerformancePublished {
+  /** The months each force has street-level data for. */
+  performance_published_street_month: { force_area_id: number; month: string };
+  performance_published_crime_count: PublishedMonthlyCount;
+  /** Anti-social behaviour incidents, kept apart from crimes. */
+  performance_published_asb_count: PublishedMonthlyCount;
+}
+
+/** The relations performance's queries may read: its own tables and the audit trail. */
+export type PerformanceRelations = PerformanceTables & AuditTables;
+export type PerformanceDb = DomainDb<PerformanceRelations>;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../schema.ts';
+import type { PerformanceDb as Db } from './performance.tables.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
 
 /** What the counts API groups street records by. */

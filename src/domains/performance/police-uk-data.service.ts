@@ -1,8 +1,8 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { DomainError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
-import type { Db } from '../../schema.ts';
 import type { AreasService, ForceAreaWithAuthorities } from '../areas/index.ts';
+import type { PerformanceDb as Db } from './performance.tables.ts';
 import {
   type CountBy,
   countOutcomesByCrimeType,

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { CopySource, CopyTarget } from '../../kernel/db/copy.ts';
 import type { SqlClient } from '../../kernel/db/sql-client.ts';
-import type { Db } from '../../schema.ts';
 import type {
+  PerformanceDb as Db,
   ImportFileStatus,
   ImportOrigin,
   ImportPhase,

@@ -11,10 +11,9 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import type { CopyTarget } from '../../kernel/db/copy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
-import type { Schema } from '../../schema.ts';
 import type { AreasService } from '../areas/index.ts';
 import { deriveLsoaAuthoritiesFromNames } from './lsoa-lookup.service.ts';
-import type { ImportOrigin } from './performance.tables.ts';
+import type { ImportOrigin, PerformanceRelations } from './performance.tables.ts';
 import {
   listPoliceUkSources,
   openPoliceUkFile,
@@ -122,7 +121,7 @@ export interface ImportReport {
 }
 
 export interface PoliceUkImportDeps {
-  database: DatabaseHandle<Schema>;
+  database: DatabaseHandle<PerformanceRelations>;
   areas: AreasService;
   policy: Policy;
   /**

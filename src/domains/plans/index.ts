@@ -9,7 +9,7 @@ import { plansRoutes } from './plans.routes.ts';
 import { createPlansService } from './plans.service.ts';
 
 export { parsePlanFile } from './plans.files.ts';
-export type { PlansTables } from './plans.tables.ts';
+export type { PlansPublished, PlansTables } from './plans.tables.ts';
 
 /** Police and Crime Plans: versions, the statutory steps, comparison and coverage. */
 export const plansDomain = defineDomain({

@@ -1,6 +1,5 @@
-import type { Db } from '../../schema.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
-import type { LinkedItemKind, PlanStep } from './plans.tables.ts';
+import type { PlansDb as Db, LinkedItemKind, PlanStep } from './plans.tables.ts';
 
 export interface PlanRow {
   id: number;
@@ -46,8 +45,8 @@ export function findPlanById(db: Db, id: number): Promise<PlanRow | undefined> {
 export function findPlanOwnerSlugs(db: Db, planId: number): Promise<{ body: string; forceArea: string }> {
   return db
     .selectFrom('plan')
-    .innerJoin('body', 'body.id', 'plan.body_id')
-    .innerJoin('force_area', 'force_area.id', 'plan.force_area_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'plan.body_id')
+    .innerJoin('areas_published_force_area as force_area', 'force_area.id', 'plan.force_area_id')
     .select(['body.slug as body', 'force_area.slug as forceArea'])
     .where('plan.id', '=', planId)
     .executeTakeFirstOrThrow();

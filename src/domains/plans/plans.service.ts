@@ -4,7 +4,6 @@ import { type Actor, actorLabel } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { canSee } from '../../kernel/auth/visibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
-import type { Db } from '../../schema.ts';
 import type { CoverageFile, MeasureDirection, PlanFile } from './plans.file-schema.ts';
 import { describeLifecycle, todayInLondon } from './plans.lifecycle.ts';
 import {
@@ -35,7 +34,7 @@ import {
   upsertCoverageSource,
   type VersionRow,
 } from './plans.queries.ts';
-import type { PlanStep } from './plans.tables.ts';
+import type { PlansDb as Db, PlanStep } from './plans.tables.ts';
 import { diffTrees, fileFromTree, type PlanTree, treeFromFile, treeFromRows } from './plans.tree.ts';
 
 export interface PlansDeps {

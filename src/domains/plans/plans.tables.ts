@@ -1,4 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { AccountsPublished } from '../accounts/index.ts';
+import type { AreasPublished } from '../areas/index.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
 
 export const PLAN_STEPS = [
@@ -113,4 +117,46 @@ export interface PlansTables {
     text: string;
     priority_codes: string[];
   };
+  /** Moved on by every statement that changes a plan, version, pillar, priority or measure (migration 0017). */
+  plans_change: { only_row: Generated<boolean>; version: ColumnType<string, never, never> };
 }
+
+/** The views plans publishes for other domains to read (migration 0017, decision record 0004). */
+export interface PlansPublished {
+  plans_published_plan: {
+    id: number;
+    slug: string;
+    title: string;
+    force_area_id: number;
+    term_start: string;
+    term_end: string;
+  };
+  /** Every version, drafts too: a reader that shows a plan keeps to `state = 'issued'`. */
+  plans_published_version: {
+    id: number;
+    plan_id: number;
+    number: number;
+    state: 'draft' | 'issued';
+    issued_on: string | null;
+  };
+  /** A version's measures, each with the priority and pillar it sits under. */
+  plans_published_measure: {
+    id: number;
+    version_id: number;
+    code: string;
+    position: number;
+    text: string;
+    direction: MeasureDirection;
+    priority_code: string;
+    priority_title: string;
+    priority_position: number;
+    pillar_code: string;
+    pillar_title: string;
+    pillar_position: number;
+  };
+  /** A bigint as text: differs whenever anything the views above show has changed. */
+  plans_published_change: { version: ColumnType<string, never, never> };
+}
+
+/** What plans' queries may read: its own tables, the audit trail, and the bodies and areas published. */
+export type PlansDb = DomainDb<PlansTables & AuditTables & AccountsPublished & AreasPublished>;

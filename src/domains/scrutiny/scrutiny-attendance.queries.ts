@@ -1,5 +1,4 @@
-import type { Db } from '../../schema.ts';
-import type { MemberRole } from './scrutiny.tables.ts';
+import type { ScrutinyDb as Db, MemberRole } from './scrutiny.tables.ts';
 import type { AttendanceKind } from './scrutiny-attendance.tables.ts';
 
 export interface AttendanceRow {

@@ -3,7 +3,6 @@ import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { londonDateTimeToInstant } from '../../kernel/calendar/index.ts';
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
-import type { Db } from '../../schema.ts';
 import {
   findMeetingById,
   findMeetingByStart,
@@ -13,6 +12,7 @@ import {
   type MemberRow,
 } from './scrutiny.queries.ts';
 import type { ScrutinyDeps } from './scrutiny.service.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { AttendanceFile, MeetingRecordEntry } from './scrutiny-attendance.file-schema.ts';
 import {
   type AttendanceRow,

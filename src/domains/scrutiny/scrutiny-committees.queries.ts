@@ -1,4 +1,4 @@
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 import type { FunctionMode, GroupKind, GroupRole } from './scrutiny-records.tables.ts';
 
@@ -19,7 +19,7 @@ export type GroupValues = Omit<GroupRow, 'id' | 'bodySlug' | 'bodyName'>;
 function selectGroups(db: Db) {
   return db
     .selectFrom('scrutiny_group as g')
-    .innerJoin('body', 'body.id', 'g.body_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'g.body_id')
     .select([
       'g.id',
       'g.body_id as bodyId',

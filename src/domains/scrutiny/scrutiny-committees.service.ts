@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { NotFoundError, ValidationError } from '../../kernel/errors.ts';
-import type { Db } from '../../schema.ts';
 import { listMembersByBody } from './scrutiny.queries.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import {
   deleteGroupMember,
   findGroupById,

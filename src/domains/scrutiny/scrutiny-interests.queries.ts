@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { DeclarationKind, InterestCategory, Participation } from './scrutiny-interests.tables.ts';
 
 // The register of members' interests

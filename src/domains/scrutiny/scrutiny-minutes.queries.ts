@@ -1,5 +1,4 @@
-import type { Db } from '../../schema.ts';
-import type { MeetingStatus } from './scrutiny.tables.ts';
+import type { ScrutinyDb as Db, MeetingStatus } from './scrutiny.tables.ts';
 import type { DecisionKind } from './scrutiny-records.tables.ts';
 
 export interface MinutesRow {

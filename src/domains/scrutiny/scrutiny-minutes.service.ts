@@ -4,8 +4,8 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
-import type { Db } from '../../schema.ts';
 import { findMeetingById, listAgendaItems, type MeetingRow } from './scrutiny.queries.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import {
   deleteMinuteDecisionsAndActions,
   deleteMinuteItem,

@@ -1,4 +1,4 @@
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { PaperMediaType } from './scrutiny-papers.tables.ts';
 
 /** A paper's record without its content: what lists and pages need. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar/index.ts';
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 import type { RecommendationStatus } from './scrutiny-records.schemas.ts';
 import type { OutcomeKind, RecommendationOrigin, ResponseKind } from './scrutiny-records.tables.ts';
@@ -57,7 +57,7 @@ function selectLedger(db: Db, today: IsoDate) {
     OR EXISTS (SELECT 1 FROM recommendation_action a WHERE a.recommendation_id = r.id))`;
   return db
     .selectFrom('recommendation as r')
-    .innerJoin('body', 'body.id', 'r.body_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'r.body_id')
     .leftJoin('scrutiny_group as g', 'g.id', 'r.group_id')
     .leftJoin('meeting as m', 'm.id', 'r.meeting_id')
     .leftJoin('minute_item as mi', 'mi.id', 'r.minute_item_id')
@@ -164,8 +164,8 @@ export function listLedgerEntriesOfMinuteItems(db: Db, itemIds: number[]) {
  */
 export function listPolicingBodiesOf(db: Db, panelId: number): Promise<{ id: number; name: string }[]> {
   return db
-    .selectFrom('body as panel')
-    .innerJoin('body as policing', 'policing.force_area_id', 'panel.force_area_id')
+    .selectFrom('accounts_published_body as panel')
+    .innerJoin('accounts_published_body as policing', 'policing.force_area_id', 'panel.force_area_id')
     .select(['policing.id', 'policing.name'])
     .where('panel.id', '=', panelId)
     .where('policing.kind', '=', 'policing-body')

@@ -4,8 +4,8 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { type IsoDate, londonDateOf } from '../../kernel/calendar/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
-import type { Db } from '../../schema.ts';
 import { findMeetingById, listMeetings, type MeetingRow } from './scrutiny.queries.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import { findGroupById, findGroupBySlug, listGroups } from './scrutiny-committees.queries.ts';
 import { refuseDelegationOfReserved } from './scrutiny-functions.ts';
 import {

@@ -3,8 +3,8 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
-import type { Db } from '../../schema.ts';
 import { findMeetingById, type MeetingRow } from './scrutiny.queries.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 
 /** What the minutes, recommendations, groups and work programme services need (a subset of ScrutinyDeps). */
 export interface ScrutinyRecordsDeps {

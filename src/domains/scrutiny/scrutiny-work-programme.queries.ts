@@ -1,4 +1,4 @@
-import type { Db } from '../../schema.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 
 export interface WorkProgrammeEntryRow {
@@ -22,7 +22,7 @@ export interface WorkProgrammeItemRow {
 function selectEntries(db: Db) {
   return db
     .selectFrom('work_programme_entry as e')
-    .innerJoin('body', 'body.id', 'e.body_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'e.body_id')
     .select([
       'e.id',
       'e.body_id as bodyId',

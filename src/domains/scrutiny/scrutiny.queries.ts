@@ -1,5 +1,10 @@
-import type { Db } from '../../schema.ts';
-import type { MeetingStatus, MemberRole, NoticeKind, QuestionStatus } from './scrutiny.tables.ts';
+import type {
+  ScrutinyDb as Db,
+  MeetingStatus,
+  MemberRole,
+  NoticeKind,
+  QuestionStatus,
+} from './scrutiny.tables.ts';
 
 // Members
 
@@ -126,7 +131,7 @@ export type MeetingValues = Pick<MeetingRow, 'bodyId' | 'title' | 'startsAt' | '
 function selectMeetings(db: Db) {
   return db
     .selectFrom('meeting')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .innerJoin('accounts_published_body as body', 'body.id', 'meeting.body_id')
     .select([
       'meeting.id',
       'meeting.body_id as bodyId',

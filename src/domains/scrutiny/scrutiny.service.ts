@@ -3,7 +3,6 @@ import { type Actor, systemActor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf, londonDateTimeToInstant } from '../../kernel/calendar/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
-import type { Db } from '../../schema.ts';
 import {
   deadlineInWords,
   describeNoticeRule,
@@ -36,6 +35,7 @@ import {
   upsertQuestionRules,
 } from './scrutiny.queries.ts';
 import type { AgendaItemForm, DecisionForm, MeetingForm, QuestionForm } from './scrutiny.schemas.ts';
+import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
 import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
 import { createScrutinyPapersService } from './scrutiny-papers.service.ts';

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * Who owns each table and published view, read from the `*.tables.ts` interfaces (an interface named
+ * `…Tables` lists a domain's tables; one named `…Published` lists the views it offers everyone), and which
+ * relations a queries file names. Used by the read-rule tests (decision record 0004).
+ */
+
+export const SRC = join(import.meta.dirname, '..', '..');
+
+export function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => join(dir, name));
+}
+
+/** `src/domains/plans/…` belongs to plans; everything under `src/kernel/` to the kernel. */
+export function ownerOf(file: string): string {
+  const [top, name] = relative(SRC, file).split(sep);
+  return top === 'domains' ? (name as string) : 'kernel';
+}
+
+/** The top-level keys of each interface in a file whose name ends with `kind`. */
+function interfaceKeys(source: string, kind: 'Tables' | 'Published'): string[] {
+  const keys: string[] = [];
+  const blocks = source.matchAll(new RegExp(`interface \\w+${kind}\\b[^{]*\\{([\\s\\S]*?)\\n\\}`, 'g'));
+  for (const block of blocks)
+    for (const key of (block[1] as string).matchAll(/^ {2}([a-z][a-z0-9_]*)\s*:/gm))
+      keys.push(key[1] as string);
+  return keys;
+}
+
+export interface Relation {
+  owner: string;
+  published: boolean;
+}
+
+export function readRelations(): Map<string, Relation> {
+  const relations = new Map<string, Relation>();
+  for (const file of filesUnder(SRC, '.tables.ts')) {
+    const source = readFileSync(file, 'utf8');
+    const owner = ownerOf(file);
+    for (const table of interfaceKeys(source, 'Tables')) relations.set(table, { owner, published: false });
+    for (const view of interfaceKeys(source, 'Published')) relations.set(view, { owner, published: true });
+  }
+  return relations;
+}
+
+const BUILDER_CALLS =
+  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|table)\(\s*['"`]([a-z][a-z0-9_]*)/g;
+const RAW_SQL = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+([a-z][a-z0-9_]*)/g;
+
+/** Every relation name a source text uses: in the query builder, in `sql.table(…)` and in raw SQL. */
+export function namedRelations(source: string): Set<string> {
+  const names = new Set<string>();
+  for (const pattern of [BUILDER_CALLS, RAW_SQL])
+    for (const match of source.matchAll(pattern)) names.add(match[1] as string);
+  return names;
+}
