@@ -1,18 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { createDocument } from 'zod-openapi';
+import { type OpenApiPaths, SECURITY_SCHEMES } from '../../kernel/http/openapi.ts';
 
-/** Part of an OpenAPI 3.1 document: each domain describes its own endpoints. */
-export type OpenApiPaths = Record<
-  string,
-  Record<
-    string,
-    { summary: string; description?: string; parameters?: unknown[]; responses: Record<string, unknown> }
-  >
->;
+/** Part of an OpenAPI 3.1 document: each domain describes its own endpoints from its zod schemas. */
+export type { OpenApiPaths };
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 
+/** The whole OpenAPI 3.1 document, generated from the zod schemas in each domain's paths. */
 export function buildOpenApiDocument(version: string, pathGroups: OpenApiPaths[]) {
-  return {
+  return createDocument({
     openapi: '3.1.0',
     info: {
       title: 'Peelian API',
@@ -24,19 +21,19 @@ export function buildOpenApiDocument(version: string, pathGroups: OpenApiPaths[]
         url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
       },
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { securitySchemes: SECURITY_SCHEMES },
     paths: Object.assign({}, ...pathGroups) as OpenApiPaths,
-  };
+  });
 }
 
 /** The API's description: machine-readable at /api/v1/openapi.json and readable at /api/docs. */
 export function apiRoutes(deps: { document: ReturnType<typeof buildOpenApiDocument> }): FastifyPluginAsync {
-  const paths: OpenApiPaths = deps.document.paths;
-  const endpoints = Object.entries(paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({
+  const endpoints = Object.entries(deps.document.paths ?? {}).flatMap(([path, operations]) =>
+    Object.entries(operations ?? {}).map(([method, operation]) => ({
       method: method.toUpperCase(),
       path,
-      ...operation,
+      summary: operation.summary,
+      description: operation.description,
     })),
   );
   return async (app) => {
