@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createDocument } from 'zod-openapi';
+import { codeSpansToHtml } from '../../kernel/formats/code-spans.ts';
 import { type OpenApiPaths, SECURITY_SCHEMES } from '../../kernel/http/openapi.ts';
 
 /** Part of an OpenAPI 3.1 document: each domain describes its own endpoints from its zod schemas. */
@@ -32,8 +33,8 @@ export function apiRoutes(deps: { document: ReturnType<typeof buildOpenApiDocume
     Object.entries(operations ?? {}).map(([method, operation]) => ({
       method: method.toUpperCase(),
       path,
-      summary: operation.summary,
-      description: operation.description,
+      summaryHtml: codeSpansToHtml(operation.summary ?? ''),
+      descriptionHtml: operation.description ? codeSpansToHtml(operation.description) : null,
     })),
   );
   return async (app) => {
@@ -42,7 +43,7 @@ export function apiRoutes(deps: { document: ReturnType<typeof buildOpenApiDocume
       reply.render('api/views/docs.njk', {
         pageTitle: 'API',
         endpoints,
-        description: deps.document.info.description,
+        descriptionHtml: codeSpansToHtml(deps.document.info.description ?? ''),
       }),
     );
   };

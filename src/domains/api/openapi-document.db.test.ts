@@ -79,4 +79,12 @@ describe.each(testEngines())('the OpenAPI document on %s', (engine) => {
       expect((operation.security ?? []).length > 0, name).toBe(needsCaller);
     }
   });
+
+  it('shows the descriptions’ code spans as code on the docs page, not as backticks', async () => {
+    const page = (await app.inject({ method: 'GET', url: '/api/docs' })).body;
+    expect(page).toContain('<code>Authorization: Bearer &lt;token&gt;</code>');
+    expect(page).toContain('<code>state</code> is none, draft or approved');
+    const text = page.replace(/<pre[\s\S]*?<\/pre>/g, '');
+    expect(text).not.toContain('`');
+  });
 });
