@@ -3,7 +3,7 @@ import { createDocument } from 'zod-openapi';
 import { codeSpansToHtml } from '../../kernel/formats/code-spans.ts';
 import { type OpenApiPaths, SECURITY_SCHEMES } from '../../kernel/http/openapi.ts';
 
-/** Part of an OpenAPI 3.1 document: each domain describes its own endpoints from its zod schemas. */
+/** Kept here too: domains (and branches) written before the type moved to the kernel import it from here. */
 export type { OpenApiPaths };
 
 const PUBLIC = { config: { permission: 'public' } } as const;
