@@ -69,3 +69,13 @@ export function parseExpiry(text: string): number | null {
   const days = { d: 1, w: 7, m: 30, y: 365 }[match[2] as 'd' | 'w' | 'm' | 'y'];
   return Number(match[1]) * days;
 }
+
+const GrantJson = z.object({ role: z.enum(ROLES), bodyId: z.int().nullable() });
+
+/** `GET /api/v1/me`: the signed-in person or the token, with the roles it holds. */
+export const CallerJson = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), email: z.string(), name: z.string(), grants: z.array(GrantJson) }),
+    z.object({ kind: z.literal('token'), name: z.string(), grants: z.array(GrantJson) }),
+  ])
+  .meta({ id: 'Caller' });

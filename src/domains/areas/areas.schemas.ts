@@ -40,3 +40,28 @@ export const ForceAreaInputSchema = z
 
 export type ForceAreaInput = z.infer<typeof ForceAreaInputSchema>;
 export type LocalAuthorityInput = z.infer<typeof LocalAuthorityInputSchema>;
+
+/** The areas as the API sends them: each force area with its local authorities and their ONS codes. */
+export const ForceAreasJson = z.object({
+  forceAreas: z.array(
+    z
+      .object({
+        id: z.int(),
+        slug: z.string(),
+        name: z.string(),
+        gssCode: z.string(),
+        localAuthorities: z.array(
+          z.object({
+            id: z.int(),
+            forceAreaId: z.int(),
+            gssCode: z.string(),
+            name: z.string(),
+            tier: LocalAuthorityInputSchema.shape.tier,
+            countyName: z.string().nullable(),
+            countyGssCode: z.string().nullable(),
+          }),
+        ),
+      })
+      .meta({ id: 'ForceArea' }),
+  ),
+});

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import {
@@ -12,6 +13,7 @@ import { type ChartCache, type ChartPoint, renderSparkline, renderSpcChart } fro
 import { IMPROVEMENT_OF, type IndicatorPoint, type Judgement } from './judgements.judge.ts';
 import { monthRangesInWords, monthWords } from './judgements.months.ts';
 import type { IndicatorRow } from './judgements.queries.ts';
+import type { MeasureDetailJson, ScorecardJson } from './judgements.schemas.ts';
 import type { JudgedIndicator, Scorecard, ScorecardMeasure } from './judgements.service.ts';
 import type { IndicatorKind } from './judgements.tables.ts';
 
@@ -423,6 +425,7 @@ export function toMeasurePageView(
 
 function indicatorJson(judged: JudgedIndicator) {
   const { indicator, spc } = judged;
+  const [first, last] = [judged.run.judged[0], judged.run.judged.at(-1)];
   return {
     slug: indicator.slug,
     title: indicator.title,
@@ -443,13 +446,10 @@ function indicatorJson(judged: JudgedIndicator) {
     mean: spc?.mean ?? null,
     upperLimit: spc?.upperLimit ?? null,
     lowerLimit: spc?.lowerLimit ?? null,
-    period: judged.run.judged.length
-      ? {
-          from: judged.run.judged[0]?.month.slice(0, 7),
-          to: judged.run.judged.at(-1)?.month.slice(0, 7),
-          months: judged.run.judged.length,
-        }
-      : null,
+    period:
+      first && last
+        ? { from: first.month.slice(0, 7), to: last.month.slice(0, 7), months: judged.run.judged.length }
+        : null,
     notJudged: {
       months: judged.run.leftOut.map((point) => point.month.slice(0, 7)),
       missingMonths: judged.run.missing.map((month) => month.slice(0, 7)),
@@ -485,7 +485,7 @@ function measureJson(measure: ScorecardMeasure) {
   };
 }
 
-export function toScorecardJson(scorecard: Scorecard) {
+export function toScorecardJson(scorecard: Scorecard): z.input<typeof ScorecardJson> {
   return {
     plan: planJson(scorecard),
     area: scorecard.area,
@@ -499,7 +499,9 @@ export function toScorecardJson(scorecard: Scorecard) {
   };
 }
 
-export function toMeasureJson(detail: Scorecard & { measure: ScorecardMeasure }) {
+export function toMeasureJson(
+  detail: Scorecard & { measure: ScorecardMeasure },
+): z.input<typeof MeasureDetailJson> {
   return {
     plan: planJson(detail),
     area: detail.area,

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
 import { ValidationError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
 import { analyseSpc, SPC_METHOD, SpcInputError } from '../../kernel/spc/index.ts';
-import type { OpenApiPaths } from '../api/api.routes.ts';
-import { MAX_SPC_POINTS, SpcRequestSchema } from './spc.schemas.ts';
+import { MAX_SPC_POINTS, SpcRequestSchema, SpcResponseJson } from './spc.schemas.ts';
 
 /**
  * Statistical process control for anyone's series: the same engine that judges the plan's measures. It
@@ -15,7 +16,7 @@ export function spcRoutes(): FastifyPluginAsync {
       const input = parseInput(SpcRequestSchema, request.body);
       try {
         const result = analyseSpc(input);
-        return {
+        const response: z.input<typeof SpcResponseJson> = {
           mean: result.mean,
           upperLimit: result.upperLimit,
           lowerLimit: result.lowerLimit,
@@ -24,6 +25,7 @@ export function spcRoutes(): FastifyPluginAsync {
           trialLimits: result.trialLimits,
           method: SPC_METHOD,
         };
+        return response;
       } catch (error) {
         if (error instanceof SpcInputError)
           throw new ValidationError([{ field: error.field, message: error.message }]);
@@ -38,12 +40,17 @@ export const SPC_OPENAPI: OpenApiPaths = {
     post: {
       summary: 'Judge a series with statistical process control (XmR), as Peelian judges every measure',
       description: `Body: {"values": [numbers], "improvement": "increase"|"decrease"|"neutral", "screenOutliers": true, "baselinePoints": null}. At most ${MAX_SPC_POINTS} values; a baseline of at least 12 points. Each point gets the special-cause rule it is part of (outside-limits, trend, two-of-three, shift, in that priority) and a type (common-cause, improvement, concern, or neutral-high/neutral-low). Fewer than 13 points give trial limits. A bad field gets 400 with {"error", "fields": [{"field", "message"}]}.`,
-      responses: {
-        '200': {
-          description: 'The mean, process limits, each point judged, and the variation of the last point',
+      security: SECURITY.public,
+      requestBody: { required: true, content: { 'application/json': { schema: SpcRequestSchema } } },
+      responses: withErrors(
+        {
+          '200': jsonResponse(
+            'The mean, process limits, each point judged, and the variation of the last point',
+            SpcResponseJson,
+          ),
         },
-        '400': { description: 'A field is missing or wrong' },
-      },
+        { '400': 'A field is missing or wrong', jsonBody: true, '413': 'The body is over 1 MB' },
+      ),
     },
   },
 };

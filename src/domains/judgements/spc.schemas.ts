@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IMPROVEMENT_DIRECTIONS, MINIMUM_BASELINE_POINTS } from '../../kernel/spc/index.ts';
+import {
+  IMPROVEMENT_DIRECTIONS,
+  MINIMUM_BASELINE_POINTS,
+  POINT_TYPES,
+  SPC_METHOD,
+  SPECIAL_CAUSE_RULES,
+} from '../../kernel/spc/index.ts';
 
 /** The most points one request may analyse: 833 years of months, far beyond any real series. */
 export const MAX_SPC_POINTS = 10_000;
@@ -29,3 +35,24 @@ export const SpcRequestSchema = z.object({
 });
 
 export type SpcRequest = z.infer<typeof SpcRequestSchema>;
+
+/** `POST /api/v1/spc`'s answer: the last segment's mean and limits and every point judged. */
+export const SpcResponseJson = z
+  .object({
+    mean: z.number(),
+    upperLimit: z.number(),
+    lowerLimit: z.number(),
+    points: z.array(
+      z.object({
+        value: z.number(),
+        rule: z.enum(SPECIAL_CAUSE_RULES).nullable(),
+        type: z.enum(POINT_TYPES),
+      }),
+    ),
+    variation: z.enum(POINT_TYPES).meta({ description: 'The type of the last point' }),
+    trialLimits: z.boolean(),
+    method: z
+      .string()
+      .meta({ description: 'The SPC method and rule set that made the judgement', example: SPC_METHOD }),
+  })
+  .meta({ id: 'SpcResult' });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
@@ -12,6 +13,7 @@ import {
   CountsQuerySchema,
   ForcePageQuerySchema,
   ForceParamsSchema,
+  type ForceSeriesJson,
   RunParamsSchema,
   RunsQuerySchema,
   UploadQuerySchema,
@@ -119,33 +121,37 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         .send(csv);
     });
 
-    app.get('/api/v1/police-uk/forces/:force', PUBLIC, async (request) => {
-      const { force } = parseInput(ForceParamsSchema, request.params);
-      const data = await policeUk.forceSeries(force);
-      return {
-        force,
-        name: data.force.name,
-        source:
-          'police.uk street-level crime, outcomes and stop and search files (Open Government Licence v3.0)',
-        loaded: data.units.map((unit) => ({
-          kind: unit.kind,
-          month: unit.month.slice(0, 7),
-          rows: unit.rows,
-          sha256: unit.sha256,
-          importRun: unit.runId,
-          loadedAt: unit.loadedAt.toISOString(),
-        })),
-        crimesByType: data.crimesByType.map((row) => ({
-          month: row.month.slice(0, 7),
-          crimeType: row.key,
-          count: row.count,
-        })),
-        antiSocialBehaviour: data.antiSocialBehaviour.map((row) => ({
-          month: row.month.slice(0, 7),
-          count: row.count,
-        })),
-      };
-    });
+    app.get(
+      '/api/v1/police-uk/forces/:force',
+      PUBLIC,
+      async (request): Promise<z.input<typeof ForceSeriesJson>> => {
+        const { force } = parseInput(ForceParamsSchema, request.params);
+        const data = await policeUk.forceSeries(force);
+        return {
+          force,
+          name: data.force.name,
+          source:
+            'police.uk street-level crime, outcomes and stop and search files (Open Government Licence v3.0)',
+          loaded: data.units.map((unit) => ({
+            kind: unit.kind,
+            month: unit.month.slice(0, 7),
+            rows: unit.rows,
+            sha256: unit.sha256,
+            importRun: unit.runId,
+            loadedAt: unit.loadedAt.toISOString(),
+          })),
+          crimesByType: data.crimesByType.map((row) => ({
+            month: row.month.slice(0, 7),
+            crimeType: row.key,
+            count: row.count,
+          })),
+          antiSocialBehaviour: data.antiSocialBehaviour.map((row) => ({
+            month: row.month.slice(0, 7),
+            count: row.count,
+          })),
+        };
+      },
+    );
 
     app.get('/api/v1/police-uk/counts', PUBLIC, async (request, reply) => {
       const query = parseInput(CountsQuerySchema, request.query);

@@ -1,15 +1,21 @@
 import { z } from 'zod';
+import { POLICE_UK_KINDS } from './police-uk/index.ts';
 
 const slug = z
   .string({ message: 'Give the force as its police.uk identifier, e.g. thames-valley' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Give the force as its police.uk identifier, e.g. thames-valley');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Give the force as its police.uk identifier, e.g. thames-valley')
+  .meta({
+    description:
+      'The force’s police.uk identifier, as in the archive’s file names: thames-valley, hampshire, …',
+  });
 
 /** `GET /api/v1/police-uk/counts?force=thames-valley&month=2025-01&by=crime-type` */
 export const CountsQuerySchema = z.object({
   force: slug,
   month: z
     .string({ message: 'Give the month as YYYY-MM' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give the month as YYYY-MM'),
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give the month as YYYY-MM')
+    .meta({ description: 'The month, YYYY-MM' }),
   by: z.enum(['crime-type', 'outcome', 'lsoa'], { message: 'by must be crime-type, outcome or lsoa' }),
 });
 export type CountsQuery = z.infer<typeof CountsQuerySchema>;
@@ -38,3 +44,87 @@ export const UploadQuerySchema = z.object({
       'Choose a .csv, .csv.gz or .zip file whose name uses letters, digits, spaces, dots, hyphens and brackets',
     ),
 });
+
+// What the police.uk API sends: the OpenAPI document is generated from these.
+
+const MONTH = z.string().regex(/^\d{4}-\d{2}$/);
+const COUNT_BY = CountsQuerySchema.shape.by;
+
+export const StreetCountsJson = z
+  .object({
+    force: z.string(),
+    month: MONTH,
+    by: COUNT_BY,
+    counts: z.array(z.object({ key: z.string(), count: z.int().min(1) })),
+  })
+  .meta({
+    id: 'StreetCounts',
+    example: {
+      force: 'thames-valley',
+      month: '2025-01',
+      by: 'crime-type',
+      counts: [{ key: 'Violence and sexual offences', count: 4470 }],
+    },
+  });
+
+export const MonthNotLoadedJson = z
+  .object({ error: z.string(), force: z.string(), month: MONTH, loadedMonths: z.array(MONTH) })
+  .meta({ id: 'MonthNotLoaded', description: 'The months that are loaded, so the caller can ask for one' });
+
+export const ForceSeriesJson = z
+  .object({
+    force: z.string(),
+    name: z.string(),
+    source: z.string(),
+    loaded: z.array(
+      z.object({
+        kind: z.enum(POLICE_UK_KINDS),
+        month: MONTH,
+        rows: z.int(),
+        sha256: z.string(),
+        importRun: z.int(),
+        loadedAt: z.iso.datetime(),
+      }),
+    ),
+    crimesByType: z.array(z.object({ month: MONTH, crimeType: z.string(), count: z.int() })),
+    antiSocialBehaviour: z.array(z.object({ month: MONTH, count: z.int() })),
+  })
+  .meta({ id: 'ForceSeries' });
+
+const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;
+const IMPORT_PHASES = ['waiting', 'checking', 'loading', 'finishing', 'done'] as const;
+
+export const ImportRunJson = z
+  .object({
+    id: z.int(),
+    status: z.enum(IMPORT_STATUSES),
+    phase: z.enum(IMPORT_PHASES),
+    filesTotal: z.int(),
+    filesDone: z.int(),
+    rows: z.object({ street: z.int(), outcomes: z.int(), 'stop-and-search': z.int() }),
+    rejectedRows: z.int(),
+    error: z.string().nullable(),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+    progress: z.object({
+      status: z.enum(IMPORT_STATUSES),
+      phase: z.enum(IMPORT_PHASES),
+      percent: z.int().min(0).max(100),
+      text: z.string(),
+      done: z.boolean(),
+    }),
+    files: z.array(
+      z.object({
+        file: z.string(),
+        force: z.string().nullable(),
+        month: MONTH.nullable(),
+        kind: z.enum(POLICE_UK_KINDS).nullable(),
+        sha256: z.string().nullable(),
+        rows: z.int(),
+        rejectedRows: z.int(),
+        status: z.enum(['checked', 'loaded', 'unchanged', 'refused', 'failed']),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportRun' });

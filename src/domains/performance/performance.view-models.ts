@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
+import type { ImportRunJson } from './performance.schemas.ts';
 import type { ImportRunStatus } from './performance.tables.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
 import type { ForceCoverage } from './police-uk-data.queries.ts';
@@ -353,7 +355,7 @@ export function toImportRunView(detail: ImportRunDetail) {
 }
 
 /** The run as the status API gives it (polled by the run's page while it runs). */
-export function toImportRunStatus(detail: ImportRunDetail) {
+export function toImportRunStatus(detail: ImportRunDetail): z.input<typeof ImportRunJson> {
   const { run } = detail;
   return {
     id: run.id,

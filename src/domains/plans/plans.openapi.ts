@@ -1,31 +1,25 @@
-import type { OpenApiPaths } from '../api/api.routes.ts';
-
-const versionParameter = {
-  name: 'version',
-  in: 'query',
-  required: false,
-  description: 'A version number; by default the latest issued version.',
-  schema: { type: 'integer', minimum: 1 },
-};
+import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import { PlanJson, PlanListJson, PlanSlugParams, VersionQuery } from './plans.schemas.ts';
 
 export const PLANS_OPENAPI: OpenApiPaths = {
   '/api/v1/plans': {
     get: {
       summary: 'List Police and Crime Plans with their versions',
-      responses: { '200': { description: 'The plans a caller may read (drafts only for the owning body)' } },
+      security: SECURITY.public,
+      responses: withErrors({
+        '200': jsonResponse('The plans a caller may read (drafts only for the owning body)', PlanListJson),
+      }),
     },
   },
   '/api/v1/plans/{slug}': {
     get: {
       summary: 'A plan version as its whole tree: pillars, priorities, key aims, measures and linked items',
-      parameters: [
-        { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
-        versionParameter,
-      ],
-      responses: {
-        '200': { description: 'The plan version' },
-        '404': { description: 'No such plan or version' },
-      },
+      security: SECURITY.public,
+      requestParams: { path: PlanSlugParams, query: VersionQuery },
+      responses: withErrors(
+        { '200': jsonResponse('The plan version', PlanJson) },
+        { '400': 'The slug or version is malformed', '404': 'No such plan or version' },
+      ),
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { ConflictError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
@@ -7,6 +8,8 @@ import { STEP_LABELS } from './plans.lifecycle.ts';
 import {
   CompareQuery,
   ImportFormSchema,
+  type PlanJson,
+  type PlanListJson,
   PlanSlugParams,
   PriorityEditSchema,
   StepFormSchema,
@@ -204,7 +207,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     }
 
-    app.get('/api/v1/plans', PUBLIC, async (request) => {
+    app.get('/api/v1/plans', PUBLIC, async (request): Promise<z.input<typeof PlanListJson>> => {
       const entries = await plans.listPlans(request.actor);
       return {
         plans: entries.map(({ plan, versions }) => ({
@@ -221,7 +224,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       };
     });
 
-    app.get('/api/v1/plans/:slug', PUBLIC, async (request) => {
+    app.get('/api/v1/plans/:slug', PUBLIC, async (request): Promise<z.input<typeof PlanJson>> => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { version } = parseInput(VersionQuery, request.query);
       const read = await plans.readPlan(request.actor, slug, version);

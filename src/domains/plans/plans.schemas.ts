@@ -6,7 +6,10 @@ export const PlanSlugParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-
 
 export const VersionQuery = z.object({
   /** A version number, or "draft" for the current draft (for those who may see it). */
-  version: z.union([z.literal('draft'), z.coerce.number().int().positive()]).optional(),
+  version: z
+    .union([z.literal('draft'), z.coerce.number().int().positive()])
+    .optional()
+    .meta({ description: 'A version number, or draft; by default the latest issued version.' }),
 });
 
 export const CompareQuery = z.object({
@@ -71,3 +74,65 @@ export const PriorityEditSchema = z.preprocess(
     measures: z.array(MeasureEditSchema),
   }),
 );
+
+// What the plans API sends: the OpenAPI document is generated from these.
+
+const PlanVersionJson = z.object({
+  number: z.int().positive(),
+  state: z.enum(['draft', 'issued']),
+  issuedOn: z.iso.date().nullable(),
+});
+
+const PlanHeadJson = {
+  id: z.int(),
+  slug: z.string(),
+  title: z.string(),
+  authorName: z.string(),
+  authorOffice: z.string(),
+  termStart: z.iso.date(),
+  termEnd: z.iso.date(),
+};
+
+export const PlanListJson = z.object({
+  plans: z.array(
+    z
+      .object({ ...PlanHeadJson, versions: z.array(PlanVersionJson), url: z.string() })
+      .meta({ id: 'PlanSummary' }),
+  ),
+});
+
+export const PlanJson = z
+  .object({
+    ...PlanHeadJson,
+    electionDate: z.iso.date().nullable(),
+    version: PlanVersionJson,
+    issueDeadline: z.iso.date().nullable(),
+    pillars: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        summary: z.string().nullable(),
+        priorities: z.array(
+          z.object({
+            code: z.string(),
+            title: z.string(),
+            summary: z.string().nullable(),
+            aims: z.array(z.object({ code: z.string(), text: z.string() })),
+            measures: z.array(
+              z.object({ code: z.string(), text: z.string(), direction: z.enum(MEASURE_DIRECTIONS) }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    linkedItems: z.array(
+      z.object({
+        kind: z.enum(['enabler', 'spr-threat', 'national-measure']),
+        code: z.string(),
+        title: z.string(),
+        summary: z.string().nullable(),
+        priorities: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'Plan' });

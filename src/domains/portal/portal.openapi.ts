@@ -1,10 +1,12 @@
-import type { OpenApiPaths } from '../api/api.routes.ts';
+import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import { ForceAreasJson } from '../areas/areas.schemas.ts';
 
 export const PORTAL_OPENAPI: OpenApiPaths = {
   '/api/v1/areas': {
     get: {
       summary: 'Force areas and their local authorities, with ONS codes',
-      responses: { '200': { description: 'The areas this installation covers' } },
+      security: SECURITY.public,
+      responses: withErrors({ '200': jsonResponse('The areas this installation covers', ForceAreasJson) }),
     },
   },
 };

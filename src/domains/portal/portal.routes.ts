@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import type { ForceAreasJson } from '../areas/areas.schemas.ts';
 import type { AreasService } from '../areas/index.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
 
@@ -21,9 +23,13 @@ export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync 
       reply.render('portal/views/privacy.njk', { pageTitle: 'Privacy notice' }),
     );
 
-    app.get('/api/v1/areas', PUBLIC, async () => ({
-      forceAreas: await deps.areas.listForceAreasWithAuthorities(),
-    }));
+    app.get(
+      '/api/v1/areas',
+      PUBLIC,
+      async (): Promise<z.input<typeof ForceAreasJson>> => ({
+        forceAreas: await deps.areas.listForceAreasWithAuthorities(),
+      }),
+    );
 
     app.get('/areas.csv', PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();

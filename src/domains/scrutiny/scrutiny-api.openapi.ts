@@ -1,11 +1,24 @@
-import type { OpenApiPaths } from '../api/api.routes.ts';
+import {
+  fileResponse,
+  jsonResponse,
+  type OpenApiPaths,
+  SECURITY,
+  withErrors,
+} from '../../kernel/http/openapi.ts';
+import { MeetingIdParams, QuestionFormSchema } from './scrutiny.schemas.ts';
+import {
+  MeetingDetailJson,
+  MeetingListJson,
+  NewMeetingJsonSchema,
+  QuestionReceivedJson,
+} from './scrutiny-api.schemas.ts';
 import { PAPER_MAX_MEGABYTES } from './scrutiny-papers.file-types.ts';
+import { PaperIdParams } from './scrutiny-papers.schemas.ts';
 
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-const fieldErrors = {
-  description:
-    'The input breaks a rule: `{"error": "...", "fields": [{"field": "start", "message": "..."}]}`; nothing is saved',
-};
+const FIELD_ERRORS =
+  'The input breaks a rule: `{"error": "...", "fields": [{"field": "start", "message": "..."}]}`; nothing is saved';
+const NO_MEETING = 'No such meeting';
+const BAD_ID = 'The id is not a whole number';
 
 /** The meetings API and calendar feeds, described for the OpenAPI document. */
 export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
@@ -16,7 +29,8 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
         'Each meeting has `type: "Meeting"`, `name`, `start` (ISO 8601 with the Europe/London offset), `end` ' +
         '(null: Peelian does not record when meetings end), `location`, `organization` (an Organization), ' +
         '`meetingState`, `cancelled`, `publicQuestions` and `ics` (the meeting as iCalendar).',
-      responses: { '200': { description: '`{"meetings": [Meeting…]}`' } },
+      security: SECURITY.public,
+      responses: withErrors({ '200': jsonResponse('`{"meetings": [Meeting…]}`', MeetingListJson) }),
     },
     post: {
       summary: 'Add a meeting (scrutiny officer’s API token)',
@@ -26,12 +40,24 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
         '"location": "…"}`. `start` may also be London wall-clock time without an offset ' +
         '(`2027-02-03T11:00`). A meeting dated in the past, or at the same time as another of the panel’s ' +
         'meetings, is refused with the field named (`start`).',
-      responses: {
-        '201': { description: 'The new meeting, as GET /api/v1/meetings/{id} returns it; Location header' },
-        '400': fieldErrors,
-        '401': { description: 'No token, or a malformed, expired or revoked one' },
-        '403': { description: 'The token’s role does not allow it, or is for another panel' },
-      },
+      security: SECURITY.signedIn,
+      requestBody: { required: true, content: { 'application/json': { schema: NewMeetingJsonSchema } } },
+      responses: withErrors(
+        {
+          '201': {
+            ...jsonResponse(
+              'The new meeting, as GET /api/v1/meetings/{id} returns it; Location header',
+              MeetingDetailJson,
+            ),
+            headers: { Location: { description: 'The new meeting’s URL', schema: { type: 'string' } } },
+          },
+        },
+        {
+          '400': FIELD_ERRORS,
+          jsonBody: true,
+          '403': 'The caller’s role does not allow it, or is for another panel',
+        },
+      ),
     },
   },
   '/api/v1/meetings/{id}': {
@@ -51,11 +77,12 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
         'substitute, apologies, absent, officer, other) and `declarations` the interests declared; before ' +
         'then they are null. `minutes` is null until a later meeting has approved the minutes; then it holds them ' +
         'as GET /api/v1/meetings/{id}/minutes gives them (numbered items, decisions and actions).',
-      parameters: [idParameter],
-      responses: {
-        '200': { description: 'The meeting' },
-        '404': { description: 'No such meeting' },
-      },
+      security: SECURITY.public,
+      requestParams: { path: MeetingIdParams },
+      responses: withErrors(
+        { '200': jsonResponse('The meeting', MeetingDetailJson) },
+        { '400': BAD_ID, '404': NO_MEETING },
+      ),
     },
   },
   '/api/v1/meetings/{id}/questions': {
@@ -67,13 +94,18 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
         'questions from one email address than the panel allows. A question after the deadline is refused ' +
         'with a message naming it. Limited to 10 requests in 10 minutes from one address. The email address ' +
         'is used only to reply and is never published.',
-      parameters: [idParameter],
-      responses: {
-        '201': { description: '`{"status": "received"}`' },
-        '400': fieldErrors,
-        '404': { description: 'No such meeting' },
-        '429': { description: 'Too many requests from this address; try again later' },
-      },
+      security: SECURITY.public,
+      requestParams: { path: MeetingIdParams },
+      requestBody: { required: true, content: { 'application/json': { schema: QuestionFormSchema } } },
+      responses: withErrors(
+        { '201': jsonResponse('`{"status": "received"}`', QuestionReceivedJson) },
+        {
+          '400': FIELD_ERRORS,
+          jsonBody: true,
+          '404': NO_MEETING,
+          '429': 'Too many requests from this address; try again later',
+        },
+      ),
     },
   },
   '/meetings.ics': {
@@ -82,14 +114,19 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
       description:
         'One event per meeting from today on, at its London time (TZID=Europe/London); a cancelled ' +
         'meeting stays in the feed with STATUS:CANCELLED so calendars that copied it remove it.',
-      responses: { '200': { description: 'text/calendar' } },
+      security: SECURITY.public,
+      responses: withErrors({ '200': fileResponse('The feed', 'text/calendar') }, { page: true }),
     },
   },
   '/meetings/{id}.ics': {
     get: {
       summary: 'One meeting as an iCalendar file',
-      parameters: [idParameter],
-      responses: { '200': { description: 'text/calendar' }, '404': { description: 'No such meeting' } },
+      security: SECURITY.public,
+      requestParams: { path: MeetingIdParams },
+      responses: withErrors(
+        { '200': fileResponse('The meeting as an iCalendar file', 'text/calendar') },
+        { '400': BAD_ID, '404': NO_MEETING, page: true },
+      ),
     },
   },
   '/meetings/{id}/papers/{paperId}': {
@@ -99,11 +136,12 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
         `Served as an attachment with its media type (PDF, DOCX, XLSX, ODT or CSV, up to ${PAPER_MAX_MEGABYTES} MB, ` +
         'each checked by its content when uploaded) and X-Content-Type-Options: nosniff. An exempt paper is ' +
         'not found unless the caller is a member or officer of the panel.',
-      parameters: [
-        idParameter,
-        { name: 'paperId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
-      ],
-      responses: { '200': { description: 'The file' }, '404': { description: 'No such paper' } },
+      security: SECURITY.public,
+      requestParams: { path: PaperIdParams },
+      responses: withErrors(
+        { '200': fileResponse('The file, with its own media type', 'application/octet-stream') },
+        { '400': 'An id is not a whole number', '404': 'No such paper', page: true },
+      ),
     },
   },
 };

@@ -1,12 +1,15 @@
+import type { z } from 'zod';
 import type { CalendarEvent } from '../../kernel/formats/icalendar.ts';
 import { deadlineInWords, type QuestionDeadline, toLondonIso } from './scrutiny.deadline.ts';
 import type { AgendaItemRow, MeetingRow, QuestionRulesRow } from './scrutiny.queries.ts';
 import { exemptReason, MEMBER_ROLE_LABELS, toMeetingJson } from './scrutiny.view-models.ts';
+import type { MeetingDetailJson, MeetingListJson } from './scrutiny-api.schemas.ts';
 import type { AttendanceRow } from './scrutiny-attendance.queries.ts';
 import type { AttendanceKind } from './scrutiny-attendance.tables.ts';
 import type { DeclarationRow } from './scrutiny-interests.queries.ts';
 import type { PaperRow } from './scrutiny-papers.queries.ts';
 import { paperUrl } from './scrutiny-papers.view-models.ts';
+import type { MinutesJson } from './scrutiny-records.schemas.ts';
 
 export const meetingCalendarUrl = (id: number) => `/meetings/${id}.ics`;
 export const PROGRAMME_CALENDAR_URL = '/meetings.ics';
@@ -16,7 +19,7 @@ export function toFileJson(paper: PaperRow) {
   const url = paperUrl(paper);
   return {
     id: paper.id,
-    type: 'File',
+    type: 'File' as const,
     name: paper.title,
     fileName: paper.fileName,
     mimeType: paper.mediaType,
@@ -30,7 +33,7 @@ export function toFileJson(paper: PaperRow) {
 }
 
 function organizationJson(meeting: MeetingRow) {
-  return { type: 'Organization', id: meeting.bodySlug, name: meeting.bodyName };
+  return { type: 'Organization' as const, id: meeting.bodySlug, name: meeting.bodyName };
 }
 
 /** A meeting as it appears in the list: names after OParl 1.1's Meeting. */
@@ -38,7 +41,7 @@ export function toMeetingListJson(entry: {
   meeting: MeetingRow;
   deadline: QuestionDeadline | null;
   window: { open: boolean };
-}) {
+}): z.input<typeof MeetingListJson>['meetings'][number] {
   return {
     ...toMeetingJson(entry),
     organization: organizationJson(entry.meeting),
@@ -50,21 +53,23 @@ export function toMeetingListJson(entry: {
 function personJson(row: AttendanceRow, meeting: MeetingRow) {
   if (row.memberId === null)
     return {
-      type: 'Person',
+      type: 'Person' as const,
       name: row.name,
       status: row.capacity ? [row.capacity] : [],
-      ...(row.substituteForName ? { substituteFor: { type: 'Person', name: row.substituteForName } } : {}),
+      ...(row.substituteForName
+        ? { substituteFor: { type: 'Person' as const, name: row.substituteForName } }
+        : {}),
     };
   return {
-    type: 'Person',
+    type: 'Person' as const,
     id: row.memberId,
     name: row.name,
     membership: [
       {
-        type: 'Membership',
+        type: 'Membership' as const,
         organization: organizationJson(meeting),
         role: row.memberRole ? MEMBER_ROLE_LABELS[row.memberRole] : null,
-        onBehalfOf: row.capacity ? { type: 'Organization', name: row.capacity } : null,
+        onBehalfOf: row.capacity ? { type: 'Organization' as const, name: row.capacity } : null,
       },
     ],
   };
@@ -85,7 +90,7 @@ function attendanceJson(rows: AttendanceRow[], meeting: MeetingRow) {
 
 function declarationJson(row: DeclarationRow) {
   return {
-    person: { type: 'Person', id: row.memberId, name: row.memberName },
+    person: { type: 'Person' as const, id: row.memberId, name: row.memberName },
     agendaItem: row.agendaItemId,
     kind: row.kind,
     description: row.description,
@@ -99,7 +104,7 @@ export interface MeetingRecords {
   attendance: AttendanceRow[] | null;
   declarations: DeclarationRow[] | null;
   /** Null until a later meeting has approved the minutes. */
-  minutes: unknown;
+  minutes: z.input<typeof MinutesJson> | null;
 }
 
 /**
@@ -116,7 +121,7 @@ export function toMeetingDetailJson(
     window: { open: boolean };
   },
   records: MeetingRecords,
-) {
+): z.input<typeof MeetingDetailJson> {
   const base = toMeetingJson(read);
   const filesFor = (itemId: number | null) =>
     records.papers.filter((paper) => paper.agendaItemId === itemId).map(toFileJson);

@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toLondonIso } from './scrutiny.deadline.ts';
 import type { AgendaItemRow } from './scrutiny.queries.ts';
 import { exemptReason, MEETING_STATUS_LABELS, meetingWhen } from './scrutiny.view-models.ts';
 import type { MinuteItemWithDetail, MinutesService } from './scrutiny-minutes.service.ts';
 import { meetingDay } from './scrutiny-records.context.ts';
+import type { MinutesJson } from './scrutiny-records.schemas.ts';
 import type { DecisionKind } from './scrutiny-records.tables.ts';
 
 type MinutesRead = Awaited<ReturnType<MinutesService['readMinutes']>>;
@@ -115,7 +117,7 @@ export function toMinutesFormOptions(read: MinutesRead) {
 }
 
 /** Published minutes as JSON: items in order with their decisions and actions; exempt items name only their reason. */
-export function toMinutesJson(read: MinutesRead) {
+export function toMinutesJson(read: MinutesRead): z.input<typeof MinutesJson> {
   return {
     meeting: {
       id: read.meeting.id,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CsvColumn } from '../../kernel/formats/csv.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { FUNCTION_LABELS, functionLabel } from './scrutiny-functions.ts';
@@ -9,6 +10,7 @@ import type {
 } from './scrutiny-recommendations.queries.ts';
 import type { RecommendationsService } from './scrutiny-recommendations.service.ts';
 import { meetingDay } from './scrutiny-records.context.ts';
+import type { RecommendationJson } from './scrutiny-records.schemas.ts';
 import {
   RECOMMENDATION_STATUSES,
   type RecommendationFilter,
@@ -186,7 +188,7 @@ export function toRecommendationJson(
   row: RecommendationRow,
   actions: RecommendationActionRow[],
   progress: ProgressRow[],
-) {
+): z.input<typeof RecommendationJson> {
   return {
     id: row.id,
     type: 'Recommendation',

@@ -1,33 +1,14 @@
-import type { OpenApiPaths } from '../api/api.routes.ts';
-import { RECOMMENDATION_STATUSES } from './scrutiny-records.schemas.ts';
-import { RECOMMENDATION_ORIGINS } from './scrutiny-records.tables.ts';
+import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import { MeetingIdParams } from './scrutiny.schemas.ts';
+import {
+  MinutesJson,
+  RecommendationFilterSchema,
+  RecommendationJson,
+  RecommendationListJson,
+  RecordIdParams,
+} from './scrutiny-records.schemas.ts';
 
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-
-const ledgerFilters = [
-  {
-    name: 'status',
-    in: 'query',
-    required: false,
-    schema: { type: 'string', enum: [...RECOMMENDATION_STATUSES] },
-    description:
-      'awaiting-response: no response yet, deadline not passed or none set; response-overdue: no response and the deadline passed; responded: a response, nothing done on it yet; in-progress: a response with actions or progress updates; implemented; closed: any other outcome',
-  },
-  {
-    name: 'origin',
-    in: 'query',
-    required: false,
-    schema: { type: 'string', enum: [...RECOMMENDATION_ORIGINS] },
-  },
-  {
-    name: 'overdue',
-    in: 'query',
-    required: false,
-    schema: { type: 'string', enum: ['yes', 'no'] },
-    description:
-      'yes: a response past its deadline, or an action past its due date and not done, on a recommendation without an outcome (London dates)',
-  },
-];
+const BAD_ID = 'The id is not a whole number';
 
 /** Minutes and the recommendations ledger, described for the OpenAPI document. */
 export const SCRUTINY_RECORDS_OPENAPI: OpenApiPaths = {
@@ -36,8 +17,12 @@ export const SCRUTINY_RECORDS_OPENAPI: OpenApiPaths = {
       summary: 'A meeting’s minutes once the panel has approved them',
       description:
         '`state` is none, draft or approved. Draft minutes come with no items unless the caller’s token holds a role on the panel. An exempt item keeps its number, title and exempt reason; its text, decisions and actions are left out.',
-      parameters: [idParameter],
-      responses: { '200': { description: 'The minutes' }, '404': { description: 'No such meeting' } },
+      security: SECURITY.public,
+      requestParams: { path: MeetingIdParams },
+      responses: withErrors(
+        { '200': jsonResponse('The minutes', MinutesJson) },
+        { '400': BAD_ID, '404': 'No such meeting' },
+      ),
     },
   },
   '/api/v1/recommendations': {
@@ -45,21 +30,28 @@ export const SCRUTINY_RECORDS_OPENAPI: OpenApiPaths = {
       summary: 'The recommendations ledger, filtered by status, origin and whether overdue',
       description:
         'Each entry has `type: "Recommendation"`, `reference`, `origin`, `group`, `meeting`, `minute`, `madeOn`, `text`, `addressee`, `responseDue`, `response` ({kind: accepted | partly-accepted | not-accepted, text, date}), `actions`, `progress`, `outcome`, `status` and `overdue`. Dates are ISO 8601 calendar dates. A recommendation from a minute heard in private (Schedule 12A) is listed only for the panel’s members and officer. The same list is at /scrutiny/recommendations.csv.',
-      parameters: ledgerFilters,
-      responses: {
-        '200': { description: '`{"recommendations": [Recommendation…]}`, newest first' },
-        '400': { description: 'An unknown filter value, with the parameter named' },
-      },
+      security: SECURITY.public,
+      requestParams: { query: RecommendationFilterSchema },
+      responses: withErrors(
+        {
+          '200': jsonResponse(
+            '`{"recommendations": [Recommendation…]}`, newest first',
+            RecommendationListJson,
+          ),
+        },
+        { '400': 'An unknown filter value, with the parameter named' },
+      ),
     },
   },
   '/api/v1/recommendations/{id}': {
     get: {
       summary: 'One recommendation with its response, actions, progress updates and outcome',
-      parameters: [idParameter],
-      responses: {
-        '200': { description: 'The recommendation' },
-        '404': { description: 'No such recommendation' },
-      },
+      security: SECURITY.public,
+      requestParams: { path: RecordIdParams },
+      responses: withErrors(
+        { '200': jsonResponse('The recommendation', RecommendationJson) },
+        { '400': BAD_ID, '404': 'No such recommendation' },
+      ),
     },
   },
 };

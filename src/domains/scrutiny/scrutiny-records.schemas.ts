@@ -139,7 +139,11 @@ export const RecommendationFilterSchema = z.object({
       message: `status must be one of: ${RECOMMENDATION_STATUSES.join(', ')}`,
     })
     .default('')
-    .transform((value) => value || null),
+    .transform((value) => value || null)
+    .meta({
+      description:
+        'awaiting-response: no response yet, deadline not passed or none set; response-overdue: no response and the deadline passed; responded: a response, nothing done on it yet; in-progress: a response with actions or progress updates; implemented; closed: any other outcome',
+    }),
   origin: z
     .enum(['', ...RECOMMENDATION_ORIGINS], {
       message: `origin must be one of: ${RECOMMENDATION_ORIGINS.join(', ')}`,
@@ -149,7 +153,11 @@ export const RecommendationFilterSchema = z.object({
   overdue: z
     .enum(['', 'yes', 'no', 'true', 'false'], { message: 'overdue must be yes or no' })
     .default('')
-    .transform((value) => (value === '' ? null : value === 'yes' || value === 'true')),
+    .transform((value) => (value === '' ? null : value === 'yes' || value === 'true'))
+    .meta({
+      description:
+        'yes: a response past its deadline, or an action past its due date and not done, on a recommendation without an outcome (London dates)',
+    }),
 });
 export type RecommendationFilter = z.infer<typeof RecommendationFilterSchema>;
 
@@ -272,3 +280,67 @@ export const NewWorkProgrammeEntryFormSchema = WorkProgrammeEntryFormSchema.exte
   panel: z.string({ message: 'Select the panel' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Select the panel'),
 });
 export type NewWorkProgrammeEntryForm = z.infer<typeof NewWorkProgrammeEntryFormSchema>;
+
+// What the minutes and recommendations API sends: the OpenAPI document is generated from these.
+
+const TextOn = (kinds: readonly [string, ...string[]]) =>
+  z.object({ kind: z.enum(kinds), text: z.string().nullable(), date: z.iso.date().nullable() });
+
+const ActionJson = z.object({
+  text: z.string(),
+  owner: z.string().nullable(),
+  due: z.iso.date().nullable(),
+  done: z.iso.date().nullable(),
+});
+
+export const MinutesJson = z
+  .object({
+    meeting: z.object({ id: z.int(), url: z.string(), start: z.string() }),
+    state: z.enum(['none', 'draft', 'approved']),
+    approvedAt: z
+      .object({ meeting: z.int(), start: z.string() })
+      .nullable()
+      .meta({ description: 'The meeting that approved the minutes' }),
+    items: z.array(
+      z.object({
+        number: z.int(),
+        title: z.string(),
+        text: z.string().nullable(),
+        public: z.boolean(),
+        exemptReason: z.string().nullable(),
+        decisions: z.array(z.object({ kind: z.enum(DECISION_KINDS), text: z.string() })),
+        actions: z.array(ActionJson),
+      }),
+    ),
+  })
+  .meta({ id: 'Minutes' });
+
+export const RecommendationJson = z
+  .object({
+    id: z.int(),
+    type: z.literal('Recommendation'),
+    reference: z.string(),
+    url: z.string(),
+    web: z.string(),
+    organization: z.object({ slug: z.string(), name: z.string() }),
+    origin: z.enum(RECOMMENDATION_ORIGINS),
+    group: z.object({ id: z.int(), name: z.string().nullable() }).nullable(),
+    meeting: z.object({ id: z.int(), url: z.string() }).nullable(),
+    minute: z.int().nullable(),
+    sourceTitle: z.string().nullable(),
+    madeOn: z.iso.date().nullable(),
+    function: z.enum(SCRUTINY_FUNCTIONS).nullable(),
+    topic: z.string().nullable(),
+    text: z.string(),
+    addressee: z.string(),
+    responseDue: z.iso.date().nullable(),
+    response: TextOn(RESPONSE_KINDS).nullable(),
+    actions: z.array(ActionJson),
+    progress: z.array(z.object({ date: z.iso.date(), text: z.string() })),
+    outcome: TextOn(OUTCOME_KINDS).nullable(),
+    status: z.enum(RECOMMENDATION_STATUSES),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'Recommendation' });
+
+export const RecommendationListJson = z.object({ recommendations: z.array(RecommendationJson) });

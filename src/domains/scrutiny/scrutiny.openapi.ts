@@ -1,4 +1,4 @@
-import type { OpenApiPaths } from '../api/api.routes.ts';
+import type { OpenApiPaths } from '../../kernel/http/openapi.ts';
 import { SCRUTINY_API_OPENAPI } from './scrutiny-api.openapi.ts';
 import { SCRUTINY_RECORDS_OPENAPI } from './scrutiny-records.openapi.ts';
 

@@ -129,7 +129,7 @@ export function toMeetingJson(read: {
   const { meeting } = read;
   return {
     id: meeting.id,
-    type: 'Meeting',
+    type: 'Meeting' as const,
     name: meeting.title,
     organization: { slug: meeting.bodySlug, name: meeting.bodyName },
     start: toLondonIso(meeting.startsAt),
@@ -155,7 +155,7 @@ export function toMeetingJson(read: {
     ...(read.items
       ? {
           agendaItem: read.items.map((item) => ({
-            type: 'AgendaItem',
+            type: 'AgendaItem' as const,
             number: String(item.position),
             order: item.position,
             start: item.slotTime,
