@@ -6,6 +6,7 @@ import type { DeadlineSource } from '../kernel/calendar/deadlines.ts';
 import type { DomainCommand } from '../kernel/cli/command.ts';
 import type { DatabaseHandle } from '../kernel/db/database.ts';
 import type { NavigationLink } from '../kernel/http/navigation.ts';
+import type { OpenApiPaths } from '../kernel/http/openapi.ts';
 import type { Db, Schema } from '../schema.ts';
 import type { buildOpenApiDocument } from './api/api.routes.ts';
 import type { BuildInfo } from './health/build-info.ts';
@@ -30,7 +31,6 @@ export interface RouteContext {
 }
 
 type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
-type OpenApiPaths = OpenApiDocument['paths'];
 
 export interface SeedContext {
   actor: Actor;
