@@ -165,10 +165,13 @@ export const COMMANDS: Command[] = [
   {
     words: ['import', 'police-uk'],
     summary: 'Import police.uk CSV files, folders or zip archives (all checked before anything is written)',
-    usage: 'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]',
+    usage:
+      'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--allow-empty] [--confirm-unusual] [--force-area <slug>] [--json]',
     options: {
       'dry-run': { type: 'boolean' },
       'allow-rejects': { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+      'confirm-unusual': { type: 'boolean' },
       'force-area': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -176,6 +179,8 @@ export const COMMANDS: Command[] = [
     optionHelp: [
       '--dry-run             check every file and report, writing nothing',
       '--allow-rejects N     import even if up to N rows are rejected (they are left out); default 0',
+      '--allow-empty         load a file with no data rows over a month that holds data (empties it)',
+      '--confirm-unusual     load a month under a quarter or over 4 times the force’s usual size',
       '--force-area <slug>   import only this force’s files (e.g. thames-valley); skip the others',
       '--json                print the report as JSON',
     ],

@@ -3,7 +3,10 @@ import { cliActor, withDatabase } from '../../cli/with-database.ts';
 import type { PoliceUkReject } from './police-uk/index.ts';
 import type { ImportProgress, ImportReport } from './police-uk-import.service.ts';
 
-/** `peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]` */
+/**
+ * `peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--allow-empty] [--confirm-unusual]
+ * [--force-area <slug>] [--json]`
+ */
 export async function runImportPoliceUk({
   options,
   positionals,
@@ -20,6 +23,8 @@ export async function runImportPoliceUk({
       origin: 'command-line',
       dryRun: options['dry-run'] === true,
       allowRejects,
+      allowEmpty: options['allow-empty'] === true,
+      confirmUnusual: options['confirm-unusual'] === true,
       ...(forceArea !== undefined ? { forceArea } : {}),
       onProgress: progress.update,
     }),
@@ -28,13 +33,19 @@ export async function runImportPoliceUk({
   for (const line of describeRejects(report.rejects, report.rejectedRows)) stderr(line);
   if (options.json) stdout(JSON.stringify(report, null, 2));
   else for (const line of describeReport(report)) stdout(line);
-  if (report.status === 'failed') {
-    const hint =
-      report.rejectedRows > allowRejects && report.files.every((file) => file.status !== 'refused');
-    throw new Error(
-      `${report.error ?? 'The import failed.'}${hint ? ` To import the other rows, add --allow-rejects ${report.rejectedRows}.` : ''}`,
-    );
+  if (report.status === 'failed')
+    throw new Error(`${report.error ?? 'The import failed.'}${failureHint(report, allowRejects)}`);
+}
+
+/** The flag that would let a failed run through, when one would: more rejects allowed, or a confirmation. */
+export function failureHint(report: ImportReport, allowRejects: number): string {
+  if (report.confirmations.length > 0) {
+    const flags = [...new Set(report.confirmations.map((item) => `--${item.needs}`))].sort();
+    return ` To import ${report.confirmations.length === 1 ? 'it' : 'them'} anyway, add ${flags.join(' ')}.`;
   }
+  if (report.rejectedRows > allowRejects && report.files.every((file) => file.status !== 'refused'))
+    return ` To import the other rows, add --allow-rejects ${report.rejectedRows}.`;
+  return '';
 }
 
 /** `peelian import lookup <csv> [--json]` */
