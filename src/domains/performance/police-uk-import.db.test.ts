@@ -355,6 +355,37 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     }
   });
 
+  it('catches while checking what the load would refuse (NUL, an impossible date), so a three-file run loads nothing', async () => {
+    const row = (month: string, id: number, location = 'No Location') =>
+      streetLine({ id, month, type: 'Burglary', force: 'Hampshire Constabulary' }).replace(
+        ',,No Location,',
+        `,,${location},`,
+      );
+    const stopSearch =
+      'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing';
+    const { dir, remove } = await writeTestFiles({
+      '2023-01-hampshire-street.csv': `${STREET_HEADER}\n${row('2023-01', 1)}\n`,
+      '2023-02-hampshire-stop-and-search.csv': `${stopSearch}\nPerson search,2023-02-29T10:00:00+00:00,,,51.0,-1.3,,,,,,,,,\n`,
+      '2023-03-hampshire-street.csv': `${STREET_HEADER}\n${row('2023-03', 2)}\n${row('2023-03', 3, 'On or near\u0000Bad Road')}\n`,
+    });
+    try {
+      const before = await snapshot(database.current.sql);
+      const report = await services.imports.importPoliceUk(actor, [dir], { origin: 'command-line' });
+      expect(report.status).toBe('failed');
+      expect(report.error).toBe('2 rows were rejected. Nothing was imported.');
+      expect(
+        report.rejects.map((reject) => [reject.file.split('/').at(-1), reject.line, reject.column]),
+      ).toEqual([
+        ['2023-02-hampshire-stop-and-search.csv', 2, 'Date'],
+        ['2023-03-hampshire-street.csv', 3, 'Location'],
+      ]);
+      expect(report.files.map((file) => file.status)).toEqual(['checked', 'checked', 'checked']);
+      expect(await snapshot(database.current.sql)).toEqual(before);
+    } finally {
+      await remove();
+    }
+  });
+
   it('imports only the force asked for, listing the others as skipped', async () => {
     const report = await services.imports.importPoliceUk(actor, [GOOD], {
       origin: 'command-line',

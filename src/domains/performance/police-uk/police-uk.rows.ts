@@ -146,6 +146,11 @@ export class RowChecker {
    * this on once a decoded chunk holds one, which spares clean files a search of every field.
    */
   checkEncoding = true;
+  /**
+   * Whether to look for NUL, the one character PostgreSQL text cannot hold (COPY refuses the whole load). Like
+   * `checkEncoding`, the reader turns it on once a decoded chunk holds one.
+   */
+  checkNul = true;
   private readonly file: string;
   private readonly kind: PoliceUkKind;
   private readonly month: string;
@@ -191,6 +196,18 @@ export class RowChecker {
         const value = fields[index] as string;
         if (value.includes('\uFFFD'))
           this.fail(line, this.columns[index] ?? null, value, 'is not valid UTF-8 text');
+      }
+    }
+    if (this.checkNul) {
+      for (let index = 0; index < fields.length; index += 1) {
+        const value = fields[index] as string;
+        if (value.includes('\u0000'))
+          this.fail(
+            line,
+            this.columns[index] ?? null,
+            value,
+            'holds a NUL character (byte 0), which the database cannot store',
+          );
       }
     }
     if (this.kind === 'street') return this.street(fields, line);
@@ -367,7 +384,7 @@ export class RowChecker {
   }
 
   private dateTime(line: number, column: string, value: string): string {
-    if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
       this.fail(line, column, value, 'must be an ISO 8601 date and time, such as 2024-03-01T09:58:14+00:00');
     } else if (value.slice(0, 7) !== this.month) {
       this.fail(line, column, value, `is not in the month of the file, ${this.month}`);
@@ -386,9 +403,22 @@ export class RowChecker {
 
   private fail(line: number, column: string | null, value: string, reason: string): void {
     this.failed = true;
-    const clipped = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+    // A NUL is shown as \0: the reject is stored in the database, which cannot hold the character itself.
+    const shown = this.checkNul ? value.replaceAll('\u0000', '\\0') : value;
+    const clipped = shown.length > MAX_VALUE_LENGTH ? `${shown.slice(0, MAX_VALUE_LENGTH)}…` : shown;
     this.sink({ file: this.file, line, column, value: detached(clipped), reason });
   }
+}
+
+/**
+ * Whether a `YYYY-MM-DD…` text names a real day. `Date.parse` rolls 29 February 2025 over to 1 March, where
+ * PostgreSQL refuses it and with it the whole COPY.
+ */
+function isCalendarDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** 64 hexadecimal digits. Searching for a wrong character measured faster than matching the whole ID. */
