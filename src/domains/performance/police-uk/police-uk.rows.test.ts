@@ -179,4 +179,41 @@ describe('RowChecker', () => {
       [4, 'Date'],
     ]);
   });
+
+  it('rejects a crime type, last outcome category or outcome type that police.uk does not use, by line and column', () => {
+    const { rows, rejects } = checker('street');
+    expect(rows.check({ fields: streetFields({ 9: 'Littering' }), line: 4, problem: null })).toBeNull();
+    expect(rows.check({ fields: streetFields({ 10: 'Told off' }), line: 5, problem: null })).toBeNull();
+    expect(
+      rows.check({ fields: streetFields({ 0: '', 9: 'Anti-social behaviour' }), line: 6, problem: null }),
+    ).not.toBeNull();
+    expect(
+      rows.check({
+        fields: streetFields({ 10: 'Investigation complete; no suspect identified' }),
+        line: 7,
+        problem: null,
+      }),
+    ).not.toBeNull();
+    expect(rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
+      [4, 'Crime type', 'Littering'],
+      [5, 'Last outcome category', 'Told off'],
+    ]);
+    expect(rejects[0]?.reason).toMatch(
+      /^is not a police\.uk crime type \(they are: Anti-social behaviour, Bicycle theft, /,
+    );
+
+    const outcomes = checker('outcomes');
+    const outcome = (type: string) => [
+      ...STREET,
+      'On or near Drift Road',
+      'E01016252',
+      'Bracknell Forest 001C',
+      type,
+    ];
+    expect(
+      outcomes.rows.check({ fields: outcome('Suspect charged'), line: 2, problem: null }),
+    ).not.toBeNull();
+    expect(outcomes.rows.check({ fields: outcome('Let off'), line: 3, problem: null })).toBeNull();
+    expect(outcomes.rejects.map((reject) => [reject.line, reject.column])).toEqual([[3, 'Outcome type']]);
+  });
 });
