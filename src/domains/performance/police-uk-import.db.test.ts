@@ -325,6 +325,35 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     }
   });
 
+  it('counts a month afresh once it is loaded again, by this process or another (the counts are cached by unit file)', async () => {
+    const query = { force: 'thames-valley', month: '2025-01', by: 'crime-type' } as const;
+    const original = await services.policeUk.countStreetRecords(query);
+    expect(await services.policeUk.countStreetRecords(query)).toEqual(original);
+    const { dir, remove } = await writeTestFiles({
+      '2025-01-thames-valley-street.csv': `${STREET_HEADER}\n${streetLine({ id: 1, month: '2025-01', type: 'Shoplifting' })}\n`,
+    });
+    // Another process: services of their own on the same database, so this process's cache hears nothing.
+    const elsewhere = createPerformanceServices({
+      database: database.current,
+      areas: createAreasService(database.current.db),
+      policy,
+    });
+    try {
+      const report = await elsewhere.imports.importPoliceUk(actor, [dir], {
+        origin: 'command-line',
+        confirmUnusual: true,
+      });
+      expect(report.status).toBe('succeeded');
+      expect((await services.policeUk.countStreetRecords(query)).counts).toEqual([
+        { key: 'Shoplifting', count: 1 },
+      ]);
+    } finally {
+      await remove();
+      await elsewhere.imports.importPoliceUk(actor, [path.join(GOOD, '2025-01')], { origin: 'command-line' });
+    }
+    expect(await services.policeUk.countStreetRecords(query)).toEqual(original);
+  });
+
   it('refuses a file with no data rows for a month that holds data unless told to allow it, changing nothing', async () => {
     const { dir, remove } = await writeTestFiles({
       '2025-01/2025-01-thames-valley-street.csv': `${STREET_HEADER}\n`,
