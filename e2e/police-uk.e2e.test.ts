@@ -109,4 +109,33 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
       await close();
     }
   });
+
+  it('a header-only file over a loaded month is held back until the analyst ticks the box that confirms it', async () => {
+    const { page, close } = await openPage(session.browser);
+    const problems = watchProblems(page);
+    try {
+      await signIn(page, session, analystEmail);
+      const file = path.join(scratch, '2025-01-thames-valley-street.csv');
+      fs.writeFileSync(file, `${STREET_HEADER}\n`);
+      await page.goto(`${session.baseUrl}/performance/imports/upload`);
+      await page.locator('form[data-peelian-upload]').waitFor({ state: 'visible' });
+      await page.getByLabel('File or archive').setInputFiles(file);
+      await page.getByRole('button', { name: 'Upload and import' }).click();
+      await page.waitForURL(/\/performance\/imports\/\d+$/);
+      await page.getByTestId('run-status').filter({ hasText: 'Failed' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('needs-confirmation').textContent()).toContain('would empty a month');
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'upload it again and tick the box that confirms it' }).click();
+      await page.locator('form[data-peelian-upload]').waitFor({ state: 'visible' });
+      await page.getByLabel('File or archive').setInputFiles(file);
+      await page.getByLabel(/Load it even if it has no data rows/).check();
+      await page.getByRole('button', { name: 'Upload and import' }).click();
+      await page.waitForURL(/\/performance\/imports\/\d+$/);
+      await page.getByTestId('run-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 20_000 });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

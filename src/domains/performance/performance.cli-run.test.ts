@@ -9,7 +9,7 @@ import { migrate } from '../../kernel/db/migrator.ts';
 import { openPGlite } from '../../kernel/db/pglite.ts';
 import type { Schema } from '../../schema.ts';
 import { createAreasService } from '../areas/index.ts';
-import { POLICE_UK_FIXTURES } from './performance.testing.ts';
+import { POLICE_UK_FIXTURES, STREET_HEADER } from './performance.testing.ts';
 
 const BIN = path.join(PROJECT_ROOT, 'bin/peelian.js');
 /** Several processes, each opening the embedded database afresh. */
@@ -84,6 +84,17 @@ describe('peelian import police-uk and import lookup', () => {
         expect(report.skipped).toHaveLength(2);
         expect(run.stderr).toContain('Checking 4 files…');
         expect(run.stderr).toContain('  4/4 loaded, 30 rows');
+
+        // A header-only file over a loaded month is refused (exit 1, the reason and the flag) unless allowed.
+        const headerOnly = path.join(scratch, '2025-01-thames-valley-street.csv');
+        fs.writeFileSync(headerOnly, `${STREET_HEADER}\n`);
+        const emptied = await peelian(['import', 'police-uk', headerOnly], env);
+        expect(emptied.code).toBe(1);
+        expect(emptied.stderr.trim().split('\n').at(-1)).toMatch(
+          /^peelian import police-uk: .*2025-01-thames-valley-street\.csv has no data rows, but thames-valley 2025-01 street already holds 8 rows: importing it would empty that month\. Nothing was imported\. To import it anyway, add --allow-empty\.$/,
+        );
+        const allowedEmpty = await peelian(['import', 'police-uk', headerOnly, '--allow-empty'], env);
+        expect(allowedEmpty.code).toBe(0);
 
         const bad = path.join(POLICE_UK_FIXTURES, 'bad/rows');
         const rejected = await peelian(['import', 'police-uk', bad], env);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeRejects, describeReport, progressBar, progressPrinter } from './performance.cli.ts';
+import {
+  describeRejects,
+  describeReport,
+  failureHint,
+  progressBar,
+  progressPrinter,
+} from './performance.cli.ts';
 import type { ImportReport } from './police-uk-import.service.ts';
 
 const report: ImportReport = {
@@ -29,6 +35,7 @@ const report: ImportReport = {
   rows: { street: 14877, outcomes: 0, 'stop-and-search': 0 },
   rejectedRows: 0,
   rejects: [],
+  confirmations: [],
   error: null,
 };
 
@@ -89,5 +96,25 @@ describe('the import command’s output', () => {
       'Loading 2 files…',
       '  1/2 loaded, 20 rows',
     ]);
+  });
+
+  it('says which flag imports a run held back for rejects, an empty month or an unusual month', () => {
+    const failed: ImportReport = { ...report, status: 'failed', error: 'x' };
+    expect(failureHint({ ...failed, rejectedRows: 3 }, 0)).toBe(
+      ' To import the other rows, add --allow-rejects 3.',
+    );
+    expect(
+      failureHint(
+        {
+          ...failed,
+          confirmations: [
+            { needs: 'allow-empty', file: 'a.csv', reason: 'empty' },
+            { needs: 'confirm-unusual', file: 'b.csv', reason: 'small' },
+          ],
+        },
+        0,
+      ),
+    ).toBe(' To import them anyway, add --allow-empty --confirm-unusual.');
+    expect(failureHint(failed, 0)).toBe('');
   });
 });

@@ -10,7 +10,10 @@ import type { ImportProgress, ImportReport } from './police-uk-import.service.ts
 
 type PerformanceCommandServices = { performance: PerformanceServices };
 
-/** `peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]` */
+/**
+ * `peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--allow-empty] [--confirm-unusual]
+ * [--force-area <slug>] [--json]`
+ */
 export async function runImportPoliceUk({
   options,
   positionals,
@@ -29,6 +32,8 @@ export async function runImportPoliceUk({
       origin: 'command-line',
       dryRun: options['dry-run'] === true,
       allowRejects,
+      allowEmpty: options['allow-empty'] === true,
+      confirmUnusual: options['confirm-unusual'] === true,
       ...(forceArea !== undefined ? { forceArea } : {}),
       onProgress: progress.update,
     }),
@@ -37,13 +42,19 @@ export async function runImportPoliceUk({
   for (const line of describeRejects(report.rejects, report.rejectedRows)) stderr(line);
   if (options.json) stdout(JSON.stringify(report, null, 2));
   else for (const line of describeReport(report)) stdout(line);
-  if (report.status === 'failed') {
-    const hint =
-      report.rejectedRows > allowRejects && report.files.every((file) => file.status !== 'refused');
-    throw new Error(
-      `${report.error ?? 'The import failed.'}${hint ? ` To import the other rows, add --allow-rejects ${report.rejectedRows}.` : ''}`,
-    );
+  if (report.status === 'failed')
+    throw new Error(`${report.error ?? 'The import failed.'}${failureHint(report, allowRejects)}`);
+}
+
+/** The flag that would let a failed run through, when one would: more rejects allowed, or a confirmation. */
+export function failureHint(report: ImportReport, allowRejects: number): string {
+  if (report.confirmations.length > 0) {
+    const flags = [...new Set(report.confirmations.map((item) => `--${item.needs}`))].sort();
+    return ` To import ${report.confirmations.length === 1 ? 'it' : 'them'} anyway, add ${flags.join(' ')}.`;
   }
+  if (report.rejectedRows > allowRejects && report.files.every((file) => file.status !== 'refused'))
+    return ` To import the other rows, add --allow-rejects ${report.rejectedRows}.`;
+  return '';
 }
 
 /** `peelian import lookup <csv> [--json]` */
@@ -190,10 +201,13 @@ export const PERFORMANCE_COMMANDS: DomainCommand<PerformanceCommandServices>[] =
   {
     words: ['import', 'police-uk'],
     summary: 'Import police.uk CSV files, folders or zip archives (all checked before anything is written)',
-    usage: 'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--force-area <slug>] [--json]',
+    usage:
+      'peelian import police-uk <path>… [--dry-run] [--allow-rejects N] [--allow-empty] [--confirm-unusual] [--force-area <slug>] [--json]',
     options: {
       'dry-run': { type: 'boolean' },
       'allow-rejects': { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+      'confirm-unusual': { type: 'boolean' },
       'force-area': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -201,6 +215,8 @@ export const PERFORMANCE_COMMANDS: DomainCommand<PerformanceCommandServices>[] =
     optionHelp: [
       '--dry-run             check every file and report, writing nothing',
       '--allow-rejects N     import even if up to N rows are rejected (they are left out); default 0',
+      '--allow-empty         load a file with no data rows over a month that holds data (empties it)',
+      '--confirm-unusual     load a month under a quarter or over 4 times the force’s usual size',
       '--force-area <slug>   import only this force’s files (e.g. thames-valley); skip the others',
       '--json                print the report as JSON',
     ],

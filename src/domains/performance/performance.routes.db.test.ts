@@ -27,6 +27,7 @@ async function upload(
   name: string,
   body: Buffer | string,
   token?: string,
+  confirm: string[] = [],
 ) {
   const csrf = token ?? (await client.csrfToken());
   const cookie = ['peelian_session', 'peelian_csrf']
@@ -34,7 +35,7 @@ async function upload(
     .join('; ');
   return app.inject({
     method: 'POST',
-    url: `/performance/imports/upload?name=${encodeURIComponent(name)}`,
+    url: `/performance/imports/upload?${new URLSearchParams([['name', name], ...confirm.map((value) => ['confirm', value])])}`,
     payload: body,
     headers: {
       'content-type': 'application/octet-stream',
@@ -308,6 +309,32 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
         })
       ).json();
       expect(counts.counts.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(8);
+    });
+
+    it('asks for confirmation before an uploaded file with no data rows empties a loaded month', async () => {
+      const form = await analyst.get('/performance/imports/upload');
+      expect(form.body).toContain('name="confirm" type="checkbox" value="allow-empty"');
+      expect(form.body).toContain('name="confirm" type="checkbox" value="confirm-unusual"');
+      const name = '2025-01-thames-valley-street.csv';
+      const refused = await waitForRun(
+        analyst,
+        (await upload(app, analyst, name, `${STREET_HEADER}\r\n`)).json().runId,
+      );
+      expect(refused.status).toBe('failed');
+      expect(refused.error).toMatch(
+        /has no data rows, but thames-valley 2025-01 street already holds 8 rows/,
+      );
+      const page = await analyst.get(`/performance/imports/${refused.id}`);
+      expect(page.body).toContain('upload it again and tick the box that confirms it');
+      try {
+        const response = await upload(app, analyst, name, `${STREET_HEADER}\r\n`, undefined, ['allow-empty']);
+        expect(response.statusCode).toBe(202);
+        expect((await waitForRun(analyst, response.json().runId)).status).toBe('succeeded');
+      } finally {
+        await services.performance.imports.importPoliceUk(systemActor('test'), [path.join(GOOD, '2025-01')], {
+          origin: 'command-line',
+        });
+      }
     });
 
     it('refuses an upload without a CSRF token, with a bad name, or as a form', async () => {

@@ -200,7 +200,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     await app.register(async (uploads) => {
       uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
       uploads.post('/performance/imports/upload', RUN_IMPORTS, async (request, reply) => {
-        const { name } = parseInput(UploadQuerySchema, request.query);
+        const { name, confirm } = parseInput(UploadQuerySchema, request.query);
         if (!(request.body instanceof Readable)) {
           throw new UploadError('Send the file itself as the request body, as application/octet-stream.');
         }
@@ -213,6 +213,8 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         }
         const { runId, finished } = await imports.startPoliceUkImport(request.actor, [path.join(dir, name)], {
           origin: 'upload',
+          allowEmpty: confirm.includes('allow-empty'),
+          confirmUnusual: confirm.includes('confirm-unusual'),
           hidePrefix: `${dir}${path.sep}`,
           requestId: request.id,
         });

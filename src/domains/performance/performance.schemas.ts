@@ -35,7 +35,14 @@ export const RunParamsSchema = z.object({ id: z.coerce.number().int().positive()
 export const RunsQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
 
 /** The uploaded file's own name: force, month and kind are read from it, as from an archive's file names. */
+const UPLOAD_CONFIRMATIONS = ['allow-empty', 'confirm-unusual'] as const;
+
 export const UploadQuerySchema = z.object({
+  /** Ticked confirmations (a repeated query parameter when more than one). */
+  confirm: z
+    .union([z.enum(UPLOAD_CONFIRMATIONS), z.array(z.enum(UPLOAD_CONFIRMATIONS))])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
   name: z
     .string({ message: 'Give the file’s name' })
     .max(200)

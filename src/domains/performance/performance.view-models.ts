@@ -324,6 +324,10 @@ export function toImportRunView(detail: ImportRunDetail) {
         },
       ],
       error: run.error,
+      /** Files checked but held back with a problem are waiting for the importer's confirmation. */
+      needsConfirmation:
+        run.status === 'failed' &&
+        detail.files.some((file) => file.status === 'checked' && file.error !== null),
     },
     progress: runProgress(run),
     files: detail.files.map((file) => ({

@@ -10,16 +10,19 @@ export interface KeyCount {
   count: number;
 }
 
-/** The months (`YYYY-MM-01`) loaded for a force and kind, oldest first. */
-export async function listLoadedMonths(db: Db, forceAreaId: number, kind: PoliceUkKind): Promise<string[]> {
-  const rows = await db
+/** A force's loaded months of one kind, each with the import file its rows came from (which changes on every load). */
+export function listLoadedMonthFiles(
+  db: Db,
+  forceAreaId: number,
+  kind: PoliceUkKind,
+): Promise<{ month: string; importFileId: number }[]> {
+  return db
     .selectFrom('police_uk_unit')
-    .select('month')
+    .select(['month', 'import_file_id as importFileId'])
     .where('force_area_id', '=', forceAreaId)
     .where('kind', '=', kind)
     .orderBy('month')
     .execute();
-  return rows.map((row) => row.month);
 }
 
 const COUNT_COLUMN = {

@@ -3,13 +3,14 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { DomainError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
 import type { AreasService, ForceAreaWithAuthorities } from '../areas/index.ts';
 import type { PerformanceDb as Db } from './performance.tables.ts';
+import { createCountsCache } from './police-uk-counts-cache.ts';
 import {
   type CountBy,
   countOutcomesByCrimeType,
   countStreetRecordsBy,
   type KeyCount,
   listForceCoverage,
-  listLoadedMonths,
+  listLoadedMonthFiles,
   listLoadedUnitDetails,
   listMonthlyAntiSocialBehaviour,
   listMonthlyCrimesByAuthority,
@@ -72,6 +73,7 @@ export type PoliceUkDataService = ReturnType<typeof createPoliceUkDataService>;
 /** Reading what was imported: the counts API, the public force pages, and the record of import runs. */
 export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; policy: Policy }) {
   const { db, areas, policy } = deps;
+  const streetCounts = createCountsCache<KeyCount[]>();
 
   async function forceBySlug(slug: string): Promise<ForceAreaWithAuthorities> {
     const force = (await areas.listForceAreasWithAuthorities()).find((area) => area.slug === slug);
@@ -86,21 +88,20 @@ export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; p
     by: CountBy;
   }): Promise<StreetCounts> {
     const force = await forceBySlug(query.force);
-    const loaded = await listLoadedMonths(db, force.id, 'street');
+    const loaded = await listLoadedMonthFiles(db, force.id, 'street');
     const month = `${query.month}-01`;
-    if (!loaded.includes(month)) {
+    const unit = loaded.find((row) => row.month === month);
+    if (!unit) {
       throw new MonthNotLoadedError(
         query.force,
         query.month,
-        loaded.map((value) => value.slice(0, 7)),
+        loaded.map((row) => row.month.slice(0, 7)),
       );
     }
-    return {
-      force: query.force,
-      month: query.month,
-      by: query.by,
-      counts: await countStreetRecordsBy(db, force.id, month, query.by),
-    };
+    const counts = await streetCounts.get(`${force.id}/${month}/${query.by}`, unit.importFileId, () =>
+      countStreetRecordsBy(db, force.id, month, query.by),
+    );
+    return { force: query.force, month: query.month, by: query.by, counts };
   }
 
   /** Forces with police.uk data, for the index page. */

@@ -325,6 +325,96 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     }
   });
 
+  it('counts a month afresh once it is loaded again, by this process or another (the counts are cached by unit file)', async () => {
+    const query = { force: 'thames-valley', month: '2025-01', by: 'crime-type' } as const;
+    const original = await services.policeUk.countStreetRecords(query);
+    expect(await services.policeUk.countStreetRecords(query)).toEqual(original);
+    const { dir, remove } = await writeTestFiles({
+      '2025-01-thames-valley-street.csv': `${STREET_HEADER}\n${streetLine({ id: 1, month: '2025-01', type: 'Shoplifting' })}\n`,
+    });
+    // Another process: services of their own on the same database, so this process's cache hears nothing.
+    const elsewhere = createPerformanceServices({
+      database: database.current,
+      areas: createAreasService(database.current.db),
+      policy,
+    });
+    try {
+      const report = await elsewhere.imports.importPoliceUk(actor, [dir], {
+        origin: 'command-line',
+        confirmUnusual: true,
+      });
+      expect(report.status).toBe('succeeded');
+      expect((await services.policeUk.countStreetRecords(query)).counts).toEqual([
+        { key: 'Shoplifting', count: 1 },
+      ]);
+    } finally {
+      await remove();
+      await elsewhere.imports.importPoliceUk(actor, [path.join(GOOD, '2025-01')], { origin: 'command-line' });
+    }
+    expect(await services.policeUk.countStreetRecords(query)).toEqual(original);
+  });
+
+  it('refuses a file with no data rows for a month that holds data unless told to allow it, changing nothing', async () => {
+    const { dir, remove } = await writeTestFiles({
+      '2025-01/2025-01-thames-valley-street.csv': `${STREET_HEADER}\n`,
+    });
+    try {
+      const before = await snapshot(database.current.sql);
+      const refused = await services.imports.importPoliceUk(actor, [dir], { origin: 'command-line' });
+      expect(refused.status).toBe('failed');
+      expect(refused.error).toMatch(
+        /2025-01-thames-valley-street\.csv has no data rows, but thames-valley 2025-01 street already holds 8 rows: importing it would empty that month\. Nothing was imported\.$/,
+      );
+      expect(refused.confirmations).toEqual([expect.objectContaining({ needs: 'allow-empty' })]);
+      expect(await snapshot(database.current.sql)).toEqual(before);
+
+      const allowed = await services.imports.importPoliceUk(actor, [dir], {
+        origin: 'command-line',
+        allowEmpty: true,
+      });
+      expect(allowed.status).toBe('succeeded');
+      const [unit] = await database.current.sql.query<{ rows: number }>(
+        "SELECT rows FROM police_uk_unit WHERE force_area_id = $1 AND kind = 'street' AND month = '2025-01-01'",
+        [thamesValley],
+      );
+      expect(unit?.rows).toBe(0);
+    } finally {
+      await remove();
+      await services.imports.importPoliceUk(actor, [path.join(GOOD, '2025-01')], { origin: 'command-line' });
+    }
+  });
+
+  it('catches while checking what the load would refuse (NUL, an impossible date), so a three-file run loads nothing', async () => {
+    const row = (month: string, id: number, location = 'No Location') =>
+      streetLine({ id, month, type: 'Burglary', force: 'Hampshire Constabulary' }).replace(
+        ',,No Location,',
+        `,,${location},`,
+      );
+    const stopSearch =
+      'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing';
+    const { dir, remove } = await writeTestFiles({
+      '2023-01-hampshire-street.csv': `${STREET_HEADER}\n${row('2023-01', 1)}\n`,
+      '2023-02-hampshire-stop-and-search.csv': `${stopSearch}\nPerson search,2023-02-29T10:00:00+00:00,,,51.0,-1.3,,,,,,,,,\n`,
+      '2023-03-hampshire-street.csv': `${STREET_HEADER}\n${row('2023-03', 2)}\n${row('2023-03', 3, 'On or near\u0000Bad Road')}\n`,
+    });
+    try {
+      const before = await snapshot(database.current.sql);
+      const report = await services.imports.importPoliceUk(actor, [dir], { origin: 'command-line' });
+      expect(report.status).toBe('failed');
+      expect(report.error).toBe('2 rows were rejected. Nothing was imported.');
+      expect(
+        report.rejects.map((reject) => [reject.file.split('/').at(-1), reject.line, reject.column]),
+      ).toEqual([
+        ['2023-02-hampshire-stop-and-search.csv', 2, 'Date'],
+        ['2023-03-hampshire-street.csv', 3, 'Location'],
+      ]);
+      expect(report.files.map((file) => file.status)).toEqual(['checked', 'checked', 'checked']);
+      expect(await snapshot(database.current.sql)).toEqual(before);
+    } finally {
+      await remove();
+    }
+  });
+
   it('imports only the force asked for, listing the others as skipped', async () => {
     const report = await services.imports.importPoliceUk(actor, [GOOD], {
       origin: 'command-line',
@@ -409,6 +499,43 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     } finally {
       await remove();
       await services.imports.importPoliceUk(actor, [path.join(GOOD, '2025-01')], { origin: 'command-line' });
+    }
+  });
+
+  // Last: it leaves Hampshire with months that make later small Hampshire files unusual.
+  it('refuses a month far outside the force’s usual size unless confirmed; needs three months to judge', async () => {
+    const month = (m: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        streetLine({ id: 500 + i, month: m, type: 'Burglary', force: 'Hampshire Constabulary' }),
+      ).join('\n');
+    const history = await writeTestFiles({
+      '2024-10-hampshire-street.csv': `${STREET_HEADER}\n${month('2024-10', 10)}\n`,
+      '2024-11-hampshire-street.csv': `${STREET_HEADER}\n${month('2024-11', 10)}\n`,
+      '2024-12-hampshire-street.csv': `${STREET_HEADER}\n${month('2024-12', 12)}\n`,
+    });
+    const small = await writeTestFiles({
+      '2025-03-hampshire-street.csv': `${STREET_HEADER}\n${month('2025-03', 1)}\n`,
+    });
+    try {
+      // Two months loaded before this run (January and February): too few to judge, so the history loads.
+      const loaded = await services.imports.importPoliceUk(actor, [history.dir], { origin: 'command-line' });
+      expect(loaded.status).toBe('succeeded');
+      const before = await snapshot(database.current.sql);
+      const refused = await services.imports.importPoliceUk(actor, [small.dir], { origin: 'command-line' });
+      expect(refused.status).toBe('failed');
+      expect(refused.error).toMatch(
+        /2025-03-hampshire-street\.csv has 1 row for hampshire 2025-03 street, far from the median of 10 rows over the 5 other months loaded/,
+      );
+      expect(refused.confirmations.map((item) => item.needs)).toEqual(['confirm-unusual']);
+      expect(await snapshot(database.current.sql)).toEqual(before);
+      const confirmed = await services.imports.importPoliceUk(actor, [small.dir], {
+        origin: 'command-line',
+        confirmUnusual: true,
+      });
+      expect(confirmed.status).toBe('succeeded');
+    } finally {
+      await history.remove();
+      await small.remove();
     }
   });
 });

@@ -44,6 +44,7 @@ import {
   upsertPoliceUkUnit,
   vacuumAnalysePoliceUk,
 } from './police-uk-import.queries.ts';
+import { type ConfirmationNeeded, findConfirmationsNeeded } from './police-uk-plausibility.ts';
 import { UnitRollup } from './police-uk-rollup.ts';
 
 /**
@@ -86,6 +87,10 @@ export interface ImportOptions {
   allowRejects?: number;
   /** Import only this force's files (by police.uk slug); files of other forces are skipped. */
   forceArea?: string;
+  /** Load a file with no data rows over a unit that holds rows (which empties that month). */
+  allowEmpty?: boolean;
+  /** Load a month whose row count is unusual for its force (see police-uk-plausibility.ts). */
+  confirmUnusual?: boolean;
   /** Skip a file whose bytes are exactly what its unit already holds (used by the demo seed). */
   skipUnchanged?: boolean;
   /** Removed from file names in records and messages (an upload's temporary folder). */
@@ -117,6 +122,8 @@ export interface ImportReport {
   rejectedRows: number;
   /** The first rejected rows, with file, line, column, value and reason. */
   rejects: PoliceUkReject[];
+  /** Files held back until the importer confirms them (empty over loaded data, unusual size). */
+  confirmations: ConfirmationNeeded[];
   error: string | null;
 }
 
@@ -219,6 +226,7 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
     private readonly checked: CheckedFile[] = [];
     private readonly rejectsByFile = new Map<ImportFileReport, PoliceUkReject[]>();
     private skipped: string[] = [];
+    private confirmations: ConfirmationNeeded[] = [];
     private ignored: string[] = [];
     private rejectedRows = 0;
     private tempDir: string | null = null;
@@ -294,6 +302,8 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
           `${count(this.rejectedRows, 'row was', 'rows were')} rejected` +
           (this.allowRejects > 0 ? `, more than the ${this.allowRejects} allowed` : '') +
           '. Nothing was imported.';
+      } else {
+        failure = await this.unconfirmed();
       }
       if (this.runId !== null) await this.recordFiles();
       if (failure !== null) return this.fail(failure);
@@ -312,6 +322,37 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
         durationMs: report.durationMs,
       });
       return report;
+    }
+
+    /**
+     * Files that need the importer's confirmation and did not get it: the reasons, as the run's failure; or
+     * null when every file may load.
+     */
+    private async unconfirmed(): Promise<string | null> {
+      const loaded = await listLoadedUnits(db, [
+        ...new Set(this.checked.map((file) => file.unit.forceAreaId)),
+      ]);
+      const needed = findConfirmationsNeeded(
+        this.checked.map((file) => ({
+          file: file.report.file,
+          force: file.report.force as string,
+          ...file.unit,
+          rows: file.report.rows,
+        })),
+        loaded,
+      );
+      const given = {
+        'allow-empty': this.options.allowEmpty,
+        'confirm-unusual': this.options.confirmUnusual,
+      };
+      this.confirmations = needed.filter((item) => given[item.needs] !== true);
+      if (this.confirmations.length === 0) return null;
+      // A file left "checked" with a problem is one that waits for confirmation (the run page says how).
+      for (const item of this.confirmations) {
+        const file = this.files.find((report) => report.file === item.file);
+        if (file) file.error = item.reason;
+      }
+      return `${this.confirmations.map((item) => item.reason).join(' ')} Nothing was imported.`;
     }
 
     /** For the demo seed: leaves out files whose bytes are what their unit already holds. */
@@ -636,6 +677,7 @@ export function createPoliceUkImportService(deps: PoliceUkImportDeps) {
         rows,
         rejectedRows: this.rejectedRows,
         rejects: rejects.slice(0, REJECTS_IN_REPORT),
+        confirmations: this.confirmations,
         error,
       };
       return result;

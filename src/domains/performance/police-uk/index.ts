@@ -43,3 +43,10 @@ export {
   type PoliceUkSourceList,
   parsePoliceUkFileName,
 } from './police-uk.sources.ts';
+export {
+  ANTI_SOCIAL_BEHAVIOUR,
+  FORMER_POLICE_UK_CRIME_TYPES,
+  POLICE_UK_CRIME_TYPES,
+  POLICE_UK_OUTCOME_CATEGORIES,
+  POLICE_UK_OUTCOME_TYPES,
+} from './police-uk.vocabulary.ts';

@@ -167,6 +167,8 @@ class ByteRecords {
   lineEnding: 'CRLF' | 'LF' | null = null;
   /** Set (and left set) once decoded text holds U+FFFD, the mark of bytes that are not UTF-8. */
   sawReplacementCharacter = false;
+  /** Set (and left set) once decoded text holds NUL, which no PostgreSQL text can. */
+  sawNul = false;
   private readonly hash: Hash = createHash('sha256');
   private crc = 0;
   private readonly decoder = new StringDecoder('utf8');
@@ -208,6 +210,7 @@ class ByteRecords {
         this.ended = true;
         const rest = this.decoder.end();
         if (rest.includes('\uFFFD')) this.sawReplacementCharacter = true;
+        if (rest.includes('\u0000')) this.sawNul = true;
         this.splitter.push(rest, out);
         this.splitter.end(out);
         if (this.source.crc32 !== null && this.crc !== this.source.crc32) {
@@ -234,6 +237,7 @@ class ByteRecords {
         if (newline !== -1) this.lineEnding = text.charCodeAt(newline - 1) === 0x0d ? 'CRLF' : 'LF';
       }
       if (!this.sawReplacementCharacter && text.includes('\uFFFD')) this.sawReplacementCharacter = true;
+      if (!this.sawNul && text.includes('\u0000')) this.sawNul = true;
       this.splitter.push(text, out);
       return out;
     } catch (error) {
@@ -348,6 +352,7 @@ class PoliceUkFileReader {
 
   private check(records: CsvRecord[]): PoliceUkRowOf<PoliceUkKind>[] {
     this.checker.checkEncoding = this.bytes.sawReplacementCharacter;
+    this.checker.checkNul = this.bytes.sawNul;
     const rows: PoliceUkRowOf<PoliceUkKind>[] = [];
     for (const record of records) {
       const row = this.checker.check(record);

@@ -139,4 +139,81 @@ describe('RowChecker', () => {
     expect(rows.check({ fields: fields('2025-01-32T10:00:00Z', ''), line: 4, problem: null })).toBeNull();
     expect(rejects.map((reject) => [reject.line, reject.column])).toEqual([[4, 'Date']]);
   });
+
+  it('rejects, by line and column, any character the database load would refuse: NUL', () => {
+    const { rows, rejects } = checker('street');
+    expect(
+      rows.check({ fields: streetFields({ 6: 'On or near\u0000Drift Road' }), line: 7, problem: null }),
+    ).toBeNull();
+    expect(rows.check({ fields: streetFields({ 11: '\u0000' }), line: 8, problem: null })).toBeNull();
+    expect(rejects.map((reject) => [reject.line, reject.column, reject.reason])).toEqual([
+      [7, 'Location', 'holds a NUL character (byte 0), which the database cannot store'],
+      [8, 'Context', 'holds a NUL character (byte 0), which the database cannot store'],
+    ]);
+  });
+
+  it('rejects a stop-and-search date that is not on the calendar (PostgreSQL refuses 29 February 2025)', () => {
+    const rejects: PoliceUkReject[] = [];
+    const rows = new RowChecker({
+      file: 'f.csv',
+      kind: 'stop-and-search',
+      month: '2025-02',
+      reject: (reject) => rejects.push(reject),
+    });
+    const fields = (date: string) => [
+      'Person search',
+      date,
+      '',
+      '',
+      '51.75',
+      '-1.25',
+      ...Array<string>(9).fill(''),
+    ];
+    expect(
+      rows.check({ fields: fields('2025-02-28T23:59:59+00:00'), line: 2, problem: null }),
+    ).not.toBeNull();
+    expect(rows.check({ fields: fields('2025-02-29T10:00:00+00:00'), line: 3, problem: null })).toBeNull();
+    expect(rows.check({ fields: fields('2025-02-31T10:00:00Z'), line: 4, problem: null })).toBeNull();
+    expect(rejects.map((reject) => [reject.line, reject.column])).toEqual([
+      [3, 'Date'],
+      [4, 'Date'],
+    ]);
+  });
+
+  it('rejects a crime type, last outcome category or outcome type that police.uk does not use, by line and column', () => {
+    const { rows, rejects } = checker('street');
+    expect(rows.check({ fields: streetFields({ 9: 'Littering' }), line: 4, problem: null })).toBeNull();
+    expect(rows.check({ fields: streetFields({ 10: 'Told off' }), line: 5, problem: null })).toBeNull();
+    expect(
+      rows.check({ fields: streetFields({ 0: '', 9: 'Anti-social behaviour' }), line: 6, problem: null }),
+    ).not.toBeNull();
+    expect(
+      rows.check({
+        fields: streetFields({ 10: 'Investigation complete; no suspect identified' }),
+        line: 7,
+        problem: null,
+      }),
+    ).not.toBeNull();
+    expect(rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
+      [4, 'Crime type', 'Littering'],
+      [5, 'Last outcome category', 'Told off'],
+    ]);
+    expect(rejects[0]?.reason).toMatch(
+      /^is not a police\.uk crime type \(they are: Anti-social behaviour, Bicycle theft, /,
+    );
+
+    const outcomes = checker('outcomes');
+    const outcome = (type: string) => [
+      ...STREET,
+      'On or near Drift Road',
+      'E01016252',
+      'Bracknell Forest 001C',
+      type,
+    ];
+    expect(
+      outcomes.rows.check({ fields: outcome('Suspect charged'), line: 2, problem: null }),
+    ).not.toBeNull();
+    expect(outcomes.rows.check({ fields: outcome('Let off'), line: 3, problem: null })).toBeNull();
+    expect(outcomes.rejects.map((reject) => [reject.line, reject.column])).toEqual([[3, 'Outcome type']]);
+  });
 });

@@ -8,6 +8,13 @@ import {
   STOP_AND_SEARCH_COLUMNS,
   STREET_COLUMNS,
 } from './police-uk.layouts.ts';
+import {
+  ANTI_SOCIAL_BEHAVIOUR,
+  FORMER_POLICE_UK_CRIME_TYPES,
+  POLICE_UK_CRIME_TYPES,
+  POLICE_UK_OUTCOME_CATEGORIES,
+  POLICE_UK_OUTCOME_TYPES,
+} from './police-uk.vocabulary.ts';
 
 /**
  * Checking and normalising police.uk rows, one kind at a time.
@@ -21,7 +28,9 @@ import {
  * - `No Location` / `No location` (the letter case differs between files) becomes a null location;
  * - longitude and latitude become numbers inside England and Wales, or are both empty (null);
  * - LSOA codes are E01 or W01 and six digits (2011 and 2021 codes share the form), or empty;
- * - a blank Crime ID in a street file marks anti-social behaviour; the crime type is kept as given.
+ * - a blank Crime ID in a street file marks anti-social behaviour; the crime type is kept as given;
+ * - crime types, last outcome categories and outcome types must be police.uk's own (police-uk.vocabulary.ts),
+ *   so that a misspelt or invented category is a reject rather than a new series in the public counts.
  */
 
 export interface StreetCrimeRow {
@@ -138,6 +147,24 @@ const LSOA_CODE = /^[EW]01\d{6}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const MAX_VALUE_LENGTH = 200;
 
+interface Vocabulary {
+  set: ReadonlySet<string>;
+  /** For messages. */
+  list: string;
+}
+
+function vocabulary(words: readonly string[]): Vocabulary {
+  return { set: new Set(words), list: [...words].sort().join(', ') };
+}
+
+const CRIME_TYPES = vocabulary([
+  ANTI_SOCIAL_BEHAVIOUR,
+  ...POLICE_UK_CRIME_TYPES,
+  ...FORMER_POLICE_UK_CRIME_TYPES,
+]);
+const OUTCOME_CATEGORIES = vocabulary(POLICE_UK_OUTCOME_CATEGORIES);
+const OUTCOME_TYPES = vocabulary(POLICE_UK_OUTCOME_TYPES);
+
 /** Turns CSV records of one file into checked rows, reporting each problem through `reject`. */
 export class RowChecker {
   readonly counts: RowCounts = { antiSocialBehaviour: 0, withoutLocation: 0, repeatedCrimeIds: 0 };
@@ -146,6 +173,11 @@ export class RowChecker {
    * this on once a decoded chunk holds one, which spares clean files a search of every field.
    */
   checkEncoding = true;
+  /**
+   * Whether to look for NUL, the one character PostgreSQL text cannot hold (COPY refuses the whole load). Like
+   * `checkEncoding`, the reader turns it on once a decoded chunk holds one.
+   */
+  checkNul = true;
   private readonly file: string;
   private readonly kind: PoliceUkKind;
   private readonly month: string;
@@ -193,6 +225,18 @@ export class RowChecker {
           this.fail(line, this.columns[index] ?? null, value, 'is not valid UTF-8 text');
       }
     }
+    if (this.checkNul) {
+      for (let index = 0; index < fields.length; index += 1) {
+        const value = fields[index] as string;
+        if (value.includes('\u0000'))
+          this.fail(
+            line,
+            this.columns[index] ?? null,
+            value,
+            'holds a NUL character (byte 0), which the database cannot store',
+          );
+      }
+    }
     if (this.kind === 'street') return this.street(fields, line);
     if (this.kind === 'outcomes') return this.outcome(fields, line);
     return this.stopAndSearch(fields, line);
@@ -205,7 +249,10 @@ export class RowChecker {
     const fallsWithin = this.required(line, STREET_COLUMNS[3], f[3] as string);
     this.coordinates(line, f[4] as string, f[5] as string, STREET_COLUMNS[4], STREET_COLUMNS[5]);
     const lsoaCode = this.lsoaCode(line, STREET_COLUMNS[7], f[7] as string);
-    const crimeType = this.required(line, STREET_COLUMNS[9], f[9] as string);
+    const crimeType = this.known(line, STREET_COLUMNS[9], f[9] as string, CRIME_TYPES, 'crime type');
+    const lastOutcomeCategory = optional(f[10] as string);
+    if (lastOutcomeCategory !== null)
+      this.known(line, STREET_COLUMNS[10], lastOutcomeCategory, OUTCOME_CATEGORIES, 'last outcome category');
     if (this.failed) return null;
     this.count(crimeId);
     return {
@@ -222,7 +269,7 @@ export class RowChecker {
       lsoaCode,
       lsoaName: optional(f[8] as string),
       crimeType,
-      lastOutcomeCategory: optional(f[10] as string),
+      lastOutcomeCategory,
       context: optional(f[11] as string),
     };
   }
@@ -234,7 +281,7 @@ export class RowChecker {
     const fallsWithin = this.required(line, OUTCOMES_COLUMNS[3], f[3] as string);
     this.coordinates(line, f[4] as string, f[5] as string, OUTCOMES_COLUMNS[4], OUTCOMES_COLUMNS[5]);
     const lsoaCode = this.lsoaCode(line, OUTCOMES_COLUMNS[7], f[7] as string);
-    const outcomeType = this.required(line, OUTCOMES_COLUMNS[9], f[9] as string);
+    const outcomeType = this.known(line, OUTCOMES_COLUMNS[9], f[9] as string, OUTCOME_TYPES, 'outcome type');
     if (this.failed) return null;
     this.count(crimeId);
     return {
@@ -319,9 +366,15 @@ export class RowChecker {
   }
 
   private required(line: number, column: string, value: string): string {
-    if (value.length === 0 || (value.charCodeAt(0) <= 0x20 && value.trim() === '')) {
-      this.fail(line, column, value, 'is blank');
-    }
+    if (isBlank(value)) this.fail(line, column, value, 'is blank');
+    return value;
+  }
+
+  /** A required value that must be one of police.uk's own words. */
+  private known(line: number, column: string, value: string, words: Vocabulary, what: string): string {
+    if (isBlank(value)) this.fail(line, column, value, 'is blank');
+    else if (!words.set.has(value))
+      this.fail(line, column, value, `is not a police.uk ${what} (they are: ${words.list})`);
     return value;
   }
 
@@ -367,7 +420,7 @@ export class RowChecker {
   }
 
   private dateTime(line: number, column: string, value: string): string {
-    if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
       this.fail(line, column, value, 'must be an ISO 8601 date and time, such as 2024-03-01T09:58:14+00:00');
     } else if (value.slice(0, 7) !== this.month) {
       this.fail(line, column, value, `is not in the month of the file, ${this.month}`);
@@ -386,9 +439,22 @@ export class RowChecker {
 
   private fail(line: number, column: string | null, value: string, reason: string): void {
     this.failed = true;
-    const clipped = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+    // A NUL is shown as \0: the reject is stored in the database, which cannot hold the character itself.
+    const shown = this.checkNul ? value.replaceAll('\u0000', '\\0') : value;
+    const clipped = shown.length > MAX_VALUE_LENGTH ? `${shown.slice(0, MAX_VALUE_LENGTH)}…` : shown;
     this.sink({ file: this.file, line, column, value: detached(clipped), reason });
   }
+}
+
+/**
+ * Whether a `YYYY-MM-DD…` text names a real day. `Date.parse` rolls 29 February 2025 over to 1 March, where
+ * PostgreSQL refuses it and with it the whole COPY.
+ */
+function isCalendarDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** 64 hexadecimal digits. Searching for a wrong character measured faster than matching the whole ID. */
@@ -437,6 +503,11 @@ export function parseDegrees(text: string): number {
  */
 function detached(value: string): string {
   return Buffer.from(value, 'utf8').toString('utf8');
+}
+
+/** Empty or only spaces (tested cheaply: most values start with a letter or digit). */
+function isBlank(value: string): boolean {
+  return value.length === 0 || (value.charCodeAt(0) <= 0x20 && value.trim() === '');
 }
 
 function optional(value: string): string | null {
