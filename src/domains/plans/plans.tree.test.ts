@@ -126,8 +126,8 @@ describe('diffTrees', () => {
     const paths: (string | number)[][] = [];
     const walk = (node: unknown, at: (string | number)[]) => {
       if (Array.isArray(node)) {
-        if (node.every((entry) => typeof entry === 'string')) paths.push(at);
-        else node.forEach((entry, index) => walk(entry, [...at, index]));
+        if (node.length > 0 && node.every((entry) => typeof entry === 'string')) paths.push(at);
+        else for (const [index, entry] of node.entries()) walk(entry, [...at, index]);
       } else if (node && typeof node === 'object') {
         for (const [key, value] of Object.entries(node)) {
           if (key === 'code' || key === 'kind') continue;
