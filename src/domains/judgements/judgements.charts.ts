@@ -26,7 +26,9 @@ export interface ChartPoint {
   /** `YYYY-MM-01`. */
   month: string;
   value: number;
-  /** Null for a point left out of the judgement (before a gap). */
+  /** False for a point left out of the judgement (before a gap). */
+  inRun: boolean;
+  /** Null for a point with no label: before a gap, or judged on trial limits (drawn as common cause). */
   type: PointType | null;
 }
 
@@ -65,10 +67,10 @@ export function renderSpcChart(input: {
   limits: ChartLimits | null;
 }): string {
   const judged = input.points
-    .filter((point) => point.type !== null)
+    .filter((point) => point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const leftOut = input.points
-    .filter((point) => point.type === null)
+    .filter((point) => !point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const lines = input.limits
     ? judged.map((point) => ({ date: point.date, ...(input.limits as ChartLimits) }))
@@ -91,7 +93,7 @@ export function renderSpcChart(input: {
         x: 'date',
         y: 'value',
         r: 4,
-        fill: (point: ChartPoint) => POINT_COLOURS[point.type as PointType],
+        fill: (point: ChartPoint) => POINT_COLOURS[point.type ?? 'common-cause'],
       }),
     ],
   }) as SVGSVGElement;
@@ -105,7 +107,7 @@ export function renderSparkline(input: {
   mean: number | null;
 }): string {
   const judged = input.points
-    .filter((point) => point.type !== null)
+    .filter((point) => point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const last = judged.slice(-1);
   const svg = Plot.plot({
@@ -122,7 +124,7 @@ export function renderSparkline(input: {
         x: 'date',
         y: 'value',
         r: 3.5,
-        fill: (point: ChartPoint) => POINT_COLOURS[point.type as PointType],
+        fill: (point: ChartPoint) => POINT_COLOURS[point.type ?? 'common-cause'],
       }),
     ],
   }) as SVGSVGElement;

@@ -36,6 +36,12 @@ const spcPoint = {
       type: ['string', 'null'],
       enum: ['common-cause', 'improvement', 'concern', 'neutral-high', 'neutral-low', null],
     },
+    notJudged: {
+      type: ['string', 'null'],
+      enum: ['before-gap', 'trial-limits', null],
+      description:
+        'why the month has no rule or type: before the last gap, or judged on trial limits (fewer than 13 months), too uncertain to call a change',
+    },
   },
 };
 

@@ -96,6 +96,10 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
       /January 2025<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">33\.3<\/td>[\s\S]*?Not judged: before a gap/,
     );
     expect(page.body).toContain('Awaiting court outcome; Offender fined');
+    // One month judged, on trial limits: labelled as such, never as a change the headline does not call.
+    expect(page.body).toMatch(/April 2025<\/th>[\s\S]*?Not called: trial limits<\/td>\s*<\/tr>/);
+    expect(page.body).toContain('Judged on trial limits: no change called');
+    expect(page.body).not.toMatch(/<td class="govuk-table__cell">(Improvement|Concern|Common cause)<\/td>/);
     expect(page.body).toContain('href="/scorecard/measures/PPR1.M2.csv"');
     expect(page.body).toContain('href="/api/v1/scorecard/measures/PPR1.M2"');
     expect(page.body).toContain('<nav aria-label="Back">');
