@@ -16,7 +16,9 @@ import type { PlansService } from './plans.service.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
 import {
   DIRECTION_LABELS,
+  priorityFormValues,
   toChangeRows,
+  toFieldIds,
   toLifecycleView,
   toTreeView,
   versionLabel,
@@ -64,6 +66,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     request: FastifyRequest,
     reply: FastifyReply,
     extra: Record<string, unknown> = {},
+    submitted?: Record<string, unknown>,
   ) {
     const { slug } = parseInput(PlanSlugParams, request.params);
     const { code } = request.params as { code: string };
@@ -84,7 +87,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     return reply.render(`${VIEWS}/priority-edit.njk`, {
       pageTitle: `Edit ${priority.title}`,
       plan: read.plan,
-      priority,
+      priority: priorityFormValues(priority, submitted),
       directionOptions: DIRECTION_OPTIONS,
       ...extra,
     });
@@ -143,7 +146,12 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
         return reply.redirect(`/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return renderPriorityEdit(request, reply.code(400), toFormErrors(error.fieldErrors));
+        return renderPriorityEdit(
+          request,
+          reply.code(400),
+          toFormErrors(toFieldIds(error.fieldErrors)),
+          (request.body ?? {}) as Record<string, unknown>,
+        );
       }
     });
 

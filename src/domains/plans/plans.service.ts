@@ -288,6 +288,10 @@ export function createPlansService(deps: PlansDeps) {
   ) {
     const plan = await requirePlan(slug);
     requireEdit(actor, plan);
+    if (input.occurredOn > todayInLondon(deps.now()))
+      throw new ValidationError([
+        { field: 'occurredOn', message: 'The date of a step that has happened cannot be in the future' },
+      ]);
     return db.transaction().execute(async (trx) => {
       const versions = await listVersionsByPlan(trx, plan.id);
       const draft = versions.find((version) => version.state === 'draft');

@@ -97,3 +97,31 @@ export function toChangeRows(changes: PlanChange[]) {
     { text: change.after ?? '' },
   ]);
 }
+
+type EditablePriority = PlanTree['pillars'][number]['priorities'][number];
+
+/**
+ * The edit-priority form's values: the stored priority, with whatever was submitted laid over it, so a form
+ * shown again after a mistake keeps what was typed.
+ */
+export function priorityFormValues(stored: EditablePriority, submitted: Record<string, unknown> = {}) {
+  const typed = (key: string, fallback: string | null) => {
+    const value = submitted[key];
+    return typeof value === 'string' ? value : fallback;
+  };
+  return {
+    ...stored,
+    title: typed('title', stored.title),
+    summary: typed('summary', stored.summary),
+    measures: stored.measures.map((measure, index) => ({
+      ...measure,
+      text: typed(`measures[${index}][text]`, measure.text),
+      direction: typed(`measures[${index}][direction]`, measure.direction),
+    })),
+  };
+}
+
+/** Field names as the form's element ids: `measures.0.text` → `measures-0-text`, so error links land. */
+export function toFieldIds<Error extends { field: string }>(errors: Error[]): Error[] {
+  return errors.map((error) => ({ ...error, field: error.field.replaceAll('.', '-') }));
+}
