@@ -1,5 +1,6 @@
 import { describeSeed, seedDemoData } from '../composition.ts';
 import { migrate, migrationStatus } from '../kernel/db/migrator.ts';
+import { plural } from '../kernel/formats/words.ts';
 import type { CommandContext } from './command.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -11,7 +12,7 @@ export async function runDbMigrate({ stdout, stderr }: CommandContext): Promise<
       stderr(
         applied.length === 0
           ? `Database is up to date (${database.description}).`
-          : `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to ${database.description}.`,
+          : `Applied ${plural(applied.length, 'migration')} to ${database.description}.`,
       );
     },
     { migrate: false },

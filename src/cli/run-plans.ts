@@ -1,4 +1,5 @@
 import { parseCoverageFile, parsePlanFile, planFileToYaml } from '../domains/plans/index.ts';
+import { plural } from '../kernel/formats/words.ts';
 import { type CommandContext, readFileArgument, UsageError } from './command.ts';
 import { cliActor, withDatabase } from './with-database.ts';
 
@@ -7,9 +8,7 @@ export async function runImportPlan({ positionals, stdout, stderr }: CommandCont
   const file = parsePlanFile(text, name);
   await withDatabase(async ({ services }) => {
     const result = await services.plans.importPlanFile(cliActor(), file);
-    stderr(
-      `Loaded ${file.plan.slug} as its draft (${result.changes} change${result.changes === 1 ? '' : 's'}).`,
-    );
+    stderr(`Loaded ${file.plan.slug} as its draft (${plural(result.changes, 'change')}).`);
     stdout(JSON.stringify(result));
   });
 }

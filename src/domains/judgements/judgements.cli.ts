@@ -1,11 +1,12 @@
 import { type CommandContext, readFileArgument, UsageError } from '../../cli/command.ts';
 import { cliActor, withDatabase } from '../../cli/with-database.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import { parseIndicatorFile } from './indicators.files.ts';
 import type { RefreshResult } from './judgements.service.ts';
 
 function describeRefresh(refresh: RefreshResult): string {
   const failed = refresh.failed.map((failure) => `${failure.slug} (${failure.error})`).join('; ');
-  return `Rebuilt ${refresh.refreshed} indicator${refresh.refreshed === 1 ? '' : 's'}${failed ? `; failed: ${failed}` : ''}.`;
+  return `Rebuilt ${plural(refresh.refreshed, 'indicator')}${failed ? `; failed: ${failed}` : ''}.`;
 }
 
 /** `peelian import indicators <file>` */

@@ -1,5 +1,6 @@
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import {
   type ImprovementDirection,
   type PointType,
@@ -67,10 +68,6 @@ export function formatValue(value: number, decimals: number): string {
     NUMBER_FORMATS.set(decimals, format);
   }
   return format.format(value);
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The icon drawn beside a judgement: its colour class and, where a change is called, which way it went. */

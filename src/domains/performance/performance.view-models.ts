@@ -1,4 +1,5 @@
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import type { ImportRunStatus } from './performance.tables.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
 import type { ForceCoverage } from './police-uk-data.queries.ts';
@@ -32,10 +33,6 @@ export function monthShort(month: string): string {
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** An instant as London wall-clock time, e.g. `2025-01-31 14:05`. */

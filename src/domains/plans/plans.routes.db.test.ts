@@ -83,7 +83,11 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(Object.keys(openApi.paths)).toEqual(
       expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{slug}', '/api/v1/me']),
     );
-    expect((await app.inject({ method: 'GET', url: '/api/docs' })).body).toContain('/api/v1/plans/{slug}');
+    const docs = (await app.inject({ method: 'GET', url: '/api/docs' })).body;
+    expect(docs).toContain('/api/v1/plans/{slug}');
+    // Descriptions are written with Markdown code spans: the page shows them as code, not as backticks.
+    expect(docs).toContain('<code>');
+    expect(docs).not.toContain('`');
   });
 
   it('lists coming statutory deadlines as a page and an iCalendar feed', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
 import { STEP_LABELS } from './plans.lifecycle.ts';
@@ -304,7 +305,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           ...toFormErrors([
             {
               field: 'content',
-              message: `The file has ${error.fieldErrors.length} problem${error.fieldErrors.length === 1 ? '' : 's'}: see the list below`,
+              message: `The file has ${plural(error.fieldErrors.length, 'problem')}: see the list below`,
             },
           ]),
         });
