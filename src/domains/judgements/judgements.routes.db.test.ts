@@ -73,6 +73,9 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     const page = await get(`/scorecard?area=${READING}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Showing figures for Reading');
+    expect(page.body).toContain(
+      'Choose a local authority to see its own figures wherever an indicator has them. Other indicators show the whole force area.',
+    );
     expect(page.body).toMatch(/measure-PC3\.M1[\s\S]*?Figures for the whole force area only/);
     expect(page.body).toContain(`href="/scorecard/measures/PC1.M1?area=${READING}"`);
     const bad = await get('/scorecard?area=E06999999');

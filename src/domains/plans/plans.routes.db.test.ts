@@ -55,6 +55,9 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       url: '/plans/thames-valley-2024-2029/priorities/PC1',
     });
     expect(priority.statusCode).toBe(200);
+    // The plan in force links each measure to its scorecard page.
+    expect(priority.body).toContain('href="/scorecard/measures/PC1.M1"');
+    expect(page.body).toContain('href="/scorecard/measures/PC1.M1"');
     expect(
       (await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/priorities/NOPE' })).statusCode,
     ).toBe(404);

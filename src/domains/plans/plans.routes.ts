@@ -53,7 +53,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       },
       version: { ...read.version, label: versionLabel(read.version) },
       isLatest: read.version.id === read.versions.filter((v) => v.state === 'issued').at(-1)?.id,
-      tree: toTreeView(read.tree, slug),
+      tree: toTreeView(read.tree, slug, read.onScorecard),
       lifecycle: toLifecycleView(read.lifecycle, read.steps, read.versions),
       canEdit: read.canEdit,
       hasDraft: read.versions.some((v) => v.state === 'draft'),
@@ -116,7 +116,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       const { code } = request.params as { code: string };
       const { version } = parseInput(VersionQuery, request.query);
       const read = await plans.readPlan(request.actor, slug, version);
-      const tree = toTreeView(read.tree, slug);
+      const tree = toTreeView(read.tree, slug, read.onScorecard);
       const pillar = tree.pillars.find((candidate) =>
         candidate.priorities.some((priority) => priority.code === code),
       );

@@ -390,11 +390,12 @@ export function createPlansService(deps: PlansDeps) {
     const steps = canReadDrafts(actor, plan)
       ? await listStepsByPlan(db, plan.id)
       : (await listStepsByPlan(db, plan.id)).filter((step) => versions.some((v) => v.id === step.versionId));
+    const today = todayInLondon(deps.now());
     const lifecycle = describeLifecycle({
       electionDate: plan.electionDate,
       versions: await listVersionsByPlan(db, plan.id),
       steps,
-      today: todayInLondon(deps.now()),
+      today,
     });
     return {
       plan,
@@ -403,6 +404,8 @@ export function createPlansService(deps: PlansDeps) {
       tree,
       steps,
       lifecycle,
+      /** The scorecard judges the latest issued version of the plan in force today. */
+      onScorecard: version === latestIssued && plan.termStart <= today && today <= plan.termEnd,
       canEdit: policy.can(actor, 'plans:edit', { bodyId: plan.bodyId }),
     };
   }

@@ -23,7 +23,8 @@ export function versionLabel(version: VersionRow): string {
     : `Version ${version.number} (draft)`;
 }
 
-export function toTreeView(tree: PlanTree, planSlug: string) {
+/** A plan version as its pages show it; `onScorecard` links each measure to its scorecard page. */
+export function toTreeView(tree: PlanTree, planSlug: string, onScorecard = false) {
   return {
     pillars: tree.pillars.map((pillar) => ({
       ...pillar,
@@ -32,6 +33,7 @@ export function toTreeView(tree: PlanTree, planSlug: string) {
         url: `/plans/${planSlug}/priorities/${encodeURIComponent(priority.code)}`,
         measures: priority.measures.map((measure) => ({
           ...measure,
+          scorecardUrl: onScorecard ? `/scorecard/measures/${encodeURIComponent(measure.code)}` : null,
           directionLabel: DIRECTION_LABELS[measure.direction],
         })),
       })),
