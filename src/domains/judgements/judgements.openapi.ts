@@ -56,7 +56,11 @@ const indicator = {
     geography: { type: 'string', enum: ['force-area', 'local-authority'] },
     frequency: { type: 'string', enum: ['monthly'] },
     judgement: { type: 'string', enum: judgementValues },
-    variation: { type: ['string', 'null'] },
+    variation: {
+      type: ['string', 'null'],
+      description:
+        'the latest month’s type; null when nothing is judged or the limits are trial limits (see trialLimits)',
+    },
     trialLimits: { type: ['boolean', 'null'] },
     period: {
       type: ['object', 'null'],
