@@ -1,6 +1,7 @@
 import { describeSeed, seedDemoData } from '../composition.ts';
 import type { CommandContext } from '../kernel/cli/command.ts';
 import { migrate, migrationStatus } from '../kernel/db/migrator.ts';
+import { plural } from '../kernel/formats/words.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function runDbMigrate({ stdout, stderr }: CommandContext): Promise<void> {
@@ -11,7 +12,7 @@ export async function runDbMigrate({ stdout, stderr }: CommandContext): Promise<
       stderr(
         applied.length === 0
           ? `Database is up to date (${database.description}).`
-          : `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to ${database.description}.`,
+          : `Applied ${plural(applied.length, 'migration')} to ${database.description}.`,
       );
     },
     { migrate: false },

@@ -1,3 +1,4 @@
+import { plural } from '../../kernel/formats/words.ts';
 import { monthWords } from './judgements.months.ts';
 import type { IndicatorRow, PopulationLoad } from './judgements.queries.ts';
 import { dateTimeWords, KIND_WORDS, refreshedWords } from './judgements.view-models.ts';
@@ -5,10 +6,6 @@ import { dateTimeWords, KIND_WORDS, refreshedWords } from './judgements.view-mod
 /** Where a series indicator's upload form is, with the indicator chosen. */
 export function seriesUploadUrl(slug?: string): string {
   return `/scorecard/indicators/series${slug ? `?indicator=${encodeURIComponent(slug)}` : ''}`;
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /** How an indicator's values stand: rebuilt when, or why the last rebuild failed. */

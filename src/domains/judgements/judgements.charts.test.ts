@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createChartCache, renderSparkline, renderSpcChart } from './judgements.charts.ts';
 
 const points = [
-  { month: '2024-11-01', value: 4, type: null },
-  { month: '2025-01-01', value: 10, type: 'common-cause' as const },
-  { month: '2025-02-01', value: 12, type: 'concern' as const },
+  { month: '2024-11-01', value: 4, inRun: false, type: null },
+  { month: '2025-01-01', value: 10, inRun: true, type: 'common-cause' as const },
+  { month: '2025-02-01', value: 12, inRun: true, type: 'concern' as const },
 ];
 
 describe('server-rendered SPC charts', () => {

@@ -1,15 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import { chartDocument as document, finishChart as finish } from '../../kernel/charts/svg-chart.ts';
 import type { PointType } from '../../kernel/spc/index.ts';
 
-/**
- * SPC charts drawn on the server with Observable Plot into a linkedom document, sent as SVG markup. Plot puts
- * a <style> element in each chart; the Content-Security-Policy forbids inline style, so it is removed and the
- * rules it carried live in the stylesheet (`.peelian-chart` in application.scss). Each chart is an image with a
- * name (role="img", aria-label and <title>); the page beside it carries the figures as a table.
- */
-
-const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+/** SPC charts, drawn on the server as accessible SVG images (see kernel/charts). */
 
 /** Colours by point type, as in "Making Data Count": blue for improvement, orange for concern, purple neutral. */
 export const POINT_COLOURS: Readonly<Record<PointType, string>> = {
@@ -26,7 +19,9 @@ export interface ChartPoint {
   /** `YYYY-MM-01`. */
   month: string;
   value: number;
-  /** Null for a point left out of the judgement (before a gap). */
+  /** False for a point left out of the judgement (before a gap). */
+  inRun: boolean;
+  /** Null for a point with no label: before a gap, or judged on trial limits (drawn as common cause). */
   type: PointType | null;
 }
 
@@ -37,22 +32,6 @@ export interface ChartLimits {
 }
 
 const toDate = (month: string) => new Date(`${month}T00:00:00Z`);
-
-function finish(svg: SVGSVGElement, label: string): string {
-  for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  // Plot names its groups for assistive technology; inside an image they are not announced, and an
-  // aria-label on a plain group is not allowed, so the chart's one name is on the image itself.
-  for (const named of [...svg.querySelectorAll('[aria-label], [aria-description]')]) {
-    named.removeAttribute('aria-label');
-    named.removeAttribute('aria-description');
-  }
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-  title.textContent = label;
-  svg.insertBefore(title, svg.firstChild);
-  return svg.outerHTML;
-}
 
 /**
  * The full XmR chart: the judged run's values coloured by type, its mean (solid) and process limits (dashed)
@@ -65,10 +44,10 @@ export function renderSpcChart(input: {
   limits: ChartLimits | null;
 }): string {
   const judged = input.points
-    .filter((point) => point.type !== null)
+    .filter((point) => point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const leftOut = input.points
-    .filter((point) => point.type === null)
+    .filter((point) => !point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const lines = input.limits
     ? judged.map((point) => ({ date: point.date, ...(input.limits as ChartLimits) }))
@@ -91,7 +70,7 @@ export function renderSpcChart(input: {
         x: 'date',
         y: 'value',
         r: 4,
-        fill: (point: ChartPoint) => POINT_COLOURS[point.type as PointType],
+        fill: (point: ChartPoint) => POINT_COLOURS[point.type ?? 'common-cause'],
       }),
     ],
   }) as SVGSVGElement;
@@ -105,7 +84,7 @@ export function renderSparkline(input: {
   mean: number | null;
 }): string {
   const judged = input.points
-    .filter((point) => point.type !== null)
+    .filter((point) => point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const last = judged.slice(-1);
   const svg = Plot.plot({
@@ -122,7 +101,7 @@ export function renderSparkline(input: {
         x: 'date',
         y: 'value',
         r: 3.5,
-        fill: (point: ChartPoint) => POINT_COLOURS[point.type as PointType],
+        fill: (point: ChartPoint) => POINT_COLOURS[point.type ?? 'common-cause'],
       }),
     ],
   }) as SVGSVGElement;

@@ -4,6 +4,7 @@ import {
   readFileArgument,
   UsageError,
 } from '../../kernel/cli/command.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import { parseIndicatorFile } from './indicators.files.ts';
 import type { JudgementsService, RefreshResult } from './judgements.service.ts';
 
@@ -11,7 +12,7 @@ type JudgementsCommandServices = { judgements: JudgementsService };
 
 function describeRefresh(refresh: RefreshResult): string {
   const failed = refresh.failed.map((failure) => `${failure.slug} (${failure.error})`).join('; ');
-  return `Rebuilt ${refresh.refreshed} indicator${refresh.refreshed === 1 ? '' : 's'}${failed ? `; failed: ${failed}` : ''}.`;
+  return `Rebuilt ${plural(refresh.refreshed, 'indicator')}${failed ? `; failed: ${failed}` : ''}.`;
 }
 
 /** `peelian import indicators <file>` */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseSpc } from '../../kernel/spc/index.ts';
 import { type IndicatorPoint, judgeIndicator } from './judgements.judge.ts';
 import { latestUnbrokenRun, monthRangesInWords, monthsBetween, nextMonth } from './judgements.months.ts';
 
@@ -74,5 +75,37 @@ describe('judging an indicator', () => {
     expect(judged.run.judged).toHaveLength(5);
     expect(judged.run.leftOut).toHaveLength(24);
     expect(judged.spc?.points).toHaveLength(5);
+  });
+
+  it('labels no month as a change where no change can be called: before a gap, or on trial limits', () => {
+    // February and March far above the rest: the engine alone would call them improvements on trial limits.
+    const values = [5, 10.5, 10.2, 5.3, 5, 4.5, 5.1, 4.9, 5, 4.8];
+    expect(analyseSpc({ values, improvement: 'increase' }).points[1]?.type).toBe('improvement');
+    const earlier = series('2022-01', [3, 2.3, 3.1]);
+    const judged = judgeIndicator([...earlier, ...series('2025-01', values)], 'increase');
+    expect(judged.judgement).toBe('trial');
+    expect(judged.points.map((p) => p.notJudged)).toEqual([
+      ...earlier.map(() => 'before-gap'),
+      ...values.map(() => 'trial-limits'),
+    ]);
+    expect(judged.points.filter((p) => p.type !== null || p.rule !== null)).toEqual([]);
+  });
+
+  it('takes the judgement from the label of the latest month, so the two always agree', () => {
+    for (const values of [
+      [...steady, 30],
+      [...steady, 10],
+      [...steady, 1],
+    ]) {
+      const judged = judgeIndicator(series('2024-01', values), 'decrease');
+      const latest = judged.points.at(-1);
+      expect(latest?.notJudged).toBeNull();
+      const expected = {
+        'common-cause': 'no-significant-change',
+        concern: 'deteriorating',
+        improvement: 'improving',
+      };
+      expect(judged.judgement).toBe(expected[latest?.type as keyof typeof expected]);
+    }
   });
 });

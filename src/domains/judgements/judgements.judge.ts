@@ -1,4 +1,10 @@
-import { analyseSpc, type ImprovementDirection, type SpcResult } from '../../kernel/spc/index.ts';
+import {
+  analyseSpc,
+  type ImprovementDirection,
+  type PointType,
+  type SpcResult,
+  type SpecialCauseRule,
+} from '../../kernel/spc/index.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import { latestUnbrokenRun, type MonthRun } from './judgements.months.ts';
 
@@ -33,35 +39,61 @@ export interface IndicatorPoint {
   denominator: number | null;
 }
 
+/** Why a month carries no SPC label: it came before a gap, or its run is too short for firm limits. */
+export type NotJudgedReason = 'before-gap' | 'trial-limits';
+
+/** A month as the scorecard labels it. Pages, charts, CSV and JSON all read these labels, never the raw SPC. */
+export interface JudgedPoint extends IndicatorPoint {
+  /** The special-cause rule and point type; both null whenever `notJudged` is set. */
+  rule: SpecialCauseRule | null;
+  type: PointType | null;
+  notJudged: NotJudgedReason | null;
+}
+
 export interface IndicatorJudgement {
-  points: IndicatorPoint[];
+  /** Every month in order, each with its label. */
+  points: JudgedPoint[];
   run: MonthRun<IndicatorPoint>;
-  /** SPC over the judged run; null when there is nothing to judge. */
+  /** SPC over the judged run (its mean and limits); null when there is nothing to judge. */
   spc: SpcResult | null;
+  /** The label of the latest month, in words for the scorecard. */
   judgement: Judgement;
 }
 
+const UNLABELLED = { rule: null, type: null } as const;
+
 /**
  * Judges an indicator's points (in month order) for a measure: SPC over the latest unbroken run of months
- * only (see judgements.months.ts for why). Computed on every request rather than stored: XmR over a few dozen
- * points takes microseconds, and a stored judgement would be one more thing to keep in step with the values.
+ * only (see judgements.months.ts for why). Each month gets one label, and the judgement is the latest
+ * month's label, so a page can never call a month a change while its headline says none can be called: a
+ * month before a gap, or in a run on trial limits, is labelled as not judged rather than as a signal.
+ * Computed on every request rather than stored: XmR over a few dozen points takes microseconds, and a stored
+ * judgement would be one more thing to keep in step with the values.
  */
 export function judgeIndicator(
   points: readonly IndicatorPoint[],
   direction: MeasureDirection,
 ): IndicatorJudgement {
   const run = latestUnbrokenRun(points);
-  if (run.judged.length === 0) return { points: [...points], run, spc: null, judgement: 'awaiting-data' };
+  const leftOut = run.leftOut.map((point) => ({ ...point, ...UNLABELLED, notJudged: 'before-gap' as const }));
+  if (run.judged.length === 0) return { points: leftOut, run, spc: null, judgement: 'awaiting-data' };
   const spc = analyseSpc({
     values: run.judged.map((point) => point.value),
     improvement: IMPROVEMENT_OF[direction],
   });
-  return { points: [...points], run, spc, judgement: judgementOf(spc) };
+  const judged: JudgedPoint[] = run.judged.map((point, index) => {
+    const segment = spc.segments[spc.points[index]?.segment ?? 0];
+    if (segment?.trialLimits) return { ...point, ...UNLABELLED, notJudged: 'trial-limits' };
+    const { rule = null, type = 'common-cause' } = spc.points[index] ?? {};
+    return { ...point, rule, type, notJudged: null };
+  });
+  return { points: [...leftOut, ...judged], run, spc, judgement: judgementOf(judged.at(-1) as JudgedPoint) };
 }
 
-export function judgementOf(spc: SpcResult): Judgement {
-  if (spc.trialLimits) return 'trial';
-  switch (spc.variation) {
+/** The scorecard's word for a month's label. */
+export function judgementOf(point: JudgedPoint): Judgement {
+  if (point.notJudged === 'trial-limits') return 'trial';
+  switch (point.type) {
     case 'improvement':
       return 'improving';
     case 'concern':
@@ -70,7 +102,7 @@ export function judgementOf(spc: SpcResult): Judgement {
       return 'unusually-high';
     case 'neutral-low':
       return 'unusually-low';
-    case 'common-cause':
+    default:
       return 'no-significant-change';
   }
 }

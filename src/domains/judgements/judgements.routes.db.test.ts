@@ -73,6 +73,9 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     const page = await get(`/scorecard?area=${READING}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Showing figures for Reading');
+    expect(page.body).toContain(
+      'Choose a local authority to see its own figures wherever an indicator has them. Other indicators show the whole force area.',
+    );
     expect(page.body).toMatch(/measure-PC3\.M1[\s\S]*?Figures for the whole force area only/);
     expect(page.body).toContain(`href="/scorecard/measures/PC1.M1?area=${READING}"`);
     const bad = await get('/scorecard?area=E06999999');
@@ -96,6 +99,10 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
       /January 2025<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">33\.3<\/td>[\s\S]*?Not judged: before a gap/,
     );
     expect(page.body).toContain('Awaiting court outcome; Offender fined');
+    // One month judged, on trial limits: labelled as such, never as a change the headline does not call.
+    expect(page.body).toMatch(/April 2025<\/th>[\s\S]*?Not called: trial limits<\/td>\s*<\/tr>/);
+    expect(page.body).toContain('Judged on trial limits: no change called');
+    expect(page.body).not.toMatch(/<td class="govuk-table__cell">(Improvement|Concern|Common cause)<\/td>/);
     expect(page.body).toContain('href="/scorecard/measures/PPR1.M2.csv"');
     expect(page.body).toContain('href="/api/v1/scorecard/measures/PPR1.M2"');
     expect(page.body).toContain('<nav aria-label="Back">');

@@ -88,6 +88,10 @@ const SpcPointJson = z
     lowerLimit: z.number().nullable(),
     rule: z.enum(SPECIAL_CAUSE_RULES).nullable(),
     type: z.enum(POINT_TYPES).nullable(),
+    notJudged: z.enum(['before-gap', 'trial-limits']).nullable().meta({
+      description:
+        'why the month has no rule or type: before the last gap, or judged on trial limits (fewer than 13 months), too uncertain to call a change',
+    }),
   })
   .meta({ id: 'SpcPoint' });
 
@@ -107,7 +111,10 @@ const IndicatorSummaryJson = z
     area: z.string().nullable(),
     forceWideOnly: z.boolean(),
     judgement: z.enum(JUDGEMENTS),
-    variation: z.enum(POINT_TYPES).nullable(),
+    variation: z.enum(POINT_TYPES).nullable().meta({
+      description:
+        'the latest month’s type; null when nothing is judged or the limits are trial limits (see trialLimits)',
+    }),
     trialLimits: z.boolean().nullable(),
     mean: z.number().nullable(),
     upperLimit: z.number().nullable(),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import {
   type ImprovementDirection,
   type PointType,
@@ -10,7 +11,7 @@ import {
 } from '../../kernel/spc/index.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import { type ChartCache, type ChartPoint, renderSparkline, renderSpcChart } from './judgements.charts.ts';
-import { IMPROVEMENT_OF, type IndicatorPoint, type Judgement } from './judgements.judge.ts';
+import { IMPROVEMENT_OF, type IndicatorJudgement, type Judgement } from './judgements.judge.ts';
 import { monthRangesInWords, monthWords } from './judgements.months.ts';
 import type { IndicatorRow } from './judgements.queries.ts';
 import type { MeasureDetailJson, ScorecardJson } from './judgements.schemas.ts';
@@ -71,10 +72,6 @@ export function formatValue(value: number, decimals: number): string {
   return format.format(value);
 }
 
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The icon drawn beside a judgement: its colour class and, where a change is called, which way it went. */
 function iconOf(judgement: Judgement, improvement: ImprovementDirection) {
   const arrow =
@@ -118,16 +115,13 @@ function leftOutWords(judged: JudgedIndicator): string | null {
   );
 }
 
-function chartPoints(judged: JudgedIndicator): ChartPoint[] {
-  const types = judged.spc?.points ?? [];
-  return [
-    ...judged.run.leftOut.map((point) => ({ month: point.month, value: point.value, type: null })),
-    ...judged.run.judged.map((point, index) => ({
-      month: point.month,
-      value: point.value,
-      type: types[index]?.type ?? 'common-cause',
-    })),
-  ];
+function chartPoints(judged: IndicatorJudgement): ChartPoint[] {
+  return judged.points.map(({ month, value, type, notJudged }) => ({
+    month,
+    value,
+    inRun: notJudged !== 'before-gap',
+    type,
+  }));
 }
 
 function chartKey(judged: JudgedIndicator, direction: MeasureDirection, kind: string) {
@@ -260,36 +254,28 @@ function limitsOf(spc: SpcResult | null) {
   return spc ? { mean: spc.mean, upperLimit: spc.upperLimit, lowerLimit: spc.lowerLimit } : null;
 }
 
-/** Every point with its SPC fields; points before a gap carry none. */
-export function pointsWithSpc(judged: JudgedIndicator) {
+/**
+ * Every point with its SPC fields, from the points' labels: points before a gap carry none, and points judged
+ * on trial limits carry the limits but no rule or type.
+ */
+export function pointsWithSpc(judged: IndicatorJudgement) {
   const limits = limitsOf(judged.spc);
-  const spcPoints = judged.spc?.points ?? [];
-  const row = (point: IndicatorPoint) => ({
-    month: point.month.slice(0, 7),
-    value: point.value,
-    numerator: point.numerator,
-    denominator: point.denominator,
+  return judged.points.map((point) => {
+    const inRun = point.notJudged !== 'before-gap';
+    return {
+      month: point.month.slice(0, 7),
+      value: point.value,
+      numerator: point.numerator,
+      denominator: point.denominator,
+      judged: inRun,
+      mean: inRun ? (limits?.mean ?? null) : null,
+      upperLimit: inRun ? (limits?.upperLimit ?? null) : null,
+      lowerLimit: inRun ? (limits?.lowerLimit ?? null) : null,
+      rule: point.rule,
+      type: point.type,
+      notJudged: point.notJudged,
+    };
   });
-  return [
-    ...judged.run.leftOut.map((point) => ({
-      ...row(point),
-      judged: false,
-      mean: null,
-      upperLimit: null,
-      lowerLimit: null,
-      rule: null,
-      type: null,
-    })),
-    ...judged.run.judged.map((point, index) => ({
-      ...row(point),
-      judged: true,
-      mean: limits?.mean ?? null,
-      upperLimit: limits?.upperLimit ?? null,
-      lowerLimit: limits?.lowerLimit ?? null,
-      rule: spcPoints[index]?.rule ?? null,
-      type: spcPoints[index]?.type ?? null,
-    })),
-  ];
 }
 
 const NUMERATOR_WORDS: Partial<Record<IndicatorKind, [string, string]>> = {
@@ -298,14 +284,13 @@ const NUMERATOR_WORDS: Partial<Record<IndicatorKind, [string, string]>> = {
 };
 
 function explanation(judged: JudgedIndicator): string {
-  const { spc } = judged;
-  if (!spc) return 'There are no figures for this indicator yet, so it cannot be judged.';
-  const latest = TYPE_WORDS[spc.variation].toLowerCase();
+  const latest = judged.points.at(-1);
+  if (!judged.spc || !latest) return 'There are no figures for this indicator yet, so it cannot be judged.';
   if (judged.judgement === 'trial')
-    return `Only ${plural(judged.run.judged.length, 'month', 'months')} in a row can be judged. Limits from fewer than 13 points are trial limits, too uncertain to call a change; on them the latest month is ${latest}.`;
+    return `Only ${plural(judged.run.judged.length, 'month', 'months')} in a row can be judged. Limits from fewer than 13 points are trial limits, too uncertain to call a change, so no month is labelled as one.`;
   if (judged.judgement === 'no-significant-change')
     return 'The latest month is within the limits and part of no special pattern: the figures vary as they usually do.';
-  return `The latest month is a special cause (${latest}): ${RULE_WORDS[spc.points.at(-1)?.rule ?? 'outside-limits'].toLowerCase()}.`;
+  return `The latest month is a special cause (${TYPE_WORDS[latest.type ?? 'common-cause'].toLowerCase()}): ${RULE_WORDS[latest.rule ?? 'outside-limits'].toLowerCase()}.`;
 }
 
 /** An instant as people in England and Wales read it: "22 November 2026 at 14:05". */
@@ -360,13 +345,14 @@ export function toMeasurePageView(
             : []),
         ];
         if (!point.judged) return [...cells, { text: 'Not judged: before a gap', colspan: 5 }];
+        const label = point.notJudged === 'trial-limits' ? 'Not called: trial limits' : '';
         return [
           ...cells,
           { text: formatValue(point.mean ?? 0, indicator.decimals + 1), format: 'numeric' },
           { text: formatValue(point.lowerLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
           { text: formatValue(point.upperLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
           { text: point.rule ? RULE_WORDS[point.rule] : '' },
-          { text: point.type ? TYPE_WORDS[point.type] : '' },
+          { text: point.type ? TYPE_WORDS[point.type] : label },
         ];
       });
       const hasPoints = judged.points.length > 0;
@@ -441,7 +427,7 @@ function indicatorJson(judged: JudgedIndicator) {
     area: judged.areaCode,
     forceWideOnly: judged.forceWideOnly,
     judgement: judged.judgement,
-    variation: spc?.variation ?? null,
+    variation: judged.points.at(-1)?.type ?? null,
     trialLimits: spc?.trialLimits ?? null,
     mean: spc?.mean ?? null,
     upperLimit: spc?.upperLimit ?? null,

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../kernel/testing/test-database.ts';
 
@@ -18,6 +21,18 @@ describe('POST /api/v1/spc', () => {
 
   const spc = (payload: unknown) =>
     app.inject({ method: 'POST', url: '/api/v1/spc', payload: payload as object });
+
+  it('gives the README’s example the answer the README explains: a shift, firm limits, an improvement', async () => {
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const example = /-d '(\{[^']*"values"[^']*\})'/.exec(readme)?.[1];
+    if (!example) throw new Error('README has no SPC example');
+    const body = (await spc(JSON.parse(example))).json();
+    expect(body).toMatchObject({ mean: 50, variation: 'improvement', trialLimits: false });
+    const rules = body.points.map((point: { rule: string | null }) => point.rule);
+    expect(rules.slice(0, 13)).toEqual(Array(13).fill(null));
+    expect(rules.slice(13)).toEqual(Array(8).fill('shift'));
+    expect(readme).toContain('the last eight months are each labelled "shift"');
+  });
 
   it('judges a series: limits, each point with its rule and type, the last point’s variation', async () => {
     // Twelve points around 10, then one far above: outside the limits, and bad news when lower is better.

@@ -188,6 +188,11 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       expect(page.body).toContain('Buckinghamshire');
       expect(page.body).toContain('Open Government Licence v3.0');
       expect(page.body).toContain('/performance/police-uk/thames-valley/crimes-by-type.csv');
+      // All twelve months, and a chart of the totals with the table as its alternative.
+      expect(page.body).toContain('Dec 2021</th>');
+      expect(page.body).toMatch(
+        /<svg[^>]*aria-label="Line chart of all crimes recorded in Thames Valley each month of 2021/,
+      );
       const other = await app.inject({ method: 'GET', url: '/performance/police-uk/thames-valley' });
       expect(other.body).toContain('In January 2025');
       expect((await app.inject({ method: 'GET', url: '/performance/police-uk/atlantis' })).statusCode).toBe(

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
+import { plural } from '../../kernel/formats/words.ts';
+import { renderMonthlyTotalsChart } from './performance.charts.ts';
 import type { ImportRunJson } from './performance.schemas.ts';
 import type { ImportRunStatus } from './performance.tables.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
@@ -36,10 +38,6 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /** An instant as London wall-clock time, e.g. `2025-01-31 14:05`. */
 export function formatInstant(instant: Date): string {
   const { date, time } = londonDateTimeOf(instant);
@@ -58,7 +56,13 @@ const KIND_LABEL: Record<PoliceUkKind, string> = {
   'stop-and-search': 'Stop and search',
 };
 
-type Cell = { text: string; format?: 'numeric'; classes?: string };
+type Cell = { text?: string; html?: string; format?: 'numeric'; classes?: string };
+
+/** A month with no police.uk file loaded: not a count of zero. */
+const NOT_LOADED: Cell = {
+  html: '<span aria-hidden="true">–</span><span class="govuk-visually-hidden">not loaded</span>',
+  format: 'numeric',
+};
 
 const numeric = (n: number): Cell => ({ text: formatCount(n), format: 'numeric' });
 
@@ -86,7 +90,11 @@ export function toForcePageView(data: ForceData) {
   const { force, units, year } = data;
   const streetMonths = units.filter((unit) => unit.kind === 'street').map((unit) => unit.month);
   const years = [...new Set(streetMonths.map((month) => Number(month.slice(0, 4))))].sort((a, b) => a - b);
-  const months = streetMonths.filter((month) => Number(month.slice(0, 4)) === year);
+  const loadedMonths = new Set(streetMonths.filter((month) => Number(month.slice(0, 4)) === year));
+  // Every month of the year gets a column, loaded or not, so the table and chart always read January to December.
+  const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}-01`);
+  const countCell = (month: string, count: number | undefined): Cell =>
+    loadedMonths.has(month) ? numeric(count ?? 0) : NOT_LOADED;
 
   const crimes = new Map<string, Map<string, number>>();
   for (const row of data.crimesByType) {
@@ -107,12 +115,15 @@ export function toForcePageView(data: ForceData) {
   const crimeTypeRows: Cell[][] = [
     ...types.map(([type, byMonth]) => [
       { text: type },
-      ...months.map((month) => numeric(byMonth.get(month) ?? 0)),
+      ...months.map((month) => countCell(month, byMonth.get(month))),
     ]),
-    [{ text: 'All crimes', classes: 'govuk-!-font-weight-bold' }, ...totals.map(numeric)],
+    [
+      { text: 'All crimes', classes: 'govuk-!-font-weight-bold' },
+      ...months.map((month, index) => countCell(month, totals[index])),
+    ],
     [
       { text: 'Anti-social behaviour (not a crime: not in the total)' },
-      ...months.map((month) => numeric(asb.get(month) ?? 0)),
+      ...months.map((month) => countCell(month, asb.get(month))),
     ],
   ];
 
@@ -132,11 +143,11 @@ export function toForcePageView(data: ForceData) {
     .sort((a, b) => a.order - b.order || (a.label < b.label ? -1 : 1))
     .map((entry) => [
       { text: entry.label },
-      ...months.map((month) => numeric(entry.byMonth.get(month) ?? 0)),
+      ...months.map((month) => countCell(month, entry.byMonth.get(month))),
     ]);
 
-  const latestMonth = months.at(-1);
-  const latestIndex = months.length - 1;
+  const latestMonth = [...loadedMonths].sort().at(-1);
+  const latestIndex = latestMonth === undefined ? -1 : months.indexOf(latestMonth);
   const headline =
     latestMonth === undefined
       ? null
@@ -192,6 +203,18 @@ export function toForcePageView(data: ForceData) {
     year,
     years: years.map((value) => ({ year: value, current: value === year })),
     monthHeads: months.map((month) => ({ text: monthShort(month), format: 'numeric' as const })),
+    chart:
+      loadedMonths.size > 0 && year !== null
+        ? renderMonthlyTotalsChart({
+            label: `Line chart of all crimes recorded in ${force.name} each month of ${year}${loadedMonths.size < 12 ? ' (the line breaks at months not loaded)' : ''}. The table below gives every figure.`,
+            unit: 'crimes',
+            months: months.map((month, index) => ({
+              month,
+              total: loadedMonths.has(month) ? (totals[index] ?? 0) : null,
+            })),
+          })
+        : null,
+    monthsNotLoaded: months.filter((month) => !loadedMonths.has(month)).length,
     headline,
     crimeTypeRows,
     authorityRows,

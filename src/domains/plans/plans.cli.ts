@@ -4,6 +4,7 @@ import {
   readFileArgument,
   UsageError,
 } from '../../kernel/cli/command.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import { parseCoverageFile, parsePlanFile, planFileToYaml } from './plans.files.ts';
 import type { PlansService } from './plans.service.ts';
 
@@ -20,9 +21,7 @@ export async function runImportPlan({
   const file = parsePlanFile(text, name);
   await withServices(async (services) => {
     const result = await services.plans.importPlanFile(actor, file);
-    stderr(
-      `Loaded ${file.plan.slug} as its draft (${result.changes} change${result.changes === 1 ? '' : 's'}).`,
-    );
+    stderr(`Loaded ${file.plan.slug} as its draft (${plural(result.changes, 'change')}).`);
     stdout(JSON.stringify(result));
   });
 }

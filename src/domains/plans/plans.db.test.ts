@@ -141,6 +141,43 @@ describe.each(testEngines())('plans on %s', (engine) => {
     ]);
   });
 
+  it('saves a draft priority edit that changes only the summary, and asks for a re-consultation', async () => {
+    const file = withSlug(demoPlan, 'summary-edit');
+    await services.plans.importPlanFile(system, file);
+    await services.plans.recordStep(system, 'summary-edit', {
+      step: 'chief-constable-consulted',
+      occurredOn: '2024-11-01',
+      note: null,
+      documents: [],
+    });
+    const priority = file.pillars[0]?.priorities[0];
+    if (!priority) throw new Error('fixture');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const edited = await services.plans.editDraftPriority(system, 'summary-edit', priority.code, {
+      title: priority.title,
+      summary: 'A new summary written after the consultation',
+      measures: priority.measures,
+    });
+    expect(edited).toEqual({ changes: 1 });
+    const read = await services.plans.readPlan(system, 'summary-edit', 'draft');
+    expect(read.tree.pillars[0]?.priorities[0]?.summary).toBe('A new summary written after the consultation');
+    expect(read.lifecycle.warnings.some((warning) => warning.includes('re-consult'))).toBe(true);
+  });
+
+  it('refuses a measure edit for a measure the priority does not have, naming it', async () => {
+    const file = withSlug(demoPlan, 'stray-measure');
+    await services.plans.importPlanFile(system, file);
+    const priority = file.pillars[0]?.priorities[0];
+    if (!priority) throw new Error('fixture');
+    await expect(
+      services.plans.editDraftPriority(system, 'stray-measure', priority.code, {
+        title: priority.title,
+        summary: null,
+        measures: [{ code: 'NOT-HERE', text: 'x', direction: 'increase' }],
+      }),
+    ).rejects.toThrow(/NOT-HERE/);
+  });
+
   it('lets only OPCC officers of the owning body edit', async () => {
     const other = await createTestBody(database.current.db, 'other-pcc');
     const outsider = {

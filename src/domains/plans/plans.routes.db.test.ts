@@ -55,6 +55,9 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       url: '/plans/thames-valley-2024-2029/priorities/PC1',
     });
     expect(priority.statusCode).toBe(200);
+    // The plan in force links each measure to its scorecard page.
+    expect(priority.body).toContain('href="/scorecard/measures/PC1.M1"');
+    expect(page.body).toContain('href="/scorecard/measures/PC1.M1"');
     expect(
       (await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/priorities/NOPE' })).statusCode,
     ).toBe(404);
@@ -83,7 +86,11 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(Object.keys(openApi.paths)).toEqual(
       expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{slug}', '/api/v1/me']),
     );
-    expect((await app.inject({ method: 'GET', url: '/api/docs' })).body).toContain('/api/v1/plans/{slug}');
+    const docs = (await app.inject({ method: 'GET', url: '/api/docs' })).body;
+    expect(docs).toContain('/api/v1/plans/{slug}');
+    // Descriptions are written with Markdown code spans: the page shows them as code, not as backticks.
+    expect(docs).toContain('<code>');
+    expect(docs).not.toContain('`');
   });
 
   it('lists coming statutory deadlines as a page and an iCalendar feed', async () => {
@@ -107,14 +114,35 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
   it('lets an OPCC officer record a step through the form, explaining a mistake', async () => {
     const bad = await officer.post('/plans/thames-valley-2024-2029/steps', {
       step: 'reviewed',
-      occurredOn: '31/03/2025',
-      note: '',
+      'occurredOn-day': '30',
+      'occurredOn-month': '',
+      'occurredOn-year': '2025',
+      note: 'Typed before the mistake',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Enter the date it happened as YYYY-MM-DD');
+    expect(bad.body).toContain('The date it happened must include a month');
+    expect(bad.body).toContain('href="#occurredOn"');
+    // What was typed comes back, in the GOV.UK date input's three boxes.
+    expect(bad.body).toMatch(/name="occurredOn-day" type="text" value="30"/);
+    expect(bad.body).toMatch(/name="occurredOn-year" type="text" value="2025"/);
+    expect(bad.body).toContain('Typed before the mistake</textarea>');
+
+    const future = await officer.post('/plans/thames-valley-2024-2029/steps', {
+      step: 'reviewed',
+      'occurredOn-day': '1',
+      'occurredOn-month': '1',
+      'occurredOn-year': '2999',
+      note: '',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('The date of a step that has happened cannot be in the future');
+    expect(future.body).toMatch(/name="occurredOn-year" type="text" value="2999"/);
+
     const good = await officer.post('/plans/thames-valley-2024-2029/steps', {
       step: 'reviewed',
-      occurredOn: '2025-06-30',
+      'occurredOn-day': '30',
+      'occurredOn-month': 'June',
+      'occurredOn-year': '2025',
       note: 'Annual review',
       documentTitle: 'Review report',
       documentUrl: 'https://example.org/review.pdf',
@@ -122,6 +150,7 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(good.statusCode).toBe(303);
     const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
     expect(page.body).toContain('Plan reviewed');
+    expect(page.body).toContain('30 June 2025');
     expect(page.body).toContain('href="https://example.org/review.pdf"');
   });
 
@@ -159,9 +188,21 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(form.statusCode).toBe(200);
     const measureCode = /name="measures\[0\]\[code\]" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
 
-    const empty = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', { title: ' ' });
+    const empty = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', {
+      title: ' ',
+      summary: 'A summary typed before the mistake',
+      'measures[0][code]': measureCode,
+      'measures[0][text]': '',
+      'measures[0][direction]': 'increase',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the priority’s title');
+    expect(empty.body).toContain('Enter the measure’s wording');
+    expect(empty.body).toContain('href="#measures-0-text"');
+    // The form shows what was typed, not the stored priority.
+    expect(empty.body).toContain('A summary typed before the mistake</textarea>');
+    expect(empty.body).toMatch(/name="title" type="text" value=" "/);
+    expect(empty.body).toMatch(/value="increase" checked/);
 
     const saved = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', {
       title: 'Crime prevention, revised',

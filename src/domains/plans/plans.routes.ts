@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ConflictError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { plural } from '../../kernel/formats/words.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
 import { STEP_LABELS } from './plans.lifecycle.ts';
@@ -19,7 +20,9 @@ import type { PlansService } from './plans.service.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
 import {
   DIRECTION_LABELS,
+  priorityFormValues,
   toChangeRows,
+  toFieldIds,
   toLifecycleView,
   toTreeView,
   versionLabel,
@@ -53,7 +56,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       },
       version: { ...read.version, label: versionLabel(read.version) },
       isLatest: read.version.id === read.versions.filter((v) => v.state === 'issued').at(-1)?.id,
-      tree: toTreeView(read.tree, slug),
+      tree: toTreeView(read.tree, slug, read.onScorecard),
       lifecycle: toLifecycleView(read.lifecycle, read.steps, read.versions),
       canEdit: read.canEdit,
       hasDraft: read.versions.some((v) => v.state === 'draft'),
@@ -67,6 +70,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     request: FastifyRequest,
     reply: FastifyReply,
     extra: Record<string, unknown> = {},
+    submitted?: Record<string, unknown>,
   ) {
     const { slug } = parseInput(PlanSlugParams, request.params);
     const { code } = request.params as { code: string };
@@ -87,7 +91,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     return reply.render(`${VIEWS}/priority-edit.njk`, {
       pageTitle: `Edit ${priority.title}`,
       plan: read.plan,
-      priority,
+      priority: priorityFormValues(priority, submitted),
       directionOptions: DIRECTION_OPTIONS,
       ...extra,
     });
@@ -115,7 +119,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       const { code } = request.params as { code: string };
       const { version } = parseInput(VersionQuery, request.query);
       const read = await plans.readPlan(request.actor, slug, version);
-      const tree = toTreeView(read.tree, slug);
+      const tree = toTreeView(read.tree, slug, read.onScorecard);
       const pillar = tree.pillars.find((candidate) =>
         candidate.priorities.some((priority) => priority.code === code),
       );
@@ -146,7 +150,12 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
         return reply.redirect(`/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return renderPriorityEdit(request, reply.code(400), toFormErrors(error.fieldErrors));
+        return renderPriorityEdit(
+          request,
+          reply.code(400),
+          toFormErrors(toFieldIds(error.fieldErrors)),
+          (request.body ?? {}) as Record<string, unknown>,
+        );
       }
     });
 
@@ -299,7 +308,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           ...toFormErrors([
             {
               field: 'content',
-              message: `The file has ${error.fieldErrors.length} problem${error.fieldErrors.length === 1 ? '' : 's'}: see the list below`,
+              message: `The file has ${plural(error.fieldErrors.length, 'problem')}: see the list below`,
             },
           ]),
         });

@@ -287,6 +287,10 @@ export function createPlansService(deps: PlansDeps) {
   ) {
     const plan = await requirePlan(slug);
     requireEdit(actor, plan);
+    if (input.occurredOn > todayInLondon(deps.now()))
+      throw new ValidationError([
+        { field: 'occurredOn', message: 'The date of a step that has happened cannot be in the future' },
+      ]);
     return db.transaction().execute(async (trx) => {
       const versions = await listVersionsByPlan(trx, plan.id);
       const draft = versions.find((version) => version.state === 'draft');
@@ -385,11 +389,12 @@ export function createPlansService(deps: PlansDeps) {
     const steps = canReadDrafts(actor, plan)
       ? await listStepsByPlan(db, plan.id)
       : (await listStepsByPlan(db, plan.id)).filter((step) => versions.some((v) => v.id === step.versionId));
+    const today = todayInLondon(deps.now());
     const lifecycle = describeLifecycle({
       electionDate: plan.electionDate,
       versions: await listVersionsByPlan(db, plan.id),
       steps,
-      today: todayInLondon(deps.now()),
+      today,
     });
     return {
       plan,
@@ -398,6 +403,8 @@ export function createPlansService(deps: PlansDeps) {
       tree,
       steps,
       lifecycle,
+      /** The scorecard judges the latest issued version of the plan in force today. */
+      onScorecard: version === latestIssued && plan.termStart <= today && today <= plan.termEnd,
       canEdit: policy.can(actor, 'plans:edit', { bodyId: plan.bodyId }),
     };
   }

@@ -90,6 +90,69 @@ describe('diffTrees', () => {
       { kind: 'enabler', code: 'E1', change: 'removed', before: 'Technology', after: null },
     ]);
   });
+  it('lists a changed summary and a linked item’s changed priorities', () => {
+    const after = tree();
+    const [communities] = after.pillars;
+    const rural = communities?.priorities[0];
+    const [enabler] = after.linkedItems;
+    if (!communities || !rural || !enabler) throw new Error('fixture');
+    communities.summary = 'Safer towns and villages';
+    rural.summary = 'Farms, machinery and wildlife';
+    enabler.summary = 'Laptops for officers';
+    enabler.priorities = ['A1', 'B1'];
+    expect(diffTrees(tree(), after)).toEqual([
+      {
+        kind: 'pillar',
+        code: 'A',
+        change: 'summary changed',
+        before: null,
+        after: 'Safer towns and villages',
+      },
+      {
+        kind: 'priority',
+        code: 'A1',
+        change: 'summary changed',
+        before: null,
+        after: 'Farms, machinery and wildlife',
+      },
+      { kind: 'enabler', code: 'E1', change: 'summary changed', before: null, after: 'Laptops for officers' },
+      { kind: 'enabler', code: 'E1', change: 'links changed', before: 'A1', after: 'A1, B1' },
+    ]);
+  });
+
+  it('notices a change to any field of any element: nothing edited goes unlisted', () => {
+    // Walks every string and list field of every node, changes it alone, and expects a listed change,
+    // so a field added to PlanTree later cannot silently escape comparison.
+    const paths: (string | number)[][] = [];
+    const walk = (node: unknown, at: (string | number)[]) => {
+      if (Array.isArray(node)) {
+        if (node.length > 0 && node.every((entry) => typeof entry === 'string')) paths.push(at);
+        else for (const [index, entry] of node.entries()) walk(entry, [...at, index]);
+      } else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'code' || key === 'kind') continue;
+          walk(value, [...at, key]);
+        }
+      } else paths.push(at);
+    };
+    walk(tree(), []);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const fieldPath of paths) {
+      const after = tree() as unknown as Record<string | number, unknown>;
+      let parent = after;
+      for (const key of fieldPath.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+      const last = fieldPath.at(-1) as string | number;
+      const old = parent[last];
+      parent[last] = Array.isArray(old)
+        ? [...old, 'B1']
+        : last === 'direction'
+          ? old === 'increase'
+            ? 'decrease'
+            : 'increase'
+          : `${String(old)} (edited)`;
+      expect(diffTrees(tree(), after as unknown as PlanTree), fieldPath.join('.')).not.toEqual([]);
+    }
+  });
 });
 
 describe('plan files', () => {

@@ -130,27 +130,61 @@ export type ElementKind = 'pillar' | 'priority' | 'aim' | 'measure' | LinkedItem
 export interface PlanChange {
   kind: ElementKind;
   code: string;
-  change: 'added' | 'removed' | 'renamed' | 'reworded' | 'direction changed' | 'moved';
+  change:
+    | 'added'
+    | 'removed'
+    | 'renamed'
+    | 'reworded'
+    | 'summary changed'
+    | 'direction changed'
+    | 'links changed'
+    | 'moved';
   before: string | null;
   after: string | null;
 }
+
+/** The fields compared on every element, in the order their changes are listed. */
+type ComparedField = 'words' | 'summary' | 'direction' | 'links' | 'parent';
 
 interface Element {
   kind: ElementKind;
   code: string;
   /** Title or wording: a change is a rename for titled things, a re-wording for text. */
   words: string;
+  summary: string | null;
+  direction: MeasureDirection | null;
+  /** A linked item's priorities, as one comparable string. */
+  links: string | null;
   parent: string | null;
-  direction?: MeasureDirection;
 }
+
+const FIELD_CHANGES: Record<Exclude<ComparedField, 'words'>, PlanChange['change']> = {
+  summary: 'summary changed',
+  direction: 'direction changed',
+  links: 'links changed',
+  parent: 'moved',
+};
 
 function elementsOf(tree: PlanTree): Map<string, Element> {
   const elements = new Map<string, Element>();
-  const add = (element: Element) => elements.set(`${element.kind}:${element.code}`, element);
+  const add = (element: Partial<Element> & Pick<Element, 'kind' | 'code' | 'words'>) =>
+    elements.set(`${element.kind}:${element.code}`, {
+      summary: null,
+      direction: null,
+      links: null,
+      parent: null,
+      ...element,
+    });
   for (const pillar of tree.pillars) {
-    add({ kind: 'pillar', code: pillar.code, words: pillar.title, parent: null });
+    add({ kind: 'pillar', code: pillar.code, words: pillar.title, summary: pillar.summary });
     for (const priority of pillar.priorities) {
-      add({ kind: 'priority', code: priority.code, words: priority.title, parent: pillar.code });
+      add({
+        kind: 'priority',
+        code: priority.code,
+        words: priority.title,
+        summary: priority.summary,
+        parent: pillar.code,
+      });
       for (const aim of priority.aims)
         add({ kind: 'aim', code: aim.code, words: aim.text, parent: priority.code });
       for (const measure of priority.measures) {
@@ -165,69 +199,47 @@ function elementsOf(tree: PlanTree): Map<string, Element> {
     }
   }
   for (const item of tree.linkedItems)
-    add({ kind: item.kind, code: item.code, words: item.title, parent: null });
+    add({
+      kind: item.kind,
+      code: item.code,
+      words: item.title,
+      summary: item.summary,
+      links: item.priorities.join(', '),
+    });
   return elements;
 }
 
 /**
  * What changed from one version to another, element by element, matched by code: added, removed, renamed
- * (a title) or re-worded (an aim's or measure's text), a measure's direction changed, or moved to another
- * pillar or priority.
+ * (a title) or re-worded (an aim's or measure's text), its summary, a measure's direction or a linked item's
+ * priorities changed, or moved to another pillar or priority. Every field of the tree is compared, so an
+ * edit is never invisible here (and so never escapes the re-consultation warning).
  */
 export function diffTrees(before: PlanTree, after: PlanTree): PlanChange[] {
   const old = elementsOf(before);
   const current = elementsOf(after);
   const changes: PlanChange[] = [];
+  const record = (element: Element, change: PlanChange['change'], was: string | null, is: string | null) =>
+    changes.push({ kind: element.kind, code: element.code, change, before: was, after: is });
   for (const [key, element] of current) {
     const previous = old.get(key);
     if (!previous) {
-      changes.push({
-        kind: element.kind,
-        code: element.code,
-        change: 'added',
-        before: null,
-        after: element.words,
-      });
+      record(element, 'added', null, element.words);
       continue;
     }
     if (previous.words !== element.words) {
-      const change = element.kind === 'aim' || element.kind === 'measure' ? 'reworded' : 'renamed';
-      changes.push({
-        kind: element.kind,
-        code: element.code,
-        change,
-        before: previous.words,
-        after: element.words,
-      });
+      const titled = element.kind !== 'aim' && element.kind !== 'measure';
+      record(element, titled ? 'renamed' : 'reworded', previous.words, element.words);
     }
-    if (previous.direction !== element.direction) {
-      changes.push({
-        kind: element.kind,
-        code: element.code,
-        change: 'direction changed',
-        before: previous.direction ?? null,
-        after: element.direction ?? null,
-      });
-    }
-    if (previous.parent !== element.parent) {
-      changes.push({
-        kind: element.kind,
-        code: element.code,
-        change: 'moved',
-        before: previous.parent,
-        after: element.parent,
-      });
+    for (const [field, change] of Object.entries(FIELD_CHANGES) as [
+      keyof typeof FIELD_CHANGES,
+      PlanChange['change'],
+    ][]) {
+      if (previous[field] !== element[field]) record(element, change, previous[field], element[field]);
     }
   }
   for (const [key, element] of old) {
-    if (!current.has(key))
-      changes.push({
-        kind: element.kind,
-        code: element.code,
-        change: 'removed',
-        before: element.words,
-        after: null,
-      });
+    if (!current.has(key)) record(element, 'removed', element.words, null);
   }
   return changes;
 }

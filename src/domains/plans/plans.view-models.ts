@@ -23,7 +23,8 @@ export function versionLabel(version: VersionRow): string {
     : `Version ${version.number} (draft)`;
 }
 
-export function toTreeView(tree: PlanTree, planSlug: string) {
+/** A plan version as its pages show it; `onScorecard` links each measure to its scorecard page. */
+export function toTreeView(tree: PlanTree, planSlug: string, onScorecard = false) {
   return {
     pillars: tree.pillars.map((pillar) => ({
       ...pillar,
@@ -32,6 +33,7 @@ export function toTreeView(tree: PlanTree, planSlug: string) {
         url: `/plans/${planSlug}/priorities/${encodeURIComponent(priority.code)}`,
         measures: priority.measures.map((measure) => ({
           ...measure,
+          scorecardUrl: onScorecard ? `/scorecard/measures/${encodeURIComponent(measure.code)}` : null,
           directionLabel: DIRECTION_LABELS[measure.direction],
         })),
       })),
@@ -96,4 +98,32 @@ export function toChangeRows(changes: PlanChange[]) {
     { text: change.before ?? '' },
     { text: change.after ?? '' },
   ]);
+}
+
+type EditablePriority = PlanTree['pillars'][number]['priorities'][number];
+
+/**
+ * The edit-priority form's values: the stored priority, with whatever was submitted laid over it, so a form
+ * shown again after a mistake keeps what was typed.
+ */
+export function priorityFormValues(stored: EditablePriority, submitted: Record<string, unknown> = {}) {
+  const typed = (key: string, fallback: string | null) => {
+    const value = submitted[key];
+    return typeof value === 'string' ? value : fallback;
+  };
+  return {
+    ...stored,
+    title: typed('title', stored.title),
+    summary: typed('summary', stored.summary),
+    measures: stored.measures.map((measure, index) => ({
+      ...measure,
+      text: typed(`measures[${index}][text]`, measure.text),
+      direction: typed(`measures[${index}][direction]`, measure.direction),
+    })),
+  };
+}
+
+/** Field names as the form's element ids: `measures.0.text` → `measures-0-text`, so error links land. */
+export function toFieldIds<Error extends { field: string }>(errors: Error[]): Error[] {
+  return errors.map((error) => ({ ...error, field: error.field.replaceAll('.', '-') }));
 }

@@ -1,7 +1,11 @@
 export interface NavigationLink {
   href: string;
   text: string;
-  /** Shown only to those the policy allows this action. */
+  /**
+   * Shown only to those the policy allows this action. Such links are tools for some roles, so pages show
+   * them beside the account links rather than in the main navigation, which stays the same for everyone
+   * and fits one line.
+   */
   permission?: string;
 }
 
@@ -15,6 +19,6 @@ export function navigationFor(
     .filter((link) => !link.permission || allowed(link.permission))
     .map((link) => {
       const current = link.href === '/' ? currentPath === '/' : currentPath.startsWith(link.href);
-      return { href: link.href, text: link.text, current, active: current };
+      return { href: link.href, text: link.text, current, active: current, tool: Boolean(link.permission) };
     });
 }

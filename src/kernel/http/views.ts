@@ -20,8 +20,10 @@ export function registerViews(
     // An error raised before authentication ran still renders, as for a visitor.
     const actor = this.request.actor ?? ANONYMOUS;
     const path = this.request.url.split('?')[0] ?? '/';
+    const links = navigationFor(options.navigation, path, (action) => options.policy.can(actor, action));
     const html = env.render(template, {
-      navigation: navigationFor(options.navigation, path, (action) => options.policy.can(actor, action)),
+      navigation: links.filter((link) => !link.tool),
+      tools: links.filter((link) => link.tool),
       currentUser: actor.kind === 'user' ? { displayName: actor.displayName, email: actor.email } : null,
       csrfToken: this.generateCsrf(),
       ...viewModel,

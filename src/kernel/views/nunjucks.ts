@@ -1,6 +1,7 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { type AssetManifest, PROJECT_ROOT } from '../assets/build-assets.ts';
+import { plural } from '../formats/words.ts';
 
 export interface ViewOptions {
   assets: AssetManifest;
@@ -29,6 +30,7 @@ export function createViewEnvironment(options: ViewOptions): nunjucks.Environmen
   );
   env.addGlobal('service', { areaName: options.areaName });
   env.addFilter('assetUrl', (logicalName: string) => assetUrl(options.assets, logicalName));
+  env.addFilter('plural', (count: number, one: string, many?: string) => plural(count, one, many));
   return env;
 }
 

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices } from '../src/composition.ts';
+import { createTestBody, createTestUser } from '../src/domains/accounts/accounts.testing.ts';
+import { parsePlanFile } from '../src/domains/plans/index.ts';
+import { PROJECT_ROOT } from '../src/kernel/assets/build-assets.ts';
+import { systemActor } from '../src/kernel/auth/actor.ts';
+import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
+import {
+  type BrowserSession,
+  chromiumPath,
+  expectAccessible,
+  openPage,
+  signIn,
+  startBrowserSession,
+} from './browser.ts';
+
+describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => {
+  let database: TestDatabase;
+  let session: BrowserSession;
+  let officerEmail: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    const services = buildServices(database, TEST_URLS);
+    const system = systemActor('test');
+    await services.areas.seedDemoAreas(system);
+    await createTestBody(database.db, 'thames-valley-pcc');
+    const text = fs.readFileSync(
+      path.join(PROJECT_ROOT, 'data/demo/plans/thames-valley-2024-2029.yaml'),
+      'utf8',
+    );
+    await services.plans.importPlanFile(system, parsePlanFile(text));
+    officerEmail = (await createTestUser(services, { role: 'opcc-officer', body: 'thames-valley-pcc' }))
+      .email;
+    session = await startBrowserSession(database);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('enters the date in day, month and year boxes, and keeps what was typed after a mistake', async () => {
+    const { page, close } = await openPage(session.browser);
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/plans/thames-valley-2024-2029?version=draft`);
+      await page.getByLabel('Step').selectOption('public-consulted');
+      await page.getByLabel('Day').fill('12');
+      await page.getByLabel('Year').fill('2024');
+      await page.getByLabel('Note (optional)').fill('Survey of 2,000 residents');
+      await page.getByRole('button', { name: 'Record step' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'The date it happened must include a month',
+      );
+      await expect(page.getByLabel('Day').inputValue()).resolves.toBe('12');
+      await expect(page.getByLabel('Note (optional)').inputValue()).resolves.toBe(
+        'Survey of 2,000 residents',
+      );
+      await expectAccessible(page);
+
+      await page.getByLabel('Month').fill('9');
+      await page.getByRole('button', { name: 'Record step' }).click();
+      await page.waitForURL(/#lifecycle$/);
+      await expect(page.locator('body').textContent()).resolves.toContain('12 September 2024');
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});

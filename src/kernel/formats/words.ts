@@ -1,0 +1,6 @@
+/** Words on pages, in the CLI and in messages; `plural` is also a Nunjucks filter (kernel/views). */
+
+/** `plural(1, 'change')` → "1 change"; `plural(3, 'priority', 'priorities')` → "3 priorities". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
