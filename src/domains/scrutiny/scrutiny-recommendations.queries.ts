@@ -34,8 +34,13 @@ export interface RecommendationRow {
   outcomeOn: string | null;
   status: RecommendationStatus;
   overdue: boolean;
-  /** False when it comes from a minute heard in private: then only the body's members and officer see it. */
-  isPublic: boolean;
+  /** From a minute heard in private: only the body's members and officer ever see it. */
+  heardInPrivate: boolean;
+  /**
+   * From minutes not yet approved: like the minutes themselves, only the body's members and officer see it
+   * until a later meeting approves them.
+   */
+  fromDraftMinutes: boolean;
 }
 
 export interface LedgerFilter {
@@ -61,6 +66,7 @@ function selectLedger(db: Db, today: IsoDate) {
     .leftJoin('scrutiny_group as g', 'g.id', 'r.group_id')
     .leftJoin('meeting as m', 'm.id', 'r.meeting_id')
     .leftJoin('minute_item as mi', 'mi.id', 'r.minute_item_id')
+    .leftJoin('minutes as mn', 'mn.meeting_id', 'mi.meeting_id')
     .select([
       'r.id',
       'r.body_id as bodyId',
@@ -102,7 +108,8 @@ function selectLedger(db: Db, today: IsoDate) {
                    WHERE a.recommendation_id = r.id AND a.done_on IS NULL AND a.due_on < ${today}::date)))`.as(
         'overdue',
       ),
-      sql<boolean>`(mi.exempt_paragraph IS NULL)`.as('isPublic'),
+      sql<boolean>`(mi.exempt_paragraph IS NOT NULL)`.as('heardInPrivate'),
+      sql<boolean>`(mi.id IS NOT NULL AND mn.approved_at_meeting_id IS NULL)`.as('fromDraftMinutes'),
     ]);
 }
 

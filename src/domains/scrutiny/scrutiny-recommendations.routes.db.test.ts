@@ -56,7 +56,10 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
   it('shows the ledger with a status summary, filtered by status, origin and overdue', async () => {
     const page = await app.inject({ method: 'GET', url: '/scrutiny/recommendations' });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('20 recommendations');
+    // PCP-70 comes from the draft minutes of 21 October 2016, so it is for the panel until they are approved.
+    expect(page.body).toContain('19 recommendations');
+    expect(page.body).not.toContain('PCP-70');
+    expect((await member.get('/scrutiny/recommendations')).body).toContain('20 recommendations');
     expect(page.body).toContain('CSE-2016-8');
     expect(page.body).toMatch(
       /href="\/scrutiny\/recommendations\?status=implemented">Implemented<\/a><\/th><td[^>]*>1</,
@@ -70,10 +73,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     expect(implemented.body).toContain('CSE-P3');
     expect(implemented.body).not.toContain('CSE-P5<');
     expect(implemented.body).toContain('href="/scrutiny/recommendations.csv?status=implemented"');
-    const fromPanel = await app.inject({
-      method: 'GET',
-      url: '/scrutiny/recommendations?origin=panel&overdue=no',
-    });
+    const fromPanel = await member.get('/scrutiny/recommendations?origin=panel&overdue=no');
     expect(fromPanel.body).toContain('PCP-70');
     expect(fromPanel.body).toContain('1 recommendation matches');
     const bad = await app.inject({ method: 'GET', url: '/scrutiny/recommendations?status=lost' });
@@ -118,7 +118,10 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     const bad = await app.inject({ method: 'GET', url: '/api/v1/recommendations?overdue=maybe' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields).toEqual([{ field: 'overdue', message: 'overdue must be yes or no' }]);
-    const one = await app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['PCP-70']}` });
+    const one = await member.get(`/api/v1/recommendations/${ids['PCP-70']}`);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['PCP-70']}` })).statusCode,
+    ).toBe(404);
     expect(one.json()).toMatchObject({ reference: 'PCP-70', minute: 70, status: 'awaiting-response' });
     expect((await app.inject({ method: 'GET', url: '/api/v1/recommendations/999999' })).statusCode).toBe(404);
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
