@@ -52,8 +52,9 @@ export interface LedgerFilter {
 /**
  * Every recommendation with its status and whether it is overdue, both worked out for a given London day,
  * so filtering happens in SQL. The statuses, in the order a recommendation normally moves through them:
- * awaiting-response (no response yet, and the deadline, if set, not passed), response-overdue (no response
- * and the deadline passed), responded (a response, nothing done on it yet), in-progress (a response and at
+ * awaiting-response (no response yet, and the deadline not passed), response-overdue (no response and the
+ * deadline passed), no-deadline-set (no response, and no deadline to judge it by: the 2011 Act leaves the
+ * period to the panel, so none is made up here), responded (a response, nothing done on it yet), in-progress (a response and at
  * least one action or progress update), implemented, closed (any other outcome). Overdue: a response past its
  * deadline, or an action not done by its due date, on a recommendation without an outcome.
  */
@@ -99,6 +100,7 @@ function selectLedger(db: Db, today: IsoDate) {
         WHEN r.outcome IS NOT NULL THEN 'closed'
         WHEN r.response IS NOT NULL AND ${hasWork} THEN 'in-progress'
         WHEN r.response IS NOT NULL THEN 'responded'
+        WHEN r.response_due_on IS NULL THEN 'no-deadline-set'
         WHEN r.response_due_on < ${today}::date THEN 'response-overdue'
         ELSE 'awaiting-response'
       END`.as('status'),

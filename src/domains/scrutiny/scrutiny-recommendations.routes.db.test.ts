@@ -81,6 +81,28 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     expect(bad.body).toContain('status: status must be one of: awaiting-response, response-overdue,');
   });
 
+  it('counts a recommendation with no response deadline as "No deadline set", never as in time', async () => {
+    // No demo recommendation names a deadline, so none is awaiting a response within one.
+    const page = await app.inject({ method: 'GET', url: '/scrutiny/recommendations' });
+    const summaryCount = (status: string) =>
+      page.body.match(
+        new RegExp(`href="/scrutiny/recommendations\\?status=${status}">[^<]+</a></th><td[^>]*>(\\d+)<`),
+      )?.[1];
+    expect(summaryCount('no-deadline-set')).toBe('16');
+    expect(summaryCount('awaiting-response')).toBe('0');
+    expect(summaryCount('response-overdue')).toBe('0');
+    expect(page.body).toContain('>No deadline set</a>');
+    expect(page.body).toContain('sets no period of its own');
+    const listed = await app.inject({
+      method: 'GET',
+      url: '/scrutiny/recommendations?status=no-deadline-set',
+    });
+    expect(listed.body).toContain('16 recommendations match the filters');
+    expect(listed.body).toContain('No deadline set</strong>');
+    const json = await app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['CSE-P6']}` });
+    expect(json.json()).toMatchObject({ responseDue: null, status: 'no-deadline-set', overdue: false });
+  });
+
   it('exports the ledger as CSV, with the same filters', async () => {
     const csv = await app.inject({
       method: 'GET',
@@ -122,7 +144,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     expect(
       (await app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['PCP-70']}` })).statusCode,
     ).toBe(404);
-    expect(one.json()).toMatchObject({ reference: 'PCP-70', minute: 70, status: 'awaiting-response' });
+    expect(one.json()).toMatchObject({ reference: 'PCP-70', minute: 70, status: 'no-deadline-set' });
     expect((await app.inject({ method: 'GET', url: '/api/v1/recommendations/999999' })).statusCode).toBe(404);
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(

@@ -11,7 +11,7 @@ const ledgerFilters = [
     required: false,
     schema: { type: 'string', enum: [...RECOMMENDATION_STATUSES] },
     description:
-      'awaiting-response: no response yet, deadline not passed or none set; response-overdue: no response and the deadline passed; responded: a response, nothing done on it yet; in-progress: a response with actions or progress updates; implemented; closed: any other outcome',
+      'awaiting-response: no response yet, deadline not passed; response-overdue: no response and the deadline passed; no-deadline-set: no response and no deadline recorded, so it can be neither in time nor overdue; responded: a response, nothing done on it yet; in-progress: a response with actions or progress updates; implemented; closed: any other outcome',
   },
   {
     name: 'origin',
