@@ -38,6 +38,7 @@ import {
 import {
   meetingDay,
   meetingOnDate,
+  type RecordsLoadMode,
   recordsAccess,
   requireMeeting,
   type ScrutinyRecordsDeps,
@@ -457,9 +458,12 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
     bodyId: number,
     meetings: MeetingRow[],
     entries: RecommendationFileEntry[],
+    mode: RecordsLoadMode,
   ): Promise<number> {
     let changes = 0;
     for (const [index, entry] of entries.entries()) {
+      if (mode === 'add-missing' && (await findRecommendationByReference(trx, bodyId, entry.reference)))
+        continue;
       const path = `recommendations.${index}`;
       let groupId: number | null = null;
       if (isGroupOrigin(entry.origin)) {
