@@ -97,6 +97,7 @@ export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Co
       now: () => new Date(),
       findBody: users.findBody,
       listBodies: users.listBodies,
+      baseUrl: options.baseUrl,
     }),
   };
 }

@@ -1,5 +1,10 @@
 import type { Db } from '../../schema.ts';
-import { listUnsentMessages, markMessageFailed, markMessageSent } from './accounts.queries.ts';
+import {
+  insertOutboxMessage,
+  listUnsentMessages,
+  markMessageFailed,
+  markMessageSent,
+} from './accounts.queries.ts';
 
 export interface OutgoingMessage {
   recipient: string;
@@ -21,6 +26,13 @@ export function logSender(log: (entry: object, message: string) => void): Messag
       );
     },
   };
+}
+
+/**
+ * Puts a message in the outbox. Give it the transaction of the change that causes it (see deliverOutbox).
+ */
+export function queueMessage(trx: Db, message: OutgoingMessage): Promise<void> {
+  return insertOutboxMessage(trx, message);
 }
 
 /**

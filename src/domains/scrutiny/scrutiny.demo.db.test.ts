@@ -34,8 +34,36 @@ describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
     const after = await minutes.readMinutes(system, october);
     expect(after.state).toBe('approved');
     expect(after.approvedAt?.id).toBe(december);
+    expect(after.meeting.status).toBe('minutes-approved');
     expect(after.items.find((item) => item.number === 73)?.title).toBe(
       'Future Operation of the Panel, as corrected',
+    );
+  });
+
+  it('adds coming demonstration meetings that take questions, once however often it is loaded', async () => {
+    const services = buildServices(database.current, TEST_URLS);
+    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    const comingDemos = async () =>
+      (await services.scrutiny.listMeetings(system)).filter(
+        ({ meeting }) =>
+          meeting.startsAt.getTime() > Date.now() && meeting.title.startsWith('Demonstration:'),
+      );
+    await seedDemoScrutiny(services.scrutiny, system);
+    const coming = await comingDemos();
+    expect(coming.length).toBeGreaterThanOrEqual(2);
+    const next = coming[0];
+    expect(next?.deadline?.deadline.getTime()).toBeGreaterThan(Date.now());
+    const read = await services.scrutiny.readMeeting(system, next?.meeting.id ?? 0);
+    expect(read.items.length).toBeGreaterThan(0);
+    await services.scrutiny.submitQuestion(next?.meeting.id ?? 0, {
+      name: 'Demo Asker',
+      email: 'asker@example.org',
+      text: 'How is the demo going?',
+    });
+
+    await seedDemoScrutiny(services.scrutiny, system);
+    expect((await comingDemos()).map(({ meeting }) => meeting.id)).toEqual(
+      coming.map(({ meeting }) => meeting.id),
     );
   });
 });

@@ -4,6 +4,7 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf, londonDateTimeToInstant } from '../../kernel/calendar/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { Db } from '../../schema.ts';
+import { queueMessage } from '../accounts/index.ts';
 import {
   deadlineInWords,
   describeNoticeRule,
@@ -39,6 +40,8 @@ import type { AgendaItemForm, DecisionForm, MeetingForm, QuestionForm } from './
 import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
 import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
 import { createScrutinyPapersService } from './scrutiny-papers.service.ts';
+import { questionDecidedMessage, questionReceivedMessage } from './scrutiny-question-messages.ts';
+import type { RecordsLoadMode } from './scrutiny-records.context.ts';
 import { createScrutinyRecordsService } from './scrutiny-records.service.ts';
 
 interface BodyRef {
@@ -55,6 +58,8 @@ export interface ScrutinyDeps {
   /** Bodies are the accounts domain's; scrutiny reaches them through its service. */
   findBody(slug: string): Promise<BodyRef | undefined>;
   listBodies(): Promise<BodyRef[]>;
+  /** The site's public address, for the links in emails to questioners. */
+  baseUrl: string;
 }
 
 /** Who submissions from the public form are recorded as in the audit trail (no account is needed). */
@@ -185,6 +190,15 @@ export function createScrutinyService(deps: ScrutinyDeps) {
         { meetingId, status: 'received' },
         requestId,
       );
+      await queueMessage(
+        trx,
+        questionReceivedMessage(
+          { askerName: form.name, askerEmail: form.email, text: form.text },
+          meeting,
+          deadline,
+          deps.baseUrl,
+        ),
+      );
       return { id, deadline };
     });
   }
@@ -283,6 +297,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
         { status: decision.status, reason: decision.reason },
         requestId,
       );
+      await queueMessage(trx, questionDecidedMessage(question, meeting, decision, deps.baseUrl));
     });
   }
 
@@ -290,9 +305,10 @@ export function createScrutinyService(deps: ScrutinyDeps) {
    * Loads a panel file (members, question rules, meetings and agendas) as one transaction. Records are
    * matched by their natural keys (a member by name and term start, a meeting by its start, an agenda item by
    * its number), so loading the same file again changes and audits nothing. Past meetings are allowed here:
-   * the file is a record of what happened.
+   * the file is a record of what happened. In "add-missing" mode (the demo) only what does not exist yet is
+   * added: rules, members and meetings already there stay as users left them.
    */
-  async function importPanelFile(actor: Actor, file: PanelFile) {
+  async function importPanelFile(actor: Actor, file: PanelFile, mode: RecordsLoadMode = 'set') {
     const body = await deps.findBody(file.body);
     if (body?.kind !== 'scrutiny-panel')
       throw new ValidationError([
@@ -303,13 +319,16 @@ export function createScrutinyService(deps: ScrutinyDeps) {
       let changes = 0;
       const rules = { bodyId: body.id, ...file.questionRules };
       const oldRules = await findQuestionRules(trx, body.id);
-      await upsertQuestionRules(trx, rules);
-      if (await recordChange(trx, actor, { type: 'public_question_rules', id: body.id }, oldRules, rules))
-        changes += 1;
+      if (!(oldRules && mode === 'add-missing')) {
+        await upsertQuestionRules(trx, rules);
+        if (await recordChange(trx, actor, { type: 'public_question_rules', id: body.id }, oldRules, rules))
+          changes += 1;
+      }
 
       for (const entry of file.members) {
         const values = { bodyId: body.id, ...entry };
         const existing = await findMember(trx, body.id, entry.name, entry.termStart);
+        if (existing && mode === 'add-missing') continue;
         const id = existing ? existing.id : await insertMember(trx, values);
         const { id: _id, ...before } = existing ?? { id: 0 };
         if (existing) await updateMember(trx, id, values);
@@ -335,6 +354,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
           status: entry.status,
         };
         const existing = await findMeetingByStart(trx, body.id, startsAt);
+        if (existing && mode === 'add-missing') continue;
         const meetingId = existing ? existing.id : await insertMeeting(trx, values);
         if (existing) await updateMeeting(trx, meetingId, values);
         const before = existing
