@@ -243,10 +243,53 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       exemptParagraph: '1',
     });
     expect(exempt.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url });
+    // The agenda is a draft until published, so only the panel sees it yet.
+    const page = await officer.get(url);
     expect(page.body).toContain('2:30pm');
     expect(page.body).toContain('Schedule 12A, paragraph 1');
     expect(page.body).not.toContain('Clash');
+  });
+
+  it('keeps an agenda a draft until the officer publishes it; publishing is audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting with a draft agenda',
+      date: addDays(today, 70),
+      time: '10:30',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const marker = 'Draft agenda item 5b1d';
+    expect(
+      (
+        await officer.post(`${url}/agenda-items`, {
+          position: '1',
+          slotTime: '',
+          title: marker,
+          purpose: '',
+          lead: '',
+          exemptParagraph: '',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const meetingId = url.split('/').pop();
+    await expectNeverPublic(app, marker, [url, `/api/v1/meetings/${meetingId}`, `${url}.ics`, `${url}/pack`]);
+    const draft = await officer.get(url);
+    expect(draft.body).toContain(marker);
+    expect(draft.body).toContain('This agenda is a draft');
+    expect(draft.body).toContain(`action="${url}/agenda/publication"`);
+
+    const published = await officer.post(`${url}/agenda/publication`);
+    expect(published.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url })).body).toContain(marker);
+    expect((await officer.get(url)).body).not.toContain('This agenda is a draft');
+    const [audit] = await database.current.sql.query<{ after: string }>(
+      "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(audit?.after).toContain('agenda-published');
+    expect((await officer.post(`${url}/agenda/publication`)).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode).not.toBe(303);
   });
 
   it('lets the officer reject a question only with a reason', async () => {

@@ -45,6 +45,7 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
       pageTitle: read.meeting.title,
       meeting: toMeetingSummary(read.meeting),
       agenda: toAgendaView(read.items),
+      agendaDraft: read.agendaDraft,
       members: toMembersView(read.members),
       deadline: toDeadlineView(read.deadline, read.rules),
       window: read.window,
@@ -149,6 +150,12 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
         if (!(error instanceof ValidationError)) throw error;
         return renderMeeting(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
       }
+    });
+
+    app.post('/meetings/:id/agenda/publication', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      await scrutiny.publishAgenda(request.actor, id, request.id);
+      return reply.redirect(`/meetings/${id}#agenda`, 303);
     });
 
     app.get('/meetings/:id/questions/new', PUBLIC, async (request, reply) => {

@@ -2,7 +2,7 @@ import { recordChange } from '../../kernel/audit/audit.ts';
 import { type Actor, systemActor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf, londonDateTimeToInstant } from '../../kernel/calendar/index.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { Db } from '../../schema.ts';
 import { queueMessage } from '../accounts/index.ts';
 import {
@@ -37,8 +37,10 @@ import {
   upsertQuestionRules,
 } from './scrutiny.queries.ts';
 import type { AgendaItemForm, DecisionForm, MeetingForm, QuestionForm } from './scrutiny.schemas.ts';
+import { isAgendaDraft } from './scrutiny-agenda.ts';
 import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
 import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
+import { updateMeetingStatus } from './scrutiny-minutes.queries.ts';
 import { createScrutinyPapersService } from './scrutiny-papers.service.ts';
 import { questionDecidedMessage, questionReceivedMessage } from './scrutiny-question-messages.ts';
 import type { RecordsLoadMode } from './scrutiny-records.context.ts';
@@ -75,6 +77,10 @@ export function createScrutinyService(deps: ScrutinyDeps) {
 
   function canManage(actor: Actor, bodyId: number) {
     return policy.can(actor, 'scrutiny:manage', { bodyId });
+  }
+
+  function canReadDrafts(actor: Actor, bodyId: number) {
+    return policy.can(actor, 'scrutiny:read-drafts', { bodyId });
   }
 
   function requireManage(actor: Actor, bodyId: number) {
@@ -124,8 +130,9 @@ export function createScrutinyService(deps: ScrutinyDeps) {
 
   async function readMeeting(actor: Actor, id: number) {
     const meeting = await requireMeeting(id);
+    const agendaDraft = isAgendaDraft(meeting);
     const [items, rules, members] = await Promise.all([
-      listAgendaItems(db, id),
+      agendaDraft && !canReadDrafts(actor, meeting.bodyId) ? [] : listAgendaItems(db, id),
       findQuestionRules(db, meeting.bodyId),
       listMembersByBody(db, meeting.bodyId),
     ]);
@@ -133,6 +140,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     return {
       meeting,
       items,
+      agendaDraft,
       rules: rules ?? null,
       members,
       deadline,
@@ -268,6 +276,33 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     const meeting = await requireMeeting(meetingId);
     requireManage(actor, meeting.bodyId);
     return { meeting, questions: await listQuestionsByMeeting(db, meetingId) };
+  }
+
+  /**
+   * Publishes a meeting's agenda: until then its items (and their papers) are a draft that only the panel's
+   * members and officer see, so the officer can build and correct it before the public is told.
+   */
+  async function publishAgenda(actor: Actor, meetingId: number, requestId?: string) {
+    const meeting = await requireMeeting(meetingId);
+    requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const current = await requireMeeting(meetingId, trx);
+      if (!isAgendaDraft(current))
+        throw new ConflictError(
+          current.status === 'cancelled'
+            ? 'This meeting is cancelled, so its agenda cannot be published'
+            : 'The agenda of this meeting is already published',
+        );
+      await updateMeetingStatus(trx, meetingId, 'agenda-published');
+      await recordChange(
+        trx,
+        actor,
+        { type: 'meeting', id: meetingId },
+        { status: current.status },
+        { status: 'agenda-published' },
+        requestId,
+      );
+    });
   }
 
   /** Accepts a question, rejects it (a reason is required), or refers it to the force as operational. */
@@ -423,6 +458,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     managedPanels,
     createMeeting,
     addAgendaItem,
+    publishAgenda,
     listQuestions,
     decideQuestion,
     importPanelFile,
