@@ -7,3 +7,8 @@ import type { MeetingRow } from './scrutiny.queries.ts';
 export function isAgendaDraft(meeting: Pick<MeetingRow, 'status'>): boolean {
   return meeting.status === 'scheduled';
 }
+
+/** Whether the officer may still change, reschedule or cancel the meeting: not once held or cancelled. */
+export function isMeetingChangeable(meeting: Pick<MeetingRow, 'status'>): boolean {
+  return meeting.status === 'scheduled' || meeting.status === 'agenda-published';
+}

@@ -292,6 +292,62 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect((await app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode).not.toBe(303);
   });
 
+  it('lets the officer change, reschedule and cancel a meeting in the browser, each audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting to correct',
+      date: addDays(today, 80),
+      time: '10:00',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const meetingId = url.split('/').pop();
+    expect((await officer.get(url)).body).toContain(`href="${url}/edit"`);
+    const form = await officer.get(`${url}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="title"[^>]*value="Meeting to correct"/);
+    const past = await officer.post(url, {
+      title: 'Moved',
+      date: '2020-01-10',
+      time: '10:00',
+      venue: 'Hall',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('href="#date"');
+    expect(past.body).toContain('The date of the meeting must be in the future');
+    expect(past.body).toMatch(/name="title"[^>]*value="Moved"/);
+    const moved = addDays(today, 81);
+    const saved = await officer.post(url, {
+      title: 'Meeting, corrected',
+      date: moved,
+      time: '14:00',
+      venue: 'Council Chamber',
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await app.inject({ method: 'GET', url });
+    expect(page.body).toContain('Meeting, corrected');
+    expect(page.body).toContain('Council Chamber');
+    expect(page.body).toContain('at 2:00pm');
+    const [changed] = await database.current.sql.query<{ before: string; after: string }>(
+      "SELECT before::text AS before, after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(changed?.before).toContain('Meeting to correct');
+    expect(changed?.after).toContain('Council Chamber');
+
+    expect((await officer.post(`${url}/cancellation`)).statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url })).body).toContain('Cancelled');
+    const [cancelled] = await database.current.sql.query<{ after: string }>(
+      "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(cancelled?.after).toContain('cancelled');
+    const again = await officer.post(url, { title: 'x', date: moved, time: '14:00', venue: 'Hall' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('This meeting is cancelled');
+    expect((await app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(303);
+  });
+
   it('lets the officer reject a question only with a reason', async () => {
     const { questions } = await services.scrutiny.listQuestions(system, ids.later);
     const id = questions[0]?.id ?? 0;

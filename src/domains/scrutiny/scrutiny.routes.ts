@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import {
   AgendaItemFormSchema,
   DecisionFormSchema,
+  MeetingEditFormSchema,
   MeetingFormSchema,
   MeetingIdParams,
   QuestionFormSchema,
@@ -54,6 +56,20 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
       exemptOptions: EXEMPT_OPTIONS,
       values: {},
       ...extra,
+    });
+  }
+
+  function renderEditMeeting(
+    reply: FastifyReply,
+    meeting: Parameters<typeof toMeetingSummary>[0],
+    values: Record<string, unknown>,
+    errors: Record<string, unknown> = {},
+  ) {
+    return reply.render(`${VIEWS}/edit-meeting.njk`, {
+      pageTitle: `Change ${meeting.title}`,
+      meeting: toMeetingSummary(meeting),
+      values,
+      ...errors,
     });
   }
 
@@ -150,6 +166,37 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
         if (!(error instanceof ValidationError)) throw error;
         return renderMeeting(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
       }
+    });
+
+    app.get('/meetings/:id/edit', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const meeting = await scrutiny.readMeetingForEdit(request.actor, id);
+      const { date, time } = londonDateTimeOf(meeting.startsAt);
+      return renderEditMeeting(reply, meeting, { title: meeting.title, date, time, venue: meeting.venue });
+    });
+
+    app.post('/meetings/:id', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await scrutiny.updateMeetingDetails(
+          request.actor,
+          id,
+          parseInput(MeetingEditFormSchema, values),
+          request.id,
+        );
+        return reply.redirect(`/meetings/${id}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const meeting = await scrutiny.readMeetingForEdit(request.actor, id);
+        return renderEditMeeting(reply.code(400), meeting, values, toFormErrors(error.fieldErrors));
+      }
+    });
+
+    app.post('/meetings/:id/cancellation', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      await scrutiny.cancelMeeting(request.actor, id, request.id);
+      return reply.redirect(`/meetings/${id}`, 303);
     });
 
     app.post('/meetings/:id/agenda/publication', MANAGE, async (request, reply) => {

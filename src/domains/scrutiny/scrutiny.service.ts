@@ -36,8 +36,14 @@ import {
   updateQuestionDecision,
   upsertQuestionRules,
 } from './scrutiny.queries.ts';
-import type { AgendaItemForm, DecisionForm, MeetingForm, QuestionForm } from './scrutiny.schemas.ts';
-import { isAgendaDraft } from './scrutiny-agenda.ts';
+import type {
+  AgendaItemForm,
+  DecisionForm,
+  MeetingEditForm,
+  MeetingForm,
+  QuestionForm,
+} from './scrutiny.schemas.ts';
+import { isAgendaDraft, isMeetingChangeable } from './scrutiny-agenda.ts';
 import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
 import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
 import { updateMeetingStatus } from './scrutiny-minutes.queries.ts';
@@ -251,6 +257,69 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     });
   }
 
+  /** The meeting as its officer may change it: not once it is cancelled or has been held. */
+  async function requireChangeableMeeting(trx: Db, actor: Actor, meetingId: number): Promise<MeetingRow> {
+    const meeting = await requireMeeting(meetingId, trx);
+    requireManage(actor, meeting.bodyId);
+    if (!isMeetingChangeable(meeting))
+      throw new ConflictError(
+        meeting.status === 'cancelled'
+          ? 'This meeting is cancelled and can no longer be changed'
+          : 'This meeting has been held: its record is kept as it was',
+      );
+    return meeting;
+  }
+
+  /** The meeting's details for its edit form. */
+  async function readMeetingForEdit(actor: Actor, meetingId: number) {
+    return requireChangeableMeeting(db, actor, meetingId);
+  }
+
+  /**
+   * Corrects a coming meeting's title, venue or time (rescheduling it): never into the past, never onto
+   * another meeting of the panel at the same time.
+   */
+  async function updateMeetingDetails(
+    actor: Actor,
+    meetingId: number,
+    form: MeetingEditForm,
+    requestId?: string,
+  ) {
+    const startsAt = londonDateTimeToInstant(form.date, form.time);
+    return db.transaction().execute(async (trx) => {
+      const meeting = await requireChangeableMeeting(trx, actor, meetingId);
+      if (startsAt.getTime() <= deps.now().getTime())
+        throw new ValidationError([
+          { field: 'date', message: 'The date of the meeting must be in the future' },
+        ]);
+      const clash = await findMeetingByStart(trx, meeting.bodyId, startsAt);
+      if (clash && clash.id !== meetingId)
+        throw new ValidationError([
+          { field: 'time', message: 'The panel already has a meeting at that date and time' },
+        ]);
+      const before = { title: meeting.title, startsAt: meeting.startsAt, venue: meeting.venue };
+      const after = { title: form.title, startsAt, venue: form.venue };
+      await updateMeeting(trx, meetingId, { bodyId: meeting.bodyId, status: meeting.status, ...after });
+      await recordChange(trx, actor, { type: 'meeting', id: meetingId }, before, after, requestId);
+    });
+  }
+
+  /** Cancels a meeting that has not been held; it stays listed, marked cancelled, so feeds can remove it. */
+  async function cancelMeeting(actor: Actor, meetingId: number, requestId?: string) {
+    return db.transaction().execute(async (trx) => {
+      const meeting = await requireChangeableMeeting(trx, actor, meetingId);
+      await updateMeetingStatus(trx, meetingId, 'cancelled');
+      await recordChange(
+        trx,
+        actor,
+        { type: 'meeting', id: meetingId },
+        { status: meeting.status },
+        { status: 'cancelled' },
+        requestId,
+      );
+    });
+  }
+
   /** Adds an item to a meeting's agenda; each item's number is used once per meeting. */
   async function addAgendaItem(actor: Actor, meetingId: number, form: AgendaItemForm, requestId?: string) {
     const meeting = await requireMeeting(meetingId);
@@ -459,6 +528,9 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     createMeeting,
     addAgendaItem,
     publishAgenda,
+    readMeetingForEdit,
+    updateMeetingDetails,
+    cancelMeeting,
     listQuestions,
     decideQuestion,
     importPanelFile,

@@ -9,6 +9,7 @@ import type {
   QuestionRulesRow,
 } from './scrutiny.queries.ts';
 import type { MeetingStatus, MemberRole, QuestionStatus } from './scrutiny.tables.ts';
+import { isMeetingChangeable } from './scrutiny-agenda.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',
@@ -81,6 +82,7 @@ export function toMeetingSummary(meeting: MeetingRow) {
     venue: meeting.venue,
     status: MEETING_STATUS_LABELS[meeting.status],
     url: `/meetings/${meeting.id}`,
+    changeable: isMeetingChangeable(meeting),
   };
 }
 
