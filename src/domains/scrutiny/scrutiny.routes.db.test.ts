@@ -348,6 +348,59 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect((await app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(303);
   });
 
+  it('lets the officer change, remove and reorder agenda items, each audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting with items to sort',
+      date: addDays(today, 90),
+      time: '10:00',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const meetingId = Number(url.split('/').pop());
+    const blank = { slotTime: '', purpose: '', lead: '', exemptParagraph: '' };
+    for (const [position, title] of [
+      ['1', 'Apologies'],
+      ['2', 'Budget'],
+      ['3', 'Any other business'],
+    ] as const)
+      expect((await officer.post(`${url}/agenda-items`, { ...blank, position, title })).statusCode).toBe(303);
+    const titles = async () =>
+      (await services.scrutiny.readMeeting(system, meetingId)).items.map(
+        (item) => `${item.position}. ${item.title}`,
+      );
+    const idOf = async (title: string) =>
+      (await services.scrutiny.readMeeting(system, meetingId)).items.find((item) => item.title === title)?.id;
+    const budget = `${url}/agenda-items/${await idOf('Budget')}`;
+
+    expect((await officer.get(url)).body).toContain(`href="${budget}/edit"`);
+    const form = await officer.get(`${budget}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="title"[^>]*value="Budget"/);
+    const clash = await officer.post(budget, { ...blank, position: '1', title: 'Budget 2027' });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.body).toContain('Item 1 is already on this agenda');
+    expect(clash.body).toMatch(/name="title"[^>]*value="Budget 2027"/);
+    expect((await officer.post(budget, { ...blank, position: '2', title: 'Budget 2027' })).statusCode).toBe(
+      303,
+    );
+    expect(await titles()).toEqual(['1. Apologies', '2. Budget 2027', '3. Any other business']);
+
+    expect((await officer.post(`${budget}/move`, { direction: 'up' })).statusCode).toBe(303);
+    expect(await titles()).toEqual(['1. Budget 2027', '2. Apologies', '3. Any other business']);
+    expect((await officer.post(`${budget}/move`, { direction: 'up' })).statusCode).toBe(409);
+
+    const aob = `${url}/agenda-items/${await idOf('Any other business')}`;
+    expect((await officer.post(`${aob}/delete`)).statusCode).toBe(303);
+    expect(await titles()).toEqual(['1. Budget 2027', '2. Apologies']);
+    const audits = await database.current.sql.query<{ action: string }>(
+      "SELECT action FROM audit_event WHERE record_type = 'agenda_item' AND record_id = $1 ORDER BY id",
+      [String(await idOf('Budget 2027'))],
+    );
+    expect(audits.map((audit) => audit.action)).toEqual(['create', 'update', 'update']);
+    expect((await app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
+  });
+
   it('lets the officer reject a question only with a reason', async () => {
     const { questions } = await services.scrutiny.listQuestions(system, ids.later);
     const id = questions[0]?.id ?? 0;

@@ -20,6 +20,7 @@ import {
   toMembersView,
   toQuestionRows,
 } from './scrutiny.view-models.ts';
+import { agendaRoutes } from './scrutiny-agenda.routes.ts';
 import { committeesRoutes } from './scrutiny-committees.routes.ts';
 import { meetingPageRecords } from './scrutiny-meeting-page.ts';
 import { minutesRoutes } from './scrutiny-minutes.routes.ts';
@@ -46,7 +47,7 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
     return reply.render(`${VIEWS}/meeting.njk`, {
       pageTitle: read.meeting.title,
       meeting: toMeetingSummary(read.meeting),
-      agenda: toAgendaView(read.items),
+      agenda: toAgendaView(read.items, read.meeting),
       agendaDraft: read.agendaDraft,
       members: toMembersView(read.members),
       deadline: toDeadlineView(read.deadline, read.rules),
@@ -117,6 +118,7 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
 
   return async (app) => {
     await app.register(minutesRoutes(scrutiny.records));
+    await app.register(agendaRoutes(scrutiny.agenda));
     await app.register(recommendationsRoutes({ recommendations: scrutiny.records.recommendations }));
     await app.register(committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
     await app.register(workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));

@@ -43,6 +43,7 @@ import type {
   MeetingForm,
   QuestionForm,
 } from './scrutiny.schemas.ts';
+import { createAgendaService } from './scrutiny-agenda.service.ts';
 import { isAgendaDraft, isMeetingChangeable } from './scrutiny-agenda.ts';
 import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
 import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
@@ -535,6 +536,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     decideQuestion,
     importPanelFile,
     upcomingDeadlines,
+    agenda: createAgendaService(deps),
     papers: createScrutinyPapersService(deps),
     attendance: createScrutinyAttendanceService(deps),
     interests: createScrutinyInterestsService(deps),

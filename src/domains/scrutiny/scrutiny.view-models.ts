@@ -86,8 +86,11 @@ export function toMeetingSummary(meeting: MeetingRow) {
   };
 }
 
-export function toAgendaView(items: AgendaItemRow[]) {
-  return items.map((item) => ({
+export function toAgendaView(items: AgendaItemRow[], meeting?: Pick<MeetingRow, 'id'>) {
+  return items.map((item, index) => ({
+    url: meeting ? `/meetings/${meeting.id}/agenda-items/${item.id}` : null,
+    first: index === 0,
+    last: index === items.length - 1,
     position: item.position,
     slot: item.slotTime ? clockTime(item.slotTime) : null,
     title: item.title,
