@@ -22,7 +22,7 @@ describe.skipIf(!chromiumPath)(
     let session: BrowserSession;
     let officerEmail: string;
     let opccEmail: string;
-    const ids = { october: 0, taxi: 0, cse: 0, collaboration: 0, item71: 0, item73: 0, programmeEntry: 0 };
+    const ids = { october: 0, taxi: 0, cse: 0, awaitingResponse: 0, item71: 0, item73: 0, programmeEntry: 0 };
 
     beforeAll(async () => {
       database = await createTestDatabase('pglite');
@@ -40,7 +40,8 @@ describe.skipIf(!chromiumPath)(
       });
       ids.taxi = ledger.find((row) => row.reference === 'CSE-P5')?.id ?? 0;
       ids.cse = ledger.find((row) => row.reference === 'CSE-P5')?.groupId ?? 0;
-      ids.collaboration = ledger.find((row) => row.reference === 'PCP-70')?.id ?? 0;
+      // Public and awaiting a response (PCP-70 comes from draft minutes, which the OPCC does not see).
+      ids.awaitingResponse = ledger.find((row) => row.reference === 'CSE-P6')?.id ?? 0;
       const minutes = await services.scrutiny.records.minutes.readMinutes(actor, ids.october);
       ids.item71 = minutes.items.find((item) => item.number === 71)?.id ?? 0;
       ids.item73 = minutes.items.find((item) => item.number === 73)?.id ?? 0;
@@ -203,7 +204,7 @@ describe.skipIf(!chromiumPath)(
       const { page, close } = await openPage(session.browser);
       try {
         await signIn(page, session, opccEmail);
-        await page.goto(`${session.baseUrl}/scrutiny/recommendations/${ids.collaboration}`);
+        await page.goto(`${session.baseUrl}/scrutiny/recommendations/${ids.awaitingResponse}`);
         await expectAccessible(page);
         await expectErrorState(
           page,

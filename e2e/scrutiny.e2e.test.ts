@@ -20,7 +20,7 @@ describe.skipIf(!chromiumPath)('scrutiny pages in a real browser', () => {
   let database: TestDatabase;
   let session: BrowserSession;
   let officerEmail: string;
-  const ids = { december: 0, coming: 0 };
+  const ids = { december: 0, coming: 0, draft: 0, draftItem: 0 };
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
@@ -43,12 +43,23 @@ meetings:
       - { position: 1, title: Apologies for Absence }
       - { position: 2, slotTime: '11:05', title: Public Question Time, purpose: Questions from the public. }
       - { position: 3, title: Staffing matter, exemptParagraph: 1 }
+  - title: Meeting with a draft agenda
+    date: ${addDays(londonDateOf(new Date()), 50)}
+    time: '11:00'
+    venue: Council Offices
+    status: scheduled
+    agenda:
+      - { position: 1, title: Apologies for Absence }
+      - { position: 2, title: Budget monitoring }
 `),
     );
     const meetings = await services.scrutiny.listMeetings(systemActor('e2e'));
     ids.december =
       meetings.find((entry) => entry.meeting.title.includes('16 December 2016'))?.meeting.id ?? 0;
     ids.coming = meetings.find((entry) => entry.meeting.title === 'Coming meeting')?.meeting.id ?? 0;
+    ids.draft =
+      meetings.find((entry) => entry.meeting.title === 'Meeting with a draft agenda')?.meeting.id ?? 0;
+    ids.draftItem = (await services.scrutiny.readMeeting(systemActor('e2e'), ids.draft)).items[0]?.id ?? 0;
     officerEmail = (await createTestUser(services, { role: 'scrutiny-officer', body: 'thames-valley-panel' }))
       .email;
     session = await startBrowserSession(database);
@@ -89,6 +100,44 @@ meetings:
       await page.getByRole('button', { name: 'Send question' }).click();
       await page.waitForURL(`**/meetings/${ids.coming}/questions/sent`);
       await expect(page.locator('h1').textContent()).resolves.toContain('Question sent');
+    } finally {
+      await close();
+    }
+  });
+
+  it('the officer corrects a meeting and its draft agenda, then publishes it; each page is accessible', async () => {
+    const { page, close } = await openPage(session.browser);
+    try {
+      await signIn(page, session, officerEmail);
+      const meeting = `${session.baseUrl}/meetings/${ids.draft}`;
+      await page.goto(meeting);
+      await expectAccessible(page);
+      await expect(page.getByText('This agenda is a draft').count()).resolves.toBe(1);
+      await page.getByRole('button', { name: 'Move down item 1' }).click();
+      await page.waitForURL(`**/meetings/${ids.draft}#agenda`);
+      await expect(page.locator('#agenda ~ ol.govuk-list h3').first().textContent()).resolves.toContain(
+        'Budget monitoring',
+      );
+
+      await page.goto(`${meeting}/agenda-items/${ids.draftItem}/edit`);
+      await expectAccessible(page);
+      await page.getByLabel('Title').fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.locator('.govuk-error-summary').waitFor();
+      await expectAccessible(page);
+      await page.getByLabel('Title').fill('Apologies');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(`**/meetings/${ids.draft}#agenda`);
+
+      await page.goto(`${meeting}/edit`);
+      await expectAccessible(page);
+      await page.getByLabel('Venue').fill('Council Chamber');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(`**/meetings/${ids.draft}`);
+      await page.getByRole('button', { name: 'Publish the agenda' }).click();
+      await page.waitForURL(`**/meetings/${ids.draft}#agenda`);
+      await expect(page.getByText('This agenda is a draft').count()).resolves.toBe(0);
+      await expectAccessible(page);
     } finally {
       await close();
     }

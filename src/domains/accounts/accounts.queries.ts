@@ -1,5 +1,6 @@
 import type { Role, RoleGrant } from '../../kernel/auth/roles.ts';
-import type { BodyKind, AccountsDb as Db } from './accounts.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { AccountsOutbox, BodyKind, AccountsDb as Db } from './accounts.tables.ts';
 
 export interface UserRow {
   id: number;
@@ -374,7 +375,7 @@ export async function updateApiToken(db: Db, id: number, changes: { revokedAt?: 
 // Outbox
 
 export async function insertOutboxMessage(
-  db: Db,
+  db: DomainDb<AccountsOutbox>,
   message: { recipient: string; subject: string; bodyText: string },
 ) {
   await db

@@ -85,5 +85,11 @@ export interface AccountsPublished {
   };
 }
 
+/**
+ * The outbox, which other domains write to in their own transaction — only through accounts' `queueMessage`,
+ * so a message goes out exactly when the change that causes it commits.
+ */
+export type AccountsOutbox = Pick<AccountsTables, 'outbox_message'>;
+
 /** What accounts' queries may read: its own tables and the audit trail. */
 export type AccountsDb = DomainDb<AccountsTables & AuditTables>;

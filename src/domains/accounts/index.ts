@@ -11,8 +11,14 @@ import { signInRoutes } from './sign-in.routes.ts';
 import { createSignInService } from './sign-in.service.ts';
 import { createUsersService } from './users.service.ts';
 
-export type { AccountsPublished, AccountsTables } from './accounts.tables.ts';
-export { deliverOutbox, logSender, type MessageSender } from './outbox.ts';
+export type { AccountsOutbox, AccountsPublished, AccountsTables } from './accounts.tables.ts';
+export {
+  deliverOutbox,
+  logSender,
+  type MessageSender,
+  type OutgoingMessage,
+  queueMessage,
+} from './outbox.ts';
 export type { UsersService } from './users.service.ts';
 
 /** People, roles on bodies, sign-in, API tokens and the audit trail. */

@@ -1,5 +1,12 @@
-import { listUnsentMessages, markMessageFailed, markMessageSent } from './accounts.queries.ts';
-import type { AccountsDb as Db } from './accounts.tables.ts';
+import type { Kysely } from 'kysely';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import {
+  insertOutboxMessage,
+  listUnsentMessages,
+  markMessageFailed,
+  markMessageSent,
+} from './accounts.queries.ts';
+import type { AccountsOutbox, AccountsDb as Db } from './accounts.tables.ts';
 
 export interface OutgoingMessage {
   recipient: string;
@@ -21,6 +28,18 @@ export function logSender(log: (entry: object, message: string) => void): Messag
       );
     },
   };
+}
+
+/**
+ * Puts a message in the outbox. Give it the transaction of the change that causes it (see deliverOutbox).
+ */
+export function queueMessage<DB extends AccountsOutbox>(
+  trx: Kysely<DB>,
+  message: OutgoingMessage,
+): Promise<void> {
+  // Any domain's transaction whose database type includes the outbox may write to it; as with the audit trail
+  // (asAuditDb), Kysely's types cannot say so of a transaction without a cast.
+  return insertOutboxMessage(trx as unknown as DomainDb<AccountsOutbox>, message);
 }
 
 /**

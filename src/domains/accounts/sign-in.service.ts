@@ -11,7 +11,6 @@ import {
   findSession,
   findUserByEmail,
   findUserById,
-  insertOutboxMessage,
   insertPasswordLink,
   insertSession,
   listGrantsByUsers,
@@ -19,6 +18,7 @@ import {
   updateSession,
   updateUser,
 } from './accounts.queries.ts';
+import { queueMessage } from './outbox.ts';
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
 import { matchTotp, newTotpSecret } from './totp.ts';
@@ -209,7 +209,7 @@ export function createSignInService(deps: AccountsDeps) {
         purpose: 'reset-password',
         expiresAt: minutesFromNow(RESET_LINK_MINUTES),
       });
-      await insertOutboxMessage(trx, {
+      await queueMessage(trx, {
         recipient: user.email,
         subject: 'Reset your Peelian password',
         bodyText: `Use this link within ${RESET_LINK_MINUTES} minutes to choose a new password: ${deps.baseUrl}/password/reset/${token}\nIf you did not ask for this, ignore this message.`,

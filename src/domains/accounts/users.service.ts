@@ -10,7 +10,6 @@ import {
   findUserByEmail,
   findUserById,
   insertGrant,
-  insertOutboxMessage,
   insertPasswordLink,
   insertUser,
   listBodies,
@@ -19,6 +18,7 @@ import {
   updateUser,
 } from './accounts.queries.ts';
 import type { GrantInput, NewUser } from './accounts.schemas.ts';
+import { queueMessage } from './outbox.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
 
 const SET_PASSWORD_LINK_DAYS = 7;
@@ -65,7 +65,7 @@ export function createUsersService(deps: AccountsDeps) {
         purpose: 'set-password',
         expiresAt: new Date(deps.now().getTime() + SET_PASSWORD_LINK_DAYS * 86_400_000),
       });
-      await insertOutboxMessage(trx, {
+      await queueMessage(trx, {
         recipient: input.email,
         subject: 'Your Peelian account',
         bodyText: `An account has been created for you. Choose your password within ${SET_PASSWORD_LINK_DAYS} days: ${setPasswordUrl}`,

@@ -19,13 +19,14 @@ export const scrutinyDomain = defineDomain({
   name: 'scrutiny',
   policy: SCRUTINY_POLICY,
   navigation: [{ href: '/meetings', text: 'Meetings', position: 30 }],
-  build: ({ db, policy, now }, { users }: { users: UsersService }) => ({
+  build: ({ db, policy, now, baseUrl }, { users }: { users: UsersService }) => ({
     scrutiny: createScrutinyService({
       db,
       policy,
       now,
       findBody: users.findBody,
       listBodies: users.listBodies,
+      baseUrl,
     }),
   }),
   routes: ({ scrutiny }, { config }) => [

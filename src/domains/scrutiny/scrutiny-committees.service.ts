@@ -19,7 +19,7 @@ import {
   updateGroup,
 } from './scrutiny-committees.queries.ts';
 import { refuseDelegationOfReserved, type ScrutinyFunction } from './scrutiny-functions.ts';
-import { recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
+import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
 import type { GroupFileEntry } from './scrutiny-records.file-schema.ts';
 import type { GroupForm, GroupMemberForm } from './scrutiny-records.schemas.ts';
 import type { FunctionMode, GroupKind } from './scrutiny-records.tables.ts';
@@ -217,6 +217,7 @@ export function createCommitteesService(deps: ScrutinyRecordsDeps) {
     actor: Actor,
     bodyId: number,
     entries: GroupFileEntry[],
+    mode: RecordsLoadMode,
   ): Promise<number> {
     const panelMembers = await listMembersByBody(trx, bodyId);
     let changes = 0;
@@ -250,6 +251,7 @@ export function createCommitteesService(deps: ScrutinyRecordsDeps) {
       const functions = [...entry.functions].sort((a, b) => a.function.localeCompare(b.function));
       const desired = { values, functions, members: [...members].sort((a, b) => a.memberId - b.memberId) };
       const existing = await findGroupBySlug(trx, bodyId, entry.slug);
+      if (existing && mode === 'add-missing') continue;
       let before: typeof desired | undefined;
       if (existing) {
         const [detail] = await withDetail(trx, [existing]);

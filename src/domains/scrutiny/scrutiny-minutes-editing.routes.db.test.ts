@@ -152,15 +152,12 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       responseDueOn: dueSoon,
     });
     expect(added.statusCode).toBe(303);
-    const entry = await app.inject({ method: 'GET', url: added.headers.location as string });
+    const entry = await member.get(added.headers.location as string);
     expect(entry.body).toContain('Recommendation 2016-1: Future operation');
     expect(entry.body).toContain(`href="${minutesUrl()}#minute-73">minute 73</a>`);
     expect(entry.body).toContain('That members send their comments on the report to the Scrutiny Officer.');
     const json = (
-      await app.inject({
-        method: 'GET',
-        url: `/api/v1${(added.headers.location as string).replace('/scrutiny', '')}`,
-      })
+      await member.get(`/api/v1${(added.headers.location as string).replace('/scrutiny', '')}`)
     ).json();
     expect(json).toMatchObject({ reference: '2016-1', origin: 'panel', minute: 73, responseDue: dueSoon });
 
@@ -196,15 +193,18 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
         })
       ).statusCode,
     ).toBe(303);
-    expect((await app.inject({ method: 'GET', url: added.headers.location as string })).body).toContain(
-      'by the end of November.',
-    );
+    expect((await member.get(added.headers.location as string)).body).toContain('by the end of November.');
 
-    const calendar = await app.inject({ method: 'GET', url: '/calendar' });
+    // The minutes are a draft, so the entry is for the panel's members and officer until they are approved.
+    const calendar = await member.get('/calendar');
     expect(calendar.body).toContain('Response due to recommendation 2016-1: Future operation');
     expect(calendar.body).toContain(formatDate(dueSoon));
-    const ics = await app.inject({ method: 'GET', url: '/calendar.ics' });
-    expect(ics.body).toContain('Response due to recommendation 2016-1');
+    expect((await member.get('/scrutiny/recommendations.csv')).body).toContain('by the end of November.');
+    const entryApi = `/api/v1${(added.headers.location as string).replace('/scrutiny', '')}`;
+    await expectNeverPublic(app, 'by the end of November.', [added.headers.location as string, entryApi]);
+    await expectNeverPublic(app, 'Response due to recommendation 2016-1', ['/calendar.ics']);
+    expect((await app.inject({ method: 'GET', url: added.headers.location as string })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: entryApi })).statusCode).toBe(404);
   });
 
   it('keeps a recommendation from an item heard in private off the public calendar and ledger', async () => {
@@ -338,5 +338,17 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       (await officer.post(`${itemUrl(71)}/actions/1`, { dueOn: '2017-01-31', doneOn: '' })).statusCode,
     ).toBe(303);
     expect((await app.inject({ method: 'GET', url: minutesUrl() })).body).toContain('due 31 January 2017.');
+
+    // Approved minutes are public, and so is the ledger entry made from them; one heard in private is not.
+    expect((await app.inject({ method: 'GET', url: '/calendar' })).body).toContain(
+      'Response due to recommendation 2016-1: Future operation',
+    );
+    expect((await app.inject({ method: 'GET', url: '/calendar.ics' })).body).toContain(
+      'Response due to recommendation 2016-1',
+    );
+    expect((await app.inject({ method: 'GET', url: '/scrutiny/recommendations.csv' })).body).toContain(
+      'by the end of November.',
+    );
+    await expectNeverPublic(app, PRIVATE_MARKER);
   });
 });

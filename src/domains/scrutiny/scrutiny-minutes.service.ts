@@ -38,6 +38,7 @@ import {
 import {
   meetingDay,
   meetingOnDate,
+  type RecordsLoadMode,
   recordsAccess,
   requireMeeting,
   type ScrutinyRecordsDeps,
@@ -626,6 +627,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
     bodyId: number,
     meetings: MeetingRow[],
     entries: MinutesFileEntry[],
+    mode: RecordsLoadMode,
   ): Promise<{ items: number; changes: number }> {
     let changes = 0;
     let items = 0;
@@ -678,6 +680,7 @@ export function createMinutesService(deps: ScrutinyRecordsDeps) {
       items += desired.length;
 
       const minutes = await findMinutes(trx, meeting.id);
+      if (minutes && mode === 'add-missing') continue;
       const current = (await loadItems(trx, meeting.id, true)).map((item) => ({
         id: item.id,
         values: {

@@ -199,6 +199,50 @@ meetings:
     ]);
   });
 
+  it('takes a paper from a plain HTML form without JavaScript: 303 when saved, 400 with the error summary if not', async () => {
+    const form = await officer.get(`/meetings/${ids.december}/papers/new`);
+    expect(form.body).toMatch(
+      /<form method="post" action="\/meetings\/\d+\/papers" enctype="multipart\/form-data"/,
+    );
+    expect(form.body).not.toContain('needs JavaScript');
+    const csrf = await officer.csrfToken();
+    const postForm = async (file: Buffer, fileName: string, title: string) => {
+      const body = new FormData();
+      body.append('_csrf', csrf);
+      body.append('file', new Blob([new Uint8Array(file)]), fileName);
+      body.append('title', title);
+      body.append('agendaItem', String(ids.draftPlanItem));
+      body.append('exemptParagraph', '');
+      // The platform's own serialiser writes the multipart body, as a browser would.
+      const request = new Request('http://localhost/', { method: 'POST', body });
+      return app.inject({
+        method: 'POST',
+        url: `/meetings/${ids.december}/papers`,
+        payload: Buffer.from(await request.arrayBuffer()),
+        headers: {
+          'content-type': request.headers.get('content-type') ?? '',
+          cookie: ['peelian_session', 'peelian_csrf']
+            .map((name) => `${name}=${officer.cookie(name) ?? ''}`)
+            .join('; '),
+        },
+      });
+    };
+    const saved = await postForm(SAMPLE_FILES.pdf, 'No-script plan.pdf', 'Plan sent without JavaScript');
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/meetings/${ids.december}#papers`);
+    expect((await app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body).toContain(
+      'Plan sent without JavaScript',
+    );
+    const refused = await postForm(Buffer.from('MZ not a paper'), 'tool.pdf', 'Not a paper');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('href="#upload-file"');
+    expect(refused.body).toContain('<title>Error: ');
+    expect((await app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body).not.toContain(
+      'Not a paper',
+    );
+  });
+
   it('refuses a file whose content is not an allowed kind, whatever its name, naming the field and saving nothing', async () => {
     const before = await paperCount();
     for (const [name, bytes, words] of [

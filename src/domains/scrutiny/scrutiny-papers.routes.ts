@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../kernel/errors.ts';
-import { parseInput } from '../../kernel/http/form-validation.ts';
+import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import { MeetingIdParams } from './scrutiny.schemas.ts';
 import type { ScrutinyService } from './scrutiny.service.ts';
 import { EXEMPT_OPTIONS, toDeadlineView, toMeetingSummary, toMembersView } from './scrutiny.view-models.ts';
 import { PAPER_MAX_BYTES, PAPER_MAX_MEGABYTES, tooLargeMessage } from './scrutiny-papers.file-types.ts';
+import { boundaryOf, type MultipartForm, parseMultipart } from './scrutiny-papers.multipart.ts';
 import { NewPaperQuerySchema, PaperIdParams, PaperUploadQuerySchema } from './scrutiny-papers.schemas.ts';
 import { agendaItemOptions, toPackView, toPaperGroups } from './scrutiny-papers.view-models.ts';
 
@@ -18,6 +19,9 @@ const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
  * body (with its name and the other fields in the query string); the media type it claims decides nothing.
  */
 const UPLOAD_TYPES = ['application/octet-stream', 'application/pdf', 'text/csv'];
+
+const isMultipart = (request: FastifyRequest) =>
+  (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
 
 /** Reads an upload's bytes, refusing as soon as it passes the limit rather than after holding it all. */
 async function readUpload(body: unknown, declaredLength: string | undefined): Promise<Buffer> {
@@ -42,24 +46,48 @@ async function readUpload(body: unknown, declaredLength: string | undefined): Pr
   return Buffer.concat(chunks);
 }
 
+/** Where the upload form shows an error: the file input, whichever of its parts was wrong. */
+const FIELD_IDS: Record<string, string> = { file: 'upload-file', name: 'upload-file' };
+
+/** A multipart form's values in the shape of the JavaScript upload's query string, and the file's bytes. */
+function fromMultipart(form: MultipartForm): { query: Record<string, string>; bytes: Buffer } {
+  const file = form.files.file;
+  return {
+    query: { ...form.fields, name: file?.bytes.length ? file.fileName : '' },
+    bytes: file?.bytes ?? Buffer.alloc(0),
+  };
+}
+
 /** A meeting's papers: the officer's upload, downloads for everyone allowed, and the printable agenda pack. */
 export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
   const { scrutiny } = deps;
+
+  async function renderUploadForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    values: { agendaItem: number | '' } & Record<string, unknown>,
+    errors: ReturnType<typeof toFormErrors> | Record<string, never> = {},
+  ) {
+    const read = await scrutiny.readMeeting(request.actor, id);
+    const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
+    return reply.render(`${VIEWS}/paper-upload.njk`, {
+      pageTitle: `Add a paper to ${read.meeting.title}`,
+      meeting: toMeetingSummary(read.meeting),
+      itemOptions: agendaItemOptions(read.items, values.agendaItem),
+      exemptOptions: EXEMPT_OPTIONS,
+      paperGroups: toPaperGroups(read.items, papers),
+      maxMegabytes: PAPER_MAX_MEGABYTES,
+      values,
+      ...errors,
+    });
+  }
 
   return async (app) => {
     app.get('/meetings/:id/papers/new', MANAGE, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const { agendaItem } = parseInput(NewPaperQuerySchema, request.query);
-      const read = await scrutiny.readMeeting(request.actor, id);
-      const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
-      return reply.render(`${VIEWS}/paper-upload.njk`, {
-        pageTitle: `Add a paper to ${read.meeting.title}`,
-        meeting: toMeetingSummary(read.meeting),
-        itemOptions: agendaItemOptions(read.items, agendaItem),
-        exemptOptions: EXEMPT_OPTIONS,
-        paperGroups: toPaperGroups(read.items, papers),
-        maxMegabytes: PAPER_MAX_MEGABYTES,
-      });
+      return renderUploadForm(request, reply, id, { agendaItem });
     });
 
     app.get('/meetings/:id/papers/:paperId', PUBLIC, async (request, reply) => {
@@ -98,8 +126,47 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
 
     await app.register(async (uploads) => {
       uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+      // A browser without JavaScript sends the form as multipart; it is read whole, within twice the paper
+      // limit, so that a file a little too large still gets the form back with the reason.
+      uploads.addContentTypeParser(
+        'multipart/form-data',
+        { parseAs: 'buffer', bodyLimit: PAPER_MAX_BYTES * 2 },
+        (request, body, done) => {
+          try {
+            const form = parseMultipart(body as Buffer, boundaryOf(request.headers['content-type']));
+            // The CSRF check reads the token from the top of the body, as for any other form.
+            done(null, { _csrf: form.fields._csrf, form });
+          } catch (error) {
+            done(error as Error);
+          }
+        },
+      );
       uploads.post('/meetings/:id/papers', MANAGE, async (request, reply) => {
         const { id } = parseInput(MeetingIdParams, request.params);
+        if (isMultipart(request)) {
+          const { query, bytes } = fromMultipart((request.body as { form: MultipartForm }).form);
+          try {
+            const form = parseInput(PaperUploadQuerySchema, query);
+            if (bytes.length > PAPER_MAX_BYTES)
+              throw new ValidationError([{ field: 'file', message: tooLargeMessage() }]);
+            await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
+            return reply.redirect(`/meetings/${id}#papers`, 303);
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            const fields = error.fieldErrors.map((fieldError) => ({
+              ...fieldError,
+              field: FIELD_IDS[fieldError.field] ?? fieldError.field,
+            }));
+            const agendaItem = Number(query.agendaItem) || '';
+            return renderUploadForm(
+              request,
+              reply.code(400),
+              id,
+              { ...query, agendaItem },
+              toFormErrors(fields),
+            );
+          }
+        }
         const form = parseInput(PaperUploadQuerySchema, request.query);
         const bytes = await readUpload(request.body, request.headers['content-length']);
         const { id: paperId } = await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);

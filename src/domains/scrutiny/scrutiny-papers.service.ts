@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { findMeetingById, listAgendaItems, type MeetingRow } from './scrutiny.queries.ts';
 import type { ScrutinyDeps } from './scrutiny.service.ts';
+import { isAgendaDraft } from './scrutiny-agenda.ts';
 import { checkPaperFile } from './scrutiny-papers.file-types.ts';
 import {
   deletePaper,
@@ -48,8 +49,16 @@ export function createScrutinyPapersService(deps: ScrutinyDeps) {
     return meeting;
   }
 
+  /** Whether the actor may see this meeting's papers at all: a draft agenda's are for the panel only. */
+  const canSeeAgenda = (actor: Actor, meeting: Pick<MeetingRow, 'bodyId' | 'status'>) =>
+    !isAgendaDraft(meeting) || policy.can(actor, 'scrutiny:read-drafts', { bodyId: meeting.bodyId });
+
   /** The papers of a meeting this actor may see. */
-  function listPapers(actor: Actor, meeting: Pick<MeetingRow, 'id' | 'bodyId'>): Promise<PaperRow[]> {
+  async function listPapers(
+    actor: Actor,
+    meeting: Pick<MeetingRow, 'id' | 'bodyId' | 'status'>,
+  ): Promise<PaperRow[]> {
+    if (!canSeeAgenda(actor, meeting)) return [];
     return listPapersByMeeting(db, meeting.id, { includeExempt: canReadExempt(actor, meeting.bodyId) });
   }
 
@@ -57,7 +66,11 @@ export function createScrutinyPapersService(deps: ScrutinyDeps) {
   async function readPaper(actor: Actor, meetingId: number, paperId: number) {
     const meeting = await requireMeeting(meetingId);
     const paper = await findPaper(db, meetingId, paperId);
-    if (!paper || (paper.effectiveExemptParagraph !== null && !canReadExempt(actor, meeting.bodyId)))
+    if (
+      !paper ||
+      !canSeeAgenda(actor, meeting) ||
+      (paper.effectiveExemptParagraph !== null && !canReadExempt(actor, meeting.bodyId))
+    )
       throw new NotFoundError('There is no such paper');
     const content = await findPaperContent(db, paperId);
     if (!content) throw new NotFoundError('There is no such paper');

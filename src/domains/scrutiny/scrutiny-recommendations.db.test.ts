@@ -105,8 +105,8 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
     expect(status('CSE-P3')).toBe('implemented');
     expect(status('CSE-P5')).toBe('in-progress');
     expect(status('CSE-P11')).toBe('closed');
-    expect(status('CSE-2016-1')).toBe('awaiting-response');
-    expect(status('PCP-70')).toBe('awaiting-response');
+    expect(status('CSE-2016-1')).toBe('no-deadline-set');
+    expect(status('PCP-70')).toBe('no-deadline-set');
     const fromCse = await records.recommendations.listLedger(system, {
       ...NO_FILTER,
       origin: 'sub-committee',

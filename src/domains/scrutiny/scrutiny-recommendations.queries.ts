@@ -34,8 +34,13 @@ export interface RecommendationRow {
   outcomeOn: string | null;
   status: RecommendationStatus;
   overdue: boolean;
-  /** False when it comes from a minute heard in private: then only the body's members and officer see it. */
-  isPublic: boolean;
+  /** From a minute heard in private: only the body's members and officer ever see it. */
+  heardInPrivate: boolean;
+  /**
+   * From minutes not yet approved: like the minutes themselves, only the body's members and officer see it
+   * until a later meeting approves them.
+   */
+  fromDraftMinutes: boolean;
 }
 
 export interface LedgerFilter {
@@ -47,8 +52,9 @@ export interface LedgerFilter {
 /**
  * Every recommendation with its status and whether it is overdue, both worked out for a given London day,
  * so filtering happens in SQL. The statuses, in the order a recommendation normally moves through them:
- * awaiting-response (no response yet, and the deadline, if set, not passed), response-overdue (no response
- * and the deadline passed), responded (a response, nothing done on it yet), in-progress (a response and at
+ * awaiting-response (no response yet, and the deadline not passed), response-overdue (no response and the
+ * deadline passed), no-deadline-set (no response, and no deadline to judge it by: the 2011 Act leaves the
+ * period to the panel, so none is made up here), responded (a response, nothing done on it yet), in-progress (a response and at
  * least one action or progress update), implemented, closed (any other outcome). Overdue: a response past its
  * deadline, or an action not done by its due date, on a recommendation without an outcome.
  */
@@ -61,6 +67,7 @@ function selectLedger(db: Db, today: IsoDate) {
     .leftJoin('scrutiny_group as g', 'g.id', 'r.group_id')
     .leftJoin('meeting as m', 'm.id', 'r.meeting_id')
     .leftJoin('minute_item as mi', 'mi.id', 'r.minute_item_id')
+    .leftJoin('minutes as mn', 'mn.meeting_id', 'mi.meeting_id')
     .select([
       'r.id',
       'r.body_id as bodyId',
@@ -93,6 +100,7 @@ function selectLedger(db: Db, today: IsoDate) {
         WHEN r.outcome IS NOT NULL THEN 'closed'
         WHEN r.response IS NOT NULL AND ${hasWork} THEN 'in-progress'
         WHEN r.response IS NOT NULL THEN 'responded'
+        WHEN r.response_due_on IS NULL THEN 'no-deadline-set'
         WHEN r.response_due_on < ${today}::date THEN 'response-overdue'
         ELSE 'awaiting-response'
       END`.as('status'),
@@ -102,7 +110,8 @@ function selectLedger(db: Db, today: IsoDate) {
                    WHERE a.recommendation_id = r.id AND a.done_on IS NULL AND a.due_on < ${today}::date)))`.as(
         'overdue',
       ),
-      sql<boolean>`(mi.exempt_paragraph IS NULL)`.as('isPublic'),
+      sql<boolean>`(mi.exempt_paragraph IS NOT NULL)`.as('heardInPrivate'),
+      sql<boolean>`(mi.id IS NOT NULL AND mn.approved_at_meeting_id IS NULL)`.as('fromDraftMinutes'),
     ]);
 }
 

@@ -38,6 +38,7 @@ import {
 import {
   meetingDay,
   meetingOnDate,
+  type RecordsLoadMode,
   recordsAccess,
   requireMeeting,
   type ScrutinyRecordsDeps,
@@ -84,9 +85,14 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
   const access = recordsAccess(deps.policy);
   const today = (): IsoDate => londonDateOf(deps.now());
 
-  /** A recommendation from a minute heard in private is for the body's members and officer only. */
+  /**
+   * A recommendation from a minute heard in private is for the body's members and officer only; one from
+   * draft minutes is for those who read the draft, until the minutes are approved.
+   */
   function canSee(actor: Actor, row: RecommendationRow) {
-    return row.isPublic || access.canReadExempt(actor, row.bodyId);
+    if (row.heardInPrivate) return access.canReadExempt(actor, row.bodyId);
+    if (row.fromDraftMinutes) return access.canReadDrafts(actor, row.bodyId);
+    return true;
   }
 
   async function listLedger(actor: Actor, filter: LedgerFilter) {
@@ -452,9 +458,12 @@ export function createRecommendationsService(deps: ScrutinyRecordsDeps) {
     bodyId: number,
     meetings: MeetingRow[],
     entries: RecommendationFileEntry[],
+    mode: RecordsLoadMode,
   ): Promise<number> {
     let changes = 0;
     for (const [index, entry] of entries.entries()) {
+      if (mode === 'add-missing' && (await findRecommendationByReference(trx, bodyId, entry.reference)))
+        continue;
       const path = `recommendations.${index}`;
       let groupId: number | null = null;
       if (isGroupOrigin(entry.origin)) {

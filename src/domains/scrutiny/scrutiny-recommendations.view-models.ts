@@ -28,6 +28,7 @@ import {
 export const STATUS_LABELS: Record<RecommendationStatus, { text: string; classes: string }> = {
   'awaiting-response': { text: 'Awaiting response', classes: 'govuk-tag--blue' },
   'response-overdue': { text: 'Response overdue', classes: 'govuk-tag--red' },
+  'no-deadline-set': { text: 'No deadline set', classes: 'govuk-tag--orange' },
   responded: { text: 'Responded', classes: 'govuk-tag--purple' },
   'in-progress': { text: 'In progress', classes: 'govuk-tag--yellow' },
   implemented: { text: 'Implemented', classes: 'govuk-tag--green' },

@@ -14,6 +14,13 @@ export interface ScrutinyRecordsDeps {
   findBody(slug: string): Promise<{ id: number; slug: string; name: string; kind: string } | undefined>;
 }
 
+/**
+ * How a records file meets records already there: "set" makes them what the file says (a reviewed file is the
+ * source); "add-missing" only adds records the file names that do not exist yet and leaves the rest as users
+ * left them (the demo, which must load again after a day of use).
+ */
+export type RecordsLoadMode = 'set' | 'add-missing';
+
 /** Authorisation shared by the scrutiny record services. */
 export function recordsAccess(policy: Policy) {
   return {

@@ -9,12 +9,13 @@ const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/scrutiny/records');
 
 /**
  * The demo panels' records from data/demo/scrutiny/records: minutes, recommendations, groups and the work
- * programme. Run after the panel files, whose meetings they name. Safe to repeat.
+ * programme. Run after the panel files, whose meetings they name. Safe to repeat: it adds what is missing
+ * and leaves what users have changed since (approved minutes, edited entries) alone.
  */
 export async function seedDemoScrutinyRecords(records: ScrutinyRecordsService, actor: Actor) {
   const totals = { groups: 0, minuteItems: 0, recommendations: 0, workProgrammeEntries: 0 };
   for (const { name, text } of readYamlFiles(DEMO_DIR)) {
-    const result = await records.importRecordsFile(actor, parseRecordsFile(text, name));
+    const result = await records.importRecordsFile(actor, parseRecordsFile(text, name), 'add-missing');
     totals.groups += result.groups;
     totals.minuteItems += result.minuteItems;
     totals.recommendations += result.recommendations;

@@ -29,7 +29,7 @@ export const SCRUTINY_RECORDS_OPENAPI: OpenApiPaths = {
     get: {
       summary: 'The recommendations ledger, filtered by status, origin and whether overdue',
       description:
-        'Each entry has `type: "Recommendation"`, `reference`, `origin`, `group`, `meeting`, `minute`, `madeOn`, `text`, `addressee`, `responseDue`, `response` ({kind: accepted | partly-accepted | not-accepted, text, date}), `actions`, `progress`, `outcome`, `status` and `overdue`. Dates are ISO 8601 calendar dates. A recommendation from a minute heard in private (Schedule 12A) is listed only for the panel’s members and officer. The same list is at /scrutiny/recommendations.csv.',
+        'Each entry has `type: "Recommendation"`, `reference`, `origin`, `group`, `meeting`, `minute`, `madeOn`, `text`, `addressee`, `responseDue`, `response` ({kind: accepted | partly-accepted | not-accepted, text, date}), `actions`, `progress`, `outcome`, `status` and `overdue`. Dates are ISO 8601 calendar dates. A recommendation from a minute heard in private (Schedule 12A) is listed only for the panel’s members and officer, and one from minutes not yet approved only for them until a later meeting approves the minutes. The same list is at /scrutiny/recommendations.csv.',
       security: SECURITY.public,
       requestParams: { query: RecommendationFilterSchema },
       responses: withErrors(

@@ -125,6 +125,7 @@ export type ApprovalForm = z.infer<typeof ApprovalFormSchema>;
 export const RECOMMENDATION_STATUSES = [
   'awaiting-response',
   'response-overdue',
+  'no-deadline-set',
   'responded',
   'in-progress',
   'implemented',

@@ -4,7 +4,7 @@ import { listMeetings } from './scrutiny.queries.ts';
 import { createCommitteesService } from './scrutiny-committees.service.ts';
 import { createMinutesService } from './scrutiny-minutes.service.ts';
 import { createRecommendationsService } from './scrutiny-recommendations.service.ts';
-import { recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
+import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
 import type { RecordsFile } from './scrutiny-records.file-schema.ts';
 import { createWorkProgrammeService } from './scrutiny-work-programme.service.ts';
 
@@ -25,7 +25,7 @@ export function createScrutinyRecordsService(deps: ScrutinyRecordsDeps) {
    * Loads a records file as one transaction: any problem, anywhere in the file, saves nothing. Groups load
    * first and minutes next, as recommendations name both. Loading the same file again changes nothing.
    */
-  async function importRecordsFile(actor: Actor, file: RecordsFile) {
+  async function importRecordsFile(actor: Actor, file: RecordsFile, mode: RecordsLoadMode = 'set') {
     const body = await deps.findBody(file.body);
     if (body?.kind !== 'scrutiny-panel')
       throw new ValidationError([
@@ -34,16 +34,17 @@ export function createScrutinyRecordsService(deps: ScrutinyRecordsDeps) {
     access.requireManage(actor, body.id);
     return deps.db.transaction().execute(async (trx) => {
       const meetings = (await listMeetings(trx)).filter((meeting) => meeting.bodyId === body.id);
-      const groupChanges = await committees.applyFile(trx, actor, body.id, file.groups);
-      const minuted = await minutes.applyFile(trx, actor, body.id, meetings, file.minutes);
+      const groupChanges = await committees.applyFile(trx, actor, body.id, file.groups, mode);
+      const minuted = await minutes.applyFile(trx, actor, body.id, meetings, file.minutes, mode);
       const recommendationChanges = await recommendations.applyFile(
         trx,
         actor,
         body.id,
         meetings,
         file.recommendations,
+        mode,
       );
-      const programmeChanges = await workProgramme.applyFile(trx, actor, body.id, file.workProgramme);
+      const programmeChanges = await workProgramme.applyFile(trx, actor, body.id, file.workProgramme, mode);
       return {
         groups: file.groups.length,
         minuteItems: minuted.items,

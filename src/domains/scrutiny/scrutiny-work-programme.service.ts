@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { listMeetings } from './scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
-import { recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
+import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from './scrutiny-records.context.ts';
 import type { WorkProgrammeFileEntry } from './scrutiny-records.file-schema.ts';
 import type { NewWorkProgrammeEntryForm, WorkProgrammeEntryForm } from './scrutiny-records.schemas.ts';
 import {
@@ -184,7 +184,13 @@ export function createWorkProgrammeService(deps: ScrutinyRecordsDeps) {
   }
 
   /** Sets the programme's entries from a reviewed file, matched by date. Returns how many changed. */
-  async function applyFile(trx: Db, actor: Actor, bodyId: number, entries: WorkProgrammeFileEntry[]) {
+  async function applyFile(
+    trx: Db,
+    actor: Actor,
+    bodyId: number,
+    entries: WorkProgrammeFileEntry[],
+    mode: RecordsLoadMode,
+  ) {
     let changes = 0;
     for (const entry of entries) {
       const values: WorkProgrammeEntryValues = {
@@ -203,6 +209,7 @@ export function createWorkProgrammeService(deps: ScrutinyRecordsDeps) {
         })),
       };
       const existing = await findWorkProgrammeEntry(trx, bodyId, entry.date);
+      if (existing && mode === 'add-missing') continue;
       const before = existing ? await stateOf(trx, existing) : undefined;
       if (before && isDeepStrictEqual(before, desired)) continue;
       const id = existing ? existing.id : await insertWorkProgrammeEntry(trx, values);

@@ -58,6 +58,12 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       )
     )[0]?.n;
 
+  const messagesTo = (recipient: string) =>
+    database.current.sql.query<{ subject: string; body_text: string }>(
+      'SELECT subject, body_text FROM outbox_message WHERE recipient = $1 ORDER BY id',
+      [recipient],
+    );
+
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
@@ -70,6 +76,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       now: () => clock,
       findBody: services.users.findBody,
       listBodies: services.users.listBodies,
+      baseUrl: TEST_URLS.baseUrl,
     });
     await scrutiny.importPanelFile(system, testPanel('test-panel'));
   });
@@ -144,6 +151,13 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       `SELECT after FROM audit_event WHERE record_type = 'public_question' AND record_id = '${id}'`,
     );
     expect(JSON.stringify(audit[0]?.after)).not.toContain('ada@example.org');
+    // The asker is told, through the outbox, that the question arrived and what happens next.
+    expect(await messagesTo('ada@example.org')).toEqual([
+      expect.objectContaining({
+        subject: 'Your question for Winter meeting has been received',
+        body_text: expect.stringContaining('How many officers patrol on foot?'),
+      }),
+    ]);
 
     clock = new Date('2026-12-31T00:00:00Z');
     const before = await count('public_question');
@@ -151,6 +165,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       scrutiny.submitQuestion(meetingId, { name: 'Late', email: 'late@example.org', text: 'Too late?' }),
     ).rejects.toThrow(/had to be sent by 11:59pm on Wednesday 30 December 2026/);
     expect(await count('public_question')).toBe(before);
+    expect(await messagesTo('late@example.org')).toEqual([]);
   });
 
   it('refuses a question over the panel’s length, and a second one from the same person', async () => {
@@ -246,6 +261,13 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
     });
     const after = (await scrutiny.listQuestions(officer, meetingId)).questions[0];
     expect(after).toMatchObject({ status: 'rejected', reason: 'Not about the PCC' });
+    // Each decision is sent to the asker, with the reason for a rejection; the refused one sent nothing.
+    const decisions = (await messagesTo('ada@example.org')).slice(1);
+    expect(decisions.map((message) => message.subject)).toEqual([
+      'Your question for Winter meeting: referred to the police force',
+      'Your question for Winter meeting: not accepted',
+    ]);
+    expect(decisions[1]?.body_text).toContain('Not about the PCC');
     expect(
       await count('audit_event', `record_type = 'public_question' AND record_id = '${questionId}'`),
     ).toBe(3);

@@ -5,27 +5,33 @@ import { readYamlFiles } from '../../kernel/formats/yaml-file.ts';
 import { parsePanelFile } from './scrutiny.files.ts';
 import type { ScrutinyService } from './scrutiny.service.ts';
 import { seedDemoAttendance } from './scrutiny-attendance.demo.ts';
+import { comingDemoMeetings } from './scrutiny-coming.demo.ts';
 import { seedDemoScrutinyRecords } from './scrutiny-records.demo.ts';
 
 const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/scrutiny');
 
 /**
  * The demo panels from data/demo/scrutiny: members, question rules, meetings and agendas, then their records
- * (minutes, recommendations, groups, work programme). Safe to repeat.
+ * (minutes, recommendations, groups, work programme), and coming demonstration meetings dated from `now` so
+ * public questions can be tried. Safe to repeat: it adds what is missing and leaves what users changed.
  */
-export async function seedDemoScrutiny(scrutiny: ScrutinyService, actor: Actor) {
+export async function seedDemoScrutiny(scrutiny: ScrutinyService, actor: Actor, now = new Date()) {
   let panelMembers = 0;
   let meetings = 0;
+  let comingMeetings = 0;
   for (const { name, text } of readYamlFiles(DEMO_DIR)) {
     const file = parsePanelFile(text, name);
-    const result = await scrutiny.importPanelFile(actor, file);
+    const result = await scrutiny.importPanelFile(actor, file, 'add-missing');
     panelMembers += result.members;
     meetings += result.meetings;
+    comingMeetings += (await scrutiny.importPanelFile(actor, comingDemoMeetings(now, file), 'add-missing'))
+      .meetings;
   }
   const attendance = await seedDemoAttendance(scrutiny, actor);
   return {
     panelMembers,
     meetings,
+    comingMeetings,
     ...(await seedDemoScrutinyRecords(scrutiny.records, actor)),
     ...attendance,
   };

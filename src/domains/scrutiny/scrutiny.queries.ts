@@ -239,6 +239,31 @@ export async function updateAgendaItem(db: Db, id: number, values: AgendaItemVal
   await db.updateTable('agenda_item').set(agendaColumns(values)).where('id', '=', id).execute();
 }
 
+export async function updateAgendaItemPosition(db: Db, id: number, position: number): Promise<void> {
+  await db.updateTable('agenda_item').set({ position }).where('id', '=', id).execute();
+}
+
+export async function deleteAgendaItem(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('agenda_item').where('id', '=', id).execute();
+}
+
+/** What else records an agenda item: papers, declarations of interest and minutes that name it. */
+export async function countAgendaItemRecords(db: Db, id: number) {
+  const count = (table: 'meeting_paper' | 'interest_declaration' | 'minute_item') =>
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('agenda_item_id', '=', id)
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n));
+  const [papers, declarations, minutes] = await Promise.all([
+    count('meeting_paper'),
+    count('interest_declaration'),
+    count('minute_item'),
+  ]);
+  return { papers, declarations, minutes };
+}
+
 // Public questions
 
 export interface QuestionRow {

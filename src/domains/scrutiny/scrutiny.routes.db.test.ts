@@ -243,10 +243,162 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       exemptParagraph: '1',
     });
     expect(exempt.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url });
+    // The agenda is a draft until published, so only the panel sees it yet.
+    const page = await officer.get(url);
     expect(page.body).toContain('2:30pm');
     expect(page.body).toContain('Schedule 12A, paragraph 1');
     expect(page.body).not.toContain('Clash');
+  });
+
+  it('keeps an agenda a draft until the officer publishes it; publishing is audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting with a draft agenda',
+      date: addDays(today, 70),
+      time: '10:30',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const marker = 'Draft agenda item 5b1d';
+    expect(
+      (
+        await officer.post(`${url}/agenda-items`, {
+          position: '1',
+          slotTime: '',
+          title: marker,
+          purpose: '',
+          lead: '',
+          exemptParagraph: '',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const meetingId = url.split('/').pop();
+    await expectNeverPublic(app, marker, [url, `/api/v1/meetings/${meetingId}`, `${url}.ics`, `${url}/pack`]);
+    const draft = await officer.get(url);
+    expect(draft.body).toContain(marker);
+    expect(draft.body).toContain('This agenda is a draft');
+    expect(draft.body).toContain(`action="${url}/agenda/publication"`);
+
+    const published = await officer.post(`${url}/agenda/publication`);
+    expect(published.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url })).body).toContain(marker);
+    expect((await officer.get(url)).body).not.toContain('This agenda is a draft');
+    const [audit] = await database.current.sql.query<{ after: string }>(
+      "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(audit?.after).toContain('agenda-published');
+    expect((await officer.post(`${url}/agenda/publication`)).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode).not.toBe(303);
+  });
+
+  it('lets the officer change, reschedule and cancel a meeting in the browser, each audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting to correct',
+      date: addDays(today, 80),
+      time: '10:00',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const meetingId = url.split('/').pop();
+    expect((await officer.get(url)).body).toContain(`href="${url}/edit"`);
+    const form = await officer.get(`${url}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="title"[^>]*value="Meeting to correct"/);
+    const past = await officer.post(url, {
+      title: 'Moved',
+      date: '2020-01-10',
+      time: '10:00',
+      venue: 'Hall',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('href="#date"');
+    expect(past.body).toContain('The date of the meeting must be in the future');
+    expect(past.body).toMatch(/name="title"[^>]*value="Moved"/);
+    const moved = addDays(today, 81);
+    const saved = await officer.post(url, {
+      title: 'Meeting, corrected',
+      date: moved,
+      time: '14:00',
+      venue: 'Council Chamber',
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await app.inject({ method: 'GET', url });
+    expect(page.body).toContain('Meeting, corrected');
+    expect(page.body).toContain('Council Chamber');
+    expect(page.body).toContain('at 2:00pm');
+    const [changed] = await database.current.sql.query<{ before: string; after: string }>(
+      "SELECT before::text AS before, after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(changed?.before).toContain('Meeting to correct');
+    expect(changed?.after).toContain('Council Chamber');
+
+    expect((await officer.post(`${url}/cancellation`)).statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url })).body).toContain('Cancelled');
+    const [cancelled] = await database.current.sql.query<{ after: string }>(
+      "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(cancelled?.after).toContain('cancelled');
+    const again = await officer.post(url, { title: 'x', date: moved, time: '14:00', venue: 'Hall' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('This meeting is cancelled');
+    expect((await app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(303);
+  });
+
+  it('lets the officer change, remove and reorder agenda items, each audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting with items to sort',
+      date: addDays(today, 90),
+      time: '10:00',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const meetingId = Number(url.split('/').pop());
+    const blank = { slotTime: '', purpose: '', lead: '', exemptParagraph: '' };
+    for (const [position, title] of [
+      ['1', 'Apologies'],
+      ['2', 'Budget'],
+      ['3', 'Any other business'],
+    ] as const)
+      expect((await officer.post(`${url}/agenda-items`, { ...blank, position, title })).statusCode).toBe(303);
+    const titles = async () =>
+      (await services.scrutiny.readMeeting(system, meetingId)).items.map(
+        (item) => `${item.position}. ${item.title}`,
+      );
+    const idOf = async (title: string) =>
+      (await services.scrutiny.readMeeting(system, meetingId)).items.find((item) => item.title === title)?.id;
+    const budget = `${url}/agenda-items/${await idOf('Budget')}`;
+
+    expect((await officer.get(url)).body).toContain(`href="${budget}/edit"`);
+    const form = await officer.get(`${budget}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="title"[^>]*value="Budget"/);
+    const clash = await officer.post(budget, { ...blank, position: '1', title: 'Budget 2027' });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.body).toContain('Item 1 is already on this agenda');
+    expect(clash.body).toMatch(/name="title"[^>]*value="Budget 2027"/);
+    expect((await officer.post(budget, { ...blank, position: '2', title: 'Budget 2027' })).statusCode).toBe(
+      303,
+    );
+    expect(await titles()).toEqual(['1. Apologies', '2. Budget 2027', '3. Any other business']);
+
+    expect((await officer.post(`${budget}/move`, { direction: 'up' })).statusCode).toBe(303);
+    expect(await titles()).toEqual(['1. Budget 2027', '2. Apologies', '3. Any other business']);
+    expect((await officer.post(`${budget}/move`, { direction: 'up' })).statusCode).toBe(409);
+
+    const aob = `${url}/agenda-items/${await idOf('Any other business')}`;
+    expect((await officer.post(`${aob}/delete`)).statusCode).toBe(303);
+    expect(await titles()).toEqual(['1. Budget 2027', '2. Apologies']);
+    const audits = await database.current.sql.query<{ action: string }>(
+      "SELECT action FROM audit_event WHERE record_type = 'agenda_item' AND record_id = $1 ORDER BY id",
+      [String(await idOf('Budget 2027'))],
+    );
+    expect(audits.map((audit) => audit.action)).toEqual(['create', 'update', 'update']);
+    expect((await app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
   });
 
   it('lets the officer reject a question only with a reason', async () => {

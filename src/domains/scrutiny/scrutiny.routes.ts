@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
 import {
   AgendaItemFormSchema,
   DecisionFormSchema,
+  MeetingEditFormSchema,
   MeetingFormSchema,
   MeetingIdParams,
   QuestionFormSchema,
@@ -18,6 +20,7 @@ import {
   toMembersView,
   toQuestionRows,
 } from './scrutiny.view-models.ts';
+import { agendaRoutes } from './scrutiny-agenda.routes.ts';
 import { committeesRoutes } from './scrutiny-committees.routes.ts';
 import { meetingPageRecords } from './scrutiny-meeting-page.ts';
 import { minutesRoutes } from './scrutiny-minutes.routes.ts';
@@ -44,7 +47,8 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
     return reply.render(`${VIEWS}/meeting.njk`, {
       pageTitle: read.meeting.title,
       meeting: toMeetingSummary(read.meeting),
-      agenda: toAgendaView(read.items),
+      agenda: toAgendaView(read.items, read.meeting),
+      agendaDraft: read.agendaDraft,
       members: toMembersView(read.members),
       deadline: toDeadlineView(read.deadline, read.rules),
       window: read.window,
@@ -53,6 +57,20 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
       exemptOptions: EXEMPT_OPTIONS,
       values: {},
       ...extra,
+    });
+  }
+
+  function renderEditMeeting(
+    reply: FastifyReply,
+    meeting: Parameters<typeof toMeetingSummary>[0],
+    values: Record<string, unknown>,
+    errors: Record<string, unknown> = {},
+  ) {
+    return reply.render(`${VIEWS}/edit-meeting.njk`, {
+      pageTitle: `Change ${meeting.title}`,
+      meeting: toMeetingSummary(meeting),
+      values,
+      ...errors,
     });
   }
 
@@ -100,6 +118,7 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
 
   return async (app) => {
     await app.register(minutesRoutes(scrutiny.records));
+    await app.register(agendaRoutes(scrutiny.agenda));
     await app.register(recommendationsRoutes({ recommendations: scrutiny.records.recommendations }));
     await app.register(committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
     await app.register(workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
@@ -149,6 +168,43 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
         if (!(error instanceof ValidationError)) throw error;
         return renderMeeting(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
       }
+    });
+
+    app.get('/meetings/:id/edit', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const meeting = await scrutiny.readMeetingForEdit(request.actor, id);
+      const { date, time } = londonDateTimeOf(meeting.startsAt);
+      return renderEditMeeting(reply, meeting, { title: meeting.title, date, time, venue: meeting.venue });
+    });
+
+    app.post('/meetings/:id', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await scrutiny.updateMeetingDetails(
+          request.actor,
+          id,
+          parseInput(MeetingEditFormSchema, values),
+          request.id,
+        );
+        return reply.redirect(`/meetings/${id}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const meeting = await scrutiny.readMeetingForEdit(request.actor, id);
+        return renderEditMeeting(reply.code(400), meeting, values, toFormErrors(error.fieldErrors));
+      }
+    });
+
+    app.post('/meetings/:id/cancellation', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      await scrutiny.cancelMeeting(request.actor, id, request.id);
+      return reply.redirect(`/meetings/${id}`, 303);
+    });
+
+    app.post('/meetings/:id/agenda/publication', MANAGE, async (request, reply) => {
+      const { id } = parseInput(MeetingIdParams, request.params);
+      await scrutiny.publishAgenda(request.actor, id, request.id);
+      return reply.redirect(`/meetings/${id}#agenda`, 303);
     });
 
     app.get('/meetings/:id/questions/new', PUBLIC, async (request, reply) => {

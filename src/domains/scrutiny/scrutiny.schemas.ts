@@ -54,6 +54,10 @@ export const MeetingFormSchema = z.object({
 });
 export type MeetingForm = z.infer<typeof MeetingFormSchema>;
 
+/** A meeting's details as the officer corrects them; the panel it belongs to does not change. */
+export const MeetingEditFormSchema = MeetingFormSchema.omit({ panel: true });
+export type MeetingEditForm = z.infer<typeof MeetingEditFormSchema>;
+
 export const AgendaItemFormSchema = z.object({
   position: z.coerce
     .number({ message: 'Enter the item’s number on the agenda, as a whole number' })

@@ -2,7 +2,8 @@ import { recordChange } from '../../kernel/audit/audit.ts';
 import { type Actor, systemActor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf, londonDateTimeToInstant } from '../../kernel/calendar/index.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { queueMessage } from '../accounts/index.ts';
 import {
   deadlineInWords,
   describeNoticeRule,
@@ -34,11 +35,22 @@ import {
   updateQuestionDecision,
   upsertQuestionRules,
 } from './scrutiny.queries.ts';
-import type { AgendaItemForm, DecisionForm, MeetingForm, QuestionForm } from './scrutiny.schemas.ts';
+import type {
+  AgendaItemForm,
+  DecisionForm,
+  MeetingEditForm,
+  MeetingForm,
+  QuestionForm,
+} from './scrutiny.schemas.ts';
 import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
+import { createAgendaService } from './scrutiny-agenda.service.ts';
+import { isAgendaDraft, isMeetingChangeable } from './scrutiny-agenda.ts';
 import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
 import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
+import { updateMeetingStatus } from './scrutiny-minutes.queries.ts';
 import { createScrutinyPapersService } from './scrutiny-papers.service.ts';
+import { questionDecidedMessage, questionReceivedMessage } from './scrutiny-question-messages.ts';
+import type { RecordsLoadMode } from './scrutiny-records.context.ts';
 import { createScrutinyRecordsService } from './scrutiny-records.service.ts';
 
 interface BodyRef {
@@ -55,6 +67,8 @@ export interface ScrutinyDeps {
   /** Bodies are the accounts domain's; scrutiny reaches them through its service. */
   findBody(slug: string): Promise<BodyRef | undefined>;
   listBodies(): Promise<BodyRef[]>;
+  /** The site's public address, for the links in emails to questioners. */
+  baseUrl: string;
 }
 
 /** Who submissions from the public form are recorded as in the audit trail (no account is needed). */
@@ -70,6 +84,10 @@ export function createScrutinyService(deps: ScrutinyDeps) {
 
   function canManage(actor: Actor, bodyId: number) {
     return policy.can(actor, 'scrutiny:manage', { bodyId });
+  }
+
+  function canReadDrafts(actor: Actor, bodyId: number) {
+    return policy.can(actor, 'scrutiny:read-drafts', { bodyId });
   }
 
   function requireManage(actor: Actor, bodyId: number) {
@@ -119,8 +137,9 @@ export function createScrutinyService(deps: ScrutinyDeps) {
 
   async function readMeeting(actor: Actor, id: number) {
     const meeting = await requireMeeting(id);
+    const agendaDraft = isAgendaDraft(meeting);
     const [items, rules, members] = await Promise.all([
-      listAgendaItems(db, id),
+      agendaDraft && !canReadDrafts(actor, meeting.bodyId) ? [] : listAgendaItems(db, id),
       findQuestionRules(db, meeting.bodyId),
       listMembersByBody(db, meeting.bodyId),
     ]);
@@ -128,6 +147,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     return {
       meeting,
       items,
+      agendaDraft,
       rules: rules ?? null,
       members,
       deadline,
@@ -185,6 +205,15 @@ export function createScrutinyService(deps: ScrutinyDeps) {
         { meetingId, status: 'received' },
         requestId,
       );
+      await queueMessage(
+        trx,
+        questionReceivedMessage(
+          { askerName: form.name, askerEmail: form.email, text: form.text },
+          meeting,
+          deadline,
+          deps.baseUrl,
+        ),
+      );
       return { id, deadline };
     });
   }
@@ -229,6 +258,69 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     });
   }
 
+  /** The meeting as its officer may change it: not once it is cancelled or has been held. */
+  async function requireChangeableMeeting(trx: Db, actor: Actor, meetingId: number): Promise<MeetingRow> {
+    const meeting = await requireMeeting(meetingId, trx);
+    requireManage(actor, meeting.bodyId);
+    if (!isMeetingChangeable(meeting))
+      throw new ConflictError(
+        meeting.status === 'cancelled'
+          ? 'This meeting is cancelled and can no longer be changed'
+          : 'This meeting has been held: its record is kept as it was',
+      );
+    return meeting;
+  }
+
+  /** The meeting's details for its edit form. */
+  async function readMeetingForEdit(actor: Actor, meetingId: number) {
+    return requireChangeableMeeting(db, actor, meetingId);
+  }
+
+  /**
+   * Corrects a coming meeting's title, venue or time (rescheduling it): never into the past, never onto
+   * another meeting of the panel at the same time.
+   */
+  async function updateMeetingDetails(
+    actor: Actor,
+    meetingId: number,
+    form: MeetingEditForm,
+    requestId?: string,
+  ) {
+    const startsAt = londonDateTimeToInstant(form.date, form.time);
+    return db.transaction().execute(async (trx) => {
+      const meeting = await requireChangeableMeeting(trx, actor, meetingId);
+      if (startsAt.getTime() <= deps.now().getTime())
+        throw new ValidationError([
+          { field: 'date', message: 'The date of the meeting must be in the future' },
+        ]);
+      const clash = await findMeetingByStart(trx, meeting.bodyId, startsAt);
+      if (clash && clash.id !== meetingId)
+        throw new ValidationError([
+          { field: 'time', message: 'The panel already has a meeting at that date and time' },
+        ]);
+      const before = { title: meeting.title, startsAt: meeting.startsAt, venue: meeting.venue };
+      const after = { title: form.title, startsAt, venue: form.venue };
+      await updateMeeting(trx, meetingId, { bodyId: meeting.bodyId, status: meeting.status, ...after });
+      await recordChange(trx, actor, { type: 'meeting', id: meetingId }, before, after, requestId);
+    });
+  }
+
+  /** Cancels a meeting that has not been held; it stays listed, marked cancelled, so feeds can remove it. */
+  async function cancelMeeting(actor: Actor, meetingId: number, requestId?: string) {
+    return db.transaction().execute(async (trx) => {
+      const meeting = await requireChangeableMeeting(trx, actor, meetingId);
+      await updateMeetingStatus(trx, meetingId, 'cancelled');
+      await recordChange(
+        trx,
+        actor,
+        { type: 'meeting', id: meetingId },
+        { status: meeting.status },
+        { status: 'cancelled' },
+        requestId,
+      );
+    });
+  }
+
   /** Adds an item to a meeting's agenda; each item's number is used once per meeting. */
   async function addAgendaItem(actor: Actor, meetingId: number, form: AgendaItemForm, requestId?: string) {
     const meeting = await requireMeeting(meetingId);
@@ -254,6 +346,33 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     const meeting = await requireMeeting(meetingId);
     requireManage(actor, meeting.bodyId);
     return { meeting, questions: await listQuestionsByMeeting(db, meetingId) };
+  }
+
+  /**
+   * Publishes a meeting's agenda: until then its items (and their papers) are a draft that only the panel's
+   * members and officer see, so the officer can build and correct it before the public is told.
+   */
+  async function publishAgenda(actor: Actor, meetingId: number, requestId?: string) {
+    const meeting = await requireMeeting(meetingId);
+    requireManage(actor, meeting.bodyId);
+    return db.transaction().execute(async (trx) => {
+      const current = await requireMeeting(meetingId, trx);
+      if (!isAgendaDraft(current))
+        throw new ConflictError(
+          current.status === 'cancelled'
+            ? 'This meeting is cancelled, so its agenda cannot be published'
+            : 'The agenda of this meeting is already published',
+        );
+      await updateMeetingStatus(trx, meetingId, 'agenda-published');
+      await recordChange(
+        trx,
+        actor,
+        { type: 'meeting', id: meetingId },
+        { status: current.status },
+        { status: 'agenda-published' },
+        requestId,
+      );
+    });
   }
 
   /** Accepts a question, rejects it (a reason is required), or refers it to the force as operational. */
@@ -283,6 +402,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
         { status: decision.status, reason: decision.reason },
         requestId,
       );
+      await queueMessage(trx, questionDecidedMessage(question, meeting, decision, deps.baseUrl));
     });
   }
 
@@ -290,9 +410,10 @@ export function createScrutinyService(deps: ScrutinyDeps) {
    * Loads a panel file (members, question rules, meetings and agendas) as one transaction. Records are
    * matched by their natural keys (a member by name and term start, a meeting by its start, an agenda item by
    * its number), so loading the same file again changes and audits nothing. Past meetings are allowed here:
-   * the file is a record of what happened.
+   * the file is a record of what happened. In "add-missing" mode (the demo) only what does not exist yet is
+   * added: rules, members and meetings already there stay as users left them.
    */
-  async function importPanelFile(actor: Actor, file: PanelFile) {
+  async function importPanelFile(actor: Actor, file: PanelFile, mode: RecordsLoadMode = 'set') {
     const body = await deps.findBody(file.body);
     if (body?.kind !== 'scrutiny-panel')
       throw new ValidationError([
@@ -303,13 +424,16 @@ export function createScrutinyService(deps: ScrutinyDeps) {
       let changes = 0;
       const rules = { bodyId: body.id, ...file.questionRules };
       const oldRules = await findQuestionRules(trx, body.id);
-      await upsertQuestionRules(trx, rules);
-      if (await recordChange(trx, actor, { type: 'public_question_rules', id: body.id }, oldRules, rules))
-        changes += 1;
+      if (!(oldRules && mode === 'add-missing')) {
+        await upsertQuestionRules(trx, rules);
+        if (await recordChange(trx, actor, { type: 'public_question_rules', id: body.id }, oldRules, rules))
+          changes += 1;
+      }
 
       for (const entry of file.members) {
         const values = { bodyId: body.id, ...entry };
         const existing = await findMember(trx, body.id, entry.name, entry.termStart);
+        if (existing && mode === 'add-missing') continue;
         const id = existing ? existing.id : await insertMember(trx, values);
         const { id: _id, ...before } = existing ?? { id: 0 };
         if (existing) await updateMember(trx, id, values);
@@ -335,6 +459,7 @@ export function createScrutinyService(deps: ScrutinyDeps) {
           status: entry.status,
         };
         const existing = await findMeetingByStart(trx, body.id, startsAt);
+        if (existing && mode === 'add-missing') continue;
         const meetingId = existing ? existing.id : await insertMeeting(trx, values);
         if (existing) await updateMeeting(trx, meetingId, values);
         const before = existing
@@ -403,10 +528,15 @@ export function createScrutinyService(deps: ScrutinyDeps) {
     managedPanels,
     createMeeting,
     addAgendaItem,
+    publishAgenda,
+    readMeetingForEdit,
+    updateMeetingDetails,
+    cancelMeeting,
     listQuestions,
     decideQuestion,
     importPanelFile,
     upcomingDeadlines,
+    agenda: createAgendaService(deps),
     papers: createScrutinyPapersService(deps),
     attendance: createScrutinyAttendanceService(deps),
     interests: createScrutinyInterestsService(deps),

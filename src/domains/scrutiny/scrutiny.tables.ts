@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
-import type { AccountsPublished } from '../accounts/index.ts';
+import type { AccountsOutbox, AccountsPublished } from '../accounts/index.ts';
 import type { ScrutinyAttendanceTables } from './scrutiny-attendance.tables.ts';
 import type { ScrutinyInterestsTables } from './scrutiny-interests.tables.ts';
 import type { ScrutinyPapersTables } from './scrutiny-papers.tables.ts';
@@ -83,4 +83,4 @@ export interface ScrutinyTables
 }
 
 /** What scrutiny's queries may read: its own tables, the audit trail, and the bodies accounts publishes. */
-export type ScrutinyDb = DomainDb<ScrutinyTables & AuditTables & AccountsPublished>;
+export type ScrutinyDb = DomainDb<ScrutinyTables & AuditTables & AccountsPublished & AccountsOutbox>;

@@ -9,6 +9,7 @@ import type {
   QuestionRulesRow,
 } from './scrutiny.queries.ts';
 import type { MeetingStatus, MemberRole, QuestionStatus } from './scrutiny.tables.ts';
+import { isMeetingChangeable } from './scrutiny-agenda.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',
@@ -81,11 +82,15 @@ export function toMeetingSummary(meeting: MeetingRow) {
     venue: meeting.venue,
     status: MEETING_STATUS_LABELS[meeting.status],
     url: `/meetings/${meeting.id}`,
+    changeable: isMeetingChangeable(meeting),
   };
 }
 
-export function toAgendaView(items: AgendaItemRow[]) {
-  return items.map((item) => ({
+export function toAgendaView(items: AgendaItemRow[], meeting?: Pick<MeetingRow, 'id'>) {
+  return items.map((item, index) => ({
+    url: meeting ? `/meetings/${meeting.id}/agenda-items/${item.id}` : null,
+    first: index === 0,
+    last: index === items.length - 1,
     position: item.position,
     slot: item.slotTime ? clockTime(item.slotTime) : null,
     title: item.title,

@@ -2,8 +2,9 @@
 // to Peelian as the request body, with the form's other fields in the query string, then opens the page the
 // answer names or, for imports, follows the import run's progress. A refusal lists each problem the answer
 // names (a CSV file's line and column, say) in the error summary. A module of its own, loaded only by the upload and run pages (the
-// Content-Security-Policy allows no inline script). Without JavaScript the upload form stays hidden and the
-// run page offers a link to refresh.
+// Content-Security-Policy allows no inline script). Without JavaScript the import forms stay hidden and the
+// run page offers a link to refresh; the panel papers' form is shown and posts as a plain multipart form. Its
+// CSRF field stays out of the query string: the request carries the token in its header.
 
 const uploadForm = document.querySelector('[data-peelian-upload]');
 if (uploadForm instanceof HTMLFormElement) setUpUpload(uploadForm);
@@ -60,7 +61,7 @@ function setUpUpload(form) {
       // The file is the body, so the form's other fields (if any) travel in the query string.
       const query = new URLSearchParams({ name: file.name });
       for (const [field, value] of new FormData(form))
-        if (typeof value === 'string') query.append(field, value);
+        if (typeof value === 'string' && field !== '_csrf') query.append(field, value);
       const response = await fetch(`${form.action}?${query}`, {
         method: 'POST',
         body: file,
