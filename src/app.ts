@@ -31,6 +31,7 @@ import type { NavigationLink } from './kernel/http/navigation.ts';
 import { requestIdFor } from './kernel/http/request-id.ts';
 import { registerSecurityHeaders } from './kernel/http/security-headers.ts';
 import { registerStaticAssets } from './kernel/http/static-assets.ts';
+import { trustProxyHops } from './kernel/http/trusted-proxies.ts';
 import { registerViews } from './kernel/http/views.ts';
 import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 
@@ -55,7 +56,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     genReqId: requestIdFor,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyHops(config.trustProxy),
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

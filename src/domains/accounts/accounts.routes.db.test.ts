@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
+import { loadConfig } from '../../config.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
@@ -205,5 +206,71 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     }
     expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  /** Posts a wrong password from the given socket address, with any forwarding headers a proxy would add. */
+  async function failedSignIn(
+    target: FastifyInstance,
+    client: TestClient,
+    token: string,
+    options: { email: string; remoteAddress: string; forwardedFor?: string },
+  ) {
+    const response = await target.inject({
+      method: 'POST',
+      url: '/sign-in',
+      remoteAddress: options.remoteAddress,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `peelian_csrf=${client.cookie('peelian_csrf')}`,
+        ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+      },
+      payload: new URLSearchParams({ _csrf: token, email: options.email, password: 'wrong' }).toString(),
+    });
+    return response.statusCode;
+  }
+
+  it('behind one trusted proxy, keys the sign-in limit on the address the proxy saw, not one the client forged', async () => {
+    const proxied = await buildTestApp(database.current, 'test', { TRUST_PROXY: '1' });
+    try {
+      const client = new TestClient(proxied);
+      const token = await client.csrfToken();
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 12; attempt++) {
+        statuses.push(
+          await failedSignIn(proxied, client, token, {
+            email: `forger${attempt}@test.example`,
+            remoteAddress: '10.0.0.2',
+            forwardedFor: `198.51.100.${attempt}, 203.0.113.50`,
+          }),
+        );
+      }
+      expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true);
+      expect(statuses.slice(10)).toEqual([429, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('limits the sign-in attempts for one account whatever address they come from', async () => {
+    const client = new TestClient(app);
+    const token = await client.csrfToken();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      statuses.push(
+        await failedSignIn(app, client, token, {
+          email: attempt % 2 ? 'Spread.Out@test.example' : 'spread.out@test.example',
+          remoteAddress: `192.0.2.${attempt + 1}`,
+        }),
+      );
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('refuses a TRUST_PROXY that is neither true, false nor a number of hops', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({}).trustProxy).toBe(false);
   });
 });

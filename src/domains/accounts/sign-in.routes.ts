@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../kernel/errors.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../kernel/http/auth.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { limitPerKey } from '../../kernel/http/rate-limits.ts';
 import { CodeSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema } from './accounts.schemas.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { SESSION_ABSOLUTE_HOURS, type SignInService } from './sign-in.service.ts';
@@ -10,6 +11,8 @@ import { groupedSecret, otpauthUri } from './totp.ts';
 const VIEWS = 'accounts/views';
 /** Per client address: enough for a person who mistypes, too few for guessing. */
 const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
+/** Per account, whatever address the attempts come from, so spreading them over many machines gains nothing. */
+const ACCOUNT_RATE = { max: 10, timeWindow: '15 minutes' };
 const RESET_RATE = { max: 5, timeWindow: '15 minutes' };
 
 /** Only a path on this site may follow sign-in, never another site's address. */
@@ -41,9 +44,15 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
       return reply.render(`${VIEWS}/sign-in.njk`, { pageTitle: 'Sign in', next });
     });
 
+    const perAccount = (keyOf: (request: FastifyRequest) => string) =>
+      limitPerKey(app, { name: 'account', ...ACCOUNT_RATE }, keyOf);
+
     app.post(
       '/sign-in',
-      { config: { permission: 'public', rateLimit: SIGN_IN_RATE } },
+      {
+        config: { permission: 'public', rateLimit: SIGN_IN_RATE },
+        preHandler: perAccount((request) => emailOf(request.body)),
+      },
       async (request, reply) => {
         const form = parseInput(SignInSchema, request.body);
         const next = safeNextPath((request.body as { next?: unknown }).next);
@@ -73,7 +82,10 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
 
     app.post(
       '/sign-in/two-factor',
-      { config: { permission: 'public', rateLimit: SIGN_IN_RATE } },
+      {
+        config: { permission: 'public', rateLimit: SIGN_IN_RATE },
+        preHandler: perAccount((request) => `user:${request.pendingSignIn?.userId ?? 'none'}`),
+      },
       async (request, reply) => {
         if (request.pendingSignIn?.kind !== 'second-factor' || !request.sessionToken) {
           return reply.redirect('/sign-in', 303);
@@ -194,6 +206,12 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
       );
     }
   };
+}
+
+/** The account a sign-in form names, as the service matches it (case and spaces aside). */
+function emailOf(body: unknown): string {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }
 
 function accountHolder(request: FastifyRequest): { userId: number; email: string } | null {
