@@ -96,6 +96,34 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     }
   });
 
+  it('marks the CSRF cookie Secure when the page was asked for over HTTPS through a trusted proxy', async () => {
+    const proxied = await buildTestApp(database.current, 'test', { TRUST_PROXY: '1' });
+    try {
+      const secureCookie = async (headers: Record<string, string>) => {
+        const page = await proxied.inject({ method: 'GET', url: '/accessibility', headers });
+        return page.cookies.find((cookie) => cookie.name === 'peelian_csrf')?.secure;
+      };
+      expect(await secureCookie({ 'x-forwarded-proto': 'https' })).toBe(true);
+      expect(await secureCookie({})).toBeFalsy();
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('tells browsers and proxies not to keep any page served to a session, and leaves public pages alone', async () => {
+    const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'route-pcc' });
+    const { client } = await signedIn(email);
+    for (const url of ['/account', '/', '/plans', '/no-such-page']) {
+      expect((await client.get(url)).headers['cache-control'], url).toBe('no-store');
+    }
+    const { email: adminEmail } = await createTestUser(services, { role: 'admin' });
+    const pending = await signedIn(adminEmail);
+    expect((await pending.client.get('/account/two-factor')).headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: '/accessibility' })).headers['cache-control']).not.toBe(
+      'no-store',
+    );
+  });
+
   it('sends an administrator to set up an authenticator app before anything else, then lets them manage people', async () => {
     const { email, userId } = await createTestUser(services, { role: 'admin' });
     const { client, response } = await signedIn(email);

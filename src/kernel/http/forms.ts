@@ -18,7 +18,8 @@ export async function registerForms(app: FastifyInstance, options: { secret: str
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'peelian_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true },
+    // Secure whenever the page was asked for over HTTPS (directly or through a trusted proxy), as the session's is.
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
     getToken: (request: FastifyRequest) => {
       const body = request.body as { _csrf?: unknown } | undefined;
       const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
