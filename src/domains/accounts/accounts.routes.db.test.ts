@@ -180,6 +180,49 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     expect(userId).toBeGreaterThan(0);
   });
 
+  it('lets one machine set several people’s passwords in a row, confirming each, while one link is still limited', async () => {
+    const links: string[] = [];
+    for (let person = 0; person < 7; person++) {
+      const created = await services.users.createUser(systemActor('test'), {
+        email: `demo.person${person}.${Date.now()}@test.example`,
+        displayName: `Demo Person ${person}`,
+        role: 'panel-member',
+        body: 'route-pcc',
+      });
+      links.push(new URL(created.setPasswordUrl).pathname);
+    }
+    const client = new TestClient(app);
+    for (const link of links) {
+      const response = await client.post(link, { password: TEST_PASSWORD, confirmPassword: TEST_PASSWORD });
+      expect(response.statusCode, link).toBe(303);
+      const next = await client.get(response.headers.location as string);
+      expect(next.body).toContain('govuk-notification-banner--success');
+      expect(next.body).toContain('Your password has been set');
+    }
+
+    const guessed = `${links[0]}x`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      statuses.push((await client.post(guessed, { password: 'short', confirmPassword: 'short' })).statusCode);
+    }
+    expect(statuses.slice(0, 5).every((status) => status === 404)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('shows the authenticator key as a QR code (an SVG image with a name) with the key as text beside it', async () => {
+    const { email } = await createTestUser(services, { role: 'admin' });
+    const { client } = await signedIn(email);
+    const page = await client.get('/account/two-factor');
+    const svg = /<svg[^>]*>/.exec(page.body)?.[0] ?? '';
+    expect(svg).toContain('role="img"');
+    expect(svg).toMatch(/aria-labelledby="totp-qr-title"/);
+    expect(page.body).toContain(
+      '<title id="totp-qr-title">QR code to scan with your authenticator app</title>',
+    );
+    expect(page.body).not.toMatch(/<svg[\s\S]*style=/);
+    expect(page.body).toMatch(/data-testid="totp-secret">[A-Z2-7 ]+</);
+  });
+
   it('answers the JSON API for a valid bearer token and 401 with a JSON reason otherwise', async () => {
     const token = await services.apiTokens.createToken(systemActor('test'), {
       name: 'route test',
