@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SqlClient } from '../db/sql-client.ts';
 import type { AuditTables } from './audit.tables.ts';
 import { asAuditDb } from './audit.ts';
 
@@ -62,4 +63,40 @@ export async function listAuditRecordTypes<DB extends AuditTables>(db: Kysely<DB
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Whether the connected role could switch off the audit trail's guard: it is a superuser, or it owns (or may
+ * act as the owner of) the audit table, its guard function or the schema that holds them.
+ */
+export async function findAuditGuardHolder(sql: SqlClient): Promise<{
+  role: string;
+  superuser: boolean;
+  actsAsTableOwner: boolean;
+  actsAsSchemaOwner: boolean;
+} | null> {
+  const rows = await sql.query<{
+    role: string;
+    superuser: boolean;
+    acts_as_table_owner: boolean;
+    acts_as_schema_owner: boolean;
+  }>(
+    `SELECT current_user AS role,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+            pg_has_role(current_user, table_class.relowner, 'USAGE')
+              OR pg_has_role(current_user, guard.proowner, 'USAGE') AS acts_as_table_owner,
+            pg_has_role(current_user, schema.nspowner, 'USAGE') AS acts_as_schema_owner
+       FROM pg_class table_class
+       JOIN pg_namespace schema ON schema.oid = table_class.relnamespace
+       JOIN pg_proc guard ON guard.proname = 'audit_event_refuse_change' AND guard.pronamespace = schema.oid
+      WHERE table_class.oid = to_regclass('audit_event')`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    role: row.role,
+    superuser: row.superuser,
+    actsAsTableOwner: row.acts_as_table_owner,
+    actsAsSchemaOwner: row.acts_as_schema_owner,
+  };
 }
