@@ -171,6 +171,11 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     const audit = await client.get('/admin/audit?recordType=app_user');
     expect(audit.body).toContain('added.by.form@test.example');
     expect(audit.body).toContain(email);
+    // Readable record types, in the filter and the table, and each record's name where it has one.
+    expect(audit.body).toContain('<option value="app_user" selected>Account</option>');
+    expect(audit.body).toContain('<option value="user_role">Role given to a person</option>');
+    expect(audit.body).toMatch(/Account \d+: Added By Form/);
+    expect(audit.body).not.toMatch(/>app_user \d+/);
     const csv = await client.get('/admin/audit?recordType=app_user&format=csv');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body.split('\r\n')[0]).toBe(
