@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { loadConfig } from '../../config.ts';
+import { recordAudit } from '../../kernel/audit/audit.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
@@ -226,6 +227,41 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     );
     expect(page.body).not.toMatch(/<svg[\s\S]*style=/);
     expect(page.body).toMatch(/data-testid="totp-secret">[A-Z2-7 ]+</);
+  });
+
+  it('pages the audit trail 50 at a time, keeping the filters by type, person and date from page to page', async () => {
+    const { email } = await createTestUser(services, { role: 'admin' });
+    const { client } = await signedIn(email);
+    const setUp = await client.get('/account/two-factor');
+    const secret = (/data-testid="totp-secret">([A-Z2-7 ]+)</.exec(setUp.body)?.[1] ?? '').replaceAll(
+      ' ',
+      '',
+    );
+    await client.post('/account/two-factor', { code: totpCode(secret, totpStep(new Date())) });
+    for (let n = 1; n <= 60; n++) {
+      await recordAudit(database.current.db, systemActor('cli:pager'), {
+        action: 'create',
+        recordType: 'meeting',
+        recordId: 9000 + n,
+        after: { title: `Paged meeting ${n}` },
+      });
+    }
+    const first = await client.get('/admin/audit?recordType=meeting&actor=pager');
+    expect(first.body.match(/Meeting 90\d\d: Paged meeting/g)).toHaveLength(50);
+    expect(first.body).toContain('Meeting 9060: Paged meeting 60');
+    const next = /<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="next">/.exec(
+      first.body,
+    )?.[1];
+    expect(next?.replaceAll('&amp;', '&')).toBe('/admin/audit?recordType=meeting&actor=pager&page=2');
+    const second = await client.get((next ?? '').replaceAll('&amp;', '&'));
+    expect(second.body.match(/Meeting 90\d\d: Paged meeting/g)).toHaveLength(10);
+    expect(second.body).toContain('rel="prev"');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const before = await client.get(`/admin/audit?recordType=meeting&actor=pager&to=${yesterday}`);
+    expect(before.body).toContain('data-testid="no-audit-events"');
+    expect((await client.get('/admin/audit?actor=nobody-at-all')).body).toContain(
+      'data-testid="no-audit-events"',
+    );
   });
 
   it('answers the JSON API for a valid bearer token and 401 with a JSON reason otherwise', async () => {
