@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
+import { ValidationError } from '../../kernel/errors.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
@@ -123,6 +124,23 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
     expect(page.body).toContain('Plan reviewed');
     expect(page.body).toContain('href="https://example.org/review.pdf"');
+  });
+
+  it('refuses a plan file whose source address is not http(s), naming the field', () => {
+    const unsafe = demoText.replace(
+      'sourceUrl: https://www.thamesvalley-pcc.gov.uk/',
+      'sourceUrl: "javascript:alert(1)"',
+    );
+    expect(unsafe).not.toBe(demoText);
+    expect(() => parsePlanFile(unsafe)).toThrow(ValidationError);
+    try {
+      parsePlanFile(unsafe);
+    } catch (error) {
+      expect((error as ValidationError).fieldErrors).toContainEqual({
+        field: 'plan.sourceUrl',
+        message: 'Enter a web address starting http:// or https://',
+      });
+    }
   });
 
   it('refuses a document address that is not http(s), and never links to one already stored', async () => {
