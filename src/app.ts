@@ -65,7 +65,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   await registerCompression(app);
   await registerStaticAssets(app);
-  await registerForms(app, { secret: config.secret });
+  await registerForms(app, { secret: config.secret, secureCookiesOnly: config.baseUrl.startsWith('https:') });
   const authenticator: Authenticator = {
     bearer: services.apiTokens.authenticateBearer,
     session: services.signIn.resolveSession,

@@ -111,6 +111,32 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     }
   });
 
+  it('marks both cookies Secure on every request when Peelian is configured with an https address', async () => {
+    const secureApp = await buildTestApp(database.current, 'test', {
+      PEELIAN_BASE_URL: 'https://peelian.example',
+    });
+    try {
+      const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'route-pcc' });
+      const client = new TestClient(secureApp);
+      const token = await client.csrfToken();
+      const page = await secureApp.inject({ method: 'GET', url: '/accessibility' });
+      expect(page.cookies.find((cookie) => cookie.name === 'peelian_csrf')?.secure).toBe(true);
+      const response = await secureApp.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `peelian_csrf=${client.cookie('peelian_csrf')}`,
+        },
+        payload: new URLSearchParams({ _csrf: token, email, password: TEST_PASSWORD }).toString(),
+      });
+      expect(response.statusCode).toBe(303);
+      expect(response.cookies.find((cookie) => cookie.name === 'peelian_session')?.secure).toBe(true);
+    } finally {
+      await secureApp.close();
+    }
+  });
+
   it('tells browsers and proxies not to keep any page served to a session, and leaves public pages alone', async () => {
     const { email } = await createTestUser(services, { role: 'opcc-officer', body: 'route-pcc' });
     const { client } = await signedIn(email);

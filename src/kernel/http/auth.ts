@@ -107,7 +107,7 @@ export function sessionCookieOptions(request: FastifyRequest, maxAgeSeconds: num
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
+    secure: request.server.secureCookiesOnly || request.protocol === 'https',
     maxAge: maxAgeSeconds,
   };
 }
