@@ -11,6 +11,7 @@ import type { NavigationLink } from './kernel/http/navigation.ts';
 import { requestIdFor } from './kernel/http/request-id.ts';
 import { registerSecurityHeaders } from './kernel/http/security-headers.ts';
 import { registerStaticAssets } from './kernel/http/static-assets.ts';
+import { trustProxyHops } from './kernel/http/trusted-proxies.ts';
 import { registerViews } from './kernel/http/views.ts';
 import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 
@@ -30,7 +31,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     genReqId: requestIdFor,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyHops(config.trustProxy),
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -39,7 +40,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   await registerCompression(app);
   await registerStaticAssets(app);
-  await registerForms(app, { secret: config.secret });
+  await registerForms(app, { secret: config.secret, secureCookiesOnly: config.baseUrl.startsWith('https:') });
   const authenticator: Authenticator = {
     bearer: services.apiTokens.authenticateBearer,
     session: services.signIn.resolveSession,

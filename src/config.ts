@@ -29,7 +29,10 @@ const ConfigSchema = z.object({
   PEELIAN_BASE_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://peelian.example' })
     .optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be false, true (one proxy) or the number of proxies in front')
+    .default('false'),
   PEELIAN_GIT_COMMIT: z
     .string()
     .regex(/^[0-9a-f]{7,40}$/, 'must be a git commit hash')
@@ -48,8 +51,11 @@ export type Config = {
   secret: string;
   /** The address people reach Peelian at, for links sent in messages. */
   baseUrl: string;
-  /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address, https). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front (false: none). Only the X-Forwarded-* entries those proxies added
+   * are believed (client address, https); anything further left in the header came from the client.
+   */
+  trustProxy: false | number;
   gitCommit: string | undefined;
 };
 
@@ -83,9 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     areaName: vars.PEELIAN_AREA_NAME,
     secret: vars.PEELIAN_SECRET ?? randomBytes(48).toString('base64'),
     baseUrl: (vars.PEELIAN_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
-    trustProxy: vars.TRUST_PROXY === 'true',
+    trustProxy: proxyHops(vars.TRUST_PROXY),
     gitCommit: vars.PEELIAN_GIT_COMMIT,
   };
+}
+
+/** `true` means the usual single proxy; trusting every hop would let a client choose its own address. */
+function proxyHops(value: string): false | number {
+  if (value === 'false' || value === '0') return false;
+  return value === 'true' ? 1 : Number(value);
 }
 
 /** An exported-but-empty variable (`DATABASE_URL=`) means "not set", as shells and .env files intend. */

@@ -1,4 +1,5 @@
 import { describeSeed, seedDemoData } from '../composition.ts';
+import { auditGuardWarning } from '../kernel/audit/audit-guard.ts';
 import type { CommandContext } from '../kernel/cli/command.ts';
 import { migrate, migrationStatus } from '../kernel/db/migrator.ts';
 import { plural } from '../kernel/formats/words.ts';
@@ -9,6 +10,8 @@ export async function runDbMigrate({ stdout, stderr }: CommandContext): Promise<
     async ({ database }) => {
       const applied = await migrate(database.sql);
       for (const name of applied) stdout(name);
+      const warning = await auditGuardWarning(database.sql, database.engine);
+      if (warning) stderr(warning);
       stderr(
         applied.length === 0
           ? `Database is up to date (${database.description}).`

@@ -47,3 +47,9 @@ export class ValidationError extends DomainError {
     super(fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; '), 400);
   }
 }
+
+export class TooManyAttemptsError extends DomainError {
+  constructor(message = 'There have been too many attempts. Wait a few minutes, then try again.') {
+    super(message, 429);
+  }
+}

@@ -226,6 +226,45 @@ describe.each(testEngines())('accounts on %s', (engine) => {
       const third = await signIn.signIn('admin.totp@test.example', TEST_PASSWORD);
       await expect(signIn.verifySecondFactor(third.token, code)).rejects.toThrow(/6-digit code/);
     });
+
+    it('counts wrong authenticator codes towards the lockout, and a locked account completes no pending sign-in', async () => {
+      const { userId } = await activeUser('admin.locked.totp@test.example', 'admin');
+      const setUp = await signIn.signIn('admin.locked.totp@test.example', TEST_PASSWORD);
+      const secret = await signIn.beginTotpSetUp(userId);
+      await signIn.confirmTotpSetUp(system, userId, totpCode(secret, totpStep(clock)), setUp.token);
+      advance(MINUTE);
+
+      const pending = await signIn.signIn('admin.locked.totp@test.example', TEST_PASSWORD);
+      expect(pending.state).toBe('second-factor');
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await expect(signIn.verifySecondFactor(pending.token, '000000')).rejects.toThrow(/6-digit code/);
+      }
+      const rightCode = totpCode(secret, totpStep(clock));
+      await expect(signIn.verifySecondFactor(pending.token, rightCode)).rejects.toThrow(/paused/);
+      expect((await signIn.resolveSession(pending.token))?.kind).toBe('second-factor');
+      await expect(signIn.signIn('admin.locked.totp@test.example', TEST_PASSWORD)).rejects.toThrow(
+        SIGN_IN_FAILED,
+      );
+
+      advance(2 * MINUTE);
+      await signIn.verifySecondFactor(pending.token, totpCode(secret, totpStep(clock)));
+      expect((await signIn.resolveSession(pending.token))?.kind).toBe('signed-in');
+    });
+
+    it('completes no authenticator set-up for a locked account', async () => {
+      const { userId } = await activeUser('admin.locked.setup@test.example', 'admin');
+      const pending = await signIn.signIn('admin.locked.setup@test.example', TEST_PASSWORD);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await expect(
+          signIn.signIn('admin.locked.setup@test.example', 'wrong password entirely'),
+        ).rejects.toThrow(SIGN_IN_FAILED);
+      }
+      const secret = await signIn.beginTotpSetUp(userId);
+      await expect(
+        signIn.confirmTotpSetUp(system, userId, totpCode(secret, totpStep(clock)), pending.token),
+      ).rejects.toThrow(/paused/);
+      expect((await signIn.resolveSession(pending.token))?.kind).toBe('set-up-second-factor');
+    });
   });
 
   describe('disabling and roles', () => {

@@ -1,4 +1,5 @@
 import type { AuditEventRow } from '../../kernel/audit/audit.queries.ts';
+import { recordTypeName } from '../../kernel/audit/audit-record-types.ts';
 import { ROLE_LABELS } from '../../kernel/auth/roles.ts';
 import type { GrantRow } from './accounts.queries.ts';
 
@@ -45,8 +46,19 @@ export function describeValues(values: unknown): string {
     .join('\n');
 }
 
+/** "Account 12: Jo Bloggs", or "Account 12" for a record that was never audited with a name. */
+function describeRecord(event: AuditEventRow, name: string | undefined): string {
+  const label = `${recordTypeName(event.recordType)} ${event.recordId}`;
+  return name ? `${label}: ${name}` : label;
+}
+
 export function toAuditView(
-  result: { events: AuditEventRow[]; hasNext: boolean; recordTypes: string[] },
+  result: {
+    events: AuditEventRow[];
+    hasNext: boolean;
+    recordTypes: string[];
+    recordNames: ReadonlyMap<string, string>;
+  },
   query: {
     recordType?: string | undefined;
     actor?: string | undefined;
@@ -71,13 +83,15 @@ export function toAuditView(
     },
     recordTypeOptions: [
       { value: '', text: 'Any' },
-      ...result.recordTypes.map((type) => ({ value: type, text: type, selected: type === query.recordType })),
+      ...result.recordTypes
+        .map((type) => ({ value: type, text: recordTypeName(type), selected: type === query.recordType }))
+        .sort((a, b) => a.text.localeCompare(b.text)),
     ],
     rows: result.events.map((event) => [
       { text: event.occurredAt.toISOString().replace('T', ' ').slice(0, 19) },
       { text: event.actorLabel },
       { text: event.action },
-      { text: `${event.recordType} ${event.recordId}` },
+      { text: describeRecord(event, result.recordNames.get(`${event.recordType}:${event.recordId}`)) },
       { text: describeValues(event.before) },
       { text: describeValues(event.after) },
     ]),

@@ -1,4 +1,9 @@
-import { type AuditFilter, listAuditEvents, listAuditRecordTypes } from '../../kernel/audit/audit.queries.ts';
+import {
+  type AuditFilter,
+  listAuditEvents,
+  listAuditRecordNames,
+  listAuditRecordTypes,
+} from '../../kernel/audit/audit.queries.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
@@ -20,10 +25,13 @@ export function createAuditService(deps: Pick<AccountsDeps, 'db' | 'policy'>) {
       limit: AUDIT_PAGE_SIZE + 1,
       offset: (page - 1) * AUDIT_PAGE_SIZE,
     });
+    const events = rows.slice(0, AUDIT_PAGE_SIZE);
+    const names = await listAuditRecordNames(deps.db, events);
     return {
-      events: rows.slice(0, AUDIT_PAGE_SIZE),
+      events,
       hasNext: rows.length > AUDIT_PAGE_SIZE,
       recordTypes: await listAuditRecordTypes(deps.db),
+      recordNames: new Map(names.map((row) => [`${row.recordType}:${row.recordId}`, row.name])),
     };
   }
 

@@ -2,15 +2,31 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../kernel/errors.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../kernel/http/auth.ts';
 import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { limitPerKey } from '../../kernel/http/rate-limits.ts';
 import { CodeSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema } from './accounts.schemas.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { authenticatorQrSvg } from './qr-code.ts';
+import { hashSecretToken } from './secret-token.ts';
 import { SESSION_ABSOLUTE_HOURS, type SignInService } from './sign-in.service.ts';
 import { groupedSecret, otpauthUri } from './totp.ts';
 
 const VIEWS = 'accounts/views';
 /** Per client address: enough for a person who mistypes, too few for guessing. */
 const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
+/** Per account, whatever address the attempts come from, so spreading them over many machines gains nothing. */
+const ACCOUNT_RATE = { max: 10, timeWindow: '15 minutes' };
 const RESET_RATE = { max: 5, timeWindow: '15 minutes' };
+/**
+ * Setting a password through a link: limited per link (its token cannot be guessed, so this only stops
+ * hammering one), with a looser limit per address so one person can set up several accounts in a row.
+ */
+const PASSWORD_LINK_RATE = { max: 5, timeWindow: '15 minutes' };
+const PASSWORD_LINK_ADDRESS_RATE = { max: 30, timeWindow: '15 minutes' };
+/** The confirmation the sign-in page shows after a password link was used. */
+const PASSWORD_DONE = {
+  set: 'Your password has been set',
+  changed: 'Your password has been changed',
+} as const;
 
 /** Only a path on this site may follow sign-in, never another site's address. */
 export function safeNextPath(next: unknown): string {
@@ -38,12 +54,20 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
     app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
       const next = safeNextPath((request.query as { next?: unknown }).next);
       if (request.actor.kind === 'user') return reply.redirect(next, 303);
-      return reply.render(`${VIEWS}/sign-in.njk`, { pageTitle: 'Sign in', next });
+      const done = (request.query as { password?: unknown }).password;
+      const confirmation = done === 'set' || done === 'changed' ? PASSWORD_DONE[done] : undefined;
+      return reply.render(`${VIEWS}/sign-in.njk`, { pageTitle: 'Sign in', next, confirmation });
     });
+
+    const perAccount = (keyOf: (request: FastifyRequest) => string) =>
+      limitPerKey(app, { name: 'account', ...ACCOUNT_RATE }, keyOf);
 
     app.post(
       '/sign-in',
-      { config: { permission: 'public', rateLimit: SIGN_IN_RATE } },
+      {
+        config: { permission: 'public', rateLimit: SIGN_IN_RATE },
+        preHandler: perAccount((request) => emailOf(request.body)),
+      },
       async (request, reply) => {
         const form = parseInput(SignInSchema, request.body);
         const next = safeNextPath((request.body as { next?: unknown }).next);
@@ -73,7 +97,10 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
 
     app.post(
       '/sign-in/two-factor',
-      { config: { permission: 'public', rateLimit: SIGN_IN_RATE } },
+      {
+        config: { permission: 'public', rateLimit: SIGN_IN_RATE },
+        preHandler: perAccount((request) => `user:${request.pendingSignIn?.userId ?? 'none'}`),
+      },
       async (request, reply) => {
         if (request.pendingSignIn?.kind !== 'second-factor' || !request.sessionToken) {
           return reply.redirect('/sign-in', 303);
@@ -100,7 +127,7 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
       const secret = await signIn.beginTotpSetUp(who.userId);
       return reply.render(
         `${VIEWS}/set-up-two-factor.njk`,
-        setUpView(secret, who.email, request.pendingSignIn !== null),
+        await setUpView(secret, who.email, request.pendingSignIn !== null),
       );
     });
 
@@ -124,7 +151,7 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
             reply,
             'set-up-two-factor.njk',
             error,
-            setUpView(secret, who.email, request.pendingSignIn !== null),
+            await setUpView(secret, who.email, request.pendingSignIn !== null),
           );
         }
       },
@@ -170,13 +197,18 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
 
       app.post(
         `/password/${purpose}/:token`,
-        { config: { permission: 'public', rateLimit: RESET_RATE } },
+        {
+          config: { permission: 'public', rateLimit: PASSWORD_LINK_ADDRESS_RATE },
+          preHandler: limitPerKey(app, { name: 'password-link', ...PASSWORD_LINK_RATE }, (request) =>
+            hashSecretToken((request.params as { token: string }).token),
+          ),
+        },
         async (request, reply) => {
           const { token } = request.params as { token: string };
           const form = parseInput(NewPasswordSchema, request.body);
           try {
             await signIn.setPasswordWithLink(token, form.password, form.confirmPassword);
-            return reply.redirect('/sign-in?password=changed', 303);
+            return reply.redirect(`/sign-in?password=${purpose === 'set' ? 'set' : 'changed'}`, 303);
           } catch (error) {
             if (!(error instanceof ValidationError)) {
               return reply
@@ -196,17 +228,25 @@ export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsyn
   };
 }
 
+/** The account a sign-in form names, as the service matches it (case and spaces aside). */
+function emailOf(body: unknown): string {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
 function accountHolder(request: FastifyRequest): { userId: number; email: string } | null {
   if (request.actor.kind === 'user') return { userId: request.actor.userId, email: request.actor.email };
   if (request.pendingSignIn?.kind === 'set-up-second-factor') return request.pendingSignIn;
   return null;
 }
 
-function setUpView(secret: string, email: string, required: boolean) {
+async function setUpView(secret: string, email: string, required: boolean) {
+  const otpauth = otpauthUri(secret, email, 'Peelian');
   return {
     pageTitle: 'Set up your authenticator app',
     secret: groupedSecret(secret),
-    otpauth: otpauthUri(secret, email, 'Peelian'),
+    otpauth,
+    qrSvg: await authenticatorQrSvg(otpauth),
     required,
   };
 }

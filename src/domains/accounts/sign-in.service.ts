@@ -32,6 +32,8 @@ const MAX_LOCK_MINUTES = 60;
 
 export const SIGN_IN_FAILED =
   'Enter a correct email address and password. After repeated failures, signing in is paused for a while.';
+export const SIGN_IN_PAUSED =
+  'Signing in to this account is paused for a while after repeated failures. Try again later.';
 
 /** What a session cookie stands for: a complete sign-in, or one waiting for its second factor. */
 export type SessionState =
@@ -64,9 +66,7 @@ export function createSignInService(deps: AccountsDeps) {
       await verifyPassword(password, await decoyPasswordHash());
       throw new ValidationError([{ field: 'email', message: SIGN_IN_FAILED }]);
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new ValidationError([{ field: 'email', message: SIGN_IN_FAILED }]);
-    }
+    if (isLocked(user)) throw new ValidationError([{ field: 'email', message: SIGN_IN_FAILED }]);
     if (!(await verifyPassword(password, user.passwordHash))) {
       await recordFailure(user);
       throw new ValidationError([{ field: 'email', message: SIGN_IN_FAILED }]);
@@ -86,6 +86,13 @@ export function createSignInService(deps: AccountsDeps) {
       expiresAt: minutesFromNow(SESSION_ABSOLUTE_HOURS * 60),
     });
     return { token, state };
+  }
+
+  const isLocked = (user: UserRow) => user.lockedUntil !== null && user.lockedUntil > deps.now();
+
+  /** A pending sign-in is completed by no step while its account is locked, whatever code is offered. */
+  function refuseIfLocked(user: UserRow) {
+    if (isLocked(user)) throw new ValidationError([{ field: 'code', message: SIGN_IN_PAUSED }]);
   }
 
   async function recordFailure(user: UserRow) {
@@ -137,6 +144,7 @@ export function createSignInService(deps: AccountsDeps) {
     const session = await findSession(db, tokenHash);
     const user = session && (await findUserById(db, session.userId));
     if (!session || !user?.totpSecret || !user.totpEnabledAt) throw new NotFoundError('Sign in again');
+    refuseIfLocked(user);
     const step = matchTotp(user.totpSecret, code, deps.now(), user.totpLastStep);
     if (step === null) {
       await recordFailure(user);
@@ -165,6 +173,7 @@ export function createSignInService(deps: AccountsDeps) {
   async function confirmTotpSetUp(actor: Actor, userId: number, code: string, sessionToken: string) {
     const user = await findUserById(db, userId);
     if (!user?.totpSecret) throw new NotFoundError('Start setting up your authenticator app again');
+    refuseIfLocked(user);
     const step = matchTotp(user.totpSecret, code, deps.now(), null);
     if (step === null) {
       throw new ValidationError([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webAddress } from '../../kernel/http/web-address.ts';
 
 /**
  * The plan file: a whole Police and Crime Plan (or a candidate's manifesto plan) as YAML or JSON, so a
@@ -75,7 +76,7 @@ export const PlanFileSchema = z
       electionDate: isoDate.optional(),
       summary: text.optional(),
       /** Where the plan was published, for people to read the original. */
-      sourceUrl: z.url().optional(),
+      sourceUrl: webAddress().optional(),
     }),
     pillars: z.array(PillarFileSchema).min(1, 'must have at least one pillar'),
     enablers: z.array(LinkedItemFileSchema).default([]),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
+import { ValidationError } from '../../kernel/errors.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
@@ -152,6 +153,50 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(page.body).toContain('Plan reviewed');
     expect(page.body).toContain('30 June 2025');
     expect(page.body).toContain('href="https://example.org/review.pdf"');
+  });
+
+  it('refuses a plan file whose source address is not http(s), naming the field', () => {
+    const unsafe = demoText.replace(
+      'sourceUrl: https://www.thamesvalley-pcc.gov.uk/',
+      'sourceUrl: "javascript:alert(1)"',
+    );
+    expect(unsafe).not.toBe(demoText);
+    expect(() => parsePlanFile(unsafe)).toThrow(ValidationError);
+    try {
+      parsePlanFile(unsafe);
+    } catch (error) {
+      expect((error as ValidationError).fieldErrors).toContainEqual({
+        field: 'plan.sourceUrl',
+        message: 'Enter a web address starting http:// or https://',
+      });
+    }
+  });
+
+  it('refuses a document address that is not http(s), and never links to one already stored', async () => {
+    const refused = await officer.post('/plans/thames-valley-2024-2029/steps', {
+      step: 'reviewed',
+      occurredOn: '2025-06-30',
+      note: '',
+      documentTitle: 'Sneaky',
+      documentUrl: 'javascript:alert(document.cookie)',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#documentUrl"');
+    expect(refused.body).toContain('Enter a web address starting http:// or https://');
+
+    await database.current.sql.query(
+      `INSERT INTO plan_step (plan_id, version_id, step, occurred_on, documents, recorded_by)
+       SELECT plan.id, max(plan_version.id), 'reviewed', '2025-07-01', $1::jsonb, 'test'
+       FROM plan JOIN plan_version ON plan_version.plan_id = plan.id WHERE plan.slug = $2 GROUP BY plan.id`,
+      [
+        JSON.stringify([{ title: 'Stored script link', url: 'javascript:alert(1)' }]),
+        'thames-valley-2024-2029',
+      ],
+    );
+    const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Stored script link');
+    expect(page.body).not.toContain('javascript:');
   });
 
   it('loads a pasted plan file as a draft, or lists every problem and saves nothing', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField, withDateParts } from '../../kernel/http/form-fields.ts';
+import { webAddress } from '../../kernel/http/web-address.ts';
 import { MEASURE_DIRECTIONS } from './plans.file-schema.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
 
@@ -29,9 +30,7 @@ export const StepFormSchema = withDateParts(
       .max(2000, 'Note must be 2000 characters or fewer')
       .transform((value) => value || null),
     documentTitle: z.string().trim().max(300).default(''),
-    documentUrl: z
-      .union([z.literal(''), z.url({ message: 'Enter the document’s web address, starting https://' })])
-      .default(''),
+    documentUrl: z.union([z.literal(''), webAddress()]).default(''),
   }),
 );
 

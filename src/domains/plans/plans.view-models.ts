@@ -1,4 +1,5 @@
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { isWebAddress } from '../../kernel/http/web-address.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
 import { type Lifecycle, STEP_LABELS } from './plans.lifecycle.ts';
 import type { StepRow, VersionRow } from './plans.queries.ts';
@@ -75,7 +76,11 @@ export function toLifecycleView(lifecycle: Lifecycle, steps: StepRow[], versions
       date: formatDate(step.occurredOn),
       version: step.versionId ? versionNumber.get(step.versionId) : undefined,
       note: step.note,
-      documents: step.documents,
+      // Checked again on the way out: a row written before the check, or by hand, must not become a live link.
+      documents: step.documents.map((doc) => ({
+        title: doc.title,
+        url: isWebAddress(doc.url) ? doc.url : null,
+      })),
       recordedBy: step.recordedBy,
     })),
   };

@@ -58,7 +58,7 @@ export function registerAuthentication(
       app.declaredRoutes.push({ method, url: route.url, permission });
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     const header = request.headers.authorization;
     if (header !== undefined) {
@@ -75,6 +75,9 @@ export function registerAuthentication(
     const session = await deps.authenticator.session(token);
     if (!session) return;
     request.sessionToken = token;
+    // What a signed-in page shows is that person's; no browser history, shared computer or proxy should keep it.
+    // A handler serving something public and fingerprinted (assets) may still say otherwise.
+    reply.header('Cache-Control', 'no-store');
     if (session.kind === 'signed-in') {
       request.actor = session.actor;
       request.authenticatedBy = 'session';
@@ -104,7 +107,7 @@ export function sessionCookieOptions(request: FastifyRequest, maxAgeSeconds: num
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
+    secure: request.server.secureCookiesOnly || request.protocol === 'https',
     maxAge: maxAgeSeconds,
   };
 }

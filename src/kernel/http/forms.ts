@@ -12,13 +12,32 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * forged by another site and needs no CSRF token; nor does a JSON body, which another site's page can only
  * send after a CORS preflight that Peelian never grants.
  */
-export async function registerForms(app: FastifyInstance, options: { secret: string }): Promise<void> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Served at an https address: every cookie is Secure, whatever a single request looks like. */
+    secureCookiesOnly: boolean;
+  }
+}
+
+export async function registerForms(
+  app: FastifyInstance,
+  options: { secret: string; secureCookiesOnly: boolean },
+): Promise<void> {
+  app.decorate('secureCookiesOnly', options.secureCookiesOnly);
   await app.register(cookie, { secret: options.secret });
   await app.register(formbody, { bodyLimit: 1_048_576 });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'peelian_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true },
+    // Secure when Peelian's address is https, or else whenever the page was asked for over HTTPS (directly or
+    // through a trusted proxy), as the session's is.
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      signed: true,
+      secure: options.secureCookiesOnly ? true : 'auto',
+    },
     getToken: (request: FastifyRequest) => {
       const body = request.body as { _csrf?: unknown } | undefined;
       const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
