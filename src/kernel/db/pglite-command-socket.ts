@@ -76,6 +76,8 @@ class CommandSession {
    * held in memory whole; imports send one month's file per COPY.
    */
   #copyIn: Uint8Array[] | undefined;
+  /** Where the current message's answer goes, to send a FATAL error if running it fails. */
+  #answerFatal: ((data: Uint8Array) => void) | undefined;
 
   constructor(pglite: PGlite) {
     this.#pglite = pglite;
@@ -91,7 +93,8 @@ class CommandSession {
       waitReady: pglite.waitReady,
       // Only a transaction the session holds the lock for is the command's; any other is the server's.
       isInTransaction: () => this.#release !== undefined && pglite.isInTransaction(),
-      runExclusive: (work) => this.#runMessage(work),
+      // pglite-socket ignores the result; the answer reaches it through onRawData.
+      runExclusive: async (work) => (await this.#runMessage(work)) as Awaited<ReturnType<typeof work>>,
       execProtocolRawStream: (message, options) => this.#execute(message, options),
       // pglite-socket calls this only to roll back the transaction of a client that disconnected.
       exec: async () => {
@@ -107,25 +110,30 @@ class CommandSession {
     if (this.#release) await this.#abandon();
   }
 
-  async #runMessage<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Never throws: pglite-socket stops serving anyone once a message fails. A failure is answered as
+   * PostgreSQL would, with a FATAL error that makes the client drop the connection, and what the
+   * session had open is rolled back.
+   */
+  async #runMessage<T>(work: () => Promise<T>): Promise<T | undefined> {
     if (!this.#release) this.#release = await takeTransactionLock(this.#pglite);
     this.#restartWatchdog();
-    let result: T;
     try {
-      result = await this.#pglite.runExclusive(work);
+      const result = await this.#pglite.runExclusive(work);
+      if (this.#lastAnswerIdle && !this.#pglite.isInTransaction()) this.#letGo();
+      return result;
     } catch (error) {
-      // pglite-socket closes the connection after a failed message; clean up behind it now.
+      this.#answerFatal?.(fatalError((error as Error).message));
       await this.#abandon();
-      throw error;
+      return undefined;
     }
-    if (this.#lastAnswerIdle && !this.#pglite.isInTransaction()) this.#letGo();
-    return result;
   }
 
   async #execute(
     message: Uint8Array,
     options: Parameters<PGlite['execProtocolRawStream']>[1],
   ): Promise<void> {
+    this.#answerFatal = options?.onRawData;
     if (isStartupMessage(message)) this.#abandoned = false;
     else if (this.#abandoned)
       throw new Error('This session was idle too long while holding the database and has been ended.');
@@ -268,4 +276,14 @@ function isCopyFromStdin(message: Uint8Array): boolean {
 function fromDevBlob(message: Uint8Array): string {
   const text = Buffer.from(message.subarray(5, message.length - 1)).toString('utf8');
   return text.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
+}
+
+/** An ErrorResponse of severity FATAL: the client gives up the connection on reading it. */
+function fatalError(text: string): Uint8Array {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C57P01\0M${text}\0\0`, 'utf8');
+  const message = Buffer.alloc(5 + fields.length);
+  message.write('E', 0, 'ascii');
+  message.writeInt32BE(4 + fields.length, 1);
+  fields.copy(message, 5);
+  return message;
 }
