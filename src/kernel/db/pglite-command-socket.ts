@@ -42,6 +42,7 @@ export async function openCommandSocket(pglite: PGlite, dataDir: string): Promis
     maxConnections: 1,
     idleTimeout: IDLE_LIMIT_MS,
   });
+  forgetFailedConnections(server);
   await server.start();
   fs.chmodSync(socketPath, 0o600);
   return {
@@ -51,6 +52,21 @@ export async function openCommandSocket(pglite: PGlite, dataDir: string): Promis
       await session.end();
       fs.rmSync(socketPath, { force: true });
     },
+  };
+}
+
+/**
+ * pglite-socket 0.2.11 forgets a connection only on its 'close' event, which it never sends for one that
+ * ended in an error (a client that exits without saying goodbye): with one connection allowed, every later
+ * command would then be refused. So a connection that reports an error is forgotten too. This reaches into
+ * the server's private set of handlers; re-check it when upgrading pglite-socket.
+ */
+function forgetFailedConnections(server: PGLiteSocketServer): void {
+  const handlers = (server as unknown as { handlers: Set<EventTarget> }).handlers;
+  const add = handlers.add.bind(handlers);
+  handlers.add = (handler) => {
+    handler.addEventListener('error', () => handlers.delete(handler));
+    return add(handler);
   };
 }
 
