@@ -1,5 +1,5 @@
 import { createApp } from './app.ts';
-import { buildDeps, describeSeed, seedDemoData } from './composition.ts';
+import { buildDeps, type Deps, describeSeed, seedDemoData } from './composition.ts';
 import type { Config } from './config.ts';
 import { deliverOutbox, logSender } from './domains/accounts/index.ts';
 import { migrate } from './kernel/db/migrator.ts';
@@ -16,6 +16,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     const applied = await migrate(deps.database.sql);
     if (applied.length > 0)
       options.log(`Applied ${applied.length} migration(s) to ${deps.database.description}.`);
+    // Before the demo loads, so that commands need not wait for it.
+    await offerDatabaseToCommands(deps.database, options.log);
     if (options.seedDemo)
       for (const line of describeSeed(
         await seedDemoData(deps.database, deps.services, { policeUkInBackground: options.log }),
@@ -58,4 +60,21 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   options.log(`Peelian is running at ${url} (${deps.database.description}). Press Ctrl+C to stop.`);
+}
+
+/**
+ * With the embedded database, `peelian` commands (users, tokens, imports…) cannot open the data directory
+ * while the server holds it; the server lets them in through a private socket instead. If the socket
+ * cannot be opened the server still runs, and says that commands must wait until it stops.
+ */
+async function offerDatabaseToCommands(
+  database: Deps['database'],
+  log: (line: string) => void,
+): Promise<void> {
+  if (!database.acceptCommands) return;
+  try {
+    await database.acceptCommands();
+  } catch (error) {
+    log(`Commands cannot reach the database while the server runs: ${(error as Error).message}.`);
+  }
 }

@@ -12,13 +12,16 @@ export interface CliSession {
   services: Services;
 }
 
-/** Opens the configured database for one command and always closes it (releasing the data directory). */
+/**
+ * Opens the configured database for one command and always closes it (releasing the data directory).
+ * While the server runs on the embedded database, the command works through the server's socket.
+ */
 export async function withDatabase<T>(
   work: (session: CliSession) => Promise<T>,
   options = { migrate: true },
 ): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase<Schema>(config.database);
+  const database = await openDatabase<Schema>(config.database, { throughRunningServer: true });
   try {
     if (options.migrate) await migrate(database.sql);
     return await work({ config, database, services: buildServices(database, config) });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseUnavailableError } from './errors.ts';
+import { DatabaseUnavailableError, DataDirInUseError } from './errors.ts';
 
 const LOCK_FILE = 'peelian.lock';
 
@@ -23,10 +23,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(lockPath, 'utf8'));
       if (isRunning(holder) && holder !== process.pid) {
-        throw new DatabaseUnavailableError(
-          `The data directory ${dataDir} is in use by another Peelian process (pid ${holder}). ` +
-            'Stop that process first, or set PEELIAN_DATA_DIR to another directory.',
-        );
+        throw new DataDirInUseError(dataDir, holder);
       }
       fs.rmSync(lockPath, { force: true });
     }

@@ -10,6 +10,7 @@ import {
 import { lockDataDir } from './data-dir-lock.ts';
 import type { DatabaseHandle } from './database.ts';
 import { DatabaseUnavailableError } from './errors.ts';
+import { type CommandSocket, openCommandSocket } from './pglite-command-socket.ts';
 import { type SqlClient, typeParsers } from './sql-client.ts';
 
 /** A data directory on disk, or memory — empty, or loaded from a snapshot (tests). */
@@ -33,6 +34,7 @@ export async function openPGlite<Schema>(source: PGliteSource): Promise<Database
     );
   }
   const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
+  let commandSocket: CommandSocket | undefined;
   return {
     engine: 'pglite',
     db,
@@ -40,6 +42,7 @@ export async function openPGlite<Schema>(source: PGliteSource): Promise<Database
     description: 'dataDir' in source ? `PGlite at ${source.dataDir}` : 'PGlite in memory',
     async close() {
       try {
+        await commandSocket?.stop();
         await db.destroy();
         // Kysely closes PGlite only if it ever ran a query itself.
         if (!pglite.closed) await pglite.close();
@@ -48,6 +51,12 @@ export async function openPGlite<Schema>(source: PGliteSource): Promise<Database
       }
     },
     dumpSnapshot: () => pglite.dumpDataDir('none'),
+    ...('dataDir' in source && {
+      async acceptCommands() {
+        commandSocket ??= await openCommandSocket(pglite, source.dataDir);
+        return commandSocket.path;
+      },
+    }),
   };
 }
 

@@ -16,25 +16,39 @@ const types = {
 };
 
 /** Opens a pool on a PostgreSQL server and proves it answers before anything else runs. */
-export async function openPostgres<Schema>(url: string, poolSize: number): Promise<DatabaseHandle<Schema>> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5000 });
+export function openPostgres<Schema>(url: string, poolSize: number): Promise<DatabaseHandle<Schema>> {
+  return openPool<Schema>({
+    pool: { connectionString: url, max: poolSize },
+    description: `PostgreSQL at ${redactUrl(url)}`,
+    unreachable: (reason) =>
+      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
+  });
+}
+
+export interface PoolTarget {
+  pool: pg.PoolConfig;
+  description: string;
+  /** The message when the first query fails, given the reason in a few words. */
+  unreachable: (reason: string) => string;
+}
+
+/** Opens a pool on any server speaking the PostgreSQL protocol (also the running server's PGlite socket). */
+export async function openPool<Schema>(target: PoolTarget): Promise<DatabaseHandle<Schema>> {
+  const pool = new pg.Pool({ connectionTimeoutMillis: 5000, ...target.pool, types });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   try {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DatabaseUnavailableError(
-      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${describeConnectionError(error)}. ` +
-        'Check DATABASE_URL and that the server is running.',
-    );
+    throw new DatabaseUnavailableError(target.unreachable(describeConnectionError(error)));
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgresql',
     db,
     sql: poolClient(pool),
-    description: `PostgreSQL at ${redactUrl(url)}`,
+    description: target.description,
     close: () => db.destroy(),
   };
 }
@@ -96,6 +110,7 @@ async function copyThrough(
 function describeConnectionError(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOENT') return 'no such socket';
   if (code === 'ENOTFOUND') return 'unknown host';
   if (code === '3D000') return 'the database does not exist';
   if (code === '28P01' || code === '28000') return 'authentication failed';

@@ -1,0 +1,1 @@
+export function versionProblems(nodeVersion: string, npmVersion: string): string[];
