@@ -435,6 +435,11 @@ export function createJudgementsService(deps: JudgementsDeps) {
     return { result, indicator: await findIndicatorToManage(actor, slug) };
   }
 
+  /** Whether any population figures are held for these areas, from whatever file. */
+  async function holdsPopulationFor(areaCodes: readonly string[]): Promise<boolean> {
+    return (await listPopulations(db, areaCodes)).length > 0;
+  }
+
   /** What a population file's latest load holds, and how the rates that use populations stand since. */
   async function readPopulationLoad(actor: Actor, fileName: string) {
     requireManage(actor);
@@ -553,6 +558,7 @@ export function createJudgementsService(deps: JudgementsDeps) {
     listIndicatorsToManage,
     rebuildIndicator,
     readPopulationLoad,
+    holdsPopulationFor,
     readSeriesLoad,
     readScorecard,
     readMeasure,
