@@ -405,11 +405,14 @@ export interface CurrentPlanRow {
  * plans and areas publish (bigints, kept as text so that they are compared exactly), read in one statement.
  */
 export async function readScorecardInputsVersion(db: Db): Promise<string> {
+  // Three scalar subqueries, not a join: the one-row tables are never analysed, so PostgreSQL guesses 2,200 rows
+  // each, costs their cross join in the billions and JIT-compiles it — 20 ms on every request, measured.
   const row = await db
-    .selectFrom('scorecard_inputs_version as own')
-    .innerJoin('plans_published_change as plans', (join) => join.onTrue())
-    .innerJoin('areas_published_change as areas', (join) => join.onTrue())
-    .select(['own.version as own', 'plans.version as plans', 'areas.version as areas'])
+    .selectNoFrom((eb) => [
+      eb.selectFrom('scorecard_inputs_version').select('version').as('own'),
+      eb.selectFrom('plans_published_change').select('version').as('plans'),
+      eb.selectFrom('areas_published_change').select('version').as('areas'),
+    ])
     .executeTakeFirstOrThrow();
   return `${row.own}.${row.plans}.${row.areas}`;
 }
