@@ -1,17 +1,17 @@
 import type { UsersService } from '../accounts/index.ts';
 import { defineDomain } from '../module.ts';
-import { SCRUTINY_COMMANDS } from './scrutiny.cli.ts';
+import { scrutinyApiRoutes } from './api/api.routes.ts';
+import { scrutinyAttendanceRoutes } from './attendance/attendance.routes.ts';
+import { scrutinyInterestsRoutes } from './interests/interests.routes.ts';
+import { scrutinyRoutes } from './meetings/meetings.routes.ts';
+import { scrutinyPapersRoutes } from './papers/papers.routes.ts';
+import { SCRUTINY_COMMANDS } from './records/records.cli.ts';
 import { seedDemoScrutiny } from './scrutiny.demo.ts';
 import { SCRUTINY_OPENAPI } from './scrutiny.openapi.ts';
 import { SCRUTINY_POLICY } from './scrutiny.policy.ts';
-import { scrutinyRoutes } from './scrutiny.routes.ts';
 import { createScrutinyService } from './scrutiny.service.ts';
-import { scrutinyApiRoutes } from './scrutiny-api.routes.ts';
-import { scrutinyAttendanceRoutes } from './scrutiny-attendance.routes.ts';
-import { scrutinyInterestsRoutes } from './scrutiny-interests.routes.ts';
-import { scrutinyPapersRoutes } from './scrutiny-papers.routes.ts';
 
-export { parsePanelFile } from './scrutiny.files.ts';
+export { parsePanelFile } from './meetings/panel.files.ts';
 export type { ScrutinyTables } from './scrutiny.tables.ts';
 
 /** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */

@@ -4,14 +4,22 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf, londonDateTimeToInstant } from '../../kernel/calendar/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { queueMessage } from '../accounts/index.ts';
+import { createScrutinyAttendanceService } from './attendance/attendance.service.ts';
+import { createScrutinyInterestsService } from './interests/interests.service.ts';
+import { createAgendaService } from './meetings/agenda.service.ts';
+import { isAgendaDraft, isMeetingChangeable } from './meetings/agenda.ts';
+import type { PanelFile } from './meetings/panel.file-schema.ts';
+import { updateMeetingStatus } from './minutes/minutes.queries.ts';
+import { createScrutinyPapersService } from './papers/papers.service.ts';
 import {
   deadlineInWords,
   describeNoticeRule,
   isInTime,
   type QuestionDeadline,
   questionDeadline,
-} from './scrutiny.deadline.ts';
-import type { PanelFile } from './scrutiny.file-schema.ts';
+} from './questions/questions.deadline.ts';
+import { questionDecidedMessage, questionReceivedMessage } from './questions/questions.messages.ts';
+import { createScrutinyRecordsService } from './records/records.service.ts';
 import {
   countQuestionsByAsker,
   findMeetingById,
@@ -43,15 +51,7 @@ import type {
   QuestionForm,
 } from './scrutiny.schemas.ts';
 import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
-import { createAgendaService } from './scrutiny-agenda.service.ts';
-import { isAgendaDraft, isMeetingChangeable } from './scrutiny-agenda.ts';
-import { createScrutinyAttendanceService } from './scrutiny-attendance.service.ts';
-import { createScrutinyInterestsService } from './scrutiny-interests.service.ts';
-import { updateMeetingStatus } from './scrutiny-minutes.queries.ts';
-import { createScrutinyPapersService } from './scrutiny-papers.service.ts';
-import { questionDecidedMessage, questionReceivedMessage } from './scrutiny-question-messages.ts';
 import type { RecordsLoadMode } from './scrutiny-records.context.ts';
-import { createScrutinyRecordsService } from './scrutiny-records.service.ts';
 
 interface BodyRef {
   id: number;

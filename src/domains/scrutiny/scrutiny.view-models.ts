@@ -1,6 +1,7 @@
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { formatDateWithWeekday } from '../../kernel/formats/dates.ts';
-import { deadlineInWords, type QuestionDeadline, toLondonIso } from './scrutiny.deadline.ts';
+import { isMeetingChangeable } from './meetings/agenda.ts';
+import { deadlineInWords, type QuestionDeadline, toLondonIso } from './questions/questions.deadline.ts';
 import type {
   AgendaItemRow,
   MeetingRow,
@@ -9,7 +10,6 @@ import type {
   QuestionRulesRow,
 } from './scrutiny.queries.ts';
 import type { MeetingStatus, MemberRole, QuestionStatus } from './scrutiny.tables.ts';
-import { isMeetingChangeable } from './scrutiny-agenda.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',
