@@ -2,14 +2,20 @@ import type { UsersService } from '../accounts/index.ts';
 import { defineDomain } from '../module.ts';
 import { scrutinyApiRoutes } from './api/api.routes.ts';
 import { scrutinyAttendanceRoutes } from './attendance/attendance.routes.ts';
+import { committeesRoutes } from './committees/committees.routes.ts';
 import { scrutinyInterestsRoutes } from './interests/interests.routes.ts';
-import { scrutinyRoutes } from './meetings/meetings.routes.ts';
+import { agendaRoutes } from './meetings/agenda.routes.ts';
+import { meetingsRoutes } from './meetings/meetings.routes.ts';
+import { minutesRoutes } from './minutes/minutes.routes.ts';
 import { scrutinyPapersRoutes } from './papers/papers.routes.ts';
+import { questionsRoutes } from './questions/questions.routes.ts';
+import { recommendationsRoutes } from './recommendations/recommendations.routes.ts';
 import { SCRUTINY_COMMANDS } from './records/records.cli.ts';
 import { seedDemoScrutiny } from './scrutiny.demo.ts';
 import { SCRUTINY_OPENAPI } from './scrutiny.openapi.ts';
 import { SCRUTINY_POLICY } from './scrutiny.policy.ts';
 import { createScrutinyService } from './scrutiny.service.ts';
+import { workProgrammeRoutes } from './work-programme/work-programme.routes.ts';
 
 export { parsePanelFile } from './meetings/panel.files.ts';
 export type { ScrutinyTables } from './scrutiny.tables.ts';
@@ -30,7 +36,13 @@ export const scrutinyDomain = defineDomain({
     }),
   }),
   routes: ({ scrutiny }, { config }) => [
-    scrutinyRoutes({ scrutiny }),
+    meetingsRoutes({ scrutiny }),
+    agendaRoutes(scrutiny.agenda),
+    questionsRoutes({ scrutiny }),
+    minutesRoutes(scrutiny.records),
+    recommendationsRoutes({ recommendations: scrutiny.records.recommendations }),
+    committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
+    workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
     scrutinyApiRoutes({ scrutiny, baseUrl: config.baseUrl }),
     scrutinyPapersRoutes({ scrutiny }),
     scrutinyAttendanceRoutes({ scrutiny }),

@@ -7,7 +7,8 @@ import {
 } from '../../../kernel/http/openapi.ts';
 import { PAPER_MAX_MEGABYTES } from '../papers/papers.file-types.ts';
 import { PaperIdParams } from '../papers/papers.schemas.ts';
-import { MeetingIdParams, QuestionFormSchema } from '../scrutiny.schemas.ts';
+import { QuestionFormSchema } from '../questions/questions.schemas.ts';
+import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import {
   MeetingDetailJson,
   MeetingListJson,

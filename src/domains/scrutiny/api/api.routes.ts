@@ -4,9 +4,10 @@ import { londonDateOf, startOfLondonDay } from '../../../kernel/calendar/index.t
 import { ValidationError } from '../../../kernel/errors.ts';
 import { toICalendar } from '../../../kernel/formats/icalendar.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
-import { QUESTION_RATE } from '../meetings/meetings.routes.ts';
 import { toMinutesJson } from '../minutes/minutes.view-models.ts';
-import { MeetingIdParams, QuestionFormSchema } from '../scrutiny.schemas.ts';
+import { QUESTION_RATE } from '../questions/questions.routes.ts';
+import { QuestionFormSchema } from '../questions/questions.schemas.ts';
+import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import { parseNewMeetingJson, toApiFieldErrors } from './api.schemas.ts';
 import {

@@ -5,6 +5,7 @@ import { londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { deleteDeclarations, insertDeclaration, listDeclarations } from '../interests/interests.queries.ts';
 import { isHeld } from '../interests/interests.service.ts';
+import type { ScrutinyDeps } from '../scrutiny.context.ts';
 import {
   findMeetingById,
   findMeetingByStart,
@@ -13,7 +14,6 @@ import {
   type MeetingRow,
   type MemberRow,
 } from '../scrutiny.queries.ts';
-import type { ScrutinyDeps } from '../scrutiny.service.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import type { MemberAttendanceKind } from '../scrutiny-attendance.tables.ts';
 import type { AttendanceFile, MeetingRecordEntry } from './attendance.file-schema.ts';

@@ -3,14 +3,10 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import type { GroupFileEntry } from '../records/records.file-schema.ts';
+import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMembersByBody } from '../scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import { refuseDelegationOfReserved, type ScrutinyFunction } from '../scrutiny-functions.ts';
-import {
-  type RecordsLoadMode,
-  recordsAccess,
-  type ScrutinyRecordsDeps,
-} from '../scrutiny-records.context.ts';
 import type { GroupForm, GroupMemberForm } from '../scrutiny-records.schemas.ts';
 import type { FunctionMode, GroupKind } from '../scrutiny-records.tables.ts';
 import {

@@ -2,8 +2,8 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import type { ScrutinyDeps } from '../scrutiny.context.ts';
 import { findMeetingById, listAgendaItems, listMembersByBody, type MeetingRow } from '../scrutiny.queries.ts';
-import type { ScrutinyDeps } from '../scrutiny.service.ts';
 import {
   type DeclarationRow,
   deleteDeclarations,

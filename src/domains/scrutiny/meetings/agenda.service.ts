@@ -1,6 +1,7 @@
 import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import {
   type AgendaItemRow,
   countAgendaItemRecords,
@@ -12,7 +13,6 @@ import {
 } from '../scrutiny.queries.ts';
 import type { AgendaItemForm } from '../scrutiny.schemas.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import type { ScrutinyRecordsDeps } from '../scrutiny-records.context.ts';
 import { isMeetingChangeable } from './agenda.ts';
 
 export type AgendaService = ReturnType<typeof createAgendaService>;

@@ -2,17 +2,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDateTimeOf } from '../../../kernel/calendar/index.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
-import { committeesRoutes } from '../committees/committees.routes.ts';
-import { minutesRoutes } from '../minutes/minutes.routes.ts';
-import { recommendationsRoutes } from '../recommendations/recommendations.routes.ts';
 import {
   AgendaItemFormSchema,
-  DecisionFormSchema,
   MeetingEditFormSchema,
   MeetingFormSchema,
   MeetingIdParams,
-  QuestionFormSchema,
-  QuestionIdParams,
 } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import {
@@ -21,20 +15,15 @@ import {
   toDeadlineView,
   toMeetingSummary,
   toMembersView,
-  toQuestionRows,
 } from '../scrutiny.view-models.ts';
-import { workProgrammeRoutes } from '../work-programme/work-programme.routes.ts';
-import { agendaRoutes } from './agenda.routes.ts';
 import { meetingPageRecords } from './meeting-page.ts';
 
 const VIEWS = 'scrutiny/meetings/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
-/** The public question form: open to anyone, so it is rate limited per address. */
-export const QUESTION_RATE = { max: 10, timeWindow: '10 minutes' };
 
-/** Scrutiny: the public's view of meetings and agendas, the public question form, and the scrutiny officer's work. */
-export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
+/** Meetings: the public's view of meetings and agendas, and the scrutiny officer's changes to them. */
+export function meetingsRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
   const { scrutiny } = deps;
 
   async function renderMeeting(
@@ -74,23 +63,6 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
     });
   }
 
-  async function renderQuestionForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    extra: Record<string, unknown> = {},
-  ) {
-    const read = await scrutiny.readMeeting(request.actor, id);
-    return reply.render(`scrutiny/questions/views/question-form.njk`, {
-      pageTitle: `Ask a question at ${read.meeting.title}`,
-      meeting: toMeetingSummary(read.meeting),
-      deadline: toDeadlineView(read.deadline, read.rules),
-      window: read.window,
-      values: {},
-      ...extra,
-    });
-  }
-
   async function renderNewMeeting(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -105,23 +77,7 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
     });
   }
 
-  async function renderQuestions(request: FastifyRequest, reply: FastifyReply, id: number, extra = {}) {
-    const { meeting, questions } = await scrutiny.listQuestions(request.actor, id);
-    return reply.render(`scrutiny/questions/views/questions.njk`, {
-      pageTitle: `Public questions for ${meeting.title}`,
-      meeting: toMeetingSummary(meeting),
-      questions: toQuestionRows(questions),
-      values: {},
-      ...extra,
-    });
-  }
-
   return async (app) => {
-    await app.register(minutesRoutes(scrutiny.records));
-    await app.register(agendaRoutes(scrutiny.agenda));
-    await app.register(recommendationsRoutes({ recommendations: scrutiny.records.recommendations }));
-    await app.register(committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
-    await app.register(workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }));
     app.get('/meetings', PUBLIC, async (request, reply) => {
       const entries = await scrutiny.listMeetings(request.actor);
       const now = Date.now();
@@ -205,71 +161,6 @@ export function scrutinyRoutes(deps: { scrutiny: ScrutinyService }): FastifyPlug
       const { id } = parseInput(MeetingIdParams, request.params);
       await scrutiny.publishAgenda(request.actor, id, request.id);
       return reply.redirect(`/meetings/${id}#agenda`, 303);
-    });
-
-    app.get('/meetings/:id/questions/new', PUBLIC, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return renderQuestionForm(request, reply, id);
-    });
-
-    app.post(
-      '/meetings/:id/questions',
-      { config: { permission: 'public', rateLimit: QUESTION_RATE } },
-      async (request, reply) => {
-        const { id } = parseInput(MeetingIdParams, request.params);
-        const values = (request.body ?? {}) as Record<string, unknown>;
-        try {
-          const form = parseInput(QuestionFormSchema, values);
-          // A filled-in honeypot: answer as if accepted, so the robot learns nothing, and keep nothing.
-          if (form.website.trim() !== '') {
-            request.log.info({ meetingId: id }, 'public question honeypot filled; discarded');
-            return reply.redirect(`/meetings/${id}/questions/sent`, 303);
-          }
-          await scrutiny.submitQuestion(id, form, request.id);
-          return reply.redirect(`/meetings/${id}/questions/sent`, 303);
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          const { website: _website, ...kept } = values;
-          return renderQuestionForm(request, reply.code(400), id, {
-            values: kept,
-            ...toFormErrors(error.fieldErrors),
-          });
-        }
-      },
-    );
-
-    app.get('/meetings/:id/questions/sent', PUBLIC, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      const read = await scrutiny.readMeeting(request.actor, id);
-      return reply.render(`scrutiny/questions/views/question-sent.njk`, {
-        pageTitle: 'Question sent',
-        meeting: toMeetingSummary(read.meeting),
-      });
-    });
-
-    app.get('/meetings/:id/questions', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return renderQuestions(request, reply, id);
-    });
-
-    app.post('/meetings/:id/questions/:questionId/decision', MANAGE, async (request, reply) => {
-      const { id, questionId } = parseInput(QuestionIdParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(DecisionFormSchema, values);
-        await scrutiny.decideQuestion(request.actor, id, questionId, form, request.id);
-        return reply.redirect(`/meetings/${id}/questions`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const fieldErrors = error.fieldErrors.map((problem) => ({
-          ...problem,
-          field: `${problem.field}-${questionId}`,
-        }));
-        return renderQuestions(request, reply.code(400), id, {
-          values: { [questionId]: values },
-          ...toFormErrors(fieldErrors),
-        });
-      }
     });
   };
 }

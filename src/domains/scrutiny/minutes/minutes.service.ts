@@ -9,8 +9,6 @@ import {
   updateRecommendationText,
 } from '../recommendations/recommendations.queries.ts';
 import type { MinutesFileEntry } from '../records/records.file-schema.ts';
-import { findMeetingById, listAgendaItems, type MeetingRow } from '../scrutiny.queries.ts';
-import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import {
   meetingDay,
   meetingOnDate,
@@ -18,7 +16,9 @@ import {
   recordsAccess,
   requireMeeting,
   type ScrutinyRecordsDeps,
-} from '../scrutiny-records.context.ts';
+} from '../scrutiny.context.ts';
+import { findMeetingById, listAgendaItems, type MeetingRow } from '../scrutiny.queries.ts';
+import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import type {
   ActionForm,
   ActionProgressForm,

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import { toLondonIso } from '../questions/questions.deadline.ts';
+import { meetingDay } from '../scrutiny.context.ts';
 import type { AgendaItemRow } from '../scrutiny.queries.ts';
 import { exemptReason, MEETING_STATUS_LABELS, meetingWhen } from '../scrutiny.view-models.ts';
-import { meetingDay } from '../scrutiny-records.context.ts';
 import type { MinutesJson } from '../scrutiny-records.schemas.ts';
 import type { DecisionKind } from '../scrutiny-records.tables.ts';
 import type { MinuteItemWithDetail, MinutesService } from './minutes.service.ts';

@@ -3,8 +3,8 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { isAgendaDraft } from '../meetings/agenda.ts';
+import type { ScrutinyDeps } from '../scrutiny.context.ts';
 import { findMeetingById, listAgendaItems, type MeetingRow } from '../scrutiny.queries.ts';
-import type { ScrutinyDeps } from '../scrutiny.service.ts';
 import { checkPaperFile } from './papers.file-types.ts';
 import {
   deletePaper,

@@ -13,9 +13,6 @@ import {
 } from '../minutes/minutes.queries.ts';
 import { ledgerEntryOf } from '../minutes/minutes.service.ts';
 import type { RecommendationFileEntry } from '../records/records.file-schema.ts';
-import { findMeetingById, listMeetings, type MeetingRow } from '../scrutiny.queries.ts';
-import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import { refuseDelegationOfReserved } from '../scrutiny-functions.ts';
 import {
   meetingDay,
   meetingOnDate,
@@ -23,7 +20,10 @@ import {
   recordsAccess,
   requireMeeting,
   type ScrutinyRecordsDeps,
-} from '../scrutiny-records.context.ts';
+} from '../scrutiny.context.ts';
+import { findMeetingById, listMeetings, type MeetingRow } from '../scrutiny.queries.ts';
+import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
+import { refuseDelegationOfReserved } from '../scrutiny-functions.ts';
 import type {
   ActionForm,
   LedgerEntryForm,

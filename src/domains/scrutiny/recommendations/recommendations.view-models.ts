@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { CsvColumn } from '../../../kernel/formats/csv.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import { paragraphs } from '../minutes/minutes.view-models.ts';
+import { meetingDay } from '../scrutiny.context.ts';
 import { FUNCTION_LABELS, functionLabel } from '../scrutiny-functions.ts';
-import { meetingDay } from '../scrutiny-records.context.ts';
 import type { RecommendationJson } from '../scrutiny-records.schemas.ts';
 import {
   RECOMMENDATION_STATUSES,

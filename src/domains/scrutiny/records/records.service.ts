@@ -3,12 +3,8 @@ import { ValidationError } from '../../../kernel/errors.ts';
 import { createCommitteesService } from '../committees/committees.service.ts';
 import { createMinutesService } from '../minutes/minutes.service.ts';
 import { createRecommendationsService } from '../recommendations/recommendations.service.ts';
+import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMeetings } from '../scrutiny.queries.ts';
-import {
-  type RecordsLoadMode,
-  recordsAccess,
-  type ScrutinyRecordsDeps,
-} from '../scrutiny-records.context.ts';
 import { createWorkProgrammeService } from '../work-programme/work-programme.service.ts';
 import type { RecordsFile } from './records.file-schema.ts';
 

@@ -5,13 +5,9 @@ import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import type { WorkProgrammeFileEntry } from '../records/records.file-schema.ts';
+import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMeetings } from '../scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import {
-  type RecordsLoadMode,
-  recordsAccess,
-  type ScrutinyRecordsDeps,
-} from '../scrutiny-records.context.ts';
 import type { NewWorkProgrammeEntryForm, WorkProgrammeEntryForm } from '../scrutiny-records.schemas.ts';
 import {
   deleteWorkProgrammeEntry,

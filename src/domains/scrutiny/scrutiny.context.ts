@@ -6,12 +6,28 @@ import { formatDate } from '../../kernel/formats/dates.ts';
 import { findMeetingById, type MeetingRow } from './scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 
+/** A body as scrutiny sees it; bodies are the accounts domain's. */
+export interface BodyRef {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+}
+
 /** What the minutes, recommendations, groups and work programme services need (a subset of ScrutinyDeps). */
 export interface ScrutinyRecordsDeps {
   db: Db;
   policy: Policy;
   now: () => Date;
-  findBody(slug: string): Promise<{ id: number; slug: string; name: string; kind: string } | undefined>;
+  findBody(slug: string): Promise<BodyRef | undefined>;
+}
+
+/** What every scrutiny service is built from. */
+export interface ScrutinyDeps extends ScrutinyRecordsDeps {
+  /** Bodies are the accounts domain's; scrutiny reaches them through its service. */
+  listBodies(): Promise<BodyRef[]>;
+  /** The site's public address, for the links in emails to questioners. */
+  baseUrl: string;
 }
 
 /**
