@@ -6,7 +6,8 @@ import type { AgendaItemRow } from '../scrutiny.queries.ts';
 import { exemptReason, MEETING_STATUS_LABELS, meetingWhen } from '../scrutiny.view-models.ts';
 import type { MinutesJson } from '../scrutiny-records.schemas.ts';
 import type { DecisionKind } from '../scrutiny-records.tables.ts';
-import type { MinuteItemWithDetail, MinutesService } from './minutes.service.ts';
+import type { MinutesService } from './minutes.service.ts';
+import type { MinuteItemWithDetail } from './minutes.steps.ts';
 
 type MinutesRead = Awaited<ReturnType<MinutesService['readMinutes']>>;
 

@@ -11,7 +11,7 @@ import {
   listMinuteDecisions,
   listMinuteItems,
 } from '../minutes/minutes.queries.ts';
-import { ledgerEntryOf } from '../minutes/minutes.service.ts';
+import { ledgerEntryOf } from '../minutes/minutes.steps.ts';
 import type { RecommendationFileEntry } from '../records/records.file-schema.ts';
 import {
   meetingDay,
