@@ -6,6 +6,7 @@ import { committeesRoutes } from './committees/committees.routes.ts';
 import { scrutinyInterestsRoutes } from './interests/interests.routes.ts';
 import { agendaRoutes } from './meetings/agenda.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
+import { minuteItemRoutes } from './minutes/minute-items.routes.ts';
 import { minutesRoutes } from './minutes/minutes.routes.ts';
 import { scrutinyPapersRoutes } from './papers/papers.routes.ts';
 import { questionsRoutes } from './questions/questions.routes.ts';
@@ -40,6 +41,7 @@ export const scrutinyDomain = defineDomain({
     agendaRoutes(scrutiny.agenda),
     questionsRoutes({ scrutiny }),
     minutesRoutes(scrutiny.records),
+    minuteItemRoutes(scrutiny.records),
     recommendationsRoutes({ recommendations: scrutiny.records.recommendations }),
     committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
     workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
