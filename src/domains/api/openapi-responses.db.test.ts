@@ -7,9 +7,9 @@ import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { READING, seedScorecardFixture } from '../judgements/judgements.testing.ts';
+import { DeclarationFormSchema } from '../scrutiny/interests/interests.schemas.ts';
+import { SAMPLE_FILES } from '../scrutiny/papers/papers.testing.ts';
 import { seedDemoScrutiny } from '../scrutiny/scrutiny.demo.ts';
-import { DeclarationFormSchema } from '../scrutiny/scrutiny-interests.schemas.ts';
-import { SAMPLE_FILES } from '../scrutiny/scrutiny-papers.testing.ts';
 
 /**
  * What the demo data leaves out, so every part of a meeting's schema is reached: a paper, a declaration of

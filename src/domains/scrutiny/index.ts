@@ -1,17 +1,24 @@
 import type { UsersService } from '../accounts/index.ts';
 import { defineDomain } from '../module.ts';
-import { SCRUTINY_COMMANDS } from './scrutiny.cli.ts';
+import { scrutinyApiRoutes } from './api/api.routes.ts';
+import { scrutinyAttendanceRoutes } from './attendance/attendance.routes.ts';
+import { committeesRoutes } from './committees/committees.routes.ts';
+import { scrutinyInterestsRoutes } from './interests/interests.routes.ts';
+import { agendaRoutes } from './meetings/agenda.routes.ts';
+import { meetingsRoutes } from './meetings/meetings.routes.ts';
+import { minuteItemRoutes } from './minutes/minute-items.routes.ts';
+import { minutesRoutes } from './minutes/minutes.routes.ts';
+import { scrutinyPapersRoutes } from './papers/papers.routes.ts';
+import { questionsRoutes } from './questions/questions.routes.ts';
+import { recommendationsRoutes } from './recommendations/recommendations.routes.ts';
+import { SCRUTINY_COMMANDS } from './records/records.cli.ts';
 import { seedDemoScrutiny } from './scrutiny.demo.ts';
 import { SCRUTINY_OPENAPI } from './scrutiny.openapi.ts';
 import { SCRUTINY_POLICY } from './scrutiny.policy.ts';
-import { scrutinyRoutes } from './scrutiny.routes.ts';
 import { createScrutinyService } from './scrutiny.service.ts';
-import { scrutinyApiRoutes } from './scrutiny-api.routes.ts';
-import { scrutinyAttendanceRoutes } from './scrutiny-attendance.routes.ts';
-import { scrutinyInterestsRoutes } from './scrutiny-interests.routes.ts';
-import { scrutinyPapersRoutes } from './scrutiny-papers.routes.ts';
+import { workProgrammeRoutes } from './work-programme/work-programme.routes.ts';
 
-export { parsePanelFile } from './scrutiny.files.ts';
+export { parsePanelFile } from './meetings/panel.files.ts';
 export type { ScrutinyTables } from './scrutiny.tables.ts';
 
 /** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */
@@ -30,7 +37,14 @@ export const scrutinyDomain = defineDomain({
     }),
   }),
   routes: ({ scrutiny }, { config }) => [
-    scrutinyRoutes({ scrutiny }),
+    meetingsRoutes({ scrutiny }),
+    agendaRoutes(scrutiny.agenda),
+    questionsRoutes({ scrutiny }),
+    minutesRoutes(scrutiny.records),
+    minuteItemRoutes(scrutiny.records),
+    recommendationsRoutes({ recommendations: scrutiny.records.recommendations }),
+    committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
+    workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
     scrutinyApiRoutes({ scrutiny, baseUrl: config.baseUrl }),
     scrutinyPapersRoutes({ scrutiny }),
     scrutinyAttendanceRoutes({ scrutiny }),

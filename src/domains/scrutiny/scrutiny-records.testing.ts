@@ -9,8 +9,8 @@ import type { Role } from '../../kernel/auth/roles.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import type { TestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
-import { parsePanelFile } from './scrutiny.files.ts';
-import { parseRecordsFile } from './scrutiny-records.files.ts';
+import { parsePanelFile } from './meetings/panel.files.ts';
+import { parseRecordsFile } from './records/records.files.ts';
 
 export const demoScrutinyFile = (file: string) =>
   fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { readYamlFiles } from '../../kernel/formats/yaml-file.ts';
-import { parsePanelFile } from './scrutiny.files.ts';
+import { seedDemoAttendance } from './attendance/attendance.demo.ts';
+import { comingDemoMeetings } from './meetings/coming.demo.ts';
+import { parsePanelFile } from './meetings/panel.files.ts';
+import { seedDemoScrutinyRecords } from './records/records.demo.ts';
 import type { ScrutinyService } from './scrutiny.service.ts';
-import { seedDemoAttendance } from './scrutiny-attendance.demo.ts';
-import { comingDemoMeetings } from './scrutiny-coming.demo.ts';
-import { seedDemoScrutinyRecords } from './scrutiny-records.demo.ts';
 
 const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/scrutiny');
 

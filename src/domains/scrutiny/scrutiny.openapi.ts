@@ -1,6 +1,6 @@
 import type { OpenApiPaths } from '../../kernel/http/openapi.ts';
-import { SCRUTINY_API_OPENAPI } from './scrutiny-api.openapi.ts';
-import { SCRUTINY_RECORDS_OPENAPI } from './scrutiny-records.openapi.ts';
+import { SCRUTINY_API_OPENAPI } from './api/api.openapi.ts';
+import { SCRUTINY_RECORDS_OPENAPI } from './records/records.openapi.ts';
 
 export const SCRUTINY_OPENAPI: OpenApiPaths = {
   ...SCRUTINY_API_OPENAPI,

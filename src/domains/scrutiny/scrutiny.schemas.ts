@@ -3,10 +3,7 @@ import { z } from 'zod';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** The longest question any panel may allow; each panel sets its own limit at or below this. */
-export const QUESTION_TEXT_CAP = 20_000;
-
-const optionalText = (max: number, label: string) =>
+export const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
@@ -15,31 +12,6 @@ const optionalText = (max: number, label: string) =>
     .transform((value) => value || null);
 
 export const MeetingIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const QuestionIdParams = MeetingIdParams.extend({
-  questionId: z.coerce.number().int().positive().max(2_147_483_647),
-});
-
-export const QuestionFormSchema = z.object({
-  name: z
-    .string({ message: 'Enter your name' })
-    .trim()
-    .min(1, 'Enter your name')
-    .max(200, 'Name must be 200 characters or fewer'),
-  email: z
-    .string({ message: 'Enter your email address' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'Enter your email address')
-    .pipe(z.email({ message: 'Enter an email address in the correct format, like name@example.com' })),
-  text: z
-    .string({ message: 'Enter your question' })
-    .trim()
-    .min(1, 'Enter your question')
-    .max(QUESTION_TEXT_CAP, `Question must be ${QUESTION_TEXT_CAP} characters or fewer`),
-  // The honeypot: hidden from people, filled in by robots that complete every field.
-  website: z.string().default(''),
-});
-export type QuestionForm = z.infer<typeof QuestionFormSchema>;
 
 export const MeetingFormSchema = z.object({
   panel: z.string({ message: 'Select the panel' }).regex(SLUG, 'Select the panel'),
@@ -77,11 +49,3 @@ export const AgendaItemFormSchema = z.object({
     .transform((value) => (value ? Number(value) : null)),
 });
 export type AgendaItemForm = z.infer<typeof AgendaItemFormSchema>;
-
-export const DecisionFormSchema = z.object({
-  status: z.enum(['accepted', 'rejected', 'referred-to-force'], {
-    message: 'Select whether to accept, reject or refer the question',
-  }),
-  reason: optionalText(2000, 'Reason'),
-});
-export type DecisionForm = z.infer<typeof DecisionFormSchema>;

@@ -1,15 +1,9 @@
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { formatDateWithWeekday } from '../../kernel/formats/dates.ts';
-import { deadlineInWords, type QuestionDeadline, toLondonIso } from './scrutiny.deadline.ts';
-import type {
-  AgendaItemRow,
-  MeetingRow,
-  MemberRow,
-  QuestionRow,
-  QuestionRulesRow,
-} from './scrutiny.queries.ts';
-import type { MeetingStatus, MemberRole, QuestionStatus } from './scrutiny.tables.ts';
-import { isMeetingChangeable } from './scrutiny-agenda.ts';
+import { isMeetingChangeable } from './meetings/agenda.ts';
+import { deadlineInWords, type QuestionDeadline, toLondonIso } from './questions/questions.deadline.ts';
+import type { AgendaItemRow, MeetingRow, MemberRow, QuestionRulesRow } from './scrutiny.queries.ts';
+import type { MeetingStatus, MemberRole } from './scrutiny.tables.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',
@@ -24,13 +18,6 @@ export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
   'vice-chair': 'Vice-chair',
   member: 'Member',
   'co-opted-independent': 'Co-opted independent member',
-};
-
-export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
-  received: 'Received',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  'referred-to-force': 'Referred to the force',
 };
 
 /** Schedule 12A to the Local Government Act 1972, Part 1: the descriptions of exempt information, briefly. */
@@ -173,16 +160,4 @@ export function toMeetingJson(read: {
         }
       : {}),
   };
-}
-
-export function toQuestionRows(questions: QuestionRow[]) {
-  return questions.map((question) => ({
-    id: question.id,
-    askerName: question.askerName,
-    askerEmail: question.askerEmail,
-    text: question.text,
-    submittedAt: meetingWhen(question.submittedAt),
-    status: QUESTION_STATUS_LABELS[question.status],
-    reason: question.reason,
-  }));
 }

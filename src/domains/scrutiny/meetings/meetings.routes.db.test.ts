@@ -1,0 +1,422 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices, type Services } from '../../../composition.ts';
+import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
+import { systemActor } from '../../../kernel/auth/actor.ts';
+import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
+import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
+import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { TestClient } from '../../../kernel/testing/test-client.ts';
+import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { parsePanelFile } from './panel.files.ts';
+
+const demoText = fs.readFileSync(
+  path.join(PROJECT_ROOT, 'data/demo/scrutiny/thames-valley-panel.yaml'),
+  'utf8',
+);
+const system = systemActor('test');
+const today = londonDateOf(new Date());
+const soon = addDays(today, 1);
+const later = addDays(today, 40);
+const ASKER_EMAIL = 'private.asker.7f3a@example.org';
+
+/** Two meetings relative to today: tomorrow's (questions closed) and one in 40 days (questions open). */
+const comingMeetings = parsePanelFile(`
+format: peelian-scrutiny/1
+body: thames-valley-panel
+questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
+meetings:
+  - { title: Meeting tomorrow, date: ${soon}, time: '11:00', venue: Council Offices, status: agenda-published }
+  - { title: Meeting later, date: ${later}, time: '11:00', venue: Council Offices, status: scheduled }
+`);
+
+describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
+  const database = useTestDatabase(engine);
+  let app: FastifyInstance;
+  let services: Services;
+  let officer: TestClient;
+  let ids: { december: number; tomorrow: number; later: number };
+
+  const questionCount = async () =>
+    (await database.current.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM public_question'))[0]?.n;
+
+  beforeAll(async () => {
+    services = buildServices(database.current, TEST_URLS);
+    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await services.scrutiny.importPanelFile(system, parsePanelFile(demoText));
+    await services.scrutiny.importPanelFile(system, comingMeetings);
+    const meetings = await services.scrutiny.listMeetings(system);
+    const find = (title: string) =>
+      meetings.find((entry) => entry.meeting.title.includes(title))?.meeting.id ?? 0;
+    ids = {
+      december: find('16 December 2016'),
+      tomorrow: find('Meeting tomorrow'),
+      later: find('Meeting later'),
+    };
+    app = await buildTestApp(database.current);
+    const { email } = await createTestUser(services, {
+      role: 'scrutiny-officer',
+      body: 'thames-valley-panel',
+    });
+    officer = new TestClient(app);
+    expect((await officer.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+  });
+  afterAll(() => app.close());
+
+  it('lists meetings and shows a meeting’s agenda and its question deadline in words', async () => {
+    const list = await app.inject({ method: 'GET', url: '/meetings' });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`/meetings/${ids.december}`);
+    expect(list.body).toContain('Meeting later');
+    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Friday 16 December 2016 at 11:00am');
+    expect(page.body).toContain('Draft Police and Crime Plan');
+    expect(page.body).toContain('11:59pm on Tuesday 13 December 2016');
+    expect(page.body).toContain('at least 3 working days before the meeting');
+    expect(page.body).toContain('Councillor Trevor Egleton');
+    expect(page.body).not.toContain('Add an agenda item');
+    expect((await app.inject({ method: 'GET', url: '/meetings/999999' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/meetings/abc' })).statusCode).toBe(400);
+  });
+
+  it('serves meetings as JSON with publicQuestions.deadline in London time with its offset', async () => {
+    const one = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })).json();
+    expect(one).toMatchObject({
+      type: 'Meeting',
+      start: '2016-12-16T11:00:00+00:00',
+      meetingState: 'agenda-published',
+      publicQuestions: { deadline: '2016-12-13T23:59:59+00:00', open: false, minutesAllowed: 20 },
+    });
+    expect(one.agendaItem).toHaveLength(10);
+    expect(one.agendaItem[4]).toMatchObject({ order: 5, start: '11:25', public: true });
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
+    expect(list.meetings.length).toBe(4);
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths ?? {})).toContain('/api/v1/meetings/{id}');
+  });
+
+  it('takes a question from anyone before the deadline; the asker’s email never appears publicly', async () => {
+    const visitor = new TestClient(app);
+    const form = await visitor.get(`/meetings/${ids.later}/questions/new`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Send your question by');
+    expect(form.body).toContain('name="website"');
+    const before = await questionCount();
+    const sent = await visitor.post(`/meetings/${ids.later}/questions`, {
+      name: 'Pat Public',
+      email: ASKER_EMAIL.toUpperCase(),
+      text: 'What is the Commissioner doing about rural burglary?',
+    });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`/meetings/${ids.later}/questions/sent`);
+    expect(await questionCount()).toBe((before ?? 0) + 1);
+    const received = await officer.get(`/meetings/${ids.later}/questions`);
+    expect(received.statusCode).toBe(200);
+    expect(received.body).toContain(ASKER_EMAIL);
+
+    const urls = [ids.december, ids.tomorrow, ids.later].flatMap((id) => [
+      `/meetings/${id}`,
+      `/meetings/${id}/questions/new`,
+      `/meetings/${id}/questions/sent`,
+      `/api/v1/meetings/${id}`,
+    ]);
+    await expectNeverPublic(app, ASKER_EMAIL, urls);
+  });
+
+  it('refuses a late question with a message naming the deadline, saving nothing', async () => {
+    const visitor = new TestClient(app);
+    const page = await visitor.get(`/meetings/${ids.tomorrow}/questions/new`);
+    expect(page.body).toContain('Questions closed at 11:59pm on');
+    const before = await questionCount();
+    const late = await visitor.post(`/meetings/${ids.tomorrow}/questions`, {
+      name: 'Late Lee',
+      email: 'lee@example.org',
+      text: 'Is it too late?',
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toMatch(
+      /Questions for this meeting had to be sent by 11:59pm on \w+day \d{1,2} \w+ \d{4}/,
+    );
+    expect(late.body).toContain('href="#text"');
+    expect(await questionCount()).toBe(before);
+  });
+
+  it('refuses an empty or over-long question and a bad email, naming each field, saving nothing', async () => {
+    const visitor = new TestClient(app);
+    const before = await questionCount();
+    const empty = await visitor.post(`/meetings/${ids.later}/questions`, {
+      name: '',
+      email: 'nope',
+      text: '  ',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter your name');
+    expect(empty.body).toContain('Enter an email address in the correct format');
+    expect(empty.body).toContain('Enter your question');
+    expect(empty.body).toContain('href="#text"');
+    const long = await visitor.post(`/meetings/${ids.later}/questions`, {
+      name: 'Long',
+      email: 'long@example.org',
+      text: 'x'.repeat(2001),
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('Question must be 2000 characters or fewer');
+    expect(await questionCount()).toBe(before);
+  });
+
+  it('quietly discards a question whose honeypot is filled, and refuses a form without its CSRF token', async () => {
+    const visitor = new TestClient(app);
+    const before = await questionCount();
+    const bot = await visitor.post(`/meetings/${ids.later}/questions`, {
+      name: 'Bot',
+      email: 'bot@example.org',
+      text: 'Buy now',
+      website: 'https://spam.example',
+    });
+    expect(bot.statusCode).toBe(303);
+    expect(await questionCount()).toBe(before);
+    const forged = await visitor.postRaw(`/meetings/${ids.later}/questions`, {
+      name: 'X',
+      email: 'x@example.org',
+      text: 'Forged',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(await questionCount()).toBe(before);
+  });
+
+  it('limits how often one address may post questions', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/meetings/${ids.later}/questions`,
+        remoteAddress: '192.0.2.77',
+        payload: 'name=A&email=a%40example.org&text=Q',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('lets the scrutiny officer add meetings and agenda items, refusing the past and a repeated number', async () => {
+    expect((await officer.get('/meetings/new')).statusCode).toBe(200);
+    const past = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Too late',
+      date: '2020-01-10',
+      time: '11:00',
+      venue: 'Hall',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('The date of the meeting must be in the future');
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Officer’s meeting',
+      date: addDays(today, 60),
+      time: '14:30',
+      venue: 'Hall',
+    });
+    expect(created.statusCode).toBe(303);
+    const url = created.headers.location as string;
+    const item = {
+      position: '1',
+      slotTime: '14:30',
+      title: 'Apologies',
+      purpose: '',
+      lead: '',
+      exemptParagraph: '',
+    };
+    expect((await officer.post(`${url}/agenda-items`, item)).statusCode).toBe(303);
+    const clash = await officer.post(`${url}/agenda-items`, { ...item, title: 'Clash' });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.body).toContain('Item 1 is already on this agenda');
+    const exempt = await officer.post(`${url}/agenda-items`, {
+      ...item,
+      position: '2',
+      title: 'Staffing matter',
+      exemptParagraph: '1',
+    });
+    expect(exempt.statusCode).toBe(303);
+    // The agenda is a draft until published, so only the panel sees it yet.
+    const page = await officer.get(url);
+    expect(page.body).toContain('2:30pm');
+    expect(page.body).toContain('Schedule 12A, paragraph 1');
+    expect(page.body).not.toContain('Clash');
+  });
+
+  it('keeps an agenda a draft until the officer publishes it; publishing is audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting with a draft agenda',
+      date: addDays(today, 70),
+      time: '10:30',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const marker = 'Draft agenda item 5b1d';
+    expect(
+      (
+        await officer.post(`${url}/agenda-items`, {
+          position: '1',
+          slotTime: '',
+          title: marker,
+          purpose: '',
+          lead: '',
+          exemptParagraph: '',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const meetingId = url.split('/').pop();
+    await expectNeverPublic(app, marker, [url, `/api/v1/meetings/${meetingId}`, `${url}.ics`, `${url}/pack`]);
+    const draft = await officer.get(url);
+    expect(draft.body).toContain(marker);
+    expect(draft.body).toContain('This agenda is a draft');
+    expect(draft.body).toContain(`action="${url}/agenda/publication"`);
+
+    const published = await officer.post(`${url}/agenda/publication`);
+    expect(published.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url })).body).toContain(marker);
+    expect((await officer.get(url)).body).not.toContain('This agenda is a draft');
+    const [audit] = await database.current.sql.query<{ after: string }>(
+      "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(audit?.after).toContain('agenda-published');
+    expect((await officer.post(`${url}/agenda/publication`)).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode).not.toBe(303);
+  });
+
+  it('lets the officer change, reschedule and cancel a meeting in the browser, each audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting to correct',
+      date: addDays(today, 80),
+      time: '10:00',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const meetingId = url.split('/').pop();
+    expect((await officer.get(url)).body).toContain(`href="${url}/edit"`);
+    const form = await officer.get(`${url}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="title"[^>]*value="Meeting to correct"/);
+    const past = await officer.post(url, {
+      title: 'Moved',
+      date: '2020-01-10',
+      time: '10:00',
+      venue: 'Hall',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('href="#date"');
+    expect(past.body).toContain('The date of the meeting must be in the future');
+    expect(past.body).toMatch(/name="title"[^>]*value="Moved"/);
+    const moved = addDays(today, 81);
+    const saved = await officer.post(url, {
+      title: 'Meeting, corrected',
+      date: moved,
+      time: '14:00',
+      venue: 'Council Chamber',
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await app.inject({ method: 'GET', url });
+    expect(page.body).toContain('Meeting, corrected');
+    expect(page.body).toContain('Council Chamber');
+    expect(page.body).toContain('at 2:00pm');
+    const [changed] = await database.current.sql.query<{ before: string; after: string }>(
+      "SELECT before::text AS before, after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(changed?.before).toContain('Meeting to correct');
+    expect(changed?.after).toContain('Council Chamber');
+
+    expect((await officer.post(`${url}/cancellation`)).statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url })).body).toContain('Cancelled');
+    const [cancelled] = await database.current.sql.query<{ after: string }>(
+      "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [meetingId],
+    );
+    expect(cancelled?.after).toContain('cancelled');
+    const again = await officer.post(url, { title: 'x', date: moved, time: '14:00', venue: 'Hall' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('This meeting is cancelled');
+    expect((await app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(303);
+  });
+
+  it('lets the officer change, remove and reorder agenda items, each audited', async () => {
+    const created = await officer.post('/meetings', {
+      panel: 'thames-valley-panel',
+      title: 'Meeting with items to sort',
+      date: addDays(today, 90),
+      time: '10:00',
+      venue: 'Hall',
+    });
+    const url = created.headers.location as string;
+    const meetingId = Number(url.split('/').pop());
+    const blank = { slotTime: '', purpose: '', lead: '', exemptParagraph: '' };
+    for (const [position, title] of [
+      ['1', 'Apologies'],
+      ['2', 'Budget'],
+      ['3', 'Any other business'],
+    ] as const)
+      expect((await officer.post(`${url}/agenda-items`, { ...blank, position, title })).statusCode).toBe(303);
+    const titles = async () =>
+      (await services.scrutiny.readMeeting(system, meetingId)).items.map(
+        (item) => `${item.position}. ${item.title}`,
+      );
+    const idOf = async (title: string) =>
+      (await services.scrutiny.readMeeting(system, meetingId)).items.find((item) => item.title === title)?.id;
+    const budget = `${url}/agenda-items/${await idOf('Budget')}`;
+
+    expect((await officer.get(url)).body).toContain(`href="${budget}/edit"`);
+    const form = await officer.get(`${budget}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="title"[^>]*value="Budget"/);
+    const clash = await officer.post(budget, { ...blank, position: '1', title: 'Budget 2027' });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.body).toContain('Item 1 is already on this agenda');
+    expect(clash.body).toMatch(/name="title"[^>]*value="Budget 2027"/);
+    expect((await officer.post(budget, { ...blank, position: '2', title: 'Budget 2027' })).statusCode).toBe(
+      303,
+    );
+    expect(await titles()).toEqual(['1. Apologies', '2. Budget 2027', '3. Any other business']);
+
+    expect((await officer.post(`${budget}/move`, { direction: 'up' })).statusCode).toBe(303);
+    expect(await titles()).toEqual(['1. Budget 2027', '2. Apologies', '3. Any other business']);
+    expect((await officer.post(`${budget}/move`, { direction: 'up' })).statusCode).toBe(409);
+
+    const aob = `${url}/agenda-items/${await idOf('Any other business')}`;
+    expect((await officer.post(`${aob}/delete`)).statusCode).toBe(303);
+    expect(await titles()).toEqual(['1. Budget 2027', '2. Apologies']);
+    const audits = await database.current.sql.query<{ action: string }>(
+      "SELECT action FROM audit_event WHERE record_type = 'agenda_item' AND record_id = $1 ORDER BY id",
+      [String(await idOf('Budget 2027'))],
+    );
+    expect(audits.map((audit) => audit.action)).toEqual(['create', 'update', 'update']);
+    expect((await app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
+  });
+
+  it('lets the officer reject a question only with a reason', async () => {
+    const { questions } = await services.scrutiny.listQuestions(system, ids.later);
+    const id = questions[0]?.id ?? 0;
+    const noReason = await officer.post(`/meetings/${ids.later}/questions/${id}/decision`, {
+      status: 'rejected',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter the reason for rejecting the question');
+    const rejected = await officer.post(`/meetings/${ids.later}/questions/${id}/decision`, {
+      status: 'rejected',
+      reason: 'An operational matter for the force',
+    });
+    expect(rejected.statusCode).toBe(303);
+    const page = await officer.get(`/meetings/${ids.later}/questions`);
+    expect(page.body).toContain('Rejected');
+    const anonymous = new TestClient(app);
+    expect((await anonymous.get(`/meetings/${ids.later}/questions`)).statusCode).toBe(303);
+  });
+});

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices, type Services } from '../../../composition.ts';
+import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
+import { systemActor } from '../../../kernel/auth/actor.ts';
+import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
+import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { TestClient } from '../../../kernel/testing/test-client.ts';
+import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { parsePanelFile } from '../meetings/panel.files.ts';
+import { parseRecordsFile } from '../records/records.files.ts';
+
+const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
+const system = systemActor('test');
+/** A phrase only the draft minutes of 21 October 2016 contain. */
+const DRAFT_MARKER = 'street triage';
+
+describe.each(testEngines())('minutes pages on %s', (engine) => {
+  const database = useTestDatabase(engine);
+  let app: FastifyInstance;
+  let services: Services;
+  let officer: TestClient;
+  let member: TestClient;
+  const ids = { october: 0, december: 0 };
+
+  async function signedIn(role: 'scrutiny-officer' | 'panel-member') {
+    const { email } = await createTestUser(services, { role, body: 'thames-valley-panel' });
+    const client = new TestClient(app);
+    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+    return client;
+  }
+
+  beforeAll(async () => {
+    services = buildServices(database.current, TEST_URLS);
+    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await services.scrutiny.importPanelFile(system, parsePanelFile(read('thames-valley-panel.yaml')));
+    await services.scrutiny.records.importRecordsFile(
+      system,
+      parseRecordsFile(read('records/thames-valley-panel.yaml')),
+    );
+    for (const { meeting } of await services.scrutiny.listMeetings(system)) {
+      if (meeting.title.includes('21 October 2016')) ids.october = meeting.id;
+      if (meeting.title.includes('16 December 2016')) ids.december = meeting.id;
+    }
+    app = await buildTestApp(database.current);
+    officer = await signedIn('scrutiny-officer');
+    member = await signedIn('panel-member');
+  });
+  afterAll(() => app.close());
+
+  it('keeps draft minutes from every public page and the API, and shows them to a panel member', async () => {
+    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('will be published here once the panel approves them');
+    expect(page.body).not.toContain('Add a minute item');
+    await expectNeverPublic(app, DRAFT_MARKER, [
+      `/meetings/${ids.october}`,
+      `/meetings/${ids.october}/minutes`,
+      `/api/v1/meetings/${ids.october}/minutes`,
+      `/api/v1/meetings/${ids.october}`,
+    ]);
+    const json = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}/minutes` })).json();
+    expect(json).toMatchObject({ state: 'draft', items: [] });
+    const draft = await member.get(`/meetings/${ids.october}/minutes`);
+    expect(draft.body).toContain(DRAFT_MARKER);
+    expect(draft.body).toContain('These minutes are a draft');
+    expect(draft.body).toContain('70. Themed Item - Collaboration');
+    expect(draft.body).toContain('Owner: Chief Constable');
+    expect(draft.body).not.toContain('Add a minute item');
+  });
+
+  it('lets the scrutiny officer add the next item, refusing a wrong number with the error on the field', async () => {
+    const form = await officer.get(`/meetings/${ids.december}/minutes`);
+    expect(form.body).toContain('Add a minute item');
+    expect(form.body).toMatch(/name="number"[^>]*value="76"/);
+    const wrong = await officer.post(`/meetings/${ids.december}/minutes/items`, {
+      number: '80',
+      title: 'Apologies for Absence',
+      text: '',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Enter what the minute records');
+    expect(wrong.body).toContain('href="#text"');
+    const gap = await officer.post(`/meetings/${ids.december}/minutes/items`, {
+      number: '80',
+      title: 'Apologies for Absence',
+      text: 'Apologies were received.',
+    });
+    expect(gap.statusCode).toBe(400);
+    expect(gap.body).toContain('The next minute number is 76');
+    expect(gap.body).toContain('>Apologies were received.</textarea>');
+    const added = await officer.post(`/meetings/${ids.december}/minutes/items`, {
+      number: '76',
+      title: 'Apologies for Absence',
+      text: 'Apologies were received.',
+    });
+    expect(added.statusCode).toBe(303);
+    expect(added.headers.location).toBe(`/meetings/${ids.december}/minutes#add-item`);
+    const page = await officer.get(`/meetings/${ids.december}/minutes`);
+    expect(page.body).toContain('76. Apologies for Absence');
+    const itemId = /id="minute-item-(\d+)"/.exec(page.body)?.[1] ?? '';
+    const badAction = await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/actions`, {
+      text: 'Report back',
+      owner: 'PCC',
+      dueOn: '3 February',
+    });
+    expect(badAction.statusCode).toBe(400);
+    expect(badAction.body).toContain(`href="#action-dueOn-${itemId}"`);
+    expect(
+      (
+        await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/actions`, {
+          text: 'Report back',
+          owner: 'PCC',
+          dueOn: '2017-02-03',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect((await officer.get(`/meetings/${ids.december}/minutes`)).body).toContain('due 3 February 2017');
+    const noKind = await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/decisions`, {
+      text: 'Noted.',
+    });
+    expect(noKind.statusCode).toBe(400);
+    expect(noKind.body).toContain(`href="#decision-kind-${itemId}"`);
+    expect(noKind.body).toContain(`id="decision-kind-${itemId}"`);
+    expect(
+      (
+        await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/decisions`, {
+          kind: 'resolved',
+          text: 'That the apologies be noted.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect((await officer.get(`/meetings/${ids.december}/minutes`)).body).toContain(
+      '<strong>Resolved:</strong> That the apologies be noted.',
+    );
+  });
+
+  it('publishes the minutes once approved at a later meeting, in the page and the JSON', async () => {
+    const bad = await officer.post(`/meetings/${ids.october}/minutes/approval`, { approvingMeeting: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select the meeting that approved the minutes');
+    const approved = await officer.post(`/meetings/${ids.october}/minutes/approval`, {
+      approvingMeeting: String(ids.december),
+    });
+    expect(approved.statusCode).toBe(303);
+    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
+    expect(page.body).toContain(DRAFT_MARKER);
+    expect(page.body).toContain('Approved as a correct record at the');
+    const json = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}/minutes` })).json();
+    expect(json.state).toBe('approved');
+    expect(json.items.map((item: { number: number }) => item.number)).toEqual([
+      67, 68, 69, 70, 71, 72, 73, 74, 75,
+    ]);
+    expect(json.approvedAt.start).toBe('2016-12-16T11:00:00+00:00');
+    const meeting = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}` })).json();
+    expect(meeting.meetingState).toBe('minutes-approved');
+  });
+
+  it('refuses the forms to anyone who is not the panel’s scrutiny officer', async () => {
+    const anonymous = new TestClient(app);
+    expect(
+      (await anonymous.post(`/meetings/${ids.december}/minutes/items`, { number: '77' })).statusCode,
+    ).toBe(401);
+    expect((await member.post(`/meetings/${ids.december}/minutes/items`, { number: '77' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await officer.postRaw(`/meetings/${ids.december}/minutes/items`, { number: '77' })).statusCode,
+    ).toBe(403);
+  });
+});

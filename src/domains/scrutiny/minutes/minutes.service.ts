@@ -1,0 +1,45 @@
+import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import { approveMinutes } from './minutes.approval.ts';
+import {
+  addMinuteAction,
+  addMinuteDecision,
+  editMinuteDecision,
+  followUpMinuteAction,
+} from './minutes.decisions.ts';
+import { applyMinutesFile } from './minutes.file.ts';
+import { addMinuteItem, editMinuteItem, removeMinuteItem } from './minutes.items.ts';
+import { readMinuteAction, readMinuteItemForEdit, readMinutes } from './minutes.read.ts';
+
+/** A use-case with the deps it is built from already given, keeping its other parameters. */
+function withDeps<Args extends unknown[], Result>(
+  deps: ScrutinyRecordsDeps,
+  useCase: (deps: ScrutinyRecordsDeps, ...args: Args) => Result,
+): (...args: Args) => Result {
+  return (...args) => useCase(deps, ...args);
+}
+
+export type MinutesService = ReturnType<typeof createMinutesService>;
+
+/**
+ * Minutes: numbered items that run on from one meeting to the next, with the body's resolutions and
+ * recommendations and the actions it set. A draft is read only by people holding a role on the body; once
+ * a later meeting approves the minutes they are public, except items heard in private, and never change.
+ * Each use-case is a function of its deps (minutes.read, .items, .decisions, .approval, .file); this object
+ * hands them to the routes and the records service with the deps given.
+ */
+export function createMinutesService(deps: ScrutinyRecordsDeps) {
+  return {
+    readMinutes: withDeps(deps, readMinutes),
+    addItem: withDeps(deps, addMinuteItem),
+    addDecision: withDeps(deps, addMinuteDecision),
+    addAction: withDeps(deps, addMinuteAction),
+    readItemForEdit: withDeps(deps, readMinuteItemForEdit),
+    editItem: withDeps(deps, editMinuteItem),
+    deleteItem: withDeps(deps, removeMinuteItem),
+    editDecision: withDeps(deps, editMinuteDecision),
+    readAction: withDeps(deps, readMinuteAction),
+    updateActionDates: withDeps(deps, followUpMinuteAction),
+    approve: withDeps(deps, approveMinutes),
+    applyFile: applyMinutesFile,
+  };
+}

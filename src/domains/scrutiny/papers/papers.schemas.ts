@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { MeetingIdParams } from '../scrutiny.schemas.ts';
+
+const ID = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const PaperIdParams = MeetingIdParams.extend({ paperId: ID });
+
+/**
+ * What comes with an uploaded paper's bytes, in the query string (the body is the file itself): the file's
+ * own name, and optionally a title, the agenda item it belongs to and an exempt paragraph of its own.
+ */
+export const PaperUploadQuerySchema = z.object({
+  name: z
+    .string({ message: 'Choose a file' })
+    .trim()
+    .min(1, 'Choose a file')
+    .max(255, 'The file’s name must be 255 characters or fewer'),
+  title: z.string().trim().max(300, 'Title must be 300 characters or fewer').default(''),
+  agendaItem: z
+    .union([z.literal(''), ID], { message: 'Select the agenda item, or the meeting as a whole' })
+    .default(''),
+  exemptParagraph: z
+    .enum(['', '1', '2', '3', '4', '5', '6', '7'], {
+      message: 'Select whether the paper is public or exempt',
+    })
+    .default('')
+    .transform((value) => (value ? Number(value) : null)),
+});
+export type PaperUploadQuery = z.infer<typeof PaperUploadQuerySchema>;
+
+export const NewPaperQuerySchema = z.object({ agendaItem: z.union([z.literal(''), ID]).default('') });
