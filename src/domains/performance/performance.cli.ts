@@ -1,9 +1,4 @@
-import {
-  type CommandContext,
-  type DomainCommand,
-  type DomainCommandContext,
-  UsageError,
-} from '../../kernel/cli/command.ts';
+import { type DomainCommand, type DomainCommandContext, UsageError } from '../../kernel/cli/command.ts';
 import type { PerformanceServices } from './performance.services.ts';
 import type { PoliceUkReject } from './police-uk/index.ts';
 import type { ImportProgress, ImportReport } from './police-uk-import.service.ts';
