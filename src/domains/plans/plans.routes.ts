@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { ConflictError, ValidationError } from '../../kernel/errors.ts';
+import { ConflictError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { plural } from '../../kernel/formats/words.ts';
-import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
 import { STEP_LABELS } from './plans.lifecycle.ts';
 import {
@@ -39,11 +40,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
   const { plans } = deps;
   const stepOptions = PLAN_STEPS.map((step) => ({ value: step, text: STEP_LABELS[step] }));
 
-  async function renderPlan(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-  ) {
+  async function renderPlan(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const { slug } = parseInput(PlanSlugParams, request.params);
     const { version } = parseInput(VersionQuery, request.query);
     const read = await plans.readPlan(request.actor, slug, version);
@@ -61,17 +58,13 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       canEdit: read.canEdit,
       hasDraft: read.versions.some((v) => v.state === 'draft'),
       stepOptions,
-      values: {},
-      ...extra,
+      values: problem?.values ?? {},
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
     });
   }
 
-  async function renderPriorityEdit(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-    submitted?: Record<string, unknown>,
-  ) {
+  async function renderPriorityEdit(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const { slug } = parseInput(PlanSlugParams, request.params);
     const { code } = request.params as { code: string };
     const current = await plans.readPlan(request.actor, slug);
@@ -91,9 +84,20 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     return reply.render(`${VIEWS}/priority-edit.njk`, {
       pageTitle: `Edit ${priority.title}`,
       plan: read.plan,
-      priority: priorityFormValues(priority, submitted),
+      priority: priorityFormValues(priority, problem?.values),
       directionOptions: DIRECTION_OPTIONS,
-      ...extra,
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
+    });
+  }
+
+  async function renderImport(_request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    return reply.render(`${VIEWS}/import.njk`, {
+      pageTitle: 'Load a plan file',
+      values: problem?.values ?? {},
+      problems: problem?.errors,
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
     });
   }
 
@@ -141,23 +145,22 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       renderPriorityEdit(request, reply),
     );
 
-    app.post('/plans/:slug/priorities/:code/edit', EDIT, async (request, reply) => {
-      const { slug } = parseInput(PlanSlugParams, request.params);
-      const { code } = request.params as { code: string };
-      try {
-        const input = parseInput(PriorityEditSchema, request.body);
-        await plans.editDraftPriority(request.actor, slug, code, input, request.id);
-        return reply.redirect(`/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderPriorityEdit(
-          request,
-          reply.code(400),
-          toFormErrors(toFieldIds(error.fieldErrors)),
-          (request.body ?? {}) as Record<string, unknown>,
-        );
-      }
-    });
+    app.post(
+      '/plans/:slug/priorities/:code/edit',
+      EDIT,
+      formRoute({
+        schema: PriorityEditSchema,
+        act: async (input, request) => {
+          const { slug } = parseInput(PlanSlugParams, request.params);
+          const { code } = request.params as { code: string };
+          await plans.editDraftPriority(request.actor, slug, code, input, request.id);
+          return { slug, code };
+        },
+        redirectTo: ({ slug, code }) => `/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`,
+        render: renderPriorityEdit,
+        summarise: toFieldIds,
+      }),
+    );
 
     app.get('/plans/:slug/versions', PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
@@ -253,30 +256,24 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       };
     });
 
-    app.post('/plans/:slug/steps', EDIT, async (request, reply) => {
-      const { slug } = parseInput(PlanSlugParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(StepFormSchema, values);
-        await plans.recordStep(
-          request.actor,
-          slug,
-          {
-            step: form.step,
-            occurredOn: form.occurredOn,
-            note: form.note,
-            documents: form.documentUrl
-              ? [{ title: form.documentTitle || form.documentUrl, url: form.documentUrl }]
-              : [],
-          },
-          request.id,
-        );
-        return reply.redirect(`/plans/${slug}#lifecycle`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderPlan(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
+    app.post(
+      '/plans/:slug/steps',
+      EDIT,
+      formRoute({
+        schema: StepFormSchema,
+        act: async (form, request) => {
+          const { slug } = parseInput(PlanSlugParams, request.params);
+          const documents = form.documentUrl
+            ? [{ title: form.documentTitle || form.documentUrl, url: form.documentUrl }]
+            : [];
+          const step = { step: form.step, occurredOn: form.occurredOn, note: form.note, documents };
+          await plans.recordStep(request.actor, slug, step, request.id);
+          return slug;
+        },
+        redirectTo: (slug) => `/plans/${slug}#lifecycle`,
+        render: renderPlan,
+      }),
+    );
 
     app.post('/plans/:slug/variations', EDIT, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
@@ -284,35 +281,30 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       return reply.redirect(`/plans/${slug}?version=${versionNumber}`, 303);
     });
 
-    app.get('/plans/import', EDIT, async (_request, reply) =>
-      reply.render(`${VIEWS}/import.njk`, { pageTitle: 'Load a plan file', values: {} }),
-    );
+    app.get('/plans/import', EDIT, async (request, reply) => renderImport(request, reply));
 
-    app.post('/plans/import', EDIT, async (request, reply) => {
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const { content } = parseInput(ImportFormSchema, values);
-        const file = parsePlanFile(content, 'content');
-        await plans.importPlanFile(request.actor, file, request.id);
-        return reply.redirect(`/plans/${file.plan.slug}/versions`, 303);
-      } catch (caught) {
-        const error =
-          caught instanceof ConflictError
-            ? new ValidationError([{ field: 'plan', message: caught.message }])
-            : caught;
-        if (!(error instanceof ValidationError)) throw error;
-        return reply.code(400).render(`${VIEWS}/import.njk`, {
-          pageTitle: 'Load a plan file',
-          values,
-          problems: error.fieldErrors,
-          ...toFormErrors([
-            {
-              field: 'content',
-              message: `The file has ${plural(error.fieldErrors.length, 'problem')}: see the list below`,
-            },
-          ]),
-        });
-      }
-    });
+    app.post(
+      '/plans/import',
+      EDIT,
+      formRoute({
+        schema: ImportFormSchema,
+        act: async ({ content }, request) => {
+          const file = parsePlanFile(content, 'content');
+          await plans.importPlanFile(request.actor, file, request.id);
+          return file.plan.slug;
+        },
+        redirectTo: (slug) => `/plans/${slug}/versions`,
+        render: renderImport,
+        refusal: (error) =>
+          error instanceof ConflictError ? [{ field: 'plan', message: error.message }] : undefined,
+        // One line in the summary points at the box; the page lists every problem of the file under it.
+        summarise: (errors) => [
+          {
+            field: 'content',
+            message: `The file has ${plural(errors.length, 'problem')}: see the list below`,
+          },
+        ],
+      }),
+    );
   };
 }
