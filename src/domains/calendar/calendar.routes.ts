@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { DeadlineSource } from '../../kernel/calendar/deadlines.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toICalendar } from '../../kernel/formats/icalendar.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 
@@ -39,10 +40,7 @@ export function calendarRoutes(deps: {
         })),
         deps.now(),
       );
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('Content-Disposition', 'inline; filename="peelian.ics"')
-        .send(feed);
+      return sendDownload(reply, { name: 'peelian', format: 'ics', body: feed, inline: true });
     });
   };
 }

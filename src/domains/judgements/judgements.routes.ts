@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { createChartCache } from './judgements.charts.ts';
 import { MeasureParamsSchema, ScorecardQuerySchema } from './judgements.schemas.ts';
@@ -59,13 +60,8 @@ export function scorecardRoutes(deps: {
         { header: 'unit', value: (row) => row.unit },
         { header: 'source', value: (row) => row.source },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'Content-Disposition',
-          `attachment; filename="scorecard-${detail.measure.code}-${detail.area?.code}.csv"`,
-        )
-        .send(csv);
+      const name = `scorecard-${detail.measure.code}-${detail.area?.code}`;
+      return sendDownload(reply, { name, format: 'csv', body: csv });
     });
 
     app.get('/scorecard/measures/:code', PUBLIC, async (request, reply) => {

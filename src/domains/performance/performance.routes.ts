@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import {
   CountsQuerySchema,
@@ -93,10 +94,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         { header: 'crime_type', value: (row) => row.key },
         { header: 'count', value: (row) => row.count },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${force}-crimes-by-type.csv"`)
-        .send(csv);
+      return sendDownload(reply, { name: `${force}-crimes-by-type`, format: 'csv', body: csv });
     });
 
     app.get('/performance/police-uk/:force/crimes-by-local-authority.csv', PUBLIC, async (request, reply) => {
@@ -115,10 +113,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         },
         { header: 'crimes', value: (row) => row.count },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${force}-crimes-by-local-authority.csv"`)
-        .send(csv);
+      return sendDownload(reply, { name: `${force}-crimes-by-local-authority`, format: 'csv', body: csv });
     });
 
     app.get(

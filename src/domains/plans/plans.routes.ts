@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ConflictError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { plural } from '../../kernel/formats/words.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
@@ -212,10 +213,8 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
         const { slug } = parseInput(PlanSlugParams, request.params);
         const { version } = parseInput(VersionQuery, request.query);
         const file = await plans.exportPlanFile(request.actor, slug, version);
-        return reply
-          .type(format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8')
-          .header('Content-Disposition', `attachment; filename="${slug}.${format}"`)
-          .send(format === 'yaml' ? planFileToYaml(file) : JSON.stringify(file, null, 2));
+        const body = format === 'yaml' ? planFileToYaml(file) : JSON.stringify(file, null, 2);
+        return sendDownload(reply, { name: slug, format, body });
       });
     }
 

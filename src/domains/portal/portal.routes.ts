@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import type { ForceAreasJson } from '../areas/areas.schemas.ts';
 import type { AreasService } from '../areas/index.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
@@ -42,10 +43,7 @@ export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync 
         { header: 'tier', value: (row) => tierLabel(row.authority.tier) },
         { header: 'county', value: (row) => row.authority.countyName },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', 'attachment; filename="peelian-areas.csv"')
-        .send(csv);
+      return sendDownload(reply, { name: 'peelian-areas', format: 'csv', body: csv });
     });
   };
 }
