@@ -4,6 +4,7 @@ import type { DeadlineSource } from '../../kernel/calendar/deadlines.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toICalendar } from '../../kernel/formats/icalendar.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
+import { calendarPaths } from './calendar.paths.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 
@@ -19,7 +20,7 @@ export function calendarRoutes(deps: {
   }
 
   return async (app) => {
-    app.get('/calendar', PUBLIC, async (request, reply) => {
+    app.get(calendarPaths.calendar.pattern, PUBLIC, async (request, reply) => {
       const list = await deadlines(request.actor);
       return reply.render('calendar/views/calendar.njk', {
         pageTitle: 'Statutory calendar',
@@ -27,7 +28,7 @@ export function calendarRoutes(deps: {
       });
     });
 
-    app.get('/calendar.ics', PUBLIC, async (request, reply) => {
+    app.get(calendarPaths.feed.pattern, PUBLIC, async (request, reply) => {
       const list = await deadlines(request.actor);
       const feed = toICalendar(
         'Peelian statutory deadlines',

@@ -10,6 +10,7 @@ import { DomainError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import { performancePaths } from './performance.paths.ts';
 import {
   CountsQuerySchema,
   ForcePageQuerySchema,
@@ -58,7 +59,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
   const { imports, policeUk } = deps.performance;
 
   return async (app) => {
-    app.get('/performance/police-uk', PUBLIC, async (_request, reply) => {
+    app.get(performancePaths.forces.pattern, PUBLIC, async (_request, reply) => {
       const forces = await policeUk.listForcesWithData();
       return reply.render(`${VIEWS}/police-uk-forces.njk`, {
         pageTitle: 'Police data from police.uk',
@@ -66,7 +67,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       });
     });
 
-    app.get('/performance/police-uk/:force', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.force.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const { year } = parseInput(ForcePageQuerySchema, request.query);
       const view = toForcePageView(await policeUk.forceData(force, year));
@@ -76,7 +77,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       });
     });
 
-    app.get('/performance/police-uk/:force/crimes-by-type.csv', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.crimesByTypeCsv.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const data = await policeUk.forceSeries(force);
       const rows = [
@@ -97,7 +98,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       return sendDownload(reply, { name: `${force}-crimes-by-type`, format: 'csv', body: csv });
     });
 
-    app.get('/performance/police-uk/:force/crimes-by-local-authority.csv', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.crimesByAuthorityCsv.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const data = await policeUk.forceAuthoritySeries(force);
       const csv = toCsv(data.crimesByAuthority, [
@@ -117,7 +118,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     });
 
     app.get(
-      '/api/v1/police-uk/forces/:force',
+      performancePaths.apiForce.pattern,
       PUBLIC,
       async (request): Promise<z.input<typeof ForceSeriesJson>> => {
         const { force } = parseInput(ForceParamsSchema, request.params);
@@ -148,7 +149,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       },
     );
 
-    app.get('/api/v1/police-uk/counts', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.apiCounts.pattern, PUBLIC, async (request, reply) => {
       const query = parseInput(CountsQuerySchema, request.query);
       try {
         return await policeUk.countStreetRecords(query);
@@ -163,7 +164,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       }
     });
 
-    app.get('/performance/imports', READ_IMPORTS, async (request, reply) => {
+    app.get(performancePaths.imports.pattern, READ_IMPORTS, async (request, reply) => {
       const { page } = parseInput(RunsQuerySchema, request.query);
       const list = await policeUk.listRuns(request.actor, page);
       return reply.render(`${VIEWS}/imports.njk`, {
@@ -173,20 +174,20 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       });
     });
 
-    app.get('/performance/imports/upload', RUN_IMPORTS, async (_request, reply) =>
+    app.get(performancePaths.upload.pattern, RUN_IMPORTS, async (_request, reply) =>
       reply.render(`${VIEWS}/import-upload.njk`, {
         pageTitle: 'Upload police.uk data',
         maxMegabytes: MAX_UPLOAD_BYTES / 1024 / 1024,
       }),
     );
 
-    app.get('/performance/imports/:id', READ_IMPORTS, async (request, reply) => {
+    app.get(performancePaths.importRun.pattern, READ_IMPORTS, async (request, reply) => {
       const { id } = parseInput(RunParamsSchema, request.params);
       const view = toImportRunView(await policeUk.getRun(request.actor, id));
       return reply.render(`${VIEWS}/import-run.njk`, { pageTitle: `Import run ${id}`, ...view });
     });
 
-    app.get('/api/v1/police-uk/imports/:id', READ_IMPORTS, async (request) => {
+    app.get(performancePaths.apiImportRun.pattern, READ_IMPORTS, async (request) => {
       const { id } = parseInput(RunParamsSchema, request.params);
       return toImportRunStatus(await policeUk.getRun(request.actor, id, 1000));
     });
@@ -194,7 +195,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     // The upload takes the file's own bytes as the body (no multipart), streamed to a temporary folder.
     await app.register(async (uploads) => {
       uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
-      uploads.post('/performance/imports/upload', RUN_IMPORTS, async (request, reply) => {
+      uploads.post(performancePaths.upload.pattern, RUN_IMPORTS, async (request, reply) => {
         const { name, confirm } = parseInput(UploadQuerySchema, request.query);
         if (!(request.body instanceof Readable)) {
           throw new UploadError('Send the file itself as the request body, as application/octet-stream.');
@@ -216,8 +217,8 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         void finished.finally(() => fs.rm(dir, { recursive: true, force: true }).catch(() => {}));
         return reply.code(202).send({
           runId,
-          page: `/performance/imports/${runId}`,
-          status: `/api/v1/police-uk/imports/${runId}`,
+          page: performancePaths.importRun({ id: runId }),
+          status: performancePaths.apiImportRun({ id: runId }),
         });
       });
     });

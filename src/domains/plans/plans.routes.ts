@@ -8,6 +8,7 @@ import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
 import { STEP_LABELS } from './plans.lifecycle.ts';
+import { planPaths } from './plans.paths.ts';
 import {
   CompareQuery,
   ImportFormSchema,
@@ -103,7 +104,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
   }
 
   return async (app) => {
-    app.get('/plans', PUBLIC, async (request, reply) => {
+    app.get(planPaths.list.pattern, PUBLIC, async (request, reply) => {
       const entries = await plans.listPlans(request.actor);
       return reply.render(`${VIEWS}/plans.njk`, {
         pageTitle: 'Police and Crime Plans',
@@ -117,9 +118,9 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug', PUBLIC, (request, reply) => renderPlan(request, reply));
+    app.get(planPaths.plan.pattern, PUBLIC, (request, reply) => renderPlan(request, reply));
 
-    app.get('/plans/:slug/priorities/:code', PUBLIC, async (request, reply) => {
+    app.get(planPaths.priority.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { code } = request.params as { code: string };
       const { version } = parseInput(VersionQuery, request.query);
@@ -142,12 +143,12 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug/priorities/:code/edit', EDIT, async (request, reply) =>
+    app.get(planPaths.priorityEdit.pattern, EDIT, async (request, reply) =>
       renderPriorityEdit(request, reply),
     );
 
     app.post(
-      '/plans/:slug/priorities/:code/edit',
+      planPaths.priorityEdit.pattern,
       EDIT,
       formRoute({
         schema: PriorityEditSchema,
@@ -157,13 +158,13 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           await plans.editDraftPriority(request.actor, slug, code, input, request.id);
           return { slug, code };
         },
-        redirectTo: ({ slug, code }) => `/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`,
+        redirectTo: (params) => planPaths.priority(params, { version: 'draft' }),
         render: renderPriorityEdit,
         summarise: toFieldIds,
       }),
     );
 
-    app.get('/plans/:slug/versions', PUBLIC, async (request, reply) => {
+    app.get(planPaths.versions.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const read = await plans.readPlan(request.actor, slug);
       const versions = read.versions.map((version) => ({
@@ -178,7 +179,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug/compare', PUBLIC, async (request, reply) => {
+    app.get(planPaths.compare.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { from, to } = parseInput(CompareQuery, request.query);
       const result = await plans.compareVersions(request.actor, slug, from, to);
@@ -191,7 +192,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug/coverage', PUBLIC, async (request, reply) => {
+    app.get(planPaths.coverage.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const report = await plans.coverageReport(request.actor, slug);
       return reply.render(`${VIEWS}/coverage.njk`, {
@@ -208,8 +209,11 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    for (const format of ['yaml', 'json'] as const) {
-      app.get(`/plans/:slug/export.${format}`, PUBLIC, async (request, reply) => {
+    for (const [format, exportPath] of [
+      ['yaml', planPaths.exportYaml],
+      ['json', planPaths.exportJson],
+    ] as const) {
+      app.get(exportPath.pattern, PUBLIC, async (request, reply) => {
         const { slug } = parseInput(PlanSlugParams, request.params);
         const { version } = parseInput(VersionQuery, request.query);
         const file = await plans.exportPlanFile(request.actor, slug, version);
@@ -218,7 +222,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     }
 
-    app.get('/api/v1/plans', PUBLIC, async (request): Promise<z.input<typeof PlanListJson>> => {
+    app.get(planPaths.apiList.pattern, PUBLIC, async (request): Promise<z.input<typeof PlanListJson>> => {
       const entries = await plans.listPlans(request.actor);
       return {
         plans: entries.map(({ plan, versions }) => ({
@@ -230,12 +234,12 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           termStart: plan.termStart,
           termEnd: plan.termEnd,
           versions: versions.map(({ number, state, issuedOn }) => ({ number, state, issuedOn })),
-          url: `/api/v1/plans/${plan.slug}`,
+          url: planPaths.apiPlan({ slug: plan.slug }),
         })),
       };
     });
 
-    app.get('/api/v1/plans/:slug', PUBLIC, async (request): Promise<z.input<typeof PlanJson>> => {
+    app.get(planPaths.apiPlan.pattern, PUBLIC, async (request): Promise<z.input<typeof PlanJson>> => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { version } = parseInput(VersionQuery, request.query);
       const read = await plans.readPlan(request.actor, slug, version);
@@ -256,7 +260,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     });
 
     app.post(
-      '/plans/:slug/steps',
+      planPaths.steps.pattern,
       EDIT,
       formRoute({
         schema: StepFormSchema,
@@ -269,21 +273,21 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           await plans.recordStep(request.actor, slug, step, request.id);
           return slug;
         },
-        redirectTo: (slug) => `/plans/${slug}#lifecycle`,
+        redirectTo: (slug) => `${planPaths.plan({ slug })}#lifecycle`,
         render: renderPlan,
       }),
     );
 
-    app.post('/plans/:slug/variations', EDIT, async (request, reply) => {
+    app.post(planPaths.variations.pattern, EDIT, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { versionNumber } = await plans.startVariation(request.actor, slug, request.id);
-      return reply.redirect(`/plans/${slug}?version=${versionNumber}`, 303);
+      return reply.redirect(planPaths.plan({ slug }, { version: versionNumber }), 303);
     });
 
-    app.get('/plans/import', EDIT, async (request, reply) => renderImport(request, reply));
+    app.get(planPaths.import.pattern, EDIT, async (request, reply) => renderImport(request, reply));
 
     app.post(
-      '/plans/import',
+      planPaths.import.pattern,
       EDIT,
       formRoute({
         schema: ImportFormSchema,
@@ -292,7 +296,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           await plans.importPlanFile(request.actor, file, request.id);
           return file.plan.slug;
         },
-        redirectTo: (slug) => `/plans/${slug}/versions`,
+        redirectTo: (slug) => planPaths.versions({ slug }),
         render: renderImport,
         refusal: (error) =>
           error instanceof ConflictError ? [{ field: 'plan', message: error.message }] : undefined,

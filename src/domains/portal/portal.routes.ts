@@ -4,6 +4,7 @@ import { toCsv } from '../../kernel/formats/csv.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import type { ForceAreasJson } from '../areas/areas.schemas.ts';
 import type { AreasService } from '../areas/index.ts';
+import { portalPaths } from './portal.paths.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
@@ -11,28 +12,28 @@ const PUBLIC = { config: { permission: 'public' } } as const;
 /** The public face: home page, statements, and the open data behind what the home page shows. */
 export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync {
   return async (app) => {
-    app.get('/', PUBLIC, async (_request, reply) => {
+    app.get(portalPaths.home.pattern, PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
       return reply.render('portal/views/home.njk', { pageTitle: 'Home', ...toHomeView(areas) });
     });
 
-    app.get('/accessibility', PUBLIC, async (_request, reply) =>
+    app.get(portalPaths.accessibility.pattern, PUBLIC, async (_request, reply) =>
       reply.render('portal/views/accessibility.njk', { pageTitle: 'Accessibility statement' }),
     );
 
-    app.get('/privacy', PUBLIC, async (_request, reply) =>
+    app.get(portalPaths.privacy.pattern, PUBLIC, async (_request, reply) =>
       reply.render('portal/views/privacy.njk', { pageTitle: 'Privacy notice' }),
     );
 
     app.get(
-      '/api/v1/areas',
+      portalPaths.apiAreas.pattern,
       PUBLIC,
       async (): Promise<z.input<typeof ForceAreasJson>> => ({
         forceAreas: await deps.areas.listForceAreasWithAuthorities(),
       }),
     );
 
-    app.get('/areas.csv', PUBLIC, async (_request, reply) => {
+    app.get(portalPaths.areasCsv.pattern, PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
       const rows = areas.flatMap((area) => area.localAuthorities.map((authority) => ({ area, authority })));
       const csv = toCsv(rows, [
