@@ -28,10 +28,10 @@ import {
   toImportRunsView,
   toImportRunView,
 } from './performance.view-models.ts';
+import { performanceViews } from './performance.views.ts';
 import { MonthNotLoadedError } from './police-uk-data.service.ts';
 import { tempDirPrefix } from './police-uk-import.service.ts';
 
-const VIEWS = 'performance/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const READ_IMPORTS = { config: { permission: 'imports:read' } } as const;
 const RUN_IMPORTS = { config: { permission: 'imports:run' } } as const;
@@ -61,7 +61,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
   return async (app) => {
     app.get(performancePaths.forces.pattern, PUBLIC, async (_request, reply) => {
       const forces = await policeUk.listForcesWithData();
-      return reply.render(`${VIEWS}/police-uk-forces.njk`, {
+      return reply.render(performanceViews.forces, {
         pageTitle: 'Police data from police.uk',
         ...toForceIndexView(forces),
       });
@@ -71,7 +71,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       const { force } = parseInput(ForceParamsSchema, request.params);
       const { year } = parseInput(ForcePageQuerySchema, request.query);
       const view = toForcePageView(await policeUk.forceData(force, year));
-      return reply.render(`${VIEWS}/police-uk-force.njk`, {
+      return reply.render(performanceViews.force, {
         pageTitle: `${view.force.name}: police.uk data`,
         ...view,
       });
@@ -167,7 +167,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     app.get(performancePaths.imports.pattern, READ_IMPORTS, async (request, reply) => {
       const { page } = parseInput(RunsQuerySchema, request.query);
       const list = await policeUk.listRuns(request.actor, page);
-      return reply.render(`${VIEWS}/imports.njk`, {
+      return reply.render(performanceViews.imports, {
         pageTitle: 'Police data imports',
         canUpload: imports.canRun(request.actor),
         ...toImportRunsView(list),
@@ -175,7 +175,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     });
 
     app.get(performancePaths.upload.pattern, RUN_IMPORTS, async (_request, reply) =>
-      reply.render(`${VIEWS}/import-upload.njk`, {
+      reply.render(performanceViews.upload, {
         pageTitle: 'Upload police.uk data',
         maxMegabytes: MAX_UPLOAD_BYTES / 1024 / 1024,
       }),
@@ -184,7 +184,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     app.get(performancePaths.importRun.pattern, READ_IMPORTS, async (request, reply) => {
       const { id } = parseInput(RunParamsSchema, request.params);
       const view = toImportRunView(await policeUk.getRun(request.actor, id));
-      return reply.render(`${VIEWS}/import-run.njk`, { pageTitle: `Import run ${id}`, ...view });
+      return reply.render(performanceViews.importRun, { pageTitle: `Import run ${id}`, ...view });
     });
 
     app.get(performancePaths.apiImportRun.pattern, READ_IMPORTS, async (request) => {

@@ -6,6 +6,7 @@ import type { ForceAreasJson } from '../areas/areas.schemas.ts';
 import type { AreasService } from '../areas/index.ts';
 import { portalPaths } from './portal.paths.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
+import { portalViews } from './portal.views.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 
@@ -14,15 +15,15 @@ export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync 
   return async (app) => {
     app.get(portalPaths.home.pattern, PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
-      return reply.render('portal/views/home.njk', { pageTitle: 'Home', ...toHomeView(areas) });
+      return reply.render(portalViews.home, { pageTitle: 'Home', ...toHomeView(areas) });
     });
 
     app.get(portalPaths.accessibility.pattern, PUBLIC, async (_request, reply) =>
-      reply.render('portal/views/accessibility.njk', { pageTitle: 'Accessibility statement' }),
+      reply.render(portalViews.accessibility, { pageTitle: 'Accessibility statement' }),
     );
 
     app.get(portalPaths.privacy.pattern, PUBLIC, async (_request, reply) =>
-      reply.render('portal/views/privacy.njk', { pageTitle: 'Privacy notice' }),
+      reply.render(portalViews.privacy, { pageTitle: 'Privacy notice' }),
     );
 
     app.get(
