@@ -216,16 +216,14 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(form.statusCode).toBe(200);
     const measureCode = /name="measures\[0\]\[code\]" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
 
-    const empty = await officer.post(
-      planPaths.priorityEdit({ slug: 'thames-valley-2024-2029', code: 'PC1' }),
-      {
-        title: ' ',
-        summary: 'A summary typed before the mistake',
-        'measures[0][code]': measureCode,
-        'measures[0][text]': '',
-        'measures[0][direction]': 'increase',
-      },
-    );
+    const editPath = planPaths.priorityEdit({ slug: 'thames-valley-2024-2029', code: 'PC1' });
+    const empty = await officer.post(editPath, {
+      title: ' ',
+      summary: 'A summary typed before the mistake',
+      'measures[0][code]': measureCode,
+      'measures[0][text]': '',
+      'measures[0][direction]': 'increase',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the priority’s title');
     expect(empty.body).toContain('Enter the measure’s wording');
@@ -235,16 +233,13 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(empty.body).toMatch(/name="title" type="text" value=" "/);
     expect(empty.body).toMatch(/value="increase" checked/);
 
-    const saved = await officer.post(
-      planPaths.priorityEdit({ slug: 'thames-valley-2024-2029', code: 'PC1' }),
-      {
-        title: 'Crime prevention, revised',
-        summary: '',
-        'measures[0][code]': measureCode,
-        'measures[0][text]': 'Fewer crimes of every kind',
-        'measures[0][direction]': 'decrease',
-      },
-    );
+    const saved = await officer.post(editPath, {
+      title: 'Crime prevention, revised',
+      summary: '',
+      'measures[0][code]': measureCode,
+      'measures[0][text]': 'Fewer crimes of every kind',
+      'measures[0][direction]': 'decrease',
+    });
     expect(saved.statusCode).toBe(303);
     const draft = await officer.get(
       planPaths.priority({ slug: 'thames-valley-2024-2029', code: 'PC1' }, { version: 'draft' }),
