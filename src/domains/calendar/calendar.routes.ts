@@ -1,12 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import type { DeadlineSource } from '../../kernel/calendar/deadlines.ts';
+import type { Deadline, DeadlineSource } from '../../kernel/calendar/deadlines.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toICalendar } from '../../kernel/formats/icalendar.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
+import { type PageModel, view } from '../../kernel/http/views.ts';
 import { calendarPaths } from './calendar.paths.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
+
+const CALENDAR_PAGE = view<PageModel & { deadlines: (Deadline & { date: string })[] }>(
+  'calendar/views/calendar.njk',
+);
 
 /** The statutory calendar: coming deadlines from every module, as a page and as an iCalendar feed. */
 export function calendarRoutes(deps: {
@@ -22,7 +27,7 @@ export function calendarRoutes(deps: {
   return async (app) => {
     app.get(calendarPaths.calendar.pattern, PUBLIC, async (request, reply) => {
       const list = await deadlines(request.actor);
-      return reply.render('calendar/views/calendar.njk', {
+      return reply.render(CALENDAR_PAGE, {
         pageTitle: 'Statutory calendar',
         deadlines: list.map((deadline) => ({ ...deadline, date: formatDate(deadline.date) })),
       });
