@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createDocument } from 'zod-openapi';
 import { codeSpansToHtml } from '../../kernel/formats/code-spans.ts';
 import { type OpenApiPaths, SECURITY_SCHEMES } from '../../kernel/http/openapi.ts';
+import { apiPaths } from './api.paths.ts';
 
 /** Kept here too: domains (and branches) written before the type moved to the kernel import it from here. */
 export type { OpenApiPaths };
@@ -38,8 +39,8 @@ export function apiRoutes(deps: { document: ReturnType<typeof buildOpenApiDocume
     })),
   );
   return async (app) => {
-    app.get('/api/v1/openapi.json', PUBLIC, async () => deps.document);
-    app.get('/api/docs', PUBLIC, async (_request, reply) =>
+    app.get(apiPaths.openApiDocument.pattern, PUBLIC, async () => deps.document);
+    app.get(apiPaths.docs.pattern, PUBLIC, async (_request, reply) =>
       reply.render('api/views/docs.njk', {
         pageTitle: 'API',
         endpoints,

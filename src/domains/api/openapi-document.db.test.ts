@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { apiPaths } from './api.paths.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -19,7 +20,7 @@ describe.each(testEngines())('the OpenAPI document on %s', (engine) => {
 
   beforeAll(async () => {
     app = await buildTestApp(database.current);
-    document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    document = (await app.inject({ method: 'GET', url: apiPaths.openApiDocument() })).json();
   });
   afterAll(() => app.close());
 
@@ -81,7 +82,7 @@ describe.each(testEngines())('the OpenAPI document on %s', (engine) => {
   });
 
   it('shows the descriptions’ code spans as code on the docs page, not as backticks', async () => {
-    const page = (await app.inject({ method: 'GET', url: '/api/docs' })).body;
+    const page = (await app.inject({ method: 'GET', url: apiPaths.docs() })).body;
     expect(page).toContain('<code>Authorization: Bearer &lt;token&gt;</code>');
     expect(page).toContain('<code>state</code> is none, draft or approved');
     const text = page.replace(/<pre[\s\S]*?<\/pre>/g, '');

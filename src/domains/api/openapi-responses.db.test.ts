@@ -6,10 +6,12 @@ import { expectMatchesOpenApi } from '../../kernel/testing/openapi.ts';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
+import { scorecardPaths } from '../judgements/judgements.paths.ts';
 import { READING, seedScorecardFixture } from '../judgements/judgements.testing.ts';
 import { DeclarationFormSchema } from '../scrutiny/interests/interests.schemas.ts';
 import { SAMPLE_FILES } from '../scrutiny/papers/papers.testing.ts';
 import { seedDemoScrutiny } from '../scrutiny/scrutiny.demo.ts';
+import { apiPaths } from './api.paths.ts';
 
 /**
  * What the demo data leaves out, so every part of a meeting's schema is reached: a paper, a declaration of
@@ -68,7 +70,7 @@ describe.each(testEngines())('API responses match the OpenAPI document on %s', (
     });
     recommendationId = ledger[0]?.id ?? 0;
     app = await buildTestApp(database.current);
-    document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    document = (await app.inject({ method: 'GET', url: apiPaths.openApiDocument() })).json();
   });
   afterAll(() => app.close());
 
@@ -164,7 +166,7 @@ describe.each(testEngines())('API responses match the OpenAPI document on %s', (
   });
 
   it('the SPC calculator, answered and refused', async () => {
-    const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/spc', payload });
+    const post = (payload: object) => app.inject({ method: 'POST', url: scorecardPaths.apiSpc(), payload });
     const answer = await post({ values: [1, 2, 3, 2, 1, 2, 3, 9], improvement: 'increase' });
     expect(answer.statusCode).toBe(200);
     expectMatchesOpenApi(document, 'post', '/api/v1/spc', 200, answer.json());

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import type { DeadlineSource } from '../../kernel/calendar/deadlines.ts';
+import type { Deadline, DeadlineSource } from '../../kernel/calendar/deadlines.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toICalendar } from '../../kernel/formats/icalendar.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
+import { type PageModel, view } from '../../kernel/http/views.ts';
+import { calendarPaths } from './calendar.paths.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
+
+const CALENDAR_PAGE = view<PageModel & { deadlines: (Deadline & { date: string })[] }>(
+  'calendar/views/calendar.njk',
+);
 
 /** The statutory calendar: coming deadlines from every module, as a page and as an iCalendar feed. */
 export function calendarRoutes(deps: {
@@ -18,15 +25,15 @@ export function calendarRoutes(deps: {
   }
 
   return async (app) => {
-    app.get('/calendar', PUBLIC, async (request, reply) => {
+    app.get(calendarPaths.calendar.pattern, PUBLIC, async (request, reply) => {
       const list = await deadlines(request.actor);
-      return reply.render('calendar/views/calendar.njk', {
+      return reply.render(CALENDAR_PAGE, {
         pageTitle: 'Statutory calendar',
         deadlines: list.map((deadline) => ({ ...deadline, date: formatDate(deadline.date) })),
       });
     });
 
-    app.get('/calendar.ics', PUBLIC, async (request, reply) => {
+    app.get(calendarPaths.feed.pattern, PUBLIC, async (request, reply) => {
       const list = await deadlines(request.actor);
       const feed = toICalendar(
         'Peelian statutory deadlines',
@@ -39,10 +46,7 @@ export function calendarRoutes(deps: {
         })),
         deps.now(),
       );
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('Content-Disposition', 'inline; filename="peelian.ics"')
-        .send(feed);
+      return sendDownload(reply, { name: 'peelian', format: 'ics', body: feed, inline: true });
     });
   };
 }

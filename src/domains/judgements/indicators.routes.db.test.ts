@@ -5,6 +5,7 @@ import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import { FORCE, KSI_SERIES, READING, seedScorecardFixture } from './judgements.testing.ts';
 
 /** Sends a file's bytes as the browser's upload script does: the body is the file, the fields in the query. */
@@ -78,14 +79,18 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   afterAll(() => app?.close());
 
   it('links the management pages from the scorecard only for those who may use them', async () => {
-    expect((await officer.get('/scorecard')).body).toContain('href="/scorecard/indicators/population"');
-    expect((await analyst.get('/scorecard')).body).toContain('href="/scorecard/indicators/series"');
-    expect((await panelMember.get('/scorecard')).body).not.toContain('data-testid="manage"');
-    expect((await app.inject({ method: 'GET', url: '/scorecard' })).body).not.toContain(
+    expect((await officer.get(scorecardPaths.scorecard())).body).toContain(
+      'href="/scorecard/indicators/population"',
+    );
+    expect((await analyst.get(scorecardPaths.scorecard())).body).toContain(
+      'href="/scorecard/indicators/series"',
+    );
+    expect((await panelMember.get(scorecardPaths.scorecard())).body).not.toContain('data-testid="manage"');
+    expect((await app.inject({ method: 'GET', url: scorecardPaths.scorecard() })).body).not.toContain(
       '/scorecard/indicators',
     );
-    expect((await panelMember.get('/scorecard/indicators')).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/scorecard/indicators' })).headers.location).toBe(
+    expect((await panelMember.get(scorecardPaths.indicators())).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: scorecardPaths.indicators() })).headers.location).toBe(
       '/sign-in?next=%2Fscorecard%2Findicators',
     );
   });
@@ -149,13 +154,13 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       after: { file: 'people.csv', rows: 2 },
       request_id: expect.any(String),
     });
-    expect((await analyst.get('/scorecard/indicators/population/loaded?file=other.csv')).statusCode).toBe(
+    expect((await analyst.get(scorecardPaths.populationLoaded({}, { file: 'other.csv' }))).statusCode).toBe(
       404,
     );
   });
 
   it('offers the series indicators to choose from, and refuses a series with a gap or a repeated month', async () => {
-    const form = await officer.get('/scorecard/indicators/series?indicator=t-ksi');
+    const form = await officer.get(scorecardPaths.series({}, { indicator: 't-ksi' }));
     expect(form.statusCode).toBe(200);
     expect(form.body).toMatch(
       /<option value="t-ksi" selected>Killed or seriously injured \(t-ksi\)<\/option>/,
@@ -210,7 +215,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       page: '/scorecard/indicators/series/loaded?indicator=t-ksi',
     });
     expect(Object.keys(await values('t-ksi', FORCE))).toHaveLength(14);
-    const page = await officer.get('/scorecard/indicators/series/loaded?indicator=t-ksi');
+    const page = await officer.get(scorecardPaths.seriesLoaded({}, { indicator: 't-ksi' }));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Series saved');
     expect(page.body).toContain('14 months, January 2024 to February 2025');
@@ -227,7 +232,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   it('refuses an upload declared larger than the limit before reading it', async () => {
     const response = await app.inject({
       method: 'POST',
-      url: '/scorecard/indicators/population?name=big.csv',
+      url: scorecardPaths.population({}, { name: 'big.csv' }),
       payload: 'x',
       headers: {
         'content-type': 'application/octet-stream',
@@ -245,7 +250,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       .set({ refresh_error: 'the disk was full' })
       .where('slug', '=', 't-asb')
       .execute();
-    const page = await analyst.get('/scorecard/indicators');
+    const page = await analyst.get(scorecardPaths.indicators());
     expect(page.statusCode).toBe(200);
     for (const slug of [
       't-burglary',
@@ -262,7 +267,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     expect(page.body).toMatch(/indicator-t-ksi"[\s\S]*?Values from ksi\.csv, loaded/);
     expect(page.body).toContain('1 indicator has a problem.');
 
-    const rebuilt = await analyst.post('/scorecard/indicators/rebuild', { slug: 't-asb' });
+    const rebuilt = await analyst.post(scorecardPaths.rebuild(), { slug: 't-asb' });
     expect(rebuilt.statusCode).toBe(303);
     expect(rebuilt.headers.location).toBe('/scorecard/indicators?rebuilt=t-asb');
     const after = await analyst.get(rebuilt.headers.location as string);
@@ -274,9 +279,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       after: { slug: 't-asb', values: expect.any(Number) },
       request_id: expect.any(String),
     });
-    expect((await analyst.post('/scorecard/indicators/rebuild', { slug: 'no-such-thing' })).statusCode).toBe(
-      404,
-    );
-    expect((await panelMember.post('/scorecard/indicators/rebuild', { slug: 't-asb' })).statusCode).toBe(403);
+    expect((await analyst.post(scorecardPaths.rebuild(), { slug: 'no-such-thing' })).statusCode).toBe(404);
+    expect((await panelMember.post(scorecardPaths.rebuild(), { slug: 't-asb' })).statusCode).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import {
   toSeriesLoadedView,
   toSeriesOptions,
 } from './indicators.view-models.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import {
   IndicatorsQuerySchema,
   PopulationLoadedQuerySchema,
@@ -57,7 +58,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
   const { judgements } = deps;
 
   return async (app) => {
-    app.get('/scorecard/indicators', MANAGE, async (request, reply) => {
+    app.get(scorecardPaths.indicators.pattern, MANAGE, async (request, reply) => {
       const { rebuilt } = parseInput(IndicatorsQuerySchema, request.query);
       const indicators = await judgements.listIndicatorsToManage(request.actor);
       return reply.render(`${VIEWS}/indicators.njk`, {
@@ -66,20 +67,20 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
       });
     });
 
-    app.post('/scorecard/indicators/rebuild', MANAGE, async (request, reply) => {
+    app.post(scorecardPaths.rebuild.pattern, MANAGE, async (request, reply) => {
       const { slug } = parseInput(RebuildFormSchema, request.body);
       await judgements.rebuildIndicator(request.actor, slug, request.id);
-      return reply.redirect(`/scorecard/indicators?rebuilt=${encodeURIComponent(slug)}`, 303);
+      return reply.redirect(scorecardPaths.indicators({}, { rebuilt: slug }), 303);
     });
 
-    app.get('/scorecard/indicators/population', MANAGE, async (_request, reply) =>
+    app.get(scorecardPaths.population.pattern, MANAGE, async (_request, reply) =>
       reply.render(`${VIEWS}/population-upload.njk`, {
         pageTitle: 'Upload population figures',
         maxMegabytes: MAX_UPLOAD_MEGABYTES,
       }),
     );
 
-    app.get('/scorecard/indicators/population/loaded', MANAGE, async (request, reply) => {
+    app.get(scorecardPaths.populationLoaded.pattern, MANAGE, async (request, reply) => {
       const { file } = parseInput(PopulationLoadedQuerySchema, request.query);
       const load = await judgements.readPopulationLoad(request.actor, file);
       return reply.render(`${VIEWS}/population-loaded.njk`, {
@@ -88,7 +89,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
       });
     });
 
-    app.get('/scorecard/indicators/series', MANAGE, async (request, reply) => {
+    app.get(scorecardPaths.series.pattern, MANAGE, async (request, reply) => {
       const { indicator } = parseInput(SeriesFormQuerySchema, request.query);
       const series = await judgements.listIndicatorsToManage(request.actor, 'series');
       return reply.render(`${VIEWS}/series-upload.njk`, {
@@ -99,7 +100,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
       });
     });
 
-    app.get('/scorecard/indicators/series/loaded', MANAGE, async (request, reply) => {
+    app.get(scorecardPaths.seriesLoaded.pattern, MANAGE, async (request, reply) => {
       const { indicator } = parseInput(SeriesLoadedQuerySchema, request.query);
       const load = await judgements.readSeriesLoad(request.actor, indicator);
       return reply.render(`${VIEWS}/series-loaded.njk`, {
@@ -116,19 +117,19 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
       );
       const upload = { ...MANAGE, bodyLimit: MAX_UPLOAD_BYTES, preParsing: refuseTooLarge };
 
-      uploads.post('/scorecard/indicators/population', upload, async (request, reply) => {
+      uploads.post(scorecardPaths.population.pattern, upload, async (request, reply) => {
         const { name } = parseInput(UploadQuerySchema, request.query);
         const text = uploadedText(request.body);
         const result = await judgements.importPopulation(request.actor, name, text, request.id);
-        const page = `/scorecard/indicators/population/loaded?file=${encodeURIComponent(path.basename(name))}`;
+        const page = scorecardPaths.populationLoaded({}, { file: path.basename(name) });
         return reply.code(201).send({ ...result, page });
       });
 
-      uploads.post('/scorecard/indicators/series', upload, async (request, reply) => {
+      uploads.post(scorecardPaths.series.pattern, upload, async (request, reply) => {
         const { name, indicator } = parseInput(SeriesUploadQuerySchema, request.query);
         const text = uploadedText(request.body);
         const result = await judgements.importSeries(request.actor, indicator, name, text, request.id);
-        const page = `/scorecard/indicators/series/loaded?indicator=${encodeURIComponent(indicator)}`;
+        const page = scorecardPaths.seriesLoaded({}, { indicator });
         return reply.code(201).send({ ...result, page });
       });
     });

@@ -1,11 +1,12 @@
 import { plural } from '../../kernel/formats/words.ts';
 import { monthWords } from './judgements.months.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import type { IndicatorRow, PopulationLoad } from './judgements.queries.ts';
 import { dateTimeWords, KIND_WORDS, refreshedWords } from './judgements.view-models.ts';
 
 /** Where a series indicator's upload form is, with the indicator chosen. */
 export function seriesUploadUrl(slug?: string): string {
-  return `/scorecard/indicators/series${slug ? `?indicator=${encodeURIComponent(slug)}` : ''}`;
+  return scorecardPaths.series({}, { indicator: slug || undefined });
 }
 
 /** How an indicator's values stand: rebuilt when, or why the last rebuild failed. */

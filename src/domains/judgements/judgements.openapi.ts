@@ -1,4 +1,5 @@
 import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import {
   MeasureDetailJson,
   MeasureParamsSchema,
@@ -15,7 +16,7 @@ const description =
 const BAD_AREA = 'The area is not a local authority of the force area, or is not a GSS code';
 
 export const JUDGEMENTS_OPENAPI: OpenApiPaths = {
-  '/api/v1/scorecard': {
+  [scorecardPaths.apiScorecard.openApi]: {
     get: {
       summary: 'Every measure of the plan in force, each indicator judged (without its points)',
       description,
@@ -32,7 +33,7 @@ export const JUDGEMENTS_OPENAPI: OpenApiPaths = {
       ),
     },
   },
-  '/api/v1/scorecard/measures/{code}': {
+  [scorecardPaths.apiMeasure.openApi]: {
     get: {
       summary:
         'One measure of the plan in force: its indicators, every month with its SPC fields, the judgement',

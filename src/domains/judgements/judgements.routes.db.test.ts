@@ -5,7 +5,9 @@ import { systemActor } from '../../kernel/auth/actor.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { apiPaths } from '../api/api.paths.ts';
 import { parsePlanFile } from '../plans/index.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import { FORCE, READING, seedScorecardFixture } from './judgements.testing.ts';
 
 /** A draft plan, never issued, whose term covers today: nothing of it may reach the public scorecard. */
@@ -45,7 +47,7 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
   const get = (url: string) => app.inject({ method: 'GET', url });
 
   it('lists every measure of the plan in force by priority, each judged in words with a chart, period and source', async () => {
-    const page = await get('/scorecard');
+    const page = await get(scorecardPaths.scorecard());
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Protecting Thames Valley');
     expect(page.body).toContain('<h3 class="govuk-heading-m">PC1 Crime Prevention</h3>');
@@ -70,7 +72,7 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
   });
 
   it('filters by local authority where the indicator allows, and says when an indicator is force-wide', async () => {
-    const page = await get(`/scorecard?area=${READING}`);
+    const page = await get(scorecardPaths.scorecard({}, { area: READING }));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Showing figures for Reading');
     expect(page.body).toContain(
@@ -78,13 +80,13 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     );
     expect(page.body).toMatch(/measure-PC3\.M1[\s\S]*?Figures for the whole force area only/);
     expect(page.body).toContain(`href="/scorecard/measures/PC1.M1?area=${READING}"`);
-    const bad = await get('/scorecard?area=E06999999');
+    const bad = await get(scorecardPaths.scorecard({}, { area: 'E06999999' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('E06999999 is not a local authority in Thames Valley');
   });
 
   it('shows a measure: the SPC chart as an image with a name, the data table, the method, the gap, and downloads', async () => {
-    const page = await get('/scorecard/measures/PPR1.M2');
+    const page = await get(scorecardPaths.measure({ code: 'PPR1.M2' }));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('PPR1.M2: Increased charges');
     expect(page.body).toMatch(
@@ -107,14 +109,14 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     expect(page.body).toContain('href="/api/v1/scorecard/measures/PPR1.M2"');
     expect(page.body).toContain('<nav aria-label="Back">');
 
-    const rate = await get(`/scorecard/measures/PC1.M1?area=${READING}`);
+    const rate = await get(scorecardPaths.measure({ code: 'PC1.M1' }, { area: READING }));
     expect(rate.body).toContain('Population figures used: Test figures.');
-    const awaiting = await get('/scorecard/measures/PP4.M1');
+    const awaiting = await get(scorecardPaths.measure({ code: 'PP4.M1' }));
     expect(awaiting.body).toContain('No indicator is defined for this measure yet');
   });
 
   it('downloads a measure as CSV: one row per indicator and month with its SPC fields', async () => {
-    const response = await get('/scorecard/measures/PC3.M1.csv');
+    const response = await get(scorecardPaths.measureCsv({ code: 'PC3.M1' }));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain(`scorecard-PC3.M1-${FORCE}.csv`);
@@ -129,7 +131,7 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
   });
 
   it('serves a measure as JSON: measure, indicators, points with SPC fields, variation, trial limits, period and source', async () => {
-    const response = await get('/api/v1/scorecard/measures/PC3.M1');
+    const response = await get(scorecardPaths.apiMeasure({ code: 'PC3.M1' }));
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.measure).toMatchObject({
@@ -158,17 +160,17 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     });
     expect(ksi.points[0].upperLimit).toBeGreaterThan(ksi.points[0].mean);
 
-    const gap = (await get('/api/v1/scorecard/measures/PPR1.M1')).json().indicators[0];
+    const gap = (await get(scorecardPaths.apiMeasure({ code: 'PPR1.M1' }))).json().indicators[0];
     expect(gap.notJudged).toEqual({ months: ['2025-01', '2025-02'], missingMonths: ['2025-03'] });
     expect(gap.points[0]).toMatchObject({ month: '2025-01', judged: false, mean: null, type: null });
 
-    const byArea = (await get(`/api/v1/scorecard/measures/PC1.M1?area=${READING}`)).json();
+    const byArea = (await get(scorecardPaths.apiMeasure({ code: 'PC1.M1' }, { area: READING }))).json();
     expect(byArea.area).toEqual({ code: READING, name: 'Reading', forceWide: false });
     expect(byArea.indicators.map((indicator: { area: string }) => indicator.area)).toEqual([
       READING,
       READING,
     ]);
-    const all = (await get('/api/v1/scorecard')).json();
+    const all = (await get(scorecardPaths.apiScorecard())).json();
     expect(all.measures).toHaveLength(18);
     expect(all.measures[0].indicators[0]).not.toHaveProperty('points');
   });
@@ -184,7 +186,7 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
   });
 
   it('is in the OpenAPI document, and never shows a draft plan', async () => {
-    const document = (await get('/api/v1/openapi.json')).json();
+    const document = (await get(apiPaths.openApiDocument())).json();
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/scorecard', '/api/v1/scorecard/measures/{code}']),
     );

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { createChartCache } from './judgements.charts.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import { MeasureParamsSchema, ScorecardQuerySchema } from './judgements.schemas.ts';
 import type { JudgementsService } from './judgements.service.ts';
 import {
@@ -30,7 +32,7 @@ export function scorecardRoutes(deps: {
   }
 
   return async (app) => {
-    app.get('/scorecard', PUBLIC, async (request, reply) => {
+    app.get(scorecardPaths.scorecard.pattern, PUBLIC, async (request, reply) => {
       const { area } = parseInput(ScorecardQuerySchema, request.query);
       const scorecard = await judgements.readScorecard({ areaName, ...(area ? { area } : {}) });
       return reply.render(`${VIEWS}/scorecard.njk`, {
@@ -40,7 +42,7 @@ export function scorecardRoutes(deps: {
       });
     });
 
-    app.get('/scorecard/measures/:code.csv', PUBLIC, async (request, reply) => {
+    app.get(scorecardPaths.measureCsv.pattern, PUBLIC, async (request, reply) => {
       const detail = await readMeasure(request.params, request.query);
       const csv = toCsv(toMeasureCsvRows(detail), [
         { header: 'measure', value: (row) => row.measure },
@@ -59,16 +61,11 @@ export function scorecardRoutes(deps: {
         { header: 'unit', value: (row) => row.unit },
         { header: 'source', value: (row) => row.source },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'Content-Disposition',
-          `attachment; filename="scorecard-${detail.measure.code}-${detail.area?.code}.csv"`,
-        )
-        .send(csv);
+      const name = `scorecard-${detail.measure.code}-${detail.area?.code}`;
+      return sendDownload(reply, { name, format: 'csv', body: csv });
     });
 
-    app.get('/scorecard/measures/:code', PUBLIC, async (request, reply) => {
+    app.get(scorecardPaths.measure.pattern, PUBLIC, async (request, reply) => {
       const detail = await readMeasure(request.params, request.query);
       return reply.render(`${VIEWS}/measure.njk`, {
         pageTitle: `${detail.measure.code} ${detail.measure.text}`,
@@ -76,12 +73,12 @@ export function scorecardRoutes(deps: {
       });
     });
 
-    app.get('/api/v1/scorecard', PUBLIC, async (request) => {
+    app.get(scorecardPaths.apiScorecard.pattern, PUBLIC, async (request) => {
       const { area } = parseInput(ScorecardQuerySchema, request.query);
       return toScorecardJson(await judgements.readScorecard({ areaName, ...(area ? { area } : {}) }));
     });
 
-    app.get('/api/v1/scorecard/measures/:code', PUBLIC, async (request) =>
+    app.get(scorecardPaths.apiMeasure.pattern, PUBLIC, async (request) =>
       toMeasureJson(await readMeasure(request.params, request.query)),
     );
   };

@@ -13,6 +13,7 @@ import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import { type ChartCache, type ChartPoint, renderSparkline, renderSpcChart } from './judgements.charts.ts';
 import { IMPROVEMENT_OF, type IndicatorJudgement, type Judgement } from './judgements.judge.ts';
 import { monthRangesInWords, monthWords } from './judgements.months.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import type { IndicatorRow } from './judgements.queries.ts';
 import type { MeasureDetailJson, ScorecardJson } from './judgements.schemas.ts';
 import type { JudgedIndicator, Scorecard, ScorecardMeasure } from './judgements.service.ts';
@@ -142,10 +143,9 @@ function areaNameOf(scorecard: Scorecard, judged: JudgedIndicator): string {
     : (scorecard.plan?.forceAreaName ?? '');
 }
 
-function areaQuery(scorecard: Scorecard): string {
-  return scorecard.area && !scorecard.area.forceWide
-    ? `?area=${encodeURIComponent(scorecard.area.code)}`
-    : '';
+/** The query that keeps a chosen area across links; the force-wide figures need none. */
+function areaQuery(scorecard: Scorecard): { area?: string } {
+  return scorecard.area && !scorecard.area.forceWide ? { area: scorecard.area.code } : {};
 }
 
 function areaItems(scorecard: Scorecard) {
@@ -206,7 +206,7 @@ export function toScorecardView(scorecard: Scorecard, charts: ChartCache) {
     pillars,
     totals: [...counts].map(([key, n]) => ({ words: JUDGEMENT_WORDS[key], count: n })),
     measureCount: scorecard.measures.length,
-    jsonUrl: `/api/v1/scorecard${areaQuery(scorecard)}`,
+    jsonUrl: scorecardPaths.apiScorecard({}, areaQuery(scorecard)),
   };
 }
 
@@ -237,7 +237,7 @@ function measureSummary(scorecard: Scorecard, measure: ScorecardMeasure, charts:
   return {
     code: measure.code,
     text: measure.text,
-    url: `/scorecard/measures/${encodeURIComponent(measure.code)}${areaQuery(scorecard)}`,
+    url: scorecardPaths.measure({ code: measure.code }, areaQuery(scorecard)),
     judgement: first
       ? judgementView(first, measure.direction)
       : {
@@ -321,10 +321,10 @@ export function toMeasurePageView(
       pillar: measure.pillarTitle,
       direction: DIRECTION_WORDS[measure.direction],
     },
-    pageUrl: `/scorecard/measures/${encodeURIComponent(measure.code)}`,
-    csvUrl: `/scorecard/measures/${encodeURIComponent(measure.code)}.csv${query}`,
-    jsonUrl: `/api/v1/scorecard/measures/${encodeURIComponent(measure.code)}${query}`,
-    backUrl: `/scorecard${query}`,
+    pageUrl: scorecardPaths.measure({ code: measure.code }),
+    csvUrl: scorecardPaths.measureCsv({ code: measure.code }, query),
+    jsonUrl: scorecardPaths.apiMeasure({ code: measure.code }, query),
+    backUrl: scorecardPaths.scorecard({}, query),
     method: SPC_METHOD,
     indicators: measure.indicators.map((judged) => {
       const { indicator } = judged;

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../kernel/testing/test-database.ts';
+import { apiPaths } from '../api/api.paths.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 
 describe('POST /api/v1/spc', () => {
   let database: TestDatabase;
@@ -20,7 +22,7 @@ describe('POST /api/v1/spc', () => {
   });
 
   const spc = (payload: unknown) =>
-    app.inject({ method: 'POST', url: '/api/v1/spc', payload: payload as object });
+    app.inject({ method: 'POST', url: scorecardPaths.apiSpc(), payload: payload as object });
 
   it('gives the README’s example the answer the README explains: a shift, firm limits, an improvement', async () => {
     const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
@@ -78,7 +80,7 @@ describe('POST /api/v1/spc', () => {
   it('refuses non-finite numbers, which JSON cannot carry but a body can try', async () => {
     const response = await app.inject({
       method: 'POST',
-      url: '/api/v1/spc',
+      url: scorecardPaths.apiSpc(),
       headers: { 'content-type': 'application/json' },
       payload: '{"values":[1,2,1e999],"improvement":"increase"}',
     });
@@ -87,7 +89,7 @@ describe('POST /api/v1/spc', () => {
   });
 
   it('is in the OpenAPI document', async () => {
-    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const document = (await app.inject({ method: 'GET', url: apiPaths.openApiDocument() })).json();
     expect(document.paths['/api/v1/spc'].post.summary).toMatch(/statistical process control/);
   });
 });

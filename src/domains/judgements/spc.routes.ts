@@ -4,6 +4,7 @@ import { ValidationError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
 import { analyseSpc, SPC_METHOD, SpcInputError } from '../../kernel/spc/index.ts';
+import { scorecardPaths } from './judgements.paths.ts';
 import { MAX_SPC_POINTS, SpcRequestSchema, SpcResponseJson } from './spc.schemas.ts';
 
 /**
@@ -12,31 +13,35 @@ import { MAX_SPC_POINTS, SpcRequestSchema, SpcResponseJson } from './spc.schemas
  */
 export function spcRoutes(): FastifyPluginAsync {
   return async (app) => {
-    app.post('/api/v1/spc', { config: { permission: 'public' }, bodyLimit: 1_048_576 }, async (request) => {
-      const input = parseInput(SpcRequestSchema, request.body);
-      try {
-        const result = analyseSpc(input);
-        const response: z.input<typeof SpcResponseJson> = {
-          mean: result.mean,
-          upperLimit: result.upperLimit,
-          lowerLimit: result.lowerLimit,
-          points: result.points.map(({ value, rule, type }) => ({ value, rule, type })),
-          variation: result.variation,
-          trialLimits: result.trialLimits,
-          method: SPC_METHOD,
-        };
-        return response;
-      } catch (error) {
-        if (error instanceof SpcInputError)
-          throw new ValidationError([{ field: error.field, message: error.message }]);
-        throw error;
-      }
-    });
+    app.post(
+      scorecardPaths.apiSpc.pattern,
+      { config: { permission: 'public' }, bodyLimit: 1_048_576 },
+      async (request) => {
+        const input = parseInput(SpcRequestSchema, request.body);
+        try {
+          const result = analyseSpc(input);
+          const response: z.input<typeof SpcResponseJson> = {
+            mean: result.mean,
+            upperLimit: result.upperLimit,
+            lowerLimit: result.lowerLimit,
+            points: result.points.map(({ value, rule, type }) => ({ value, rule, type })),
+            variation: result.variation,
+            trialLimits: result.trialLimits,
+            method: SPC_METHOD,
+          };
+          return response;
+        } catch (error) {
+          if (error instanceof SpcInputError)
+            throw new ValidationError([{ field: error.field, message: error.message }]);
+          throw error;
+        }
+      },
+    );
   };
 }
 
 export const SPC_OPENAPI: OpenApiPaths = {
-  '/api/v1/spc': {
+  [scorecardPaths.apiSpc.openApi]: {
     post: {
       summary: 'Judge a series with statistical process control (XmR), as Peelian judges every measure',
       description: `Body: {"values": [numbers], "improvement": "increase"|"decrease"|"neutral", "screenOutliers": true, "baselinePoints": null}. At most ${MAX_SPC_POINTS} values; a baseline of at least 12 points. Each point gets the special-cause rule it is part of (outside-limits, trend, two-of-three, shift, in that priority) and a type (common-cause, improvement, concern, or neutral-high/neutral-low). Fewer than 13 points give trial limits. A bad field gets 400 with {"error", "fields": [{"field", "message"}]}.`,

@@ -6,6 +6,7 @@ import {
   SECURITY,
   withErrors,
 } from '../../kernel/http/openapi.ts';
+import { performancePaths } from './performance.paths.ts';
 import {
   CountsQuerySchema,
   ForceParamsSchema,
@@ -17,7 +18,7 @@ import {
 } from './performance.schemas.ts';
 
 export const POLICE_UK_OPENAPI: OpenApiPaths = {
-  '/api/v1/police-uk/counts': {
+  [performancePaths.apiCounts.openApi]: {
     get: {
       summary: 'Street-level records of one force and month, counted by crime type, outcome or LSOA',
       description:
@@ -42,7 +43,7 @@ export const POLICE_UK_OPENAPI: OpenApiPaths = {
       ),
     },
   },
-  '/api/v1/police-uk/forces/{force}': {
+  [performancePaths.apiForce.openApi]: {
     get: {
       summary:
         'A force’s loaded police.uk months, crimes by type per month, and anti-social behaviour per month',
@@ -59,7 +60,7 @@ export const POLICE_UK_OPENAPI: OpenApiPaths = {
       ),
     },
   },
-  '/api/v1/police-uk/imports/{id}': {
+  [performancePaths.apiImportRun.openApi]: {
     get: {
       summary: 'An import run: its progress, files, checksums, row counts and status (needs imports:read)',
       security: SECURITY.signedIn,

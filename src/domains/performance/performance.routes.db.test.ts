@@ -8,6 +8,8 @@ import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../kernel/testing/test-database.ts';
 import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { apiPaths } from '../api/api.paths.ts';
+import { performancePaths } from './performance.paths.ts';
 import { POLICE_UK_FIXTURES, STREET_HEADER, seedTestForceAreas, streetLine } from './performance.testing.ts';
 
 const GOOD = path.join(POLICE_UK_FIXTURES, 'good');
@@ -48,7 +50,7 @@ async function upload(
 
 async function waitForRun(client: TestClient, runId: number) {
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    const status = (await client.get(`/api/v1/police-uk/imports/${runId}`)).json();
+    const status = (await client.get(performancePaths.apiImportRun({ id: runId }))).json();
     if (status.status !== 'running') return status;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -85,7 +87,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
     it('counts a month by crime type, anti-social behaviour as its own type, largest first', async () => {
       const response = await app.inject({
         method: 'GET',
-        url: '/api/v1/police-uk/counts?force=thames-valley&month=2021-11&by=crime-type',
+        url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2021-11', by: 'crime-type' }),
       });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -107,7 +109,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       const body = (
         await app.inject({
           method: 'GET',
-          url: '/api/v1/police-uk/counts?force=thames-valley&month=2021-11&by=outcome',
+          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2021-11', by: 'outcome' }),
         })
       ).json();
       expect(body.by).toBe('outcome');
@@ -119,7 +121,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       const body = (
         await app.inject({
           method: 'GET',
-          url: '/api/v1/police-uk/counts?force=thames-valley&month=2021-11&by=lsoa',
+          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2021-11', by: 'lsoa' }),
         })
       ).json();
       expect(body.counts[0]).toEqual({ key: '', count: 6 });
@@ -129,7 +131,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
     it('answers a month not loaded with 404 and the months that are', async () => {
       const response = await app.inject({
         method: 'GET',
-        url: '/api/v1/police-uk/counts?force=thames-valley&month=2023-06&by=crime-type',
+        url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2023-06', by: 'crime-type' }),
       });
       expect(response.statusCode).toBe(404);
       expect(response.json()).toEqual({
@@ -153,14 +155,14 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       }
       const unknown = await app.inject({
         method: 'GET',
-        url: '/api/v1/police-uk/counts?force=atlantis&month=2021-11&by=lsoa',
+        url: performancePaths.apiCounts({}, { force: 'atlantis', month: '2021-11', by: 'lsoa' }),
       });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error).toBe('There is no force area "atlantis".');
     });
 
     it('is described in the OpenAPI document', async () => {
-      const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+      const document = (await app.inject({ method: 'GET', url: apiPaths.openApiDocument() })).json();
       expect(Object.keys(document.paths)).toEqual(
         expect.arrayContaining(['/api/v1/police-uk/counts', '/api/v1/police-uk/forces/{force}']),
       );
@@ -173,14 +175,17 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
 
   describe('the public pages', () => {
     it('lists the forces with what is loaded', async () => {
-      const page = await app.inject({ method: 'GET', url: '/performance/police-uk' });
+      const page = await app.inject({ method: 'GET', url: performancePaths.forces() });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('href="/performance/police-uk/thames-valley"');
       expect(page.body).toContain('2 months of street-level crime, November 2021 to January 2025');
     });
 
     it('shows a force: months loaded, crimes by type per month with anti-social behaviour apart, and where they came from', async () => {
-      const page = await app.inject({ method: 'GET', url: '/performance/police-uk/thames-valley?year=2021' });
+      const page = await app.inject({
+        method: 'GET',
+        url: performancePaths.force({ force: 'thames-valley' }, { year: '2021' }),
+      });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('In November 2021, police.uk recorded 8 crimes in Thames Valley');
       expect(page.body).toContain('separately, 4 incidents of anti-social behaviour');
@@ -193,17 +198,20 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       expect(page.body).toMatch(
         /<svg[^>]*aria-label="Line chart of all crimes recorded in Thames Valley each month of 2021/,
       );
-      const other = await app.inject({ method: 'GET', url: '/performance/police-uk/thames-valley' });
+      const other = await app.inject({
+        method: 'GET',
+        url: performancePaths.force({ force: 'thames-valley' }),
+      });
       expect(other.body).toContain('In January 2025');
-      expect((await app.inject({ method: 'GET', url: '/performance/police-uk/atlantis' })).statusCode).toBe(
-        404,
-      );
+      expect(
+        (await app.inject({ method: 'GET', url: performancePaths.force({ force: 'atlantis' }) })).statusCode,
+      ).toBe(404);
     });
 
     it('downloads the crimes by type as CSV and JSON', async () => {
       const csv = await app.inject({
         method: 'GET',
-        url: '/performance/police-uk/thames-valley/crimes-by-type.csv',
+        url: performancePaths.crimesByTypeCsv({ force: 'thames-valley' }),
       });
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -213,7 +221,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       expect(lines).toContain('thames-valley,2021-11,crime,Drugs,1');
       expect(lines).toContain('thames-valley,2021-11,anti-social behaviour,Anti-social behaviour,4');
       const json = (
-        await app.inject({ method: 'GET', url: '/api/v1/police-uk/forces/thames-valley' })
+        await app.inject({ method: 'GET', url: performancePaths.apiForce({ force: 'thames-valley' }) })
       ).json();
       expect(
         json.loaded.map((unit: { kind: string; month: string }) => `${unit.month} ${unit.kind}`),
@@ -224,26 +232,26 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
 
   describe('imports', () => {
     it('keeps the imports pages from the public and from people without the permission', async () => {
-      const anonymous = await app.inject({ method: 'GET', url: '/performance/imports' });
+      const anonymous = await app.inject({ method: 'GET', url: performancePaths.imports() });
       expect(anonymous.headers.location).toBe('/sign-in?next=%2Fperformance%2Fimports');
-      expect((await panelMember.get('/performance/imports')).statusCode).toBe(403);
-      expect((await panelMember.get('/api/v1/police-uk/imports/1')).statusCode).toBe(403);
+      expect((await panelMember.get(performancePaths.imports())).statusCode).toBe(403);
+      expect((await panelMember.get(performancePaths.apiImportRun({ id: '1' }))).statusCode).toBe(403);
       const refused = await upload(app, panelMember, '2025-01-thames-valley-street.csv', 'x');
       expect(refused.statusCode).toBe(403);
     });
 
     it('lists runs with their files, checksums, counts and status for a force analyst', async () => {
-      const list = await analyst.get('/performance/imports');
+      const list = await analyst.get(performancePaths.imports());
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('Upload police.uk files');
       expect(list.body).toMatch(/Run \d+/);
       const runId = Number(/href="\/performance\/imports\/(\d+)"/.exec(list.body)?.[1]);
-      const run = await analyst.get(`/performance/imports/${runId}`);
+      const run = await analyst.get(performancePaths.importRun({ id: runId }));
       expect(run.statusCode).toBe(200);
       expect(run.body).toMatch(/[0-9a-f]{64}/);
       expect(run.body).toContain('2021-11-thames-valley-street.csv');
       expect(run.body).toContain('Succeeded');
-      const status = (await analyst.get(`/api/v1/police-uk/imports/${runId}`)).json();
+      const status = (await analyst.get(performancePaths.apiImportRun({ id: runId }))).json();
       expect(status).toMatchObject({
         id: runId,
         status: 'succeeded',
@@ -278,7 +286,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       const counts = (
         await app.inject({
           method: 'GET',
-          url: '/api/v1/police-uk/counts?force=thames-valley&month=2024-06&by=crime-type',
+          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2024-06', by: 'crime-type' }),
         })
       ).json();
       expect(counts.counts).toEqual([
@@ -304,20 +312,20 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       const status = await waitForRun(analyst, response.json().runId);
       expect(status.status).toBe('failed');
       expect(status.error).toMatch(/rows were rejected\. Nothing was imported\./);
-      const page = await analyst.get(`/performance/imports/${status.id}`);
+      const page = await analyst.get(performancePaths.importRun({ id: status.id }));
       expect(page.body).toContain('Rejected rows in 2025-01-thames-valley-street.csv');
       expect(page.body).toContain('does not match the month of the file, 2025-01');
       const counts = (
         await app.inject({
           method: 'GET',
-          url: '/api/v1/police-uk/counts?force=thames-valley&month=2025-01&by=crime-type',
+          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2025-01', by: 'crime-type' }),
         })
       ).json();
       expect(counts.counts.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(8);
     });
 
     it('asks for confirmation before an uploaded file with no data rows empties a loaded month', async () => {
-      const form = await analyst.get('/performance/imports/upload');
+      const form = await analyst.get(performancePaths.upload());
       expect(form.body).toContain('name="confirm" type="checkbox" value="allow-empty"');
       expect(form.body).toContain('name="confirm" type="checkbox" value="confirm-unusual"');
       const name = '2025-01-thames-valley-street.csv';
@@ -329,7 +337,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       expect(refused.error).toMatch(
         /has no data rows, but thames-valley 2025-01 street already holds 8 rows/,
       );
-      const page = await analyst.get(`/performance/imports/${refused.id}`);
+      const page = await analyst.get(performancePaths.importRun({ id: refused.id }));
       expect(page.body).toContain('upload it again and tick the box that confirms it');
       try {
         const response = await upload(app, analyst, name, `${STREET_HEADER}\r\n`, undefined, ['allow-empty']);
@@ -348,7 +356,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
       const badName = await upload(app, analyst, '../etc/passwd', 'x');
       expect(badName.statusCode).toBe(400);
       expect(badName.json().error).toMatch(/^name: Choose a \.csv, \.csv\.gz or \.zip file/);
-      const form = await analyst.post('/performance/imports/upload?name=a.csv', { file: 'x' });
+      const form = await analyst.post(performancePaths.upload({}, { name: 'a.csv' }), { file: 'x' });
       expect(form.statusCode).toBe(400);
     });
   });

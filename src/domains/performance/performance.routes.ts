@@ -8,7 +8,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import { performancePaths } from './performance.paths.ts';
 import {
   CountsQuerySchema,
   ForcePageQuerySchema,
@@ -26,10 +28,10 @@ import {
   toImportRunsView,
   toImportRunView,
 } from './performance.view-models.ts';
+import { performanceViews } from './performance.views.ts';
 import { MonthNotLoadedError } from './police-uk-data.service.ts';
 import { tempDirPrefix } from './police-uk-import.service.ts';
 
-const VIEWS = 'performance/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const READ_IMPORTS = { config: { permission: 'imports:read' } } as const;
 const RUN_IMPORTS = { config: { permission: 'imports:run' } } as const;
@@ -57,25 +59,25 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
   const { imports, policeUk } = deps.performance;
 
   return async (app) => {
-    app.get('/performance/police-uk', PUBLIC, async (_request, reply) => {
+    app.get(performancePaths.forces.pattern, PUBLIC, async (_request, reply) => {
       const forces = await policeUk.listForcesWithData();
-      return reply.render(`${VIEWS}/police-uk-forces.njk`, {
+      return reply.render(performanceViews.forces, {
         pageTitle: 'Police data from police.uk',
         ...toForceIndexView(forces),
       });
     });
 
-    app.get('/performance/police-uk/:force', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.force.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const { year } = parseInput(ForcePageQuerySchema, request.query);
       const view = toForcePageView(await policeUk.forceData(force, year));
-      return reply.render(`${VIEWS}/police-uk-force.njk`, {
+      return reply.render(performanceViews.force, {
         pageTitle: `${view.force.name}: police.uk data`,
         ...view,
       });
     });
 
-    app.get('/performance/police-uk/:force/crimes-by-type.csv', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.crimesByTypeCsv.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const data = await policeUk.forceSeries(force);
       const rows = [
@@ -93,13 +95,10 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         { header: 'crime_type', value: (row) => row.key },
         { header: 'count', value: (row) => row.count },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${force}-crimes-by-type.csv"`)
-        .send(csv);
+      return sendDownload(reply, { name: `${force}-crimes-by-type`, format: 'csv', body: csv });
     });
 
-    app.get('/performance/police-uk/:force/crimes-by-local-authority.csv', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.crimesByAuthorityCsv.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
       const data = await policeUk.forceAuthoritySeries(force);
       const csv = toCsv(data.crimesByAuthority, [
@@ -115,14 +114,11 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         },
         { header: 'crimes', value: (row) => row.count },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${force}-crimes-by-local-authority.csv"`)
-        .send(csv);
+      return sendDownload(reply, { name: `${force}-crimes-by-local-authority`, format: 'csv', body: csv });
     });
 
     app.get(
-      '/api/v1/police-uk/forces/:force',
+      performancePaths.apiForce.pattern,
       PUBLIC,
       async (request): Promise<z.input<typeof ForceSeriesJson>> => {
         const { force } = parseInput(ForceParamsSchema, request.params);
@@ -153,7 +149,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       },
     );
 
-    app.get('/api/v1/police-uk/counts', PUBLIC, async (request, reply) => {
+    app.get(performancePaths.apiCounts.pattern, PUBLIC, async (request, reply) => {
       const query = parseInput(CountsQuerySchema, request.query);
       try {
         return await policeUk.countStreetRecords(query);
@@ -168,30 +164,30 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       }
     });
 
-    app.get('/performance/imports', READ_IMPORTS, async (request, reply) => {
+    app.get(performancePaths.imports.pattern, READ_IMPORTS, async (request, reply) => {
       const { page } = parseInput(RunsQuerySchema, request.query);
       const list = await policeUk.listRuns(request.actor, page);
-      return reply.render(`${VIEWS}/imports.njk`, {
+      return reply.render(performanceViews.imports, {
         pageTitle: 'Police data imports',
         canUpload: imports.canRun(request.actor),
         ...toImportRunsView(list),
       });
     });
 
-    app.get('/performance/imports/upload', RUN_IMPORTS, async (_request, reply) =>
-      reply.render(`${VIEWS}/import-upload.njk`, {
+    app.get(performancePaths.upload.pattern, RUN_IMPORTS, async (_request, reply) =>
+      reply.render(performanceViews.upload, {
         pageTitle: 'Upload police.uk data',
         maxMegabytes: MAX_UPLOAD_BYTES / 1024 / 1024,
       }),
     );
 
-    app.get('/performance/imports/:id', READ_IMPORTS, async (request, reply) => {
+    app.get(performancePaths.importRun.pattern, READ_IMPORTS, async (request, reply) => {
       const { id } = parseInput(RunParamsSchema, request.params);
       const view = toImportRunView(await policeUk.getRun(request.actor, id));
-      return reply.render(`${VIEWS}/import-run.njk`, { pageTitle: `Import run ${id}`, ...view });
+      return reply.render(performanceViews.importRun, { pageTitle: `Import run ${id}`, ...view });
     });
 
-    app.get('/api/v1/police-uk/imports/:id', READ_IMPORTS, async (request) => {
+    app.get(performancePaths.apiImportRun.pattern, READ_IMPORTS, async (request) => {
       const { id } = parseInput(RunParamsSchema, request.params);
       return toImportRunStatus(await policeUk.getRun(request.actor, id, 1000));
     });
@@ -199,7 +195,7 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
     // The upload takes the file's own bytes as the body (no multipart), streamed to a temporary folder.
     await app.register(async (uploads) => {
       uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
-      uploads.post('/performance/imports/upload', RUN_IMPORTS, async (request, reply) => {
+      uploads.post(performancePaths.upload.pattern, RUN_IMPORTS, async (request, reply) => {
         const { name, confirm } = parseInput(UploadQuerySchema, request.query);
         if (!(request.body instanceof Readable)) {
           throw new UploadError('Send the file itself as the request body, as application/octet-stream.');
@@ -221,8 +217,8 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         void finished.finally(() => fs.rm(dir, { recursive: true, force: true }).catch(() => {}));
         return reply.code(202).send({
           runId,
-          page: `/performance/imports/${runId}`,
-          status: `/api/v1/police-uk/imports/${runId}`,
+          page: performancePaths.importRun({ id: runId }),
+          status: performancePaths.apiImportRun({ id: runId }),
         });
       });
     });

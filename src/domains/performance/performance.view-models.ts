@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { plural } from '../../kernel/formats/words.ts';
 import { renderMonthlyTotalsChart } from './performance.charts.ts';
+import { performancePaths } from './performance.paths.ts';
 import type { ImportRunJson } from './performance.schemas.ts';
 import type { ImportRunStatus } from './performance.tables.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
@@ -291,7 +292,9 @@ export function toImportRunsView(list: {
   const pages = Math.max(1, Math.ceil(list.total / list.perPage));
   return {
     rows: list.runs.map(({ run, files }) => [
-      { html: `<a class="govuk-link" href="/performance/imports/${run.id}">Run ${run.id}</a>` },
+      {
+        html: `<a class="govuk-link" href="${performancePaths.importRun({ id: run.id })}">Run ${run.id}</a>`,
+      },
       { text: formatInstant(run.startedAt) },
       { text: run.actorLabel },
       { text: ORIGIN_LABEL[run.origin] },
@@ -304,8 +307,8 @@ export function toImportRunsView(list: {
     ]),
     total: list.total,
     pagination: {
-      previous: list.page > 1 ? { href: `/performance/imports?page=${list.page - 1}` } : undefined,
-      next: list.page < pages ? { href: `/performance/imports?page=${list.page + 1}` } : undefined,
+      previous: list.page > 1 ? { href: performancePaths.imports({}, { page: list.page - 1 }) } : undefined,
+      next: list.page < pages ? { href: performancePaths.imports({}, { page: list.page + 1 }) } : undefined,
       page: list.page,
       pages,
     },

@@ -1,8 +1,9 @@
 import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import { planPaths } from './plans.paths.ts';
 import { PlanJson, PlanListJson, PlanSlugParams, VersionQuery } from './plans.schemas.ts';
 
 export const PLANS_OPENAPI: OpenApiPaths = {
-  '/api/v1/plans': {
+  [planPaths.apiList.openApi]: {
     get: {
       summary: 'List Police and Crime Plans with their versions',
       security: SECURITY.public,
@@ -11,7 +12,7 @@ export const PLANS_OPENAPI: OpenApiPaths = {
       }),
     },
   },
-  '/api/v1/plans/{slug}': {
+  [planPaths.apiPlan.openApi]: {
     get: {
       summary: 'A plan version as its whole tree: pillars, priorities, key aims, measures and linked items',
       security: SECURITY.public,

@@ -11,7 +11,10 @@ import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { apiPaths } from '../api/api.paths.ts';
+import { calendarPaths } from '../calendar/calendar.paths.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
+import { planPaths } from './plans.paths.ts';
 
 const demoText = fs.readFileSync(
   path.join(PROJECT_ROOT, 'data/demo/plans/thames-valley-2024-2029.yaml'),
@@ -44,50 +47,68 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
   afterAll(() => app.close());
 
   it('shows the plan with its pillars, priorities and measures to anyone', async () => {
-    const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
+    const page = await app.inject({
+      method: 'GET',
+      url: planPaths.plan({ slug: 'thames-valley-2024-2029' }),
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Protecting Communities');
     expect(page.body).toContain('3 pillars, 15 priorities');
     expect(page.body).toContain('Must be issued by <strong>31 March 2025</strong>');
-    const list = await app.inject({ method: 'GET', url: '/plans' });
+    const list = await app.inject({ method: 'GET', url: planPaths.list() });
     expect(list.body).toContain('/plans/thames-valley-2024-2029');
     const priority = await app.inject({
       method: 'GET',
-      url: '/plans/thames-valley-2024-2029/priorities/PC1',
+      url: planPaths.priority({ slug: 'thames-valley-2024-2029', code: 'PC1' }),
     });
     expect(priority.statusCode).toBe(200);
     // The plan in force links each measure to its scorecard page.
     expect(priority.body).toContain('href="/scorecard/measures/PC1.M1"');
     expect(page.body).toContain('href="/scorecard/measures/PC1.M1"');
     expect(
-      (await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/priorities/NOPE' })).statusCode,
+      (
+        await app.inject({
+          method: 'GET',
+          url: planPaths.priority({ slug: 'thames-valley-2024-2029', code: 'NOPE' }),
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/plans/no-such-plan' })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: planPaths.plan({ slug: 'no-such-plan' }) })).statusCode,
+    ).toBe(404);
   });
 
   it('serves the plan as JSON, exports a file that imports back the same, and describes the API', async () => {
-    const api = (await app.inject({ method: 'GET', url: '/api/v1/plans/thames-valley-2024-2029' })).json();
+    const api = (
+      await app.inject({ method: 'GET', url: planPaths.apiPlan({ slug: 'thames-valley-2024-2029' }) })
+    ).json();
     expect(api).toMatchObject({
       slug: 'thames-valley-2024-2029',
       version: { number: 1, state: 'issued' },
       issueDeadline: '2025-03-31',
     });
     expect(api.pillars).toHaveLength(3);
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/plans' })).json();
+    const list = (await app.inject({ method: 'GET', url: planPaths.apiList() })).json();
     expect(list.plans.map((plan: { slug: string }) => plan.slug)).toContain('thames-valley-2024-2029');
 
-    const exported = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/export.yaml' });
+    const exported = await app.inject({
+      method: 'GET',
+      url: planPaths.exportYaml({ slug: 'thames-valley-2024-2029' }),
+    });
     expect(exported.headers['content-disposition']).toContain('thames-valley-2024-2029.yaml');
     expect(parsePlanFile(exported.body)).toEqual(parsePlanFile(demoText));
-    const json = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/export.json' });
+    const json = await app.inject({
+      method: 'GET',
+      url: planPaths.exportJson({ slug: 'thames-valley-2024-2029' }),
+    });
     expect(parsePlanFile(json.body)).toEqual(parsePlanFile(demoText));
 
-    const openApi = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const openApi = (await app.inject({ method: 'GET', url: apiPaths.openApiDocument() })).json();
     expect(openApi.openapi).toBe('3.1.0');
     expect(Object.keys(openApi.paths)).toEqual(
       expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{slug}', '/api/v1/me']),
     );
-    const docs = (await app.inject({ method: 'GET', url: '/api/docs' })).body;
+    const docs = (await app.inject({ method: 'GET', url: apiPaths.docs() })).body;
     expect(docs).toContain('/api/v1/plans/{slug}');
     // Descriptions are written with Markdown code spans: the page shows them as code, not as backticks.
     expect(docs).toContain('<code>');
@@ -100,20 +121,20 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       plan: { ...parsePlanFile(demoText).plan, slug: 'next-plan', electionDate: '2028-05-04' },
     });
     // The draft is restricted, so only people of its body see its deadline; the issued plan's is past.
-    const publicFeed = await app.inject({ method: 'GET', url: '/calendar.ics' });
+    const publicFeed = await app.inject({ method: 'GET', url: calendarPaths.feed() });
     expect(publicFeed.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(publicFeed.body).not.toContain('VEVENT');
-    const feed = await officer.get('/calendar.ics');
+    const feed = await officer.get(calendarPaths.feed());
     expect(feed.body).toContain('DTSTART;VALUE=DATE:20290331');
     expect(feed.body).not.toContain('20250331');
-    const page = await app.inject({ method: 'GET', url: '/calendar' });
+    const page = await app.inject({ method: 'GET', url: calendarPaths.calendar() });
     expect(page.body).toContain('No statutory deadlines are coming up.');
-    const officerPage = await officer.get('/calendar');
+    const officerPage = await officer.get(calendarPaths.calendar());
     expect(officerPage.body).toContain('31 March 2029');
   });
 
   it('lets an OPCC officer record a step through the form, explaining a mistake', async () => {
-    const bad = await officer.post('/plans/thames-valley-2024-2029/steps', {
+    const bad = await officer.post(planPaths.steps({ slug: 'thames-valley-2024-2029' }), {
       step: 'reviewed',
       'occurredOn-day': '30',
       'occurredOn-month': '',
@@ -128,7 +149,7 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(bad.body).toMatch(/name="occurredOn-year" type="text" value="2025"/);
     expect(bad.body).toContain('Typed before the mistake</textarea>');
 
-    const future = await officer.post('/plans/thames-valley-2024-2029/steps', {
+    const future = await officer.post(planPaths.steps({ slug: 'thames-valley-2024-2029' }), {
       step: 'reviewed',
       'occurredOn-day': '1',
       'occurredOn-month': '1',
@@ -139,7 +160,7 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(future.body).toContain('The date of a step that has happened cannot be in the future');
     expect(future.body).toMatch(/name="occurredOn-year" type="text" value="2999"/);
 
-    const good = await officer.post('/plans/thames-valley-2024-2029/steps', {
+    const good = await officer.post(planPaths.steps({ slug: 'thames-valley-2024-2029' }), {
       step: 'reviewed',
       'occurredOn-day': '30',
       'occurredOn-month': 'June',
@@ -149,7 +170,10 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       documentUrl: 'https://example.org/review.pdf',
     });
     expect(good.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029' });
+    const page = await app.inject({
+      method: 'GET',
+      url: planPaths.plan({ slug: 'thames-valley-2024-2029' }),
+    });
     expect(page.body).toContain('Plan reviewed');
     expect(page.body).toContain('30 June 2025');
     expect(page.body).toContain('href="https://example.org/review.pdf"');
@@ -200,7 +224,7 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
   });
 
   it('loads a pasted plan file as a draft, or lists every problem and saves nothing', async () => {
-    const broken = await officer.post('/plans/import', {
+    const broken = await officer.post(planPaths.plan({ slug: 'import' }), {
       content: demoText.replace('direction: decrease', 'direction: down'),
     });
     expect(broken.statusCode).toBe(400);
@@ -210,10 +234,10 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       ...file,
       plan: { ...file.plan, slug: 'pasted-draft', title: 'Secret draft 7f3a9c' },
     });
-    const loaded = await officer.post('/plans/import', { content: draft });
+    const loaded = await officer.post(planPaths.plan({ slug: 'import' }), { content: draft });
     expect(loaded.headers.location).toBe('/plans/pasted-draft/versions');
-    expect((await officer.get('/plans/pasted-draft')).body).toContain('This is a draft.');
-    const issuedAgain = await officer.post('/plans/import', { content: demoText });
+    expect((await officer.get(planPaths.plan({ slug: 'pasted-draft' }))).body).toContain('This is a draft.');
+    const issuedAgain = await officer.post(planPaths.plan({ slug: 'import' }), { content: demoText });
     expect(issuedAgain.statusCode).toBe(400);
     expect(issuedAgain.body).toContain('is issued and cannot change: start a variation');
     await expectNeverPublic(app, 'Secret draft 7f3a9c', [
@@ -224,16 +248,21 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
   });
 
   it('lets an OPCC officer edit a priority of a draft, never of an issued version', async () => {
-    const refused = await officer.get('/plans/thames-valley-2024-2029/priorities/PC1/edit');
+    const refused = await officer.get(
+      planPaths.priorityEdit({ slug: 'thames-valley-2024-2029', code: 'PC1' }),
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Start a variation');
 
-    expect((await officer.post('/plans/thames-valley-2024-2029/variations')).statusCode).toBe(303);
-    const form = await officer.get('/plans/thames-valley-2024-2029/priorities/PC1/edit');
+    expect((await officer.post(planPaths.variations({ slug: 'thames-valley-2024-2029' }))).statusCode).toBe(
+      303,
+    );
+    const form = await officer.get(planPaths.priorityEdit({ slug: 'thames-valley-2024-2029', code: 'PC1' }));
     expect(form.statusCode).toBe(200);
     const measureCode = /name="measures\[0\]\[code\]" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
 
-    const empty = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', {
+    const editPath = planPaths.priorityEdit({ slug: 'thames-valley-2024-2029', code: 'PC1' });
+    const empty = await officer.post(editPath, {
       title: ' ',
       summary: 'A summary typed before the mistake',
       'measures[0][code]': measureCode,
@@ -249,7 +278,7 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(empty.body).toMatch(/name="title" type="text" value=" "/);
     expect(empty.body).toMatch(/value="increase" checked/);
 
-    const saved = await officer.post('/plans/thames-valley-2024-2029/priorities/PC1/edit', {
+    const saved = await officer.post(editPath, {
       title: 'Crime prevention, revised',
       summary: '',
       'measures[0][code]': measureCode,
@@ -257,11 +286,18 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
       'measures[0][direction]': 'decrease',
     });
     expect(saved.statusCode).toBe(303);
-    const draft = await officer.get('/plans/thames-valley-2024-2029/priorities/PC1?version=draft');
+    const draft = await officer.get(
+      planPaths.priority({ slug: 'thames-valley-2024-2029', code: 'PC1' }, { version: 'draft' }),
+    );
     expect(draft.body).toContain('Crime prevention, revised');
-    const issued = await app.inject({ method: 'GET', url: '/plans/thames-valley-2024-2029/priorities/PC1' });
+    const issued = await app.inject({
+      method: 'GET',
+      url: planPaths.priority({ slug: 'thames-valley-2024-2029', code: 'PC1' }),
+    });
     expect(issued.body).not.toContain('Crime prevention, revised');
-    const changes = await officer.get('/plans/thames-valley-2024-2029/compare?from=1&to=2');
+    const changes = await officer.get(
+      planPaths.compare({ slug: 'thames-valley-2024-2029' }, { from: '1', to: '2' }),
+    );
     expect(changes.body).toContain('Crime prevention, revised');
     expect(changes.body).toContain('Fewer crimes of every kind');
   });

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { ConflictError, ValidationError } from '../../kernel/errors.ts';
+import { ConflictError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { plural } from '../../kernel/formats/words.ts';
-import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
+import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
 import { STEP_LABELS } from './plans.lifecycle.ts';
+import { planPaths } from './plans.paths.ts';
 import {
   CompareQuery,
   ImportFormSchema,
@@ -39,11 +42,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
   const { plans } = deps;
   const stepOptions = PLAN_STEPS.map((step) => ({ value: step, text: STEP_LABELS[step] }));
 
-  async function renderPlan(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-  ) {
+  async function renderPlan(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const { slug } = parseInput(PlanSlugParams, request.params);
     const { version } = parseInput(VersionQuery, request.query);
     const read = await plans.readPlan(request.actor, slug, version);
@@ -61,17 +60,13 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       canEdit: read.canEdit,
       hasDraft: read.versions.some((v) => v.state === 'draft'),
       stepOptions,
-      values: {},
-      ...extra,
+      values: problem?.values ?? {},
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
     });
   }
 
-  async function renderPriorityEdit(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-    submitted?: Record<string, unknown>,
-  ) {
+  async function renderPriorityEdit(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const { slug } = parseInput(PlanSlugParams, request.params);
     const { code } = request.params as { code: string };
     const current = await plans.readPlan(request.actor, slug);
@@ -91,14 +86,25 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
     return reply.render(`${VIEWS}/priority-edit.njk`, {
       pageTitle: `Edit ${priority.title}`,
       plan: read.plan,
-      priority: priorityFormValues(priority, submitted),
+      priority: priorityFormValues(priority, problem?.values),
       directionOptions: DIRECTION_OPTIONS,
-      ...extra,
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
+    });
+  }
+
+  async function renderImport(_request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    return reply.render(`${VIEWS}/import.njk`, {
+      pageTitle: 'Load a plan file',
+      values: problem?.values ?? {},
+      problems: problem?.errors,
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
     });
   }
 
   return async (app) => {
-    app.get('/plans', PUBLIC, async (request, reply) => {
+    app.get(planPaths.list.pattern, PUBLIC, async (request, reply) => {
       const entries = await plans.listPlans(request.actor);
       return reply.render(`${VIEWS}/plans.njk`, {
         pageTitle: 'Police and Crime Plans',
@@ -112,9 +118,9 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug', PUBLIC, (request, reply) => renderPlan(request, reply));
+    app.get(planPaths.plan.pattern, PUBLIC, (request, reply) => renderPlan(request, reply));
 
-    app.get('/plans/:slug/priorities/:code', PUBLIC, async (request, reply) => {
+    app.get(planPaths.priority.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { code } = request.params as { code: string };
       const { version } = parseInput(VersionQuery, request.query);
@@ -137,29 +143,28 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug/priorities/:code/edit', EDIT, async (request, reply) =>
+    app.get(planPaths.priorityEdit.pattern, EDIT, async (request, reply) =>
       renderPriorityEdit(request, reply),
     );
 
-    app.post('/plans/:slug/priorities/:code/edit', EDIT, async (request, reply) => {
-      const { slug } = parseInput(PlanSlugParams, request.params);
-      const { code } = request.params as { code: string };
-      try {
-        const input = parseInput(PriorityEditSchema, request.body);
-        await plans.editDraftPriority(request.actor, slug, code, input, request.id);
-        return reply.redirect(`/plans/${slug}/priorities/${encodeURIComponent(code)}?version=draft`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderPriorityEdit(
-          request,
-          reply.code(400),
-          toFormErrors(toFieldIds(error.fieldErrors)),
-          (request.body ?? {}) as Record<string, unknown>,
-        );
-      }
-    });
+    app.post(
+      planPaths.priorityEdit.pattern,
+      EDIT,
+      formRoute({
+        schema: PriorityEditSchema,
+        act: async (input, request) => {
+          const { slug } = parseInput(PlanSlugParams, request.params);
+          const { code } = request.params as { code: string };
+          await plans.editDraftPriority(request.actor, slug, code, input, request.id);
+          return { slug, code };
+        },
+        redirectTo: (params) => planPaths.priority(params, { version: 'draft' }),
+        render: renderPriorityEdit,
+        summarise: toFieldIds,
+      }),
+    );
 
-    app.get('/plans/:slug/versions', PUBLIC, async (request, reply) => {
+    app.get(planPaths.versions.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const read = await plans.readPlan(request.actor, slug);
       const versions = read.versions.map((version) => ({
@@ -174,7 +179,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug/compare', PUBLIC, async (request, reply) => {
+    app.get(planPaths.compare.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { from, to } = parseInput(CompareQuery, request.query);
       const result = await plans.compareVersions(request.actor, slug, from, to);
@@ -187,7 +192,7 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    app.get('/plans/:slug/coverage', PUBLIC, async (request, reply) => {
+    app.get(planPaths.coverage.pattern, PUBLIC, async (request, reply) => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const report = await plans.coverageReport(request.actor, slug);
       return reply.render(`${VIEWS}/coverage.njk`, {
@@ -204,19 +209,20 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       });
     });
 
-    for (const format of ['yaml', 'json'] as const) {
-      app.get(`/plans/:slug/export.${format}`, PUBLIC, async (request, reply) => {
+    for (const [format, exportPath] of [
+      ['yaml', planPaths.exportYaml],
+      ['json', planPaths.exportJson],
+    ] as const) {
+      app.get(exportPath.pattern, PUBLIC, async (request, reply) => {
         const { slug } = parseInput(PlanSlugParams, request.params);
         const { version } = parseInput(VersionQuery, request.query);
         const file = await plans.exportPlanFile(request.actor, slug, version);
-        return reply
-          .type(format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8')
-          .header('Content-Disposition', `attachment; filename="${slug}.${format}"`)
-          .send(format === 'yaml' ? planFileToYaml(file) : JSON.stringify(file, null, 2));
+        const body = format === 'yaml' ? planFileToYaml(file) : JSON.stringify(file, null, 2);
+        return sendDownload(reply, { name: slug, format, body });
       });
     }
 
-    app.get('/api/v1/plans', PUBLIC, async (request): Promise<z.input<typeof PlanListJson>> => {
+    app.get(planPaths.apiList.pattern, PUBLIC, async (request): Promise<z.input<typeof PlanListJson>> => {
       const entries = await plans.listPlans(request.actor);
       return {
         plans: entries.map(({ plan, versions }) => ({
@@ -228,12 +234,12 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
           termStart: plan.termStart,
           termEnd: plan.termEnd,
           versions: versions.map(({ number, state, issuedOn }) => ({ number, state, issuedOn })),
-          url: `/api/v1/plans/${plan.slug}`,
+          url: planPaths.apiPlan({ slug: plan.slug }),
         })),
       };
     });
 
-    app.get('/api/v1/plans/:slug', PUBLIC, async (request): Promise<z.input<typeof PlanJson>> => {
+    app.get(planPaths.apiPlan.pattern, PUBLIC, async (request): Promise<z.input<typeof PlanJson>> => {
       const { slug } = parseInput(PlanSlugParams, request.params);
       const { version } = parseInput(VersionQuery, request.query);
       const read = await plans.readPlan(request.actor, slug, version);
@@ -253,66 +259,55 @@ export function plansRoutes(deps: { plans: PlansService }): FastifyPluginAsync {
       };
     });
 
-    app.post('/plans/:slug/steps', EDIT, async (request, reply) => {
-      const { slug } = parseInput(PlanSlugParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(StepFormSchema, values);
-        await plans.recordStep(
-          request.actor,
-          slug,
-          {
-            step: form.step,
-            occurredOn: form.occurredOn,
-            note: form.note,
-            documents: form.documentUrl
-              ? [{ title: form.documentTitle || form.documentUrl, url: form.documentUrl }]
-              : [],
-          },
-          request.id,
-        );
-        return reply.redirect(`/plans/${slug}#lifecycle`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderPlan(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
-
-    app.post('/plans/:slug/variations', EDIT, async (request, reply) => {
-      const { slug } = parseInput(PlanSlugParams, request.params);
-      const { versionNumber } = await plans.startVariation(request.actor, slug, request.id);
-      return reply.redirect(`/plans/${slug}?version=${versionNumber}`, 303);
-    });
-
-    app.get('/plans/import', EDIT, async (_request, reply) =>
-      reply.render(`${VIEWS}/import.njk`, { pageTitle: 'Load a plan file', values: {} }),
+    app.post(
+      planPaths.steps.pattern,
+      EDIT,
+      formRoute({
+        schema: StepFormSchema,
+        act: async (form, request) => {
+          const { slug } = parseInput(PlanSlugParams, request.params);
+          const documents = form.documentUrl
+            ? [{ title: form.documentTitle || form.documentUrl, url: form.documentUrl }]
+            : [];
+          const step = { step: form.step, occurredOn: form.occurredOn, note: form.note, documents };
+          await plans.recordStep(request.actor, slug, step, request.id);
+          return slug;
+        },
+        redirectTo: (slug) => `${planPaths.plan({ slug })}#lifecycle`,
+        render: renderPlan,
+      }),
     );
 
-    app.post('/plans/import', EDIT, async (request, reply) => {
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const { content } = parseInput(ImportFormSchema, values);
-        const file = parsePlanFile(content, 'content');
-        await plans.importPlanFile(request.actor, file, request.id);
-        return reply.redirect(`/plans/${file.plan.slug}/versions`, 303);
-      } catch (caught) {
-        const error =
-          caught instanceof ConflictError
-            ? new ValidationError([{ field: 'plan', message: caught.message }])
-            : caught;
-        if (!(error instanceof ValidationError)) throw error;
-        return reply.code(400).render(`${VIEWS}/import.njk`, {
-          pageTitle: 'Load a plan file',
-          values,
-          problems: error.fieldErrors,
-          ...toFormErrors([
-            {
-              field: 'content',
-              message: `The file has ${plural(error.fieldErrors.length, 'problem')}: see the list below`,
-            },
-          ]),
-        });
-      }
+    app.post(planPaths.variations.pattern, EDIT, async (request, reply) => {
+      const { slug } = parseInput(PlanSlugParams, request.params);
+      const { versionNumber } = await plans.startVariation(request.actor, slug, request.id);
+      return reply.redirect(planPaths.plan({ slug }, { version: versionNumber }), 303);
     });
+
+    app.get(planPaths.import.pattern, EDIT, async (request, reply) => renderImport(request, reply));
+
+    app.post(
+      planPaths.import.pattern,
+      EDIT,
+      formRoute({
+        schema: ImportFormSchema,
+        act: async ({ content }, request) => {
+          const file = parsePlanFile(content, 'content');
+          await plans.importPlanFile(request.actor, file, request.id);
+          return file.plan.slug;
+        },
+        redirectTo: (slug) => planPaths.versions({ slug }),
+        render: renderImport,
+        refusal: (error) =>
+          error instanceof ConflictError ? [{ field: 'plan', message: error.message }] : undefined,
+        // One line in the summary points at the box; the page lists every problem of the file under it.
+        summarise: (errors) => [
+          {
+            field: 'content',
+            message: `The file has ${plural(errors.length, 'problem')}: see the list below`,
+          },
+        ],
+      }),
+    );
   };
 }

@@ -6,6 +6,7 @@ import { canSee } from '../../kernel/auth/visibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { CoverageFile, MeasureDirection, PlanFile } from './plans.file-schema.ts';
 import { describeLifecycle, todayInLondon } from './plans.lifecycle.ts';
+import { planPaths } from './plans.paths.ts';
 import {
   deleteVersionTree,
   findPlanBySlug,
@@ -535,7 +536,7 @@ export function createPlansService(deps: PlansDeps) {
           title: `Issue the Police and Crime Plan: ${plan.title}`,
           basis:
             'Police Reform and Social Responsibility Act 2011, s. 5: within the financial year of the ordinary election',
-          url: `/plans/${plan.slug}`,
+          url: planPaths.plan({ slug: plan.slug }),
           status: lifecycle.deadlineStatus,
           uid: `plan-issue-${plan.slug}`,
         });

@@ -2,6 +2,7 @@ import { formatDate } from '../../kernel/formats/dates.ts';
 import { isWebAddress } from '../../kernel/http/web-address.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
 import { type Lifecycle, STEP_LABELS } from './plans.lifecycle.ts';
+import { planPaths } from './plans.paths.ts';
 import type { StepRow, VersionRow } from './plans.queries.ts';
 import type { PlanChange, PlanTree } from './plans.tree.ts';
 
@@ -31,7 +32,7 @@ export function toTreeView(tree: PlanTree, planSlug: string, onScorecard = false
       ...pillar,
       priorities: pillar.priorities.map((priority) => ({
         ...priority,
-        url: `/plans/${planSlug}/priorities/${encodeURIComponent(priority.code)}`,
+        url: planPaths.priority({ slug: planSlug, code: priority.code }),
         measures: priority.measures.map((measure) => ({
           ...measure,
           scorecardUrl: onScorecard ? `/scorecard/measures/${encodeURIComponent(measure.code)}` : null,

@@ -1,8 +1,9 @@
 import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
 import { ForceAreasJson } from '../areas/areas.schemas.ts';
+import { portalPaths } from './portal.paths.ts';
 
 export const PORTAL_OPENAPI: OpenApiPaths = {
-  '/api/v1/areas': {
+  [portalPaths.apiAreas.openApi]: {
     get: {
       summary: 'Force areas and their local authorities, with ONS codes',
       security: SECURITY.public,

@@ -1,37 +1,40 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
 import type { ForceAreasJson } from '../areas/areas.schemas.ts';
 import type { AreasService } from '../areas/index.ts';
+import { portalPaths } from './portal.paths.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
+import { portalViews } from './portal.views.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 
 /** The public face: home page, statements, and the open data behind what the home page shows. */
 export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync {
   return async (app) => {
-    app.get('/', PUBLIC, async (_request, reply) => {
+    app.get(portalPaths.home.pattern, PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
-      return reply.render('portal/views/home.njk', { pageTitle: 'Home', ...toHomeView(areas) });
+      return reply.render(portalViews.home, { pageTitle: 'Home', ...toHomeView(areas) });
     });
 
-    app.get('/accessibility', PUBLIC, async (_request, reply) =>
-      reply.render('portal/views/accessibility.njk', { pageTitle: 'Accessibility statement' }),
+    app.get(portalPaths.accessibility.pattern, PUBLIC, async (_request, reply) =>
+      reply.render(portalViews.accessibility, { pageTitle: 'Accessibility statement' }),
     );
 
-    app.get('/privacy', PUBLIC, async (_request, reply) =>
-      reply.render('portal/views/privacy.njk', { pageTitle: 'Privacy notice' }),
+    app.get(portalPaths.privacy.pattern, PUBLIC, async (_request, reply) =>
+      reply.render(portalViews.privacy, { pageTitle: 'Privacy notice' }),
     );
 
     app.get(
-      '/api/v1/areas',
+      portalPaths.apiAreas.pattern,
       PUBLIC,
       async (): Promise<z.input<typeof ForceAreasJson>> => ({
         forceAreas: await deps.areas.listForceAreasWithAuthorities(),
       }),
     );
 
-    app.get('/areas.csv', PUBLIC, async (_request, reply) => {
+    app.get(portalPaths.areasCsv.pattern, PUBLIC, async (_request, reply) => {
       const areas = await deps.areas.listForceAreasWithAuthorities();
       const rows = areas.flatMap((area) => area.localAuthorities.map((authority) => ({ area, authority })));
       const csv = toCsv(rows, [
@@ -42,10 +45,7 @@ export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync 
         { header: 'tier', value: (row) => tierLabel(row.authority.tier) },
         { header: 'county', value: (row) => row.authority.countyName },
       ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', 'attachment; filename="peelian-areas.csv"')
-        .send(csv);
+      return sendDownload(reply, { name: 'peelian-areas', format: 'csv', body: csv });
     });
   };
 }

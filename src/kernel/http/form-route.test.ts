@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ValidationError } from '../errors.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import { sendDownload } from './download.ts';
 import { formRoute } from './form-route.ts';
 
@@ -21,6 +21,20 @@ async function appWithForm() {
       },
       redirectTo: ({ id }) => `/things/${id}`,
       render: async (_request, reply, problem) => reply.send(problem),
+    }),
+  );
+  app.post(
+    '/files',
+    formRoute({
+      schema: z.object({ 'rows.0.name': z.string().min(1, 'Name the first row') }),
+      act: async () => {
+        throw new ConflictError('That file is loaded already');
+      },
+      redirectTo: () => '/files',
+      render: async (_request, reply, problem) => reply.send(problem),
+      refusal: (error) =>
+        error instanceof ConflictError ? [{ field: 'file', message: error.message }] : undefined,
+      summarise: (errors) => errors.map((error) => ({ ...error, field: error.field.replaceAll('.', '-') })),
     }),
   );
   app.get('/things.csv', async (_request, reply) =>
@@ -46,6 +60,7 @@ describe('formRoute', () => {
       values: { name: '  ' },
       errorList: [{ text: 'Enter a name', href: '#name' }],
       fieldErrors: { name: { text: 'Enter a name' } },
+      errors: [{ field: 'name', message: 'Enter a name' }],
     });
     expect(saved).toEqual([]);
   });
@@ -56,6 +71,27 @@ describe('formRoute', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().values).toEqual({ name: 'taken' });
     expect(response.json().errorList).toEqual([{ text: 'That name is taken', href: '#name' }]);
+  });
+});
+
+describe('formRoute with a refusal and a summary of its own', () => {
+  it('shows the summary made from the errors, and keeps every error as refused for the page', async () => {
+    const { app } = await appWithForm();
+    const response = await app.inject({ method: 'POST', url: '/files', payload: { 'rows.0.name': '' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      values: { 'rows.0.name': '' },
+      errorList: [{ text: 'Name the first row', href: '#rows-0-name' }],
+      fieldErrors: { 'rows-0-name': { text: 'Name the first row' } },
+      errors: [{ field: 'rows.0.name', message: 'Name the first row' }],
+    });
+  });
+
+  it('shows a refusal it is told of as a mistake against its field', async () => {
+    const { app } = await appWithForm();
+    const response = await app.inject({ method: 'POST', url: '/files', payload: { 'rows.0.name': 'a' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errorList).toEqual([{ text: 'That file is loaded already', href: '#file' }]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { z } from 'zod';
-import { ValidationError } from '../errors.ts';
+import { type FieldError, ValidationError } from '../errors.ts';
 import { parseInput, toFormErrors } from './form-validation.ts';
 
 /** What a form page is re-rendered with after a mistake: what the user typed and what was wrong with it. */
@@ -8,6 +8,8 @@ export interface FormProblem {
   values: Record<string, unknown>;
   errorList: { text: string; href: string }[];
   fieldErrors: Record<string, { text: string }>;
+  /** Every field error as refused, before `summarise`: for a page that lists them all (e.g. a file's lines). */
+  errors: FieldError[];
 }
 
 /**
@@ -20,15 +22,21 @@ export function formRoute<Schema extends z.ZodType, Result>(form: {
   act: (input: z.infer<Schema>, request: FastifyRequest) => Promise<Result>;
   redirectTo: (result: Result, request: FastifyRequest) => string;
   render: (request: FastifyRequest, reply: FastifyReply, problem: FormProblem) => Promise<unknown>;
+  /** Other refusals the form shows as mistakes (e.g. a ConflictError against a field); undefined rethrows. */
+  refusal?: (error: unknown) => FieldError[] | undefined;
+  /** What the error summary and the fields show, from the field errors (e.g. names as element ids). */
+  summarise?: (errors: FieldError[]) => FieldError[];
 }): RouteHandlerMethod {
   return async (request, reply) => {
     try {
       const result = await form.act(parseInput(form.schema, request.body), request);
       return reply.redirect(form.redirectTo(result, request), 303);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      const errors = error instanceof ValidationError ? error.fieldErrors : form.refusal?.(error);
+      if (!errors) throw error;
       const values = (request.body ?? {}) as Record<string, unknown>;
-      return form.render(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
+      const shown = toFormErrors(form.summarise ? form.summarise(errors) : errors);
+      return form.render(request, reply.code(400), { values, ...shown, errors });
     }
   };
 }
