@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import {
+  type Command,
   type CommandContext,
   type DomainCommand,
   type DomainCommandContext,
@@ -193,6 +194,40 @@ export async function runTokensRevoke({
   });
 }
 
+const JSON_OUTPUT = {
+  options: { json: { type: 'boolean' } },
+  optionHelp: ['--json    print JSON instead of a table'],
+} satisfies Pick<Command, 'options' | 'optionHelp'>;
+
+/** `users disable` / `users enable`. */
+function switchAccountCommand(disabled: boolean): DomainCommand<AccountsCommandServices> {
+  const word = disabled ? 'disable' : 'enable';
+  return {
+    words: ['users', word],
+    summary: disabled ? 'Disable an account and end its sessions' : 'Enable a disabled account',
+    usage: `peelian users ${word} --email <email>`,
+    options: { email: { type: 'string' } },
+    optionHelp: [`--email <email>    the account to ${word}`],
+    run: runUsersSetDisabled(disabled),
+  };
+}
+
+/** `users grant` / `users revoke`. */
+function changeRoleCommand(change: 'grant' | 'revoke'): DomainCommand<AccountsCommandServices> {
+  return {
+    words: ['users', change],
+    summary: change === 'grant' ? 'Give an account a role' : 'Take a role away from an account',
+    usage: `peelian users ${change} --email <email> --role <role> [--body <slug>]`,
+    options: USER_OPTIONS,
+    optionHelp: [
+      '--email <email>',
+      `--role <role>      ${ROLE_HELP}`,
+      '--body <slug>      the body the role is for',
+    ],
+    run: runUsersChangeRole(change),
+  };
+}
+
 /** The commands this domain adds to `peelian`. */
 export const ACCOUNTS_COMMANDS: DomainCommand<AccountsCommandServices>[] = [
   {
@@ -212,50 +247,13 @@ export const ACCOUNTS_COMMANDS: DomainCommand<AccountsCommandServices>[] = [
     words: ['users', 'list'],
     summary: 'List accounts with their roles',
     usage: 'peelian users list [--json]',
-    options: { json: { type: 'boolean' } },
-    optionHelp: ['--json    print JSON instead of a table'],
+    ...JSON_OUTPUT,
     run: runUsersList,
   },
-  {
-    words: ['users', 'disable'],
-    summary: 'Disable an account and end its sessions',
-    usage: 'peelian users disable --email <email>',
-    options: { email: { type: 'string' } },
-    optionHelp: ['--email <email>    the account to disable'],
-    run: runUsersSetDisabled(true),
-  },
-  {
-    words: ['users', 'enable'],
-    summary: 'Enable a disabled account',
-    usage: 'peelian users enable --email <email>',
-    options: { email: { type: 'string' } },
-    optionHelp: ['--email <email>    the account to enable'],
-    run: runUsersSetDisabled(false),
-  },
-  {
-    words: ['users', 'grant'],
-    summary: 'Give an account a role',
-    usage: 'peelian users grant --email <email> --role <role> [--body <slug>]',
-    options: USER_OPTIONS,
-    optionHelp: [
-      '--email <email>',
-      `--role <role>      ${ROLE_HELP}`,
-      '--body <slug>      the body the role is for',
-    ],
-    run: runUsersChangeRole('grant'),
-  },
-  {
-    words: ['users', 'revoke'],
-    summary: 'Take a role away from an account',
-    usage: 'peelian users revoke --email <email> --role <role> [--body <slug>]',
-    options: USER_OPTIONS,
-    optionHelp: [
-      '--email <email>',
-      `--role <role>      ${ROLE_HELP}`,
-      '--body <slug>      the body the role is for',
-    ],
-    run: runUsersChangeRole('revoke'),
-  },
+  switchAccountCommand(true),
+  switchAccountCommand(false),
+  changeRoleCommand('grant'),
+  changeRoleCommand('revoke'),
   {
     words: ['tokens', 'create'],
     summary: 'Create an API token; prints only the token on stdout',
@@ -278,8 +276,7 @@ export const ACCOUNTS_COMMANDS: DomainCommand<AccountsCommandServices>[] = [
     words: ['tokens', 'list'],
     summary: 'List API tokens (never the tokens themselves)',
     usage: 'peelian tokens list [--json]',
-    options: { json: { type: 'boolean' } },
-    optionHelp: ['--json    print JSON instead of a table'],
+    ...JSON_OUTPUT,
     run: runTokensList,
   },
   {

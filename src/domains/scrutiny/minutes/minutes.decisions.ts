@@ -18,21 +18,17 @@ import {
   updateMinuteDecision,
 } from './minutes.queries.ts';
 
-import { ledgerEntryOf, requireAction, requireDraftItem, requireManagedMeeting } from './minutes.steps.ts';
+import { changeDraftItem, ledgerEntryOf, requireAction, requireManagedMeeting } from './minutes.steps.ts';
 
 export async function addMinuteDecision(
   deps: ScrutinyRecordsDeps,
-
   actor: Actor,
   meetingId: number,
   itemId: number,
   form: MinuteDecisionForm,
   requestId?: string,
 ) {
-  const { db } = deps;
-  const meeting = await requireManagedMeeting(deps, actor, meetingId);
-  return db.transaction().execute(async (trx) => {
-    await requireDraftItem(trx, meeting, itemId);
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx) => {
     const existing = await listMinuteDecisions(trx, [itemId]);
     const values = { minuteItemId: itemId, position: existing.length + 1, ...form };
     await insertMinuteDecision(trx, values);
@@ -54,7 +50,6 @@ export async function addMinuteDecision(
  */
 export async function editMinuteDecision(
   deps: ScrutinyRecordsDeps,
-
   actor: Actor,
   meetingId: number,
   itemId: number,
@@ -62,10 +57,7 @@ export async function editMinuteDecision(
   form: MinuteDecisionForm,
   requestId?: string,
 ) {
-  const { db } = deps;
-  const meeting = await requireManagedMeeting(deps, actor, meetingId);
-  return db.transaction().execute(async (trx) => {
-    await requireDraftItem(trx, meeting, itemId);
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx) => {
     const decision = (await listMinuteDecisions(trx, [itemId])).find(
       (candidate) => candidate.position === position,
     );
@@ -109,17 +101,13 @@ export async function editMinuteDecision(
 
 export async function addMinuteAction(
   deps: ScrutinyRecordsDeps,
-
   actor: Actor,
   meetingId: number,
   itemId: number,
   form: ActionForm,
   requestId?: string,
 ) {
-  const { db } = deps;
-  const meeting = await requireManagedMeeting(deps, actor, meetingId);
-  return db.transaction().execute(async (trx) => {
-    await requireDraftItem(trx, meeting, itemId);
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx) => {
     const existing = await listMinuteActions(trx, [itemId]);
     const values = { minuteItemId: itemId, position: existing.length + 1, doneOn: null, ...form };
     await insertMinuteAction(trx, values);
@@ -140,7 +128,6 @@ export async function addMinuteAction(
  */
 export async function followUpMinuteAction(
   deps: ScrutinyRecordsDeps,
-
   actor: Actor,
   meetingId: number,
   itemId: number,

@@ -16,11 +16,11 @@ import {
 import {
   agendaItemOf,
   assertNumberingRunsOn,
+  changeDraftItem,
   ensureDraft,
   loadItems,
   markHeld,
   nextNumber,
-  requireDraftItem,
   requireManagedMeeting,
   requireMinutable,
 } from './minutes.steps.ts';
@@ -77,17 +77,13 @@ export async function addMinuteItem(
 /** Changes a draft item's title, wording, agenda item or privacy; its number stays. */
 export async function editMinuteItem(
   deps: ScrutinyRecordsDeps,
-
   actor: Actor,
   meetingId: number,
   itemId: number,
   form: MinuteItemEditForm,
   requestId?: string,
 ) {
-  const { db } = deps;
-  const meeting = await requireManagedMeeting(deps, actor, meetingId);
-  return db.transaction().execute(async (trx) => {
-    const { id: _id, ...before } = await requireDraftItem(trx, meeting, itemId);
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx, { id: _id, ...before }) => {
     const agendaItem = await agendaItemOf(trx, meetingId, form.agendaItem);
     const values = {
       ...before,
@@ -113,10 +109,7 @@ export async function removeMinuteItem(
   itemId: number,
   requestId?: string,
 ) {
-  const { db } = deps;
-  const meeting = await requireManagedMeeting(deps, actor, meetingId);
-  return db.transaction().execute(async (trx) => {
-    const item = await requireDraftItem(trx, meeting, itemId);
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx, item, meeting) => {
     const ledger = await listLedgerEntriesOfMinuteItems(trx, [itemId]);
     if (ledger.length > 0)
       throw new ConflictError(

@@ -201,6 +201,23 @@ export async function requireDraftItem(trx: Db, meeting: MeetingRow, itemId: num
   return requireItemOf(trx, meeting.id, itemId);
 }
 
+/**
+ * Runs a change to one draft item: the actor must keep the meeting's minutes, and the item must be a draft
+ * item of that meeting, checked inside the change's transaction.
+ */
+export async function changeDraftItem<T>(
+  deps: ScrutinyRecordsDeps,
+  actor: Actor,
+  meetingId: number,
+  itemId: number,
+  change: (trx: Db, item: Awaited<ReturnType<typeof requireItemOf>>, meeting: MeetingRow) => Promise<T>,
+): Promise<T> {
+  const meeting = await requireManagedMeeting(deps, actor, meetingId);
+  return deps.db
+    .transaction()
+    .execute(async (trx) => change(trx, await requireDraftItem(trx, meeting, itemId), meeting));
+}
+
 export async function requireAction(trx: Db, meetingId: number, itemId: number, position: number) {
   const item = await requireItemOf(trx, meetingId, itemId);
   const action = (await listMinuteActions(trx, [itemId])).find(
