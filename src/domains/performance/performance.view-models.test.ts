@@ -75,7 +75,6 @@ describe('toForcePageView', () => {
       slug: 'thames-valley',
       name: 'Thames Valley',
       gssCode: 'E23000029',
-      localAuthorities: [],
     },
     year: 2025,
     units: ['2024-12-01', '2025-01-01', '2025-02-01'].map((month, index) => ({

@@ -1,7 +1,7 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Policy } from '../../kernel/auth/policy.ts';
 import { DomainError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
-import type { AreasService, ForceAreaWithAuthorities } from '../areas/index.ts';
+import type { AreasService } from '../areas/index.ts';
 import type { PerformanceDb as Db } from './performance.tables.ts';
 import { createCountsCache } from './police-uk-counts-cache.ts';
 import {
@@ -51,7 +51,7 @@ export interface StreetCounts {
 }
 
 export interface ForceData {
-  force: ForceAreaWithAuthorities;
+  force: NonNullable<Awaited<ReturnType<AreasService['findForceArea']>>>;
   /** The year shown: the one asked for if it has street data, else the latest that has; null when none. */
   year: number | null;
   units: Awaited<ReturnType<typeof listLoadedUnitDetails>>;
@@ -75,8 +75,9 @@ export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; p
   const { db, areas, policy } = deps;
   const streetCounts = createCountsCache<KeyCount[]>();
 
-  async function forceBySlug(slug: string): Promise<ForceAreaWithAuthorities> {
-    const force = (await areas.listForceAreasWithAuthorities()).find((area) => area.slug === slug);
+  // One indexed row: the counts API asks on every request, and none of these readers needs the authorities.
+  async function forceBySlug(slug: string) {
+    const force = await areas.findForceArea(slug);
     if (!force) throw new NotFoundError(`There is no force area "${slug}".`);
     return force;
   }
