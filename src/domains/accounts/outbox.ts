@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import { narrowTo } from '../../kernel/db/domain-db.ts';
 import {
   insertOutboxMessage,
   listUnsentMessages,
@@ -30,6 +30,9 @@ export function logSender(log: (entry: object, message: string) => void): Messag
   };
 }
 
+/** Any domain's database or transaction whose type includes the outbox, as one that has only the outbox. */
+const asOutboxDb = narrowTo<AccountsOutbox>();
+
 /**
  * Puts a message in the outbox. Give it the transaction of the change that causes it (see deliverOutbox).
  */
@@ -37,9 +40,7 @@ export function queueMessage<DB extends AccountsOutbox>(
   trx: Kysely<DB>,
   message: OutgoingMessage,
 ): Promise<void> {
-  // Any domain's transaction whose database type includes the outbox may write to it; as with the audit trail
-  // (asAuditDb), Kysely's types cannot say so of a transaction without a cast.
-  return insertOutboxMessage(trx as unknown as DomainDb<AccountsOutbox>, message);
+  return insertOutboxMessage(asOutboxDb(trx), message);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { type Actor, actorLabel } from '../auth/actor.ts';
+import { narrowTo } from '../db/domain-db.ts';
 import type { AuditTables } from './audit.tables.ts';
 
 export interface AuditChange {
@@ -53,10 +54,8 @@ function toJson(value: unknown): string | null {
   return JSON.stringify(value, (key, inner) => (SECRET_FIELDS.has(key) ? '[secret]' : inner));
 }
 
-/** Any database that has the audit table can write to it; Kysely's types cannot express that without a cast. */
-export function asAuditDb<DB extends AuditTables>(db: Kysely<DB>): Kysely<AuditTables> {
-  return db as unknown as Kysely<AuditTables>;
-}
+/** Any domain's database or transaction, as one that has the audit table (every domain's type includes it). */
+export const asAuditDb = narrowTo<AuditTables>();
 
 /**
  * Audits the change from `before` to `after` (undefined = the record did not / no longer exists), and only
