@@ -11,6 +11,7 @@ import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
 import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { interestsPaths } from '../interests/interests.paths.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { seedDemoAttendance } from './attendance.demo.ts';
 
@@ -348,5 +349,36 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     expect(removed.statusCode).toBe(303);
     expect((await app.inject({ method: 'GET', url: register })).body).not.toContain('transport consultancy');
     expect((await officer.post(`${register}/${interest?.id}/remove`)).statusCode).toBe(404);
+  });
+
+  it('takes the date an interest was registered as day, month and year, naming an impossible date on its field', async () => {
+    const register = interestsPaths.register({ slug: 'thames-valley-panel' });
+    const interest = {
+      member: String(memberId('Councillor Ian White')),
+      category: 'licences',
+      description: 'A licence to sell alcohol',
+    };
+    const impossible = await officer.post(register, {
+      ...interest,
+      'registeredOn-day': '29',
+      'registeredOn-month': '2',
+      'registeredOn-year': '2017',
+    });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('href="#registeredOn"');
+    expect(impossible.body).toMatch(
+      /id="registeredOn-error"[^>]*>[^<]*<span[^>]*>Error:<\/span> The date the interest was registered must be a real date/,
+    );
+    expect(impossible.body).toMatch(/name="registeredOn-day"[^>]*value="29"/);
+    const registered = await officer.post(register, {
+      ...interest,
+      'registeredOn-day': '28',
+      'registeredOn-month': '2',
+      'registeredOn-year': '2017',
+    });
+    expect(registered.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url: register })).body).toMatch(
+      /A licence to sell alcohol\s*<span class="govuk-body-s">Registered 28 February 2017\.<\/span>/,
+    );
   });
 });

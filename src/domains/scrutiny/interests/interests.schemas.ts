@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField, withDateParts } from '../../../kernel/http/form-fields.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { DECLARATION_KINDS, INTEREST_CATEGORIES, PARTICIPATIONS } from '../scrutiny-interests.tables.ts';
 
@@ -20,17 +21,21 @@ const description = (label: string) =>
     .min(1, `Enter ${label}`)
     .max(2000, 'Description must be 2000 characters or fewer');
 
-export const InterestFormSchema = z.object({
-  member: choiceOf('Select the member'),
-  category: z.enum(INTEREST_CATEGORIES, { message: 'Select the kind of interest' }),
-  description: description('a description of the interest'),
-  // A checkbox: present ('yes') when ticked, absent otherwise.
-  sensitive: z
-    .literal(['yes', ''], { message: 'Tick the box only for a sensitive interest' })
-    .default('')
-    .transform((value) => value === 'yes'),
-  registeredOn: z.iso.date({ message: 'Enter the date the interest was registered as YYYY-MM-DD' }),
-});
+/** An interest on the register; the date it was registered is typed in the GOV.UK date input. */
+export const InterestFormSchema = withDateParts(
+  ['registeredOn'],
+  z.object({
+    member: choiceOf('Select the member'),
+    category: z.enum(INTEREST_CATEGORIES, { message: 'Select the kind of interest' }),
+    description: description('a description of the interest'),
+    // A checkbox: present ('yes') when ticked, absent otherwise.
+    sensitive: z
+      .literal(['yes', ''], { message: 'Tick the box only for a sensitive interest' })
+      .default('')
+      .transform((value) => value === 'yes'),
+    registeredOn: dateField('The date the interest was registered'),
+  }),
+);
 export type InterestForm = z.infer<typeof InterestFormSchema>;
 
 export const DeclarationFormSchema = z.object({

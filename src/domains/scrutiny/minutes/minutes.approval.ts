@@ -2,8 +2,8 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
 import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { findMeetingById } from '../scrutiny.queries.ts';
-import type { ApprovalForm } from '../scrutiny-records.schemas.ts';
 import { findMinutes, listMinuteItems } from './minutes.queries.ts';
+import type { ApprovalForm } from './minutes.schemas.ts';
 import { recordApproval, refuseIfApproved, requireManagedMeeting } from './minutes.steps.ts';
 
 /**

@@ -8,7 +8,7 @@ import {
   updateRecommendationText,
 } from '../recommendations/recommendations.queries.ts';
 import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
-import type { ActionForm, ActionProgressForm, MinuteDecisionForm } from '../scrutiny-records.schemas.ts';
+import type { ActionForm } from '../scrutiny-records.schemas.ts';
 import {
   insertMinuteAction,
   insertMinuteDecision,
@@ -17,6 +17,7 @@ import {
   updateMinuteActionDates,
   updateMinuteDecision,
 } from './minutes.queries.ts';
+import type { ActionProgressForm, MinuteDecisionForm } from './minutes.schemas.ts';
 
 import { changeDraftItem, ledgerEntryOf, requireAction, requireManagedMeeting } from './minutes.steps.ts';
 

@@ -3,7 +3,6 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, ValidationError } from '../../../kernel/errors.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
 import { meetingDay, requireMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
-import type { MinuteItemEditForm, MinuteItemForm } from '../scrutiny-records.schemas.ts';
 import {
   deleteMinuteItem,
   findMinuteItemByNumber,
@@ -13,6 +12,7 @@ import {
   updateMinuteItem,
   updateMinuteItemNumber,
 } from './minutes.queries.ts';
+import type { MinuteItemEditForm, MinuteItemForm } from './minutes.schemas.ts';
 import {
   agendaItemOf,
   assertNumberingRunsOn,

@@ -8,7 +8,6 @@ import type { WorkProgrammeFileEntry } from '../records/records.file-schema.ts';
 import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMeetings } from '../scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import type { NewWorkProgrammeEntryForm, WorkProgrammeEntryForm } from '../scrutiny-records.schemas.ts';
 import {
   deleteWorkProgrammeEntry,
   findWorkProgrammeEntry,
@@ -22,6 +21,7 @@ import {
   type WorkProgrammeEntryValues,
   type WorkProgrammeItemRow,
 } from './work-programme.queries.ts';
+import type { NewWorkProgrammeEntryForm, WorkProgrammeEntryForm } from './work-programme.schemas.ts';
 
 export type WorkProgrammeService = ReturnType<typeof createWorkProgrammeService>;
 
