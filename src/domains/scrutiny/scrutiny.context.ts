@@ -59,6 +59,25 @@ export async function requireMeeting(db: Db, id: number): Promise<MeetingRow> {
   return meeting;
 }
 
+/** The meeting, once the actor is known to be a scrutiny officer of its body. */
+export async function requireManagedMeeting(
+  deps: Pick<ScrutinyRecordsDeps, 'db' | 'policy'>,
+  actor: Actor,
+  meetingId: number,
+): Promise<MeetingRow> {
+  const meeting = await requireMeeting(deps.db, meetingId);
+  recordsAccess(deps.policy).requireManage(actor, meeting.bodyId);
+  return meeting;
+}
+
+/** A use-case with the deps it is built from already given, keeping its other parameters. */
+export function withDeps<Deps, Args extends unknown[], Result>(
+  deps: Deps,
+  useCase: (deps: Deps, ...args: Args) => Result,
+): (...args: Args) => Result {
+  return (...args) => useCase(deps, ...args);
+}
+
 /** "21 October 2016": a meeting named by its London date, as minutes and reports name it. */
 export function meetingDay(startsAt: Date): string {
   return formatDate(londonDateOf(startsAt));

@@ -7,7 +7,7 @@ import {
   listLedgerEntriesOfMinuteItems,
   updateRecommendationText,
 } from '../recommendations/recommendations.queries.ts';
-import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import { requireManagedMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import type { ActionForm } from '../scrutiny-records.schemas.ts';
 import {
   insertMinuteAction,
@@ -19,7 +19,7 @@ import {
 } from './minutes.queries.ts';
 import type { ActionProgressForm, MinuteDecisionForm } from './minutes.schemas.ts';
 
-import { changeDraftItem, ledgerEntryOf, requireAction, requireManagedMeeting } from './minutes.steps.ts';
+import { changeDraftItem, ledgerEntryOf, requireAction } from './minutes.steps.ts';
 
 export async function addMinuteDecision(
   deps: ScrutinyRecordsDeps,

@@ -2,7 +2,12 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, ValidationError } from '../../../kernel/errors.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
-import { meetingDay, requireMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import {
+  meetingDay,
+  requireManagedMeeting,
+  requireMeeting,
+  type ScrutinyRecordsDeps,
+} from '../scrutiny.context.ts';
 import {
   deleteMinuteItem,
   findMinuteItemByNumber,
@@ -21,7 +26,6 @@ import {
   loadItems,
   markHeld,
   nextNumber,
-  requireManagedMeeting,
   requireMinutable,
 } from './minutes.steps.ts';
 

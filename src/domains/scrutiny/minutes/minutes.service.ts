@@ -1,4 +1,4 @@
-import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import { type ScrutinyRecordsDeps, withDeps } from '../scrutiny.context.ts';
 import { approveMinutes } from './minutes.approval.ts';
 import {
   addMinuteAction,
@@ -9,14 +9,6 @@ import {
 import { applyMinutesFile } from './minutes.file.ts';
 import { addMinuteItem, editMinuteItem, removeMinuteItem } from './minutes.items.ts';
 import { readMinuteAction, readMinuteItemForEdit, readMinutes } from './minutes.read.ts';
-
-/** A use-case with the deps it is built from already given, keeping its other parameters. */
-function withDeps<Args extends unknown[], Result>(
-  deps: ScrutinyRecordsDeps,
-  useCase: (deps: ScrutinyRecordsDeps, ...args: Args) => Result,
-): (...args: Args) => Result {
-  return (...args) => useCase(deps, ...args);
-}
 
 export type MinutesService = ReturnType<typeof createMinutesService>;
 
