@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { type FieldError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import { isHeld } from '../interests/interests.declarations.ts';
 import { listDeclarations } from '../interests/interests.queries.ts';
-import { isHeld } from '../interests/interests.service.ts';
 import { recordsAccess, requireManagedMeeting, type ScrutinyDeps } from '../scrutiny.context.ts';
 import { listAgendaItems, listMembersByBody, type MeetingRow, type MemberRow } from '../scrutiny.queries.ts';
 import type { MemberAttendanceKind } from '../scrutiny-attendance.tables.ts';
