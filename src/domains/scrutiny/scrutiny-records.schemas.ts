@@ -17,6 +17,10 @@ export const MeetingItemParams = z.object({ id: ID, itemId: ID });
 export const RecordIdParams = z.object({ id: ID });
 export const GroupMemberParams = z.object({ id: ID, memberId: ID });
 
+/** A choice from a list of records by id: anything else gets the same plain message. */
+export const choiceOf = (message: string) =>
+  z.coerce.number({ message }).int(message).positive(message).max(2_147_483_647, message);
+
 export const requiredText = (max: number, missing: string, label: string) =>
   z
     .string({ message: missing })

@@ -31,46 +31,47 @@ type PageForm = 'members' | 'people' | 'declarations';
 /** The members' form has one field a member, so it is read against the panel's list once the body is taken. */
 const AnyFields = z.record(z.string(), z.unknown());
 
+/** The page, with the refused form's submitted values and errors. */
+async function renderPage(
+  scrutiny: ScrutinyService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refused?: { form: PageForm; problem: FormProblem },
+) {
+  const { id } = parseInput(MeetingIdParams, request.params);
+  const page = await scrutiny.attendance.readAttendancePage(request.actor, id);
+  const valuesFor = (form: PageForm) => (refused?.form === form ? refused.problem.values : {});
+  const people = valuesFor('people');
+  const declaration = valuesFor('declarations');
+  return reply.render(attendanceViews.attendance, {
+    pageTitle: `Attendance and declarations: ${page.meeting.title}`,
+    meeting: toMeetingSummary(page.meeting),
+    memberRows: toMemberAttendanceForm(
+      page.members,
+      page.attendance,
+      refused?.form === 'members' ? refused.problem.values : undefined,
+    ),
+    namedPeople: toNamedAttendees(page.attendance),
+    people,
+    attendeeKinds: options(ATTENDEE_KIND_LABELS, people.attendedAs ?? 'other'),
+    substituteOptions: memberOptions(page.members, people.substituteFor ?? '', 'Not a substitute'),
+    declarations: toDeclarationsView(page.declarations),
+    declaration,
+    declarationMembers: memberOptions(page.members, declaration.member ?? ''),
+    declarationItems: agendaItemOptions(page.items, declaration.agendaItem ?? ''),
+    declarationKinds: options(DECLARATION_KIND_LABELS, declaration.kind),
+    participations: options(PARTICIPATION_LABELS, declaration.participation),
+    errorList: refused?.problem.errorList,
+    fieldErrors: refused?.problem.fieldErrors,
+  });
+}
+
 /**
  * The scrutiny officer's record of a meeting: members' attendance, the other people there, and the
  * interests members declared. Each form saves on its own, whole or not at all.
  */
 export function scrutinyAttendanceRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
   const { scrutiny } = deps;
-
-  /** The page, with the refused form's submitted values and errors. */
-  async function renderPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    refused?: { form: PageForm; problem: FormProblem },
-  ) {
-    const { id } = parseInput(MeetingIdParams, request.params);
-    const page = await scrutiny.attendance.readAttendancePage(request.actor, id);
-    const valuesFor = (form: PageForm) => (refused?.form === form ? refused.problem.values : {});
-    const people = valuesFor('people');
-    const declaration = valuesFor('declarations');
-    return reply.render(attendanceViews.attendance, {
-      pageTitle: `Attendance and declarations: ${page.meeting.title}`,
-      meeting: toMeetingSummary(page.meeting),
-      memberRows: toMemberAttendanceForm(
-        page.members,
-        page.attendance,
-        refused?.form === 'members' ? refused.problem.values : undefined,
-      ),
-      namedPeople: toNamedAttendees(page.attendance),
-      people,
-      attendeeKinds: options(ATTENDEE_KIND_LABELS, people.attendedAs ?? 'other'),
-      substituteOptions: memberOptions(page.members, people.substituteFor ?? '', 'Not a substitute'),
-      declarations: toDeclarationsView(page.declarations),
-      declaration,
-      declarationMembers: memberOptions(page.members, declaration.member ?? ''),
-      declarationItems: agendaItemOptions(page.items, declaration.agendaItem ?? ''),
-      declarationKinds: options(DECLARATION_KIND_LABELS, declaration.kind),
-      participations: options(PARTICIPATION_LABELS, declaration.participation),
-      errorList: refused?.problem.errorList,
-      fieldErrors: refused?.problem.fieldErrors,
-    });
-  }
 
   /** One of the page's forms: saved, then back to its part of the page; refused, the page again. */
   function pageForm<Schema extends z.ZodType>(
@@ -86,12 +87,12 @@ export function scrutinyAttendanceRoutes(deps: { scrutiny: ScrutinyService }): F
         return id;
       },
       redirectTo: (id) => `${paths.attendance({ id })}#${form}`,
-      render: (request, reply, problem) => renderPage(request, reply, { form, problem }),
+      render: (request, reply, problem) => renderPage(scrutiny, request, reply, { form, problem }),
     });
   }
 
   return async (app) => {
-    app.get(paths.attendance.pattern, MANAGE, (request, reply) => renderPage(request, reply));
+    app.get(paths.attendance.pattern, MANAGE, (request, reply) => renderPage(scrutiny, request, reply));
 
     app.post(
       paths.members.pattern,

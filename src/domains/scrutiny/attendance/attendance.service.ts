@@ -17,12 +17,12 @@ export type ScrutinyAttendanceService = ReturnType<typeof createScrutinyAttendan
  * (attendance.record, .import); this object hands them to the routes with the deps given.
  */
 export function createScrutinyAttendanceService(deps: ScrutinyDeps) {
-  return {
-    listMeetingAttendance: withDeps(deps, listMeetingAttendance),
-    readAttendancePage: withDeps(deps, readAttendancePage),
-    recordMemberAttendance: withDeps(deps, recordMemberAttendance),
-    addAttendee: withDeps(deps, addAttendee),
-    removeAttendee: withDeps(deps, removeAttendee),
-    importAttendanceFile: withDeps(deps, importAttendanceFile),
-  };
+  return withDeps(deps, {
+    listMeetingAttendance,
+    readAttendancePage,
+    recordMemberAttendance,
+    addAttendee,
+    removeAttendee,
+    importAttendanceFile,
+  });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField, withDateParts } from '../../../kernel/http/form-fields.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { DECLARATION_KINDS, INTEREST_CATEGORIES, PARTICIPATIONS } from '../scrutiny-interests.tables.ts';
+import { choiceOf } from '../scrutiny-records.schemas.ts';
 
 const ID = z.coerce.number().int().positive().max(2_147_483_647);
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -9,10 +10,6 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const PanelParams = z.object({ slug: z.string().regex(SLUG, 'There is no such panel') });
 export const InterestIdParams = PanelParams.extend({ interestId: ID });
 export const DeclarationIdParams = MeetingIdParams.extend({ declarationId: ID });
-
-/** A choice from a list of records by id: anything else gets the same plain message. */
-const choiceOf = (message: string) =>
-  z.coerce.number({ message }).int(message).positive(message).max(2_147_483_647, message);
 
 const description = (label: string) =>
   z

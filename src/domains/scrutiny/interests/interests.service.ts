@@ -10,12 +10,12 @@ export type ScrutinyInterestsService = ReturnType<typeof createScrutinyInterests
  * deps given.
  */
 export function createScrutinyInterestsService(deps: ScrutinyDeps) {
-  return {
-    readRegister: withDeps(deps, readRegister),
-    registerInterest: withDeps(deps, registerInterest),
-    removeInterest: withDeps(deps, removeInterest),
-    listMeetingDeclarations: withDeps(deps, listMeetingDeclarations),
-    addDeclaration: withDeps(deps, addDeclaration),
-    removeDeclaration: withDeps(deps, removeDeclaration),
-  };
+  return withDeps(deps, {
+    readRegister,
+    registerInterest,
+    removeInterest,
+    listMeetingDeclarations,
+    addDeclaration,
+    removeDeclaration,
+  });
 }

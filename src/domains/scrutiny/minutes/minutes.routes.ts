@@ -46,34 +46,32 @@ async function renderMinutes(
 /** The minutes page, at an item. */
 export const atItem = (id: number, itemId: number) => `${paths.minutes({ id })}#minute-item-${itemId}`;
 
+/** A decision or an action added to an item: its form's fields are told apart by the kind and the item. */
+function addToItem<Schema extends z.ZodType>(
+  minutes: MinutesService,
+  kind: 'decision' | 'action',
+  schema: Schema,
+  save: (input: z.infer<Schema>, id: number, itemId: number, request: FastifyRequest) => Promise<unknown>,
+) {
+  return minutesForm({
+    params: MeetingItemParams,
+    schema,
+    save: async (input, { id, itemId }, request) => {
+      await save(input, id, itemId, request);
+      return atItem(id, itemId);
+    },
+    show: (request, reply, { id, itemId }, { values, ...errors }) =>
+      renderMinutes(minutes, request, reply, id, { itemValues: { [itemId]: { [kind]: values } }, ...errors }),
+    fieldId: (field, { itemId }) => `${kind}-${field}-${itemId}`,
+  });
+}
+
 /** Minutes: the public (and, for drafts, the panel's) reading of them, and the forms on the minutes page. */
 export function minutesRoutes(deps: {
   minutes: MinutesService;
   recommendations: RecommendationsService;
 }): FastifyPluginAsync {
   const { minutes, recommendations } = deps;
-
-  /** A decision or an action added to an item: its form's fields are told apart by the kind and the item. */
-  const addToItem = <Schema extends z.ZodType>(
-    kind: 'decision' | 'action',
-    schema: Schema,
-    save: (input: z.infer<Schema>, id: number, itemId: number, request: FastifyRequest) => Promise<unknown>,
-  ) =>
-    minutesForm({
-      params: MeetingItemParams,
-      schema,
-      save: async (input, { id, itemId }, request) => {
-        await save(input, id, itemId, request);
-        return atItem(id, itemId);
-      },
-      show: (request, reply, { id, itemId }, { values, ...errors }) =>
-        renderMinutes(minutes, request, reply, id, {
-          itemValues: { [itemId]: { [kind]: values } },
-          ...errors,
-        }),
-      fieldId: (field, { itemId }) => `${kind}-${field}-${itemId}`,
-    });
-
   return async (app) => {
     app.get(paths.minutes.pattern, PUBLIC, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
@@ -102,7 +100,7 @@ export function minutesRoutes(deps: {
     app.post(
       paths.decisions.pattern,
       MANAGE,
-      addToItem('decision', MinuteDecisionFormSchema, (form, id, itemId, request) =>
+      addToItem(minutes, 'decision', MinuteDecisionFormSchema, (form, id, itemId, request) =>
         minutes.addDecision(request.actor, id, itemId, form, request.id),
       ),
     );
@@ -110,7 +108,7 @@ export function minutesRoutes(deps: {
     app.post(
       paths.actions.pattern,
       MANAGE,
-      addToItem('action', MinuteActionFormSchema, (form, id, itemId, request) =>
+      addToItem(minutes, 'action', MinuteActionFormSchema, (form, id, itemId, request) =>
         minutes.addAction(request.actor, id, itemId, form, request.id),
       ),
     );

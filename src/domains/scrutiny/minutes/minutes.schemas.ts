@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalDateField, withDateParts } from '../../../kernel/http/form-fields.ts';
-import { ActionFormSchema, requiredText } from '../scrutiny-records.schemas.ts';
+import { ActionFormSchema, choiceOf, requiredText } from '../scrutiny-records.schemas.ts';
 import { DECISION_KINDS } from '../scrutiny-records.tables.ts';
 
 // The minutes' forms: every message names what to fix.
@@ -54,10 +54,6 @@ export const ActionProgressFormSchema = withDateParts(
 export type ActionProgressForm = z.infer<typeof ActionProgressFormSchema>;
 
 export const ApprovalFormSchema = z.object({
-  approvingMeeting: z.coerce
-    .number({ message: 'Select the meeting that approved the minutes' })
-    .int('Select the meeting that approved the minutes')
-    .positive('Select the meeting that approved the minutes')
-    .max(2_147_483_647, 'Select the meeting that approved the minutes'),
+  approvingMeeting: choiceOf('Select the meeting that approved the minutes'),
 });
 export type ApprovalForm = z.infer<typeof ApprovalFormSchema>;

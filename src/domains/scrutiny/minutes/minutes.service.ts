@@ -21,17 +21,19 @@ export type MinutesService = ReturnType<typeof createMinutesService>;
  */
 export function createMinutesService(deps: ScrutinyRecordsDeps) {
   return {
-    readMinutes: withDeps(deps, readMinutes),
-    addItem: withDeps(deps, addMinuteItem),
-    addDecision: withDeps(deps, addMinuteDecision),
-    addAction: withDeps(deps, addMinuteAction),
-    readItemForEdit: withDeps(deps, readMinuteItemForEdit),
-    editItem: withDeps(deps, editMinuteItem),
-    deleteItem: withDeps(deps, removeMinuteItem),
-    editDecision: withDeps(deps, editMinuteDecision),
-    readAction: withDeps(deps, readMinuteAction),
-    updateActionDates: withDeps(deps, followUpMinuteAction),
-    approve: withDeps(deps, approveMinutes),
+    ...withDeps(deps, {
+      readMinutes,
+      addItem: addMinuteItem,
+      addDecision: addMinuteDecision,
+      addAction: addMinuteAction,
+      readItemForEdit: readMinuteItemForEdit,
+      editItem: editMinuteItem,
+      deleteItem: removeMinuteItem,
+      editDecision: editMinuteDecision,
+      readAction: readMinuteAction,
+      updateActionDates: followUpMinuteAction,
+      approve: approveMinutes,
+    }),
     applyFile: applyMinutesFile,
   };
 }

@@ -18,11 +18,13 @@ export type WorkProgrammeService = ReturnType<typeof createWorkProgrammeService>
  */
 export function createWorkProgrammeService(deps: ScrutinyRecordsDeps) {
   return {
-    readProgramme: withDeps(deps, readProgramme),
-    readEntry: withDeps(deps, readEntry),
-    createEntry: withDeps(deps, createEntry),
-    updateEntry: withDeps(deps, updateEntry),
-    deleteEntry: withDeps(deps, deleteEntry),
+    ...withDeps(deps, {
+      readProgramme,
+      readEntry,
+      createEntry,
+      updateEntry,
+      deleteEntry,
+    }),
     applyFile: applyWorkProgrammeFile,
   };
 }
