@@ -11,10 +11,8 @@ export type { LedgerFilter, RecommendationRow, RecommendationValues } from './re
 export { NO_FILTER } from './recommendations.read.ts';
 export {
   ActionJson,
-  optionalText,
   type RecommendationFilter,
   type RecommendationStatus,
-  requiredText,
 } from './recommendations.schemas.ts';
 export { createRecommendationsLedger, type RecommendationsLedgerService } from './recommendations.service.ts';
 export {

@@ -7,14 +7,14 @@ import { OUTCOME_KINDS, RECOMMENDATION_ORIGINS, RESPONSE_KINDS } from './recomme
 const ID = z.coerce.number().int().positive().max(2_147_483_647);
 export const RecommendationIdParams = z.object({ id: ID });
 
-export const requiredText = (max: number, missing: string, label: string) =>
+const requiredText = (max: number, missing: string, label: string) =>
   z
     .string({ message: missing })
     .trim()
     .min(1, missing)
     .max(max, `${label} must be ${max} characters or fewer`);
 
-export const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
