@@ -1,6 +1,7 @@
 import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, ValidationError } from '../../../kernel/errors.ts';
+import { syncVisibility } from '../recommendations/recommendations.origin.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
 import {
   meetingDay,
@@ -87,7 +88,7 @@ export async function editMinuteItem(
   form: MinuteItemEditForm,
   requestId?: string,
 ) {
-  return changeDraftItem(deps, actor, meetingId, itemId, async (trx, { id: _id, ...before }) => {
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx, { id: _id, ...before }, meeting) => {
     const agendaItem = await agendaItemOf(trx, meetingId, form.agendaItem);
     const values = {
       ...before,
@@ -98,6 +99,8 @@ export async function editMinuteItem(
     };
     await updateMinuteItem(trx, itemId, values);
     await recordChange(trx, actor, { type: 'minute_item', id: itemId }, before, values, requestId);
+    // An item found to have been heard in private (or not) takes its recommendations with it.
+    await syncVisibility(deps, trx, meeting.bodyId);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
+import { recommendationPaths } from '../../recommendations/index.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { EXEMPT_OPTIONS, toMeetingSummary } from '../scrutiny.view-models.ts';
@@ -128,7 +129,7 @@ export function minutesRoutes(deps: {
             form,
             request.id,
           );
-          return `/scrutiny/recommendations/${entry.id}`;
+          return recommendationPaths.recommendation({ id: entry.id });
         },
         show: (request, reply, { id, itemId, position }, { values, ...errors }) =>
           renderMinutes(minutes, request, reply, id, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalDateField, withDateParts } from '../../../kernel/http/form-fields.ts';
-import { ActionFormSchema, choiceOf, requiredText } from '../scrutiny-records.schemas.ts';
+import { choiceOf, requiredText } from '../scrutiny-records.schemas.ts';
 import { DECISION_KINDS } from '../scrutiny-records.tables.ts';
 
 // The minutes' forms: every message names what to fix.
@@ -44,7 +44,15 @@ export type MinuteDecisionForm = z.infer<typeof MinuteDecisionFormSchema>;
 const dueOn = optionalDateField('The due date');
 
 /** An action the minutes set, its due date typed in the GOV.UK date input. */
-export const MinuteActionFormSchema = withDateParts(['dueOn'], ActionFormSchema.extend({ dueOn }));
+export const MinuteActionFormSchema = withDateParts(
+  ['dueOn'],
+  z.object({
+    text: requiredText(2000, 'Enter what is to be done', 'The action'),
+    owner: requiredText(200, 'Enter who is to do it, for example Chief Constable', 'The owner'),
+    dueOn,
+  }),
+);
+export type ActionForm = z.infer<typeof MinuteActionFormSchema>;
 
 /** Following up an action: when it is due, and the day it was done (empty while it is not). */
 export const ActionProgressFormSchema = withDateParts(
