@@ -153,8 +153,10 @@ describe.skipIf(!chromiumPath)(
         await expectErrorState(page, 'Save minute 73', 'Enter the minute’s title');
 
         await page.goto(`${session.baseUrl}${minutes}/items/${ids.item71}/actions/1`);
-        await page.getByLabel('Date it was done').fill('20 January');
-        await expectErrorState(page, 'Save action', 'Enter the date it was done as YYYY-MM-DD');
+        const doneOn = page.getByRole('group', { name: 'Date it was done' });
+        await doneOn.getByLabel('Day').fill('20');
+        await doneOn.getByLabel('Month').fill('January');
+        await expectErrorState(page, 'Save action', 'The date it was done must include a year');
 
         await page.goto(`${session.baseUrl}/scrutiny/work-programme/new`);
         await page.getByLabel('Programme year').fill('2017/19');

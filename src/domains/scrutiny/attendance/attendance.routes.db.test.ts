@@ -8,10 +8,12 @@ import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
 import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { TestClient } from '../../../kernel/testing/test-client.ts';
+import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { createTestBody } from '../../accounts/accounts.testing.ts';
+import { interestsPaths } from '../interests/interests.paths.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
+import { signedInAs } from '../scrutiny-records.testing.ts';
 import { seedDemoAttendance } from './attendance.demo.ts';
 
 const system = systemActor('test');
@@ -53,13 +55,6 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     (await database.current.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
   const memberId = (name: string) => members.get(name) ?? 0;
 
-  async function signIn(role: 'scrutiny-officer' | 'panel-member') {
-    const { email } = await createTestUser(services, { role, body: 'thames-valley-panel' });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
-
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
@@ -79,8 +74,8 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     };
     members = new Map(read.members.map((row) => [row.name, row.id]));
     app = await buildTestApp(database.current);
-    officer = await signIn('scrutiny-officer');
-    member = await signIn('panel-member');
+    ({ client: officer } = await signedInAs(app, services, 'scrutiny-officer', 'thames-valley-panel'));
+    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
   });
   afterAll(() => app.close());
 
@@ -348,5 +343,33 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     expect(removed.statusCode).toBe(303);
     expect((await app.inject({ method: 'GET', url: register })).body).not.toContain('transport consultancy');
     expect((await officer.post(`${register}/${interest?.id}/remove`)).statusCode).toBe(404);
+  });
+
+  it('takes the date an interest was registered as day, month and year, naming an impossible date on its field', async () => {
+    const register = interestsPaths.register({ slug: 'thames-valley-panel' });
+    const interest = {
+      member: String(memberId('Councillor Ian White')),
+      category: 'licences',
+      description: 'A licence to sell alcohol',
+    };
+    const registeredOn = (day: string) =>
+      officer.post(register, {
+        ...interest,
+        'registeredOn-day': day,
+        'registeredOn-month': '2',
+        'registeredOn-year': '2017',
+      });
+    const impossible = await registeredOn('29');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('href="#registeredOn"');
+    expect(impossible.body).toMatch(
+      /id="registeredOn-error"[^>]*>[^<]*<span[^>]*>Error:<\/span> The date the interest was registered must be a real date/,
+    );
+    expect(impossible.body).toMatch(/name="registeredOn-day"[^>]*value="29"/);
+    const registered = await registeredOn('28');
+    expect(registered.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url: register })).body).toMatch(
+      /A licence to sell alcohol\s*<span class="govuk-body-s">Registered 28 February 2017\.<\/span>/,
+    );
   });
 });

@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { z } from 'zod';
+import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { DeclarationFormSchema, DeclarationIdParams } from '../interests/interests.schemas.ts';
 import {
   DECLARATION_KIND_LABELS,
@@ -12,6 +13,7 @@ import { agendaItemOptions } from '../papers/papers.view-models.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import { toMeetingSummary } from '../scrutiny.view-models.ts';
+import { attendancePaths as paths } from './attendance.paths.ts';
 import { AttendanceIdParams, AttendeeFormSchema, parseMemberAttendance } from './attendance.schemas.ts';
 import {
   ATTENDEE_KIND_LABELS,
@@ -19,11 +21,50 @@ import {
   toMemberAttendanceForm,
   toNamedAttendees,
 } from './attendance.view-models.ts';
+import { attendanceViews } from './attendance.views.ts';
 
-const VIEWS = 'scrutiny/attendance/views';
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
-type Body = Record<string, unknown>;
+/** The page's three forms; the one refused shows again with what was typed in it. */
+type PageForm = 'members' | 'people' | 'declarations';
+
+/** The members' form has one field a member, so it is read against the panel's list once the body is taken. */
+const AnyFields = z.record(z.string(), z.unknown());
+
+/** The page, with the refused form's submitted values and errors. */
+async function renderPage(
+  scrutiny: ScrutinyService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refused?: { form: PageForm; problem: FormProblem },
+) {
+  const { id } = parseInput(MeetingIdParams, request.params);
+  const page = await scrutiny.attendance.readAttendancePage(request.actor, id);
+  const valuesFor = (form: PageForm) => (refused?.form === form ? refused.problem.values : {});
+  const people = valuesFor('people');
+  const declaration = valuesFor('declarations');
+  return reply.render(attendanceViews.attendance, {
+    pageTitle: `Attendance and declarations: ${page.meeting.title}`,
+    meeting: toMeetingSummary(page.meeting),
+    memberRows: toMemberAttendanceForm(
+      page.members,
+      page.attendance,
+      refused?.form === 'members' ? refused.problem.values : undefined,
+    ),
+    namedPeople: toNamedAttendees(page.attendance),
+    people,
+    attendeeKinds: options(ATTENDEE_KIND_LABELS, people.attendedAs ?? 'other'),
+    substituteOptions: memberOptions(page.members, people.substituteFor ?? '', 'Not a substitute'),
+    declarations: toDeclarationsView(page.declarations),
+    declaration,
+    declarationMembers: memberOptions(page.members, declaration.member ?? ''),
+    declarationItems: agendaItemOptions(page.items, declaration.agendaItem ?? ''),
+    declarationKinds: options(DECLARATION_KIND_LABELS, declaration.kind),
+    participations: options(PARTICIPATION_LABELS, declaration.participation),
+    errorList: refused?.problem.errorList,
+    fieldErrors: refused?.problem.fieldErrors,
+  });
+}
 
 /**
  * The scrutiny officer's record of a meeting: members' attendance, the other people there, and the
@@ -32,123 +73,66 @@ type Body = Record<string, unknown>;
 export function scrutinyAttendanceRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
   const { scrutiny } = deps;
 
-  /** The page, with any form's submitted values and errors: `form` says which form they belong to. */
-  async function renderPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    failed?: { form: 'members' | 'people' | 'declarations'; values: Body; error: ValidationError },
-  ) {
-    const page = await scrutiny.attendance.readAttendancePage(request.actor, id);
-    const valuesFor = (form: string) => (failed?.form === form ? failed.values : {});
-    const people = valuesFor('people');
-    const declaration = valuesFor('declarations');
-    return reply.render(`${VIEWS}/attendance.njk`, {
-      pageTitle: `Attendance and declarations: ${page.meeting.title}`,
-      meeting: toMeetingSummary(page.meeting),
-      memberRows: toMemberAttendanceForm(
-        page.members,
-        page.attendance,
-        failed?.form === 'members' ? failed.values : undefined,
-      ),
-      namedPeople: toNamedAttendees(page.attendance),
-      people,
-      attendeeKinds: options(ATTENDEE_KIND_LABELS, people.attendedAs ?? 'other'),
-      substituteOptions: memberOptions(page.members, people.substituteFor ?? '', 'Not a substitute'),
-      declarations: toDeclarationsView(page.declarations),
-      declaration,
-      declarationMembers: memberOptions(page.members, declaration.member ?? ''),
-      declarationItems: agendaItemOptions(page.items, declaration.agendaItem ?? ''),
-      declarationKinds: options(DECLARATION_KIND_LABELS, declaration.kind),
-      participations: options(PARTICIPATION_LABELS, declaration.participation),
-      ...(failed ? toFormErrors(failed.error.fieldErrors) : {}),
+  /** One of the page's forms: saved, then back to its part of the page; refused, the page again. */
+  function pageForm<Schema extends z.ZodType>(
+    form: PageForm,
+    schema: Schema,
+    save: (input: z.infer<Schema>, id: number, request: FastifyRequest) => Promise<unknown>,
+  ): RouteHandlerMethod {
+    return formRoute({
+      schema,
+      act: async (input, request) => {
+        const { id } = parseInput(MeetingIdParams, request.params);
+        await save(input, id, request);
+        return id;
+      },
+      redirectTo: (id) => `${paths.attendance({ id })}#${form}`,
+      render: (request, reply, problem) => renderPage(scrutiny, request, reply, { form, problem }),
     });
-  }
-
-  /** Runs a form's change; on a rule broken, shows the page again with that form's values and errors. */
-  async function save(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: 'members' | 'people' | 'declarations',
-    change: (id: number, values: Body) => Promise<unknown>,
-    anchor: string,
-  ) {
-    const { id } = parseInput(MeetingIdParams, request.params);
-    const values = (request.body ?? {}) as Body;
-    try {
-      await change(id, values);
-      return reply.redirect(`/meetings/${id}/attendance#${anchor}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return renderPage(request, reply.code(400), id, { form, values, error });
-    }
   }
 
   return async (app) => {
-    app.get('/meetings/:id/attendance', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return renderPage(request, reply, id);
-    });
+    app.get(paths.attendance.pattern, MANAGE, (request, reply) => renderPage(scrutiny, request, reply));
 
-    app.post('/meetings/:id/attendance/members', MANAGE, (request, reply) =>
-      save(
-        request,
-        reply,
-        'members',
-        async (id, values) => {
-          const page = await scrutiny.attendance.readAttendancePage(request.actor, id);
-          const choices = parseMemberAttendance(
-            values,
-            page.members.map((member) => member.id),
-          );
-          await scrutiny.attendance.recordMemberAttendance(request.actor, id, choices, request.id);
-        },
-        'members',
+    app.post(
+      paths.members.pattern,
+      MANAGE,
+      pageForm('members', AnyFields, async (body, id, request) => {
+        const page = await scrutiny.attendance.readAttendancePage(request.actor, id);
+        const choices = parseMemberAttendance(
+          body,
+          page.members.map((member) => member.id),
+        );
+        await scrutiny.attendance.recordMemberAttendance(request.actor, id, choices, request.id);
+      }),
+    );
+
+    app.post(
+      paths.people.pattern,
+      MANAGE,
+      pageForm('people', AttendeeFormSchema, (form, id, request) =>
+        scrutiny.attendance.addAttendee(request.actor, id, form, request.id),
       ),
     );
 
-    app.post('/meetings/:id/attendance/people', MANAGE, (request, reply) =>
-      save(
-        request,
-        reply,
-        'people',
-        (id, values) =>
-          scrutiny.attendance.addAttendee(
-            request.actor,
-            id,
-            parseInput(AttendeeFormSchema, values),
-            request.id,
-          ),
-        'people',
-      ),
-    );
-
-    app.post('/meetings/:id/attendance/people/:attendanceId/delete', MANAGE, async (request, reply) => {
+    app.post(paths.personDelete.pattern, MANAGE, async (request, reply) => {
       const { id, attendanceId } = parseInput(AttendanceIdParams, request.params);
       await scrutiny.attendance.removeAttendee(request.actor, id, attendanceId, request.id);
-      return reply.redirect(`/meetings/${id}/attendance#people`, 303);
+      return reply.redirect(`${paths.attendance({ id })}#people`, 303);
     });
 
-    app.post('/meetings/:id/declarations', MANAGE, (request, reply) =>
-      save(
-        request,
-        reply,
-        'declarations',
-        (id, values) =>
-          scrutiny.interests.addDeclaration(
-            request.actor,
-            id,
-            parseInput(DeclarationFormSchema, values),
-            request.id,
-          ),
-        'declarations',
+    app.post(
+      paths.declarations.pattern,
+      MANAGE,
+      pageForm('declarations', DeclarationFormSchema, (form, id, request) =>
+        scrutiny.interests.addDeclaration(request.actor, id, form, request.id),
       ),
     );
 
-    app.post('/meetings/:id/declarations/:declarationId/delete', MANAGE, async (request, reply) => {
+    app.post(paths.declarationDelete.pattern, MANAGE, async (request, reply) => {
       const { id, declarationId } = parseInput(DeclarationIdParams, request.params);
       await scrutiny.interests.removeDeclaration(request.actor, id, declarationId, request.id);
-      return reply.redirect(`/meetings/${id}/attendance#declarations`, 303);
+      return reply.redirect(`${paths.attendance({ id })}#declarations`, 303);
     });
   };
 }

@@ -23,6 +23,14 @@ export interface InterestValues {
   registeredOn: string;
 }
 
+/** Registered interests with their members, each with its id and its member's. */
+function fromInterests(db: Db) {
+  return db
+    .selectFrom('member_interest as i')
+    .innerJoin('scrutiny_member as m', 'm.id', 'i.member_id')
+    .select(['i.id', 'i.member_id as memberId']);
+}
+
 /**
  * A body's registered interests that are current on a date. A sensitive interest's details (its category
  * as well as its description) are withheld in the query itself unless asked for.
@@ -34,12 +42,8 @@ export function listCurrentInterests(
   options: { withSensitiveDetails: boolean },
 ): Promise<InterestRow[]> {
   const reveal = options.withSensitiveDetails;
-  return db
-    .selectFrom('member_interest as i')
-    .innerJoin('scrutiny_member as m', 'm.id', 'i.member_id')
+  return fromInterests(db)
     .select([
-      'i.id',
-      'i.member_id as memberId',
       reveal
         ? 'i.category'
         : sql<InterestCategory | null>`CASE WHEN i.sensitive THEN NULL ELSE i.category END`.as('category'),
@@ -59,12 +63,8 @@ export function listCurrentInterests(
 }
 
 export function findInterest(db: Db, id: number) {
-  return db
-    .selectFrom('member_interest as i')
-    .innerJoin('scrutiny_member as m', 'm.id', 'i.member_id')
+  return fromInterests(db)
     .select([
-      'i.id',
-      'i.member_id as memberId',
       'm.body_id as bodyId',
       'i.category',
       'i.description',

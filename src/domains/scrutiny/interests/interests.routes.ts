@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { memberOptions } from '../attendance/attendance.view-models.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
+import { interestsPaths as paths } from './interests.paths.ts';
 import { InterestFormSchema, InterestIdParams, PanelParams } from './interests.schemas.ts';
 import { INTEREST_CATEGORY_LABELS, options, toRegisterView } from './interests.view-models.ts';
+import { interestsViews as views } from './interests.views.ts';
 
-const VIEWS = 'scrutiny/interests/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
@@ -15,53 +16,44 @@ const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 export function scrutinyInterestsRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
   const { scrutiny } = deps;
 
-  async function renderRegister(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    failed?: { values: Record<string, unknown>; error: ValidationError },
-  ) {
+  async function renderRegister(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    const { slug } = parseInput(PanelParams, request.params);
     const register = await scrutiny.interests.readRegister(request.actor, slug);
-    const values = failed?.values ?? { registeredOn: londonDateOf(new Date()) };
-    return reply.render(`${VIEWS}/interests.njk`, {
+    const values = problem?.values ?? { registeredOn: londonDateOf(new Date()) };
+    return reply.render(views.register, {
       pageTitle: `Register of members’ interests: ${register.body.name}`,
-      panel: { name: register.body.name, url: `/panels/${register.body.slug}/interests` },
-      members: toRegisterView(register.members, register.interests),
+      panel: { name: register.body.name, url: paths.register({ slug: register.body.slug }) },
+      members: toRegisterView(register.members, register.interests, register.body.slug),
       canManage: register.canManage,
-      values,
       memberOptions: memberOptions(register.members, values.member ?? ''),
       categories: options(INTEREST_CATEGORY_LABELS, values.category),
-      ...(failed ? toFormErrors(failed.error.fieldErrors) : {}),
+      ...problem,
+      values,
     });
   }
 
   return async (app) => {
-    app.get('/panels/:slug/interests', PUBLIC, async (request, reply) => {
-      const { slug } = parseInput(PanelParams, request.params);
-      return renderRegister(request, reply, slug);
-    });
+    app.get(paths.register.pattern, PUBLIC, (request, reply) => renderRegister(request, reply));
 
-    app.post('/panels/:slug/interests', MANAGE, async (request, reply) => {
-      const { slug } = parseInput(PanelParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        await scrutiny.interests.registerInterest(
-          request.actor,
-          slug,
-          parseInput(InterestFormSchema, values),
-          request.id,
-        );
-        return reply.redirect(`/panels/${slug}/interests`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderRegister(request, reply.code(400), slug, { values, error });
-      }
-    });
+    app.post(
+      paths.register.pattern,
+      MANAGE,
+      formRoute({
+        schema: InterestFormSchema,
+        act: async (form, request) => {
+          const { slug } = parseInput(PanelParams, request.params);
+          await scrutiny.interests.registerInterest(request.actor, slug, form, request.id);
+          return slug;
+        },
+        redirectTo: (slug) => paths.register({ slug }),
+        render: renderRegister,
+      }),
+    );
 
-    app.post('/panels/:slug/interests/:interestId/remove', MANAGE, async (request, reply) => {
+    app.post(paths.remove.pattern, MANAGE, async (request, reply) => {
       const { slug, interestId } = parseInput(InterestIdParams, request.params);
       await scrutiny.interests.removeInterest(request.actor, slug, interestId, request.id);
-      return reply.redirect(`/panels/${slug}/interests`, 303);
+      return reply.redirect(paths.register({ slug }), 303);
     });
   };
 }

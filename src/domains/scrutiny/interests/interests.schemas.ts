@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { dateField, withDateParts } from '../../../kernel/http/form-fields.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { DECLARATION_KINDS, INTEREST_CATEGORIES, PARTICIPATIONS } from '../scrutiny-interests.tables.ts';
+import { choiceOf } from '../scrutiny-records.schemas.ts';
 
 const ID = z.coerce.number().int().positive().max(2_147_483_647);
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -9,10 +11,6 @@ export const PanelParams = z.object({ slug: z.string().regex(SLUG, 'There is no 
 export const InterestIdParams = PanelParams.extend({ interestId: ID });
 export const DeclarationIdParams = MeetingIdParams.extend({ declarationId: ID });
 
-/** A choice from a list of records by id: anything else gets the same plain message. */
-const choiceOf = (message: string) =>
-  z.coerce.number({ message }).int(message).positive(message).max(2_147_483_647, message);
-
 const description = (label: string) =>
   z
     .string({ message: `Enter ${label}` })
@@ -20,17 +18,21 @@ const description = (label: string) =>
     .min(1, `Enter ${label}`)
     .max(2000, 'Description must be 2000 characters or fewer');
 
-export const InterestFormSchema = z.object({
-  member: choiceOf('Select the member'),
-  category: z.enum(INTEREST_CATEGORIES, { message: 'Select the kind of interest' }),
-  description: description('a description of the interest'),
-  // A checkbox: present ('yes') when ticked, absent otherwise.
-  sensitive: z
-    .literal(['yes', ''], { message: 'Tick the box only for a sensitive interest' })
-    .default('')
-    .transform((value) => value === 'yes'),
-  registeredOn: z.iso.date({ message: 'Enter the date the interest was registered as YYYY-MM-DD' }),
-});
+/** An interest on the register; the date it was registered is typed in the GOV.UK date input. */
+export const InterestFormSchema = withDateParts(
+  ['registeredOn'],
+  z.object({
+    member: choiceOf('Select the member'),
+    category: z.enum(INTEREST_CATEGORIES, { message: 'Select the kind of interest' }),
+    description: description('a description of the interest'),
+    // A checkbox: present ('yes') when ticked, absent otherwise.
+    sensitive: z
+      .literal(['yes', ''], { message: 'Tick the box only for a sensitive interest' })
+      .default('')
+      .transform((value) => value === 'yes'),
+    registeredOn: dateField('The date the interest was registered'),
+  }),
+);
 export type InterestForm = z.infer<typeof InterestFormSchema>;
 
 export const DeclarationFormSchema = z.object({

@@ -2,6 +2,7 @@ import { formatDate } from '../../../kernel/formats/dates.ts';
 import type { MemberRow } from '../scrutiny.queries.ts';
 import { toMembersView } from '../scrutiny.view-models.ts';
 import type { DeclarationKind, InterestCategory, Participation } from '../scrutiny-interests.tables.ts';
+import { interestsPaths } from './interests.paths.ts';
 import type { DeclarationRow, InterestRow } from './interests.queries.ts';
 
 export const INTEREST_CATEGORY_LABELS: Record<InterestCategory, string> = {
@@ -42,13 +43,14 @@ export const options = <Key extends string>(labels: Record<Key, string>, current
   }));
 
 /** The register: every member in the panel's usual order, each with their current interests. */
-export function toRegisterView(members: MemberRow[], interests: InterestRow[]) {
+export function toRegisterView(members: MemberRow[], interests: InterestRow[], slug: string) {
   return toMembersView(members).map((member) => ({
     ...member,
     interests: interests
       .filter((interest) => interest.memberId === member.id)
       .map((interest) => ({
         id: interest.id,
+        removeUrl: interestsPaths.remove({ slug, interestId: interest.id }),
         category: interest.category ? INTEREST_CATEGORY_LABELS[interest.category] : null,
         description: interest.description,
         sensitive: interest.sensitive,

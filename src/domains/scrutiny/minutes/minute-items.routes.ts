@@ -1,17 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { EXEMPT_OPTIONS, toMeetingSummary } from '../scrutiny.view-models.ts';
+import { MeetingItemParams } from '../scrutiny-records.schemas.ts';
+import { minutesForm, type Refusal } from './minutes.forms.ts';
+import { minutesPaths as paths } from './minutes.paths.ts';
+import { atItem } from './minutes.routes.ts';
 import {
   ActionProgressFormSchema,
-  MeetingItemParams,
   MinuteDecisionFormSchema,
   MinuteItemEditFormSchema,
   MinutePartParams,
-} from '../scrutiny-records.schemas.ts';
-import { prefixed } from './minutes.routes.ts';
+} from './minutes.schemas.ts';
 import type { MinutesService } from './minutes.service.ts';
 import { agendaOptions, toActionEditView, toItemEditView } from './minutes.view-models.ts';
+import { type ItemEditPage, minutesViews } from './minutes.views.ts';
 
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
@@ -19,19 +21,18 @@ async function renderItemEdit(
   minutes: MinutesService,
   request: FastifyRequest,
   reply: FastifyReply,
-  id: number,
-  itemId: number,
-  extra: Record<string, unknown> = {},
+  { id, itemId }: { id: number; itemId: number },
+  refused: Partial<ItemEditPage> = {},
 ) {
   const read = await minutes.readItemForEdit(request.actor, id, itemId);
-  return reply.render('scrutiny/minutes/views/minute-item.njk', {
+  return reply.render(minutesViews.item, {
     pageTitle: `Change minute ${read.item.number}`,
     meeting: toMeetingSummary(read.meeting),
     item: toItemEditView(read.item),
     options: { agendaOptions: agendaOptions(read.agendaItems), exempt: EXEMPT_OPTIONS },
     values: {},
     decisionValues: {},
-    ...extra,
+    ...refused,
   });
 }
 
@@ -39,17 +40,15 @@ async function renderAction(
   minutes: MinutesService,
   request: FastifyRequest,
   reply: FastifyReply,
-  id: number,
-  itemId: number,
-  position: number,
-  extra: Record<string, unknown> = {},
+  { id, itemId, position }: { id: number; itemId: number; position: number },
+  refusal?: Refusal,
 ) {
   const read = await minutes.readAction(request.actor, id, itemId, position);
-  return reply.render('scrutiny/minutes/views/minute-action.njk', {
+  return reply.render(minutesViews.action, {
     pageTitle: `Follow up an action of minute ${read.item.number}`,
     meeting: toMeetingSummary(read.meeting),
     ...toActionEditView(read),
-    ...extra,
+    ...refusal,
   });
 }
 
@@ -57,85 +56,65 @@ async function renderAction(
 export function minuteItemRoutes(deps: { minutes: MinutesService }): FastifyPluginAsync {
   const { minutes } = deps;
   return async (app) => {
-    app.get('/meetings/:id/minutes/items/:itemId/edit', MANAGE, async (request, reply) => {
-      const { id, itemId } = parseInput(MeetingItemParams, request.params);
-      return renderItemEdit(minutes, request, reply, id, itemId);
-    });
+    app.get(paths.itemEdit.pattern, MANAGE, async (request, reply) =>
+      renderItemEdit(minutes, request, reply, parseInput(MeetingItemParams, request.params)),
+    );
 
-    app.post('/meetings/:id/minutes/items/:itemId', MANAGE, async (request, reply) => {
-      const { id, itemId } = parseInput(MeetingItemParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        await minutes.editItem(
-          request.actor,
-          id,
-          itemId,
-          parseInput(MinuteItemEditFormSchema, values),
-          request.id,
-        );
-        return reply.redirect(`/meetings/${id}/minutes#minute-item-${itemId}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderItemEdit(minutes, request, reply.code(400), id, itemId, {
-          values,
-          ...toFormErrors(error.fieldErrors),
-        });
-      }
-    });
+    app.post(
+      paths.item.pattern,
+      MANAGE,
+      minutesForm({
+        params: MeetingItemParams,
+        schema: MinuteItemEditFormSchema,
+        save: async (form, { id, itemId }, request) => {
+          await minutes.editItem(request.actor, id, itemId, form, request.id);
+          return atItem(id, itemId);
+        },
+        show: (request, reply, params, refusal) => renderItemEdit(minutes, request, reply, params, refusal),
+      }),
+    );
 
-    app.post('/meetings/:id/minutes/items/:itemId/delete', MANAGE, async (request, reply) => {
+    app.post(paths.itemDelete.pattern, MANAGE, async (request, reply) => {
       const { id, itemId } = parseInput(MeetingItemParams, request.params);
       await minutes.deleteItem(request.actor, id, itemId, request.id);
-      return reply.redirect(`/meetings/${id}/minutes#minutes`, 303);
+      return reply.redirect(`${paths.minutes({ id })}#minutes`, 303);
     });
 
-    app.post('/meetings/:id/minutes/items/:itemId/decisions/:position', MANAGE, async (request, reply) => {
-      const { id, itemId, position } = parseInput(MinutePartParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        await minutes.editDecision(
-          request.actor,
-          id,
-          itemId,
-          position,
-          parseInput(MinuteDecisionFormSchema, values),
-          request.id,
-        );
-        return reply.redirect(`/meetings/${id}/minutes#minute-item-${itemId}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderItemEdit(minutes, request, reply.code(400), id, itemId, {
-          decisionValues: { [position]: values },
-          ...toFormErrors(prefixed(error.fieldErrors, `decision-${position}`)),
-        });
-      }
-    });
+    app.post(
+      paths.decision.pattern,
+      MANAGE,
+      minutesForm({
+        params: MinutePartParams,
+        schema: MinuteDecisionFormSchema,
+        save: async (form, { id, itemId, position }, request) => {
+          await minutes.editDecision(request.actor, id, itemId, position, form, request.id);
+          return atItem(id, itemId);
+        },
+        show: (request, reply, params, { values, ...errors }) =>
+          renderItemEdit(minutes, request, reply, params, {
+            decisionValues: { [params.position]: values },
+            ...errors,
+          }),
+        fieldId: (field, { position }) => `decision-${position}-${field}`,
+      }),
+    );
 
-    app.get('/meetings/:id/minutes/items/:itemId/actions/:position', MANAGE, async (request, reply) => {
-      const { id, itemId, position } = parseInput(MinutePartParams, request.params);
-      return renderAction(minutes, request, reply, id, itemId, position);
-    });
+    app.get(paths.action.pattern, MANAGE, async (request, reply) =>
+      renderAction(minutes, request, reply, parseInput(MinutePartParams, request.params)),
+    );
 
-    app.post('/meetings/:id/minutes/items/:itemId/actions/:position', MANAGE, async (request, reply) => {
-      const { id, itemId, position } = parseInput(MinutePartParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        await minutes.updateActionDates(
-          request.actor,
-          id,
-          itemId,
-          position,
-          parseInput(ActionProgressFormSchema, values),
-          request.id,
-        );
-        return reply.redirect(`/meetings/${id}/minutes#minute-item-${itemId}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderAction(minutes, request, reply.code(400), id, itemId, position, {
-          values,
-          ...toFormErrors(error.fieldErrors),
-        });
-      }
-    });
+    app.post(
+      paths.action.pattern,
+      MANAGE,
+      minutesForm({
+        params: MinutePartParams,
+        schema: ActionProgressFormSchema,
+        save: async (form, { id, itemId, position }, request) => {
+          await minutes.updateActionDates(request.actor, id, itemId, position, form, request.id);
+          return atItem(id, itemId);
+        },
+        show: (request, reply, params, refusal) => renderAction(minutes, request, reply, params, refusal),
+      }),
+    );
   };
 }

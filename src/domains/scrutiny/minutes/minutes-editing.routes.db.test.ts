@@ -10,6 +10,7 @@ import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { latestAudit, loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
+import { minutesPaths } from './minutes.paths.ts';
 
 const system = systemActor('test');
 const dueSoon = addDays(londonDateOf(new Date()), 40);
@@ -257,7 +258,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(early.body).toContain('The due date cannot be before the meeting, on 21 October 2016');
     const badDate = await officer.post(actionUrl, { dueOn: '31/01/2017', doneOn: '' });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain('Enter the due date as YYYY-MM-DD');
+    expect(badDate.body).toContain('The due date must be a date as YYYY-MM-DD');
     expect((await officer.post(actionUrl, { dueOn: '2017-01-31', doneOn: '2017-01-20' })).statusCode).toBe(
       303,
     );
@@ -267,6 +268,67 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       after: expect.stringContaining('2017-01-20'),
     });
     expect((await member.post(actionUrl, { dueOn: '', doneOn: '' })).statusCode).toBe(403);
+  });
+
+  it('takes an action’s dates as day, month and year, and names an impossible date on its field', async () => {
+    const at = { id: october, itemId: item[73] ?? 0 };
+    const addUrl = minutesPaths.actions(at);
+    const impossible = await officer.post(addUrl, {
+      text: 'Write to the councils',
+      owner: 'Scrutiny Officer',
+      'dueOn-day': '30',
+      'dueOn-month': '2',
+      'dueOn-year': '2017',
+    });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain(`href="#action-dueOn-${at.itemId}"`);
+    expect(impossible.body).toMatch(
+      new RegExp(
+        `id="action-dueOn-${at.itemId}-error"[^>]*>[^<]*<span[^>]*>Error:</span> The due date must be a real date`,
+      ),
+    );
+    expect(impossible.body).toMatch(/name="dueOn-day"[^>]*value="30"/);
+    const added = await officer.post(addUrl, {
+      text: 'Write to the councils',
+      owner: 'Scrutiny Officer',
+      'dueOn-day': '3',
+      'dueOn-month': '2',
+      'dueOn-year': '2017',
+    });
+    expect(added.statusCode).toBe(303);
+    const action = (await services.scrutiny.records.minutes.readMinutes(system, october)).items
+      .find((entry) => entry.id === at.itemId)
+      ?.actions.find((entry) => entry.text === 'Write to the councils');
+    expect(action).toMatchObject({ dueOn: '2017-02-03', doneOn: null });
+
+    const followUpUrl = minutesPaths.action({ ...at, position: action?.position ?? 0 });
+    const followUp = await officer.get(followUpUrl);
+    expect(followUp.body).toMatch(/name="dueOn-month"[^>]*value="02"/);
+    const notReal = await officer.post(followUpUrl, {
+      'dueOn-day': '3',
+      'dueOn-month': '2',
+      'dueOn-year': '2017',
+      'doneOn-day': '31',
+      'doneOn-month': '4',
+      'doneOn-year': '2017',
+    });
+    expect(notReal.statusCode).toBe(400);
+    expect(notReal.body).toContain('href="#doneOn"');
+    expect(notReal.body).toMatch(
+      /id="doneOn-error"[^>]*>[^<]*<span[^>]*>Error:<\/span> The date it was done must be a real date/,
+    );
+    const done = await officer.post(followUpUrl, {
+      'dueOn-day': '3',
+      'dueOn-month': '2',
+      'dueOn-year': '2017',
+      'doneOn-day': '1',
+      'doneOn-month': 'Feb',
+      'doneOn-year': '2017',
+    });
+    expect(done.statusCode).toBe(303);
+    expect((await officer.get(minutesUrl())).body).toContain(
+      'Write to the councils <span class="govuk-!-font-weight-bold">Owner: Scrutiny Officer</span>, due 3 February 2017, done 1 February 2017.',
+    );
   });
 
   it('deletes a draft item, moving the later items up one number; refuses while the ledger records it', async () => {

@@ -1,11 +1,11 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { syncVisibility } from '../recommendations/recommendations.origin.ts';
-import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import { requireManagedMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { findMeetingById } from '../scrutiny.queries.ts';
-import type { ApprovalForm } from '../scrutiny-records.schemas.ts';
 import { findMinutes, listMinuteItems } from './minutes.queries.ts';
-import { recordApproval, refuseIfApproved, requireManagedMeeting } from './minutes.steps.ts';
+import type { ApprovalForm } from './minutes.schemas.ts';
+import { recordApproval, refuseIfApproved } from './minutes.steps.ts';
 
 /**
  * Records that a later meeting of the same body approved the minutes as a correct record: from then on

@@ -4,8 +4,7 @@ import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
-import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
-import type { ActionForm, ActionProgressForm, MinuteDecisionForm } from '../scrutiny-records.schemas.ts';
+import { requireManagedMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import {
   insertMinuteAction,
   insertMinuteDecision,
@@ -14,8 +13,9 @@ import {
   updateMinuteActionDates,
   updateMinuteDecision,
 } from './minutes.queries.ts';
+import type { ActionForm, ActionProgressForm, MinuteDecisionForm } from './minutes.schemas.ts';
 
-import { changeDraftItem, ledgerEntryOf, requireAction, requireManagedMeeting } from './minutes.steps.ts';
+import { changeDraftItem, ledgerEntryOf, requireAction } from './minutes.steps.ts';
 
 export async function addMinuteDecision(
   deps: ScrutinyRecordsDeps,

@@ -3,8 +3,12 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, ValidationError } from '../../../kernel/errors.ts';
 import { syncVisibility } from '../recommendations/recommendations.origin.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
-import { meetingDay, requireMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
-import type { MinuteItemEditForm, MinuteItemForm } from '../scrutiny-records.schemas.ts';
+import {
+  meetingDay,
+  requireManagedMeeting,
+  requireMeeting,
+  type ScrutinyRecordsDeps,
+} from '../scrutiny.context.ts';
 import {
   deleteMinuteItem,
   findMinuteItemByNumber,
@@ -14,6 +18,7 @@ import {
   updateMinuteItem,
   updateMinuteItemNumber,
 } from './minutes.queries.ts';
+import type { MinuteItemEditForm, MinuteItemForm } from './minutes.schemas.ts';
 import {
   agendaItemOf,
   assertNumberingRunsOn,
@@ -22,7 +27,6 @@ import {
   loadItems,
   markHeld,
   nextNumber,
-  requireManagedMeeting,
   requireMinutable,
 } from './minutes.steps.ts';
 

@@ -1,15 +1,14 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { NotFoundError } from '../../../kernel/errors.ts';
-import { recordsAccess, requireMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import {
+  recordsAccess,
+  requireManagedMeeting,
+  requireMeeting,
+  type ScrutinyRecordsDeps,
+} from '../scrutiny.context.ts';
 import { findMeetingById, listAgendaItems } from '../scrutiny.queries.ts';
 import { findMinutes, listLaterMeetings } from './minutes.queries.ts';
-import {
-  loadItems,
-  nextNumber,
-  requireAction,
-  requireDraftItem,
-  requireManagedMeeting,
-} from './minutes.steps.ts';
+import { loadItems, nextNumber, requireAction, requireDraftItem } from './minutes.steps.ts';
 
 /** The minutes of a meeting as this reader may see them, and what a scrutiny officer needs to edit them. */
 export async function readMinutes(deps: ScrutinyRecordsDeps, actor: Actor, meetingId: number) {

@@ -1,20 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../../composition.ts';
-import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
-import { systemActor } from '../../../kernel/auth/actor.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
 import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
-import { parsePanelFile } from '../meetings/panel.files.ts';
-import { parseRecordsFile } from '../records/records.files.ts';
+import { createTestBody } from '../../accounts/accounts.testing.ts';
+import { loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
 
-const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
-const system = systemActor('test');
 /** A phrase only the draft minutes of 21 October 2016 contain. */
 const DRAFT_MARKER = 'street triage';
 
@@ -26,28 +19,15 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
   let member: TestClient;
   const ids = { october: 0, december: 0 };
 
-  async function signedIn(role: 'scrutiny-officer' | 'panel-member') {
-    const { email } = await createTestUser(services, { role, body: 'thames-valley-panel' });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
-
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(read('thames-valley-panel.yaml')));
-    await services.scrutiny.records.importRecordsFile(
-      system,
-      parseRecordsFile(read('records/thames-valley-panel.yaml')),
-    );
-    for (const { meeting } of await services.scrutiny.listMeetings(system)) {
-      if (meeting.title.includes('21 October 2016')) ids.october = meeting.id;
-      if (meeting.title.includes('16 December 2016')) ids.december = meeting.id;
-    }
+    const { meetings } = await loadDemoPanelRecords(services);
+    ids.october = meetings.october ?? 0;
+    ids.december = meetings.december ?? 0;
     app = await buildTestApp(database.current);
-    officer = await signedIn('scrutiny-officer');
-    member = await signedIn('panel-member');
+    ({ client: officer } = await signedInAs(app, services, 'scrutiny-officer', 'thames-valley-panel'));
+    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
   });
   afterAll(() => app.close());
 

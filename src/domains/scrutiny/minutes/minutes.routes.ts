@@ -1,45 +1,36 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldError } from '../../../kernel/errors.ts';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import type { z } from 'zod';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { recommendationPaths } from '../../recommendations/index.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { EXEMPT_OPTIONS, toMeetingSummary } from '../scrutiny.view-models.ts';
+import { LedgerEntryFormSchema, MeetingItemParams } from '../scrutiny-records.schemas.ts';
+import { minutesForm } from './minutes.forms.ts';
+import { minutesPaths as paths } from './minutes.paths.ts';
 import {
-  ActionFormSchema,
   ApprovalFormSchema,
-  LedgerEntryFormSchema,
-  MeetingItemParams,
+  MinuteActionFormSchema,
   MinuteDecisionFormSchema,
   MinuteItemFormSchema,
   MinutePartParams,
-} from '../scrutiny-records.schemas.ts';
+} from './minutes.schemas.ts';
 import type { MinutesService } from './minutes.service.ts';
 import { toMinutesFormOptions, toMinutesJson, toMinutesView } from './minutes.view-models.ts';
+import { type MinutesPage, minutesViews } from './minutes.views.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
-
-/** A form that belongs to one minute item: its fields are told apart by the item's id. */
-function forItem(errors: FieldError[], itemId: number): FieldError[] {
-  return errors.map((error) => ({ ...error, field: `${error.field}-${itemId}` }));
-}
-
-/** Field errors of one of several forms on a page, told apart by a prefix on their ids. */
-export function prefixed(errors: FieldError[], prefix: string): FieldError[] {
-  return errors.map((error) => ({ ...error, field: `${prefix}-${error.field}` }));
-}
 
 async function renderMinutes(
   minutes: MinutesService,
   request: FastifyRequest,
   reply: FastifyReply,
   id: number,
-  extra: Record<string, unknown> = {},
+  refused: Partial<MinutesPage> = {},
 ) {
   const read = await minutes.readMinutes(request.actor, id);
-  return reply.render('scrutiny/minutes/views/minutes.njk', {
+  return reply.render(minutesViews.minutes, {
     pageTitle: `Minutes of ${read.meeting.title}`,
     meeting: toMeetingSummary(read.meeting),
     minutes: toMinutesView(read),
@@ -49,53 +40,31 @@ async function renderMinutes(
     values: { number: read.nextNumber === null ? '' : String(read.nextNumber) },
     itemValues: {},
     ledgerValues: {},
-    ...extra,
+    ...refused,
   });
 }
 
-/** Runs a form's change; on bad input, shows the minutes again with the errors and what was typed. */
-async function handle(
-  minutes: MinutesService,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: number,
-  change: () => Promise<unknown>,
-  onError: (errors: FieldError[], values: Record<string, unknown>) => Record<string, unknown>,
-  anchor: string,
-) {
-  const values = (request.body ?? {}) as Record<string, unknown>;
-  try {
-    await change();
-    return reply.redirect(`/meetings/${id}/minutes#${anchor}`, 303);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return renderMinutes(minutes, request, reply.code(400), id, onError(error.fieldErrors, values));
-  }
-}
+/** The minutes page, at an item. */
+export const atItem = (id: number, itemId: number) => `${paths.minutes({ id })}#minute-item-${itemId}`;
 
-/** A decision or an action added to an item: its form's fields are prefixed with the kind on the page. */
-function addToItem(
+/** A decision or an action added to an item: its form's fields are told apart by the kind and the item. */
+function addToItem<Schema extends z.ZodType>(
   minutes: MinutesService,
   kind: 'decision' | 'action',
-  save: (request: FastifyRequest, id: number, itemId: number) => Promise<unknown>,
+  schema: Schema,
+  save: (input: z.infer<Schema>, id: number, itemId: number, request: FastifyRequest) => Promise<unknown>,
 ) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const { id, itemId } = parseInput(MeetingItemParams, request.params);
-    return handle(
-      minutes,
-      request,
-      reply,
-      id,
-      () => save(request, id, itemId),
-      (errors, values) => ({
-        itemValues: { [itemId]: { [kind]: values } },
-        ...toFormErrors(
-          forItem(errors, itemId).map((error) => ({ ...error, field: `${kind}-${error.field}` })),
-        ),
-      }),
-      `minute-item-${itemId}`,
-    );
-  };
+  return minutesForm({
+    params: MeetingItemParams,
+    schema,
+    save: async (input, { id, itemId }, request) => {
+      await save(input, id, itemId, request);
+      return atItem(id, itemId);
+    },
+    show: (request, reply, { id, itemId }, { values, ...errors }) =>
+      renderMinutes(minutes, request, reply, id, { itemValues: { [itemId]: { [kind]: values } }, ...errors }),
+    fieldId: (field, { itemId }) => `${kind}-${field}-${itemId}`,
+  });
 }
 
 /** Minutes: the public (and, for drafts, the panel's) reading of them, and the forms on the minutes page. */
@@ -105,89 +74,85 @@ export function minutesRoutes(deps: {
 }): FastifyPluginAsync {
   const { minutes, recommendations } = deps;
   return async (app) => {
-    app.get('/meetings/:id/minutes', PUBLIC, async (request, reply) => {
+    app.get(paths.minutes.pattern, PUBLIC, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       return renderMinutes(minutes, request, reply, id);
     });
 
-    app.get('/api/v1/meetings/:id/minutes', PUBLIC, async (request) => {
+    app.get(paths.api.pattern, PUBLIC, async (request) => {
       const { id } = parseInput(MeetingIdParams, request.params);
-      const read = await minutes.readMinutes(request.actor, id);
-      return toMinutesJson(read);
-    });
-
-    app.post('/meetings/:id/minutes/items', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return handle(
-        minutes,
-        request,
-        reply,
-        id,
-        () => minutes.addItem(request.actor, id, parseInput(MinuteItemFormSchema, request.body), request.id),
-        (errors, values) => ({ values, ...toFormErrors(errors) }),
-        'add-item',
-      );
+      return toMinutesJson(await minutes.readMinutes(request.actor, id));
     });
 
     app.post(
-      '/meetings/:id/minutes/items/:itemId/decisions',
+      paths.items.pattern,
       MANAGE,
-      addToItem(minutes, 'decision', (request, id, itemId) =>
-        minutes.addDecision(
-          request.actor,
-          id,
-          itemId,
-          parseInput(MinuteDecisionFormSchema, request.body),
-          request.id,
-        ),
+      minutesForm({
+        params: MeetingIdParams,
+        schema: MinuteItemFormSchema,
+        save: async (form, { id }, request) => {
+          await minutes.addItem(request.actor, id, form, request.id);
+          return `${paths.minutes({ id })}#add-item`;
+        },
+        show: (request, reply, { id }, refusal) => renderMinutes(minutes, request, reply, id, refusal),
+      }),
+    );
+
+    app.post(
+      paths.decisions.pattern,
+      MANAGE,
+      addToItem(minutes, 'decision', MinuteDecisionFormSchema, (form, id, itemId, request) =>
+        minutes.addDecision(request.actor, id, itemId, form, request.id),
       ),
     );
 
     app.post(
-      '/meetings/:id/minutes/items/:itemId/actions',
+      paths.actions.pattern,
       MANAGE,
-      addToItem(minutes, 'action', (request, id, itemId) =>
-        minutes.addAction(request.actor, id, itemId, parseInput(ActionFormSchema, request.body), request.id),
+      addToItem(minutes, 'action', MinuteActionFormSchema, (form, id, itemId, request) =>
+        minutes.addAction(request.actor, id, itemId, form, request.id),
       ),
     );
 
     app.post(
-      '/meetings/:id/minutes/items/:itemId/decisions/:position/ledger',
+      paths.ledger.pattern,
       MANAGE,
-      async (request, reply) => {
-        const { id, itemId, position } = parseInput(MinutePartParams, request.params);
-        const values = (request.body ?? {}) as Record<string, unknown>;
-        try {
-          const { id: recommendationId } = await recommendations.addFromMinute(
+      minutesForm({
+        params: MinutePartParams,
+        schema: LedgerEntryFormSchema,
+        save: async (form, { id, itemId, position }, request) => {
+          const entry = await recommendations.addFromMinute(
             request.actor,
             id,
             itemId,
             position,
-            parseInput(LedgerEntryFormSchema, values),
+            form,
             request.id,
           );
-          return reply.redirect(recommendationPaths.recommendation({ id: recommendationId }), 303);
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          return renderMinutes(minutes, request, reply.code(400), id, {
+          return recommendationPaths.recommendation({ id: entry.id });
+        },
+        show: (request, reply, { id, itemId, position }, { values, ...errors }) =>
+          renderMinutes(minutes, request, reply, id, {
             ledgerValues: { [`${itemId}-${position}`]: values },
-            ...toFormErrors(prefixed(error.fieldErrors, `ledger-${itemId}-${position}`)),
-          });
-        }
-      },
+            ...errors,
+          }),
+        fieldId: (field, { itemId, position }) => `ledger-${itemId}-${position}-${field}`,
+      }),
     );
 
-    app.post('/meetings/:id/minutes/approval', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return handle(
-        minutes,
-        request,
-        reply,
-        id,
-        () => minutes.approve(request.actor, id, parseInput(ApprovalFormSchema, request.body), request.id),
-        (errors, values) => ({ approvalValues: values, ...toFormErrors(errors) }),
-        'minutes',
-      );
-    });
+    app.post(
+      paths.approval.pattern,
+      MANAGE,
+      minutesForm({
+        params: MeetingIdParams,
+        schema: ApprovalFormSchema,
+        save: async (form, { id }, request) => {
+          await minutes.approve(request.actor, id, form, request.id);
+          return `${paths.minutes({ id })}#minutes`;
+        },
+        show: (request, reply, { id }, { values, ...errors }) =>
+          renderMinutes(minutes, request, reply, id, { approvalValues: values, ...errors }),
+      }),
+    );
   };
 }

@@ -1,4 +1,4 @@
-import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import { type ScrutinyRecordsDeps, withDeps } from '../scrutiny.context.ts';
 import { approveMinutes } from './minutes.approval.ts';
 import {
   addMinuteAction,
@@ -9,14 +9,6 @@ import {
 import { applyMinutesFile } from './minutes.file.ts';
 import { addMinuteItem, editMinuteItem, removeMinuteItem } from './minutes.items.ts';
 import { readMinuteAction, readMinuteItemForEdit, readMinutes } from './minutes.read.ts';
-
-/** A use-case with the deps it is built from already given, keeping its other parameters. */
-function withDeps<Args extends unknown[], Result>(
-  deps: ScrutinyRecordsDeps,
-  useCase: (deps: ScrutinyRecordsDeps, ...args: Args) => Result,
-): (...args: Args) => Result {
-  return (...args) => useCase(deps, ...args);
-}
 
 export type MinutesService = ReturnType<typeof createMinutesService>;
 
@@ -29,17 +21,19 @@ export type MinutesService = ReturnType<typeof createMinutesService>;
  */
 export function createMinutesService(deps: ScrutinyRecordsDeps) {
   return {
-    readMinutes: withDeps(deps, readMinutes),
-    addItem: withDeps(deps, addMinuteItem),
-    addDecision: withDeps(deps, addMinuteDecision),
-    addAction: withDeps(deps, addMinuteAction),
-    readItemForEdit: withDeps(deps, readMinuteItemForEdit),
-    editItem: withDeps(deps, editMinuteItem),
-    deleteItem: withDeps(deps, removeMinuteItem),
-    editDecision: withDeps(deps, editMinuteDecision),
-    readAction: withDeps(deps, readMinuteAction),
-    updateActionDates: withDeps(deps, followUpMinuteAction),
-    approve: withDeps(deps, approveMinutes),
+    ...withDeps(deps, {
+      readMinutes,
+      addItem: addMinuteItem,
+      addDecision: addMinuteDecision,
+      addAction: addMinuteAction,
+      readItemForEdit: readMinuteItemForEdit,
+      editItem: editMinuteItem,
+      deleteItem: removeMinuteItem,
+      editDecision: editMinuteDecision,
+      readAction: readMinuteAction,
+      updateActionDates: followUpMinuteAction,
+      approve: approveMinutes,
+    }),
     applyFile: applyMinutesFile,
   };
 }

@@ -2,7 +2,7 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
-import { meetingDay, recordsAccess, requireMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import { meetingDay, requireManagedMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listAgendaItems, type MeetingRow } from '../scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import {
@@ -182,17 +182,6 @@ export async function requireItemOf(trx: Db, meetingId: number, itemId: number) 
   const item = (await listMinuteItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
   if (!item) throw new NotFoundError('There is no such minute item');
   return item;
-}
-
-/** The meeting, once the actor is known to keep its body's minutes. */
-export async function requireManagedMeeting(
-  deps: ScrutinyRecordsDeps,
-  actor: Actor,
-  meetingId: number,
-): Promise<MeetingRow> {
-  const meeting = await requireMeeting(deps.db, meetingId);
-  recordsAccess(deps.policy).requireManage(actor, meeting.bodyId);
-  return meeting;
 }
 
 /** A draft item of a meeting the actor keeps the minutes of, inside the change's transaction. */

@@ -265,7 +265,7 @@ workProgramme:
     const bad = await officer.post(url, { programme: '2016/17', meetsOn: 'soon', items: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#meetsOn"');
-    expect(bad.body).toContain('Enter the date of the meeting as YYYY-MM-DD');
+    expect(bad.body).toContain('The date of the meeting must be a date as YYYY-MM-DD');
     const changed = await officer.post(url, {
       programme: '2016/17',
       meetsOn: '2017-02-03',

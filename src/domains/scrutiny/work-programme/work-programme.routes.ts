@@ -1,17 +1,15 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { FUNCTION_OPTIONS } from '../scrutiny-functions.ts';
-import {
-  NewWorkProgrammeEntryFormSchema,
-  RecordIdParams,
-  WorkProgrammeEntryFormSchema,
-} from '../scrutiny-records.schemas.ts';
+import { RecordIdParams } from '../scrutiny-records.schemas.ts';
+import { workProgrammePaths as paths } from './work-programme.paths.ts';
+import { NewWorkProgrammeEntryFormSchema, WorkProgrammeEntryFormSchema } from './work-programme.schemas.ts';
 import type { WorkProgrammeService } from './work-programme.service.ts';
 import { programmeYearOf, toEntryFormValues, toWorkProgrammeView } from './work-programme.view-models.ts';
+import { workProgrammeViews as views } from './work-programme.views.ts';
 
-const VIEWS = 'scrutiny/work-programme/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
@@ -22,81 +20,70 @@ export function workProgrammeRoutes(deps: {
 }): FastifyPluginAsync {
   const { workProgramme } = deps;
 
-  async function renderNew(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-  ) {
+  async function renderNew(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const panels = await deps.managedPanels(request.actor);
-    return reply.render(`${VIEWS}/work-programme-entry.njk`, {
+    return reply.render(views.entry, {
       pageTitle: 'Add to the work programme',
-      action: '/scrutiny/work-programme',
+      action: paths.programme(),
       panels: panels.map((panel) => ({ value: panel.slug, text: panel.name })),
       functions: FUNCTION_OPTIONS,
       values: { programme: programmeYearOf(londonDateOf(new Date())) },
-      ...extra,
+      ...problem,
     });
   }
 
-  async function renderEdit(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    extra: Record<string, unknown> = {},
-  ) {
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    const { id } = parseInput(RecordIdParams, request.params);
     const read = await workProgramme.readEntry(request.actor, id);
-    return reply.render(`${VIEWS}/work-programme-entry.njk`, {
+    return reply.render(views.entry, {
       pageTitle: 'Change a work programme entry',
-      action: `/scrutiny/work-programme/${id}`,
-      entry: { id, bodyName: read.entry.bodyName, deleteUrl: `/scrutiny/work-programme/${id}/delete` },
+      action: paths.entry({ id }),
+      entry: { id, bodyName: read.entry.bodyName, deleteUrl: paths.delete({ id }) },
       functions: FUNCTION_OPTIONS,
       values: toEntryFormValues(read),
-      ...extra,
+      ...problem,
     });
   }
 
   return async (app) => {
-    app.get('/scrutiny/work-programme', PUBLIC, async (request, reply) => {
+    app.get(paths.programme.pattern, PUBLIC, async (request, reply) => {
       const programme = toWorkProgrammeView(await workProgramme.readProgramme(request.actor));
-      return reply.render(`${VIEWS}/work-programme.njk`, { pageTitle: 'Work programme', programme });
+      return reply.render(views.programme, { pageTitle: 'Work programme', programme });
     });
 
-    app.get('/scrutiny/work-programme/new', MANAGE, (request, reply) => renderNew(request, reply));
+    app.get(paths.new.pattern, MANAGE, (request, reply) => renderNew(request, reply));
 
-    app.post('/scrutiny/work-programme', MANAGE, async (request, reply) => {
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(NewWorkProgrammeEntryFormSchema, values);
-        await workProgramme.createEntry(request.actor, form, request.id);
-        return reply.redirect('/scrutiny/work-programme', 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderNew(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
+    app.post(
+      paths.programme.pattern,
+      MANAGE,
+      formRoute({
+        schema: NewWorkProgrammeEntryFormSchema,
+        act: (form, request) => workProgramme.createEntry(request.actor, form, request.id),
+        redirectTo: () => paths.programme(),
+        render: renderNew,
+      }),
+    );
 
-    app.get('/scrutiny/work-programme/:id/edit', MANAGE, async (request, reply) => {
-      const { id } = parseInput(RecordIdParams, request.params);
-      return renderEdit(request, reply, id);
-    });
+    app.get(paths.edit.pattern, MANAGE, (request, reply) => renderEdit(request, reply));
 
-    app.post('/scrutiny/work-programme/:id', MANAGE, async (request, reply) => {
-      const { id } = parseInput(RecordIdParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(WorkProgrammeEntryFormSchema, values);
-        await workProgramme.updateEntry(request.actor, id, form, request.id);
-        return reply.redirect('/scrutiny/work-programme', 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderEdit(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
+    app.post(
+      paths.entry.pattern,
+      MANAGE,
+      formRoute({
+        schema: WorkProgrammeEntryFormSchema,
+        act: async (form, request) => {
+          const { id } = parseInput(RecordIdParams, request.params);
+          await workProgramme.updateEntry(request.actor, id, form, request.id);
+        },
+        redirectTo: () => paths.programme(),
+        render: renderEdit,
+      }),
+    );
 
-    app.post('/scrutiny/work-programme/:id/delete', MANAGE, async (request, reply) => {
+    app.post(paths.delete.pattern, MANAGE, async (request, reply) => {
       const { id } = parseInput(RecordIdParams, request.params);
       await workProgramme.deleteEntry(request.actor, id, request.id);
-      return reply.redirect('/scrutiny/work-programme', 303);
+      return reply.redirect(paths.programme(), 303);
     });
   };
 }

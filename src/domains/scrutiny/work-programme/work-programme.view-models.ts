@@ -1,6 +1,7 @@
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import { meetingWhen } from '../scrutiny.view-models.ts';
 import { FUNCTION_LABELS, isReservedFunction } from '../scrutiny-functions.ts';
+import { workProgrammePaths } from './work-programme.paths.ts';
 import type { WorkProgrammeService } from './work-programme.service.ts';
 
 type Programme = Awaited<ReturnType<WorkProgrammeService['readProgramme']>>;
@@ -8,7 +9,7 @@ type Entry = Programme['coming'][number];
 
 function toEntryView({ entry, items, meeting, canManage }: Entry) {
   return {
-    editUrl: canManage ? `/scrutiny/work-programme/${entry.id}/edit` : null,
+    editUrl: canManage ? workProgrammePaths.edit({ id: entry.id }) : null,
     programme: entry.programme,
     bodyName: entry.bodyName,
     date: formatDate(entry.meetsOn),
@@ -28,6 +29,7 @@ export function toWorkProgrammeView(programme: Programme) {
   const programmes = [...new Set(past.map((entry) => entry.programme))];
   return {
     canManage: programme.canManage,
+    newUrl: workProgrammePaths.new(),
     coming: programme.coming.map(toEntryView),
     past: programmes.map((name) => ({ name, entries: past.filter((entry) => entry.programme === name) })),
   };
