@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import { routeGroups } from '../../kernel/http/route-groups.ts';
 import { accountPaths } from './accounts.paths.ts';
 import { GrantSchema, NewUserSchema } from './accounts.schemas.ts';
 import { toAuditView, toUserView } from './accounts.view-models.ts';
@@ -45,11 +46,7 @@ type Deps = { users: UsersService; signIn: SignInService; audit: AuditService };
 
 /** The signed-in person's own account, and the administrators' pages for people and the audit trail. */
 export function adminRoutes(deps: Deps): FastifyPluginAsync {
-  return async (app) => {
-    await app.register(ownAccountRoutes(deps));
-    await app.register(peopleRoutes(deps));
-    await app.register(auditRoutes(deps));
-  };
+  return routeGroups(ownAccountRoutes(deps), peopleRoutes(deps), auditRoutes(deps));
 }
 
 function ownAccountRoutes({ users, signIn }: Deps): FastifyPluginAsync {

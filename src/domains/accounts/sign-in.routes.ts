@@ -4,6 +4,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../kernel/http/auth.ts'
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { limitPerKey } from '../../kernel/http/rate-limits.ts';
+import { routeGroups } from '../../kernel/http/route-groups.ts';
 import { accountPaths } from './accounts.paths.ts';
 import { CodeSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema } from './accounts.schemas.ts';
 import { accountViews, type SetUpSecondFactorPage } from './accounts.views.ts';
@@ -40,11 +41,7 @@ type Deps = { signIn: SignInService };
 
 /** Sign-in, the second factor, sign-out and password links: the pages anyone may reach. */
 export function signInRoutes(deps: Deps): FastifyPluginAsync {
-  return async (app) => {
-    await app.register(sessionRoutes(deps));
-    await app.register(secondFactorSetUpRoutes(deps));
-    await app.register(passwordRoutes(deps));
-  };
+  return routeGroups(sessionRoutes(deps), secondFactorSetUpRoutes(deps), passwordRoutes(deps));
 }
 
 /** What a form page shows after a mistake. */

@@ -5,6 +5,7 @@ import { plural } from '../../kernel/formats/words.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import { routeGroups } from '../../kernel/http/route-groups.ts';
 import { parsePlanFile, planFileToYaml } from './plans.files.ts';
 import { STEP_LABELS } from './plans.lifecycle.ts';
 import { planPaths } from './plans.paths.ts';
@@ -43,11 +44,7 @@ type Deps = { plans: PlansService };
 
 /** Plans: public reading (the plan, its priorities, versions and coverage), files, API, and the OPCC's editing. */
 export function plansRoutes(deps: Deps): FastifyPluginAsync {
-  return async (app) => {
-    await app.register(readingRoutes(deps));
-    await app.register(editingRoutes(deps));
-    await app.register(fileAndApiRoutes(deps));
-  };
+  return routeGroups(readingRoutes(deps), editingRoutes(deps), fileAndApiRoutes(deps));
 }
 
 /** Reads the plan a request names, at the version its query asks for. */
