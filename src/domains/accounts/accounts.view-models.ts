@@ -1,6 +1,7 @@
 import type { AuditEventRow } from '../../kernel/audit/audit.queries.ts';
 import { recordTypeName } from '../../kernel/audit/audit-record-types.ts';
 import { ROLE_LABELS } from '../../kernel/auth/roles.ts';
+import { accountPaths } from './accounts.paths.ts';
 import type { GrantRow } from './accounts.queries.ts';
 
 export function grantLabel(grant: Pick<GrantRow, 'role' | 'bodyName'>): string {
@@ -73,7 +74,7 @@ export function toAuditView(
     if (value) filterParams.set(key, value);
   }
   const pageUrl = (page: number) =>
-    `/admin/audit?${new URLSearchParams([...filterParams, ['page', String(page)]])}`;
+    `${accountPaths.audit()}?${new URLSearchParams([...filterParams, ['page', String(page)]])}`;
   return {
     filter: {
       recordType: query.recordType ?? '',
@@ -95,7 +96,7 @@ export function toAuditView(
       { text: describeValues(event.before) },
       { text: describeValues(event.after) },
     ]),
-    csvUrl: `/admin/audit?${new URLSearchParams([...filterParams, ['format', 'csv']])}`,
+    csvUrl: `${accountPaths.audit()}?${new URLSearchParams([...filterParams, ['format', 'csv']])}`,
     previousUrl: query.page > 1 ? pageUrl(query.page - 1) : null,
     nextUrl: result.hasNext ? pageUrl(query.page + 1) : null,
   };

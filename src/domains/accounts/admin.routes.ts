@@ -1,17 +1,23 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AuditEventRow } from '../../kernel/audit/audit.queries.ts';
 import { ROLE_LABELS, ROLES } from '../../kernel/auth/roles.ts';
-import { ValidationError } from '../../kernel/errors.ts';
-import { toCsv } from '../../kernel/formats/csv.ts';
+import { csvColumns, toCsv } from '../../kernel/formats/csv.ts';
 import { SESSION_COOKIE } from '../../kernel/http/auth.ts';
-import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
+import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
+import { routeGroups } from '../../kernel/http/route-groups.ts';
+import { accountPaths } from './accounts.paths.ts';
 import { GrantSchema, NewUserSchema } from './accounts.schemas.ts';
 import { toAuditView, toUserView } from './accounts.view-models.ts';
+import { accountViews } from './accounts.views.ts';
 import type { AuditService } from './audit.service.ts';
 import type { SignInService } from './sign-in.service.ts';
 import type { UsersService } from './users.service.ts';
 
-const VIEWS = 'accounts/views';
+const SIGNED_IN = { config: { permission: 'signed-in' } } as const;
+const MANAGE_USERS = { config: { permission: 'users:manage' } } as const;
 
 const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
 const AuditQuery = z.object({
@@ -23,52 +29,40 @@ const AuditQuery = z.object({
   format: z.enum(['html', 'csv']).default('html'),
 });
 
+const AUDIT_CSV = csvColumns<AuditEventRow>({
+  id: 'id',
+  occurred_at: (event) => event.occurredAt.toISOString(),
+  actor_kind: 'actorKind',
+  actor: 'actorLabel',
+  action: 'action',
+  record_type: 'recordType',
+  record_id: 'recordId',
+  before: (event) => (event.before === null ? null : JSON.stringify(event.before)),
+  after: (event) => (event.after === null ? null : JSON.stringify(event.after)),
+  request_id: 'requestId',
+});
+
+type Deps = { users: UsersService; signIn: SignInService; audit: AuditService };
+
 /** The signed-in person's own account, and the administrators' pages for people and the audit trail. */
-export function adminRoutes(deps: {
-  users: UsersService;
-  signIn: SignInService;
-  audit: AuditService;
-}): FastifyPluginAsync {
-  const { users, signIn, audit } = deps;
-  const roleOptions = ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }));
+export function adminRoutes(deps: Deps): FastifyPluginAsync {
+  return routeGroups(ownAccountRoutes(deps), peopleRoutes(deps), auditRoutes(deps));
+}
 
-  async function bodyOptions() {
-    const bodies = await users.listBodies();
-    return [
-      { value: '', text: 'Whole installation (administrators only)' },
-      ...bodies.map((body) => ({ value: body.slug, text: body.name })),
-    ];
-  }
-
-  async function renderUser(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-  ) {
-    const { id } = parseInput(UserIdParams, request.params);
-    const user = await users.getUser(request.actor, id);
-    return reply.render(`${VIEWS}/admin-user.njk`, {
-      pageTitle: user.displayName,
-      user: toUserView(user),
-      roleOptions,
-      bodyOptions: await bodyOptions(),
-      ...extra,
-    });
-  }
-
+function ownAccountRoutes({ users, signIn }: Deps): FastifyPluginAsync {
   return async (app) => {
-    app.get('/account', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    app.get(accountPaths.account.pattern, SIGNED_IN, async (request, reply) => {
       const actor = request.actor;
-      if (actor.kind !== 'user') return reply.redirect('/sign-in', 303);
+      if (actor.kind !== 'user') return reply.redirect(accountPaths.signIn(), 303);
       const user = await users.getOwnAccount(actor);
-      return reply.render(`${VIEWS}/account.njk`, {
+      return reply.render(accountViews.account, {
         pageTitle: 'Your account',
         user: toUserView(user),
         twoFactorJustEnabled: (request.query as { 'two-factor'?: string })['two-factor'] === 'on',
       });
     });
 
-    app.get('/api/v1/me', { config: { permission: 'signed-in' } }, async (request) => {
+    app.get(accountPaths.me.pattern, SIGNED_IN, async (request) => {
       const actor = request.actor;
       if (actor.kind === 'user')
         return { kind: 'user', email: actor.email, name: actor.displayName, grants: actor.grants };
@@ -76,104 +70,117 @@ export function adminRoutes(deps: {
       return { kind: actor.kind };
     });
 
-    app.post(
-      '/account/sign-out-everywhere',
-      { config: { permission: 'signed-in' } },
-      async (request, reply) => {
-        if (request.actor.kind === 'user') await signIn.signOutEverywhere(request.actor.userId);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.redirect('/signed-out?everywhere=1', 303);
-      },
-    );
+    app.post(accountPaths.signOutEverywhere.pattern, SIGNED_IN, async (request, reply) => {
+      if (request.actor.kind === 'user') await signIn.signOutEverywhere(request.actor.userId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect(accountPaths.signedOut({}, { everywhere: 1 }), 303);
+    });
+  };
+}
 
-    app.get('/admin/users', { config: { permission: 'users:manage' } }, async (request, reply) => {
+function peopleRoutes({ users }: Deps): FastifyPluginAsync {
+  const roleOptions = ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }));
+
+  async function choices() {
+    const bodies = await users.listBodies();
+    const bodyOptions = [
+      { value: '', text: 'Whole installation (administrators only)' },
+      ...bodies.map((body) => ({ value: body.slug, text: body.name })),
+    ];
+    return { roleOptions, bodyOptions };
+  }
+
+  async function renderUser(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    const { id } = parseInput(UserIdParams, request.params);
+    const user = await users.getUser(request.actor, id);
+    return reply.render(accountViews.user, {
+      pageTitle: user.displayName,
+      user: toUserView(user),
+      ...(await choices()),
+      ...(problem ? { errorList: problem.errorList, fieldErrors: problem.fieldErrors } : {}),
+    });
+  }
+
+  async function renderNewUser(_request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    return reply.render(accountViews.newUser, {
+      pageTitle: 'Add a person',
+      ...(await choices()),
+      values: problem?.values ?? {},
+      ...(problem ? { errorList: problem.errorList, fieldErrors: problem.fieldErrors } : {}),
+    });
+  }
+
+  /** A change to one person's account, made from their page and back to it, or shown there when refused. */
+  function changeUser<Schema extends z.ZodType>(
+    schema: Schema,
+    change: (request: FastifyRequest, id: number, input: z.infer<Schema>) => Promise<unknown>,
+  ) {
+    return formRoute({
+      schema,
+      act: async (input, request) => {
+        const { id } = parseInput(UserIdParams, request.params);
+        await change(request, id, input);
+        return id;
+      },
+      redirectTo: (id) => accountPaths.user({ id }),
+      render: renderUser,
+    });
+  }
+
+  return async (app) => {
+    app.get(accountPaths.users.pattern, MANAGE_USERS, async (request, reply) => {
       const list = await users.listUsersWithGrants(request.actor);
-      return reply.render(`${VIEWS}/admin-users.njk`, { pageTitle: 'People', users: list.map(toUserView) });
+      return reply.render(accountViews.users, { pageTitle: 'People', users: list.map(toUserView) });
     });
 
-    app.get('/admin/users/new', { config: { permission: 'users:manage' } }, async (_request, reply) =>
-      reply.render(`${VIEWS}/admin-user-new.njk`, {
-        pageTitle: 'Add a person',
-        roleOptions,
-        bodyOptions: await bodyOptions(),
-        values: {},
+    app.get(accountPaths.newUser.pattern, MANAGE_USERS, (request, reply) => renderNewUser(request, reply));
+
+    app.post(
+      accountPaths.users.pattern,
+      MANAGE_USERS,
+      formRoute({
+        schema: NewUserSchema,
+        act: async (input, request) => ({
+          email: input.email,
+          ...(await users.createUser(request.actor, input, request.id)),
+        }),
+        // The set-password link is shown this once and kept nowhere, so the page answers the form itself.
+        respond: async (created, _request, reply) =>
+          reply.render(accountViews.userCreated, { pageTitle: 'Account created', ...created }),
+        render: renderNewUser,
       }),
     );
 
-    app.post('/admin/users', { config: { permission: 'users:manage' } }, async (request, reply) => {
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const input = parseInput(NewUserSchema, values);
-        const created = await users.createUser(request.actor, input, request.id);
-        return reply.render(`${VIEWS}/admin-user-created.njk`, {
-          pageTitle: 'Account created',
-          email: input.email,
-          userId: created.userId,
-          setPasswordUrl: created.setPasswordUrl,
-        });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return reply.code(400).render(`${VIEWS}/admin-user-new.njk`, {
-          pageTitle: 'Add a person',
-          roleOptions,
-          bodyOptions: await bodyOptions(),
-          values,
-          ...toFormErrors(error.fieldErrors),
-        });
-      }
-    });
-
-    app.get('/admin/users/:id', { config: { permission: 'users:manage' } }, (request, reply) =>
-      renderUser(request, reply),
-    );
-
-    app.post('/admin/users/:id/roles', { config: { permission: 'users:manage' } }, async (request, reply) => {
-      const { id } = parseInput(UserIdParams, request.params);
-      try {
-        await users.grantRole(request.actor, id, parseInput(GrantSchema, request.body), request.id);
-        return reply.redirect(`/admin/users/${id}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderUser(request, reply.code(400), toFormErrors(error.fieldErrors));
-      }
-    });
+    app.get(accountPaths.user.pattern, MANAGE_USERS, (request, reply) => renderUser(request, reply));
 
     app.post(
-      '/admin/users/:id/roles/remove',
-      { config: { permission: 'users:manage' } },
-      async (request, reply) => {
-        const { id } = parseInput(UserIdParams, request.params);
-        try {
-          await users.revokeRole(request.actor, id, parseInput(GrantSchema, request.body), request.id);
-          return reply.redirect(`/admin/users/${id}`, 303);
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          return renderUser(request, reply.code(400), toFormErrors(error.fieldErrors));
-        }
-      },
+      accountPaths.grantRole.pattern,
+      MANAGE_USERS,
+      changeUser(GrantSchema, (request, id, grant) => users.grantRole(request.actor, id, grant, request.id)),
     );
 
-    for (const [path, disabled] of [
-      ['disable', true],
-      ['enable', false],
+    app.post(
+      accountPaths.revokeRole.pattern,
+      MANAGE_USERS,
+      changeUser(GrantSchema, (request, id, grant) => users.revokeRole(request.actor, id, grant, request.id)),
+    );
+
+    for (const [userPath, disabled] of [
+      [accountPaths.disableUser, true],
+      [accountPaths.enableUser, false],
     ] as const) {
       app.post(
-        `/admin/users/:id/${path}`,
-        { config: { permission: 'users:manage' } },
-        async (request, reply) => {
-          const { id } = parseInput(UserIdParams, request.params);
-          try {
-            await users.setDisabled(request.actor, id, disabled, request.id);
-            return reply.redirect(`/admin/users/${id}`, 303);
-          } catch (error) {
-            if (!(error instanceof ValidationError)) throw error;
-            return renderUser(request, reply.code(400), toFormErrors(error.fieldErrors));
-          }
-        },
+        userPath.pattern,
+        MANAGE_USERS,
+        changeUser(z.object({}), (request, id) => users.setDisabled(request.actor, id, disabled, request.id)),
       );
     }
+  };
+}
 
-    app.get('/admin/audit', { config: { permission: 'audit:read' } }, async (request, reply) => {
+function auditRoutes({ audit }: Deps): FastifyPluginAsync {
+  return async (app) => {
+    app.get(accountPaths.audit.pattern, { config: { permission: 'audit:read' } }, async (request, reply) => {
       const query = parseInput(AuditQuery, request.query);
       const filter = {
         recordType: query.recordType || undefined,
@@ -183,35 +190,10 @@ export function adminRoutes(deps: {
       };
       if (query.format === 'csv') {
         const events = await audit.exportEvents(request.actor, filter);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('Content-Disposition', 'attachment; filename="peelian-audit.csv"')
-          .send(
-            toCsv(events, [
-              { header: 'id', value: (event) => event.id },
-              { header: 'occurred_at', value: (event) => event.occurredAt.toISOString() },
-              { header: 'actor_kind', value: (event) => event.actorKind },
-              { header: 'actor', value: (event) => event.actorLabel },
-              { header: 'action', value: (event) => event.action },
-              { header: 'record_type', value: (event) => event.recordType },
-              { header: 'record_id', value: (event) => event.recordId },
-              {
-                header: 'before',
-                value: (event) => (event.before === null ? null : JSON.stringify(event.before)),
-              },
-              {
-                header: 'after',
-                value: (event) => (event.after === null ? null : JSON.stringify(event.after)),
-              },
-              { header: 'request_id', value: (event) => event.requestId },
-            ]),
-          );
+        return sendDownload(reply, { name: 'peelian-audit', format: 'csv', body: toCsv(events, AUDIT_CSV) });
       }
       const result = await audit.listEvents(request.actor, filter, query.page);
-      return reply.render(`${VIEWS}/admin-audit.njk`, {
-        pageTitle: 'Audit trail',
-        ...toAuditView(result, query),
-      });
+      return reply.render(accountViews.audit, { pageTitle: 'Audit trail', ...toAuditView(result, query) });
     });
   };
 }

@@ -3,6 +3,7 @@ import { defineDomain } from '../module.ts';
 import { ACCOUNTS_COMMANDS } from './accounts.cli.ts';
 import { seedDemoAccounts } from './accounts.demo.ts';
 import { ACCOUNTS_OPENAPI } from './accounts.openapi.ts';
+import { accountPaths } from './accounts.paths.ts';
 import { ACCOUNTS_POLICY } from './accounts.policy.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { createApiTokensService } from './api-tokens.service.ts';
@@ -25,7 +26,7 @@ export type { UsersService } from './users.service.ts';
 export const accountsDomain = defineDomain({
   name: 'accounts',
   policy: ACCOUNTS_POLICY,
-  navigation: [{ href: '/admin/users', text: 'Admin', permission: 'users:manage', position: 90 }],
+  navigation: [{ href: accountPaths.users(), text: 'Admin', permission: 'users:manage', position: 90 }],
   build: ({ db, policy, now, baseUrl }, _needs: { areas: AreasService }) => {
     const deps = { db, policy, now, baseUrl };
     return {

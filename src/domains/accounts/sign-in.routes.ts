@@ -1,16 +1,20 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../kernel/errors.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../kernel/http/auth.ts';
-import { parseInput, toFormErrors } from '../../kernel/http/form-validation.ts';
+import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
 import { limitPerKey } from '../../kernel/http/rate-limits.ts';
+import { routeGroups } from '../../kernel/http/route-groups.ts';
+import { accountPaths } from './accounts.paths.ts';
 import { CodeSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema } from './accounts.schemas.ts';
+import { accountViews, type SetUpSecondFactorPage } from './accounts.views.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { authenticatorQrSvg } from './qr-code.ts';
 import { hashSecretToken } from './secret-token.ts';
 import { SESSION_ABSOLUTE_HOURS, type SignInService } from './sign-in.service.ts';
 import { groupedSecret, otpauthUri } from './totp.ts';
 
-const VIEWS = 'accounts/views';
+const PUBLIC = { permission: 'public' } as const;
 /** Per client address: enough for a person who mistypes, too few for guessing. */
 const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
 /** Per account, whatever address the attempts come from, so spreading them over many machines gains nothing. */
@@ -33,194 +37,213 @@ export function safeNextPath(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
+type Deps = { signIn: SignInService };
+
 /** Sign-in, the second factor, sign-out and password links: the pages anyone may reach. */
-export function signInRoutes(deps: { signIn: SignInService }): FastifyPluginAsync {
-  const { signIn } = deps;
+export function signInRoutes(deps: Deps): FastifyPluginAsync {
+  return routeGroups(sessionRoutes(deps), secondFactorSetUpRoutes(deps), passwordRoutes(deps));
+}
 
-  const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, SESSION_ABSOLUTE_HOURS * 3600));
+/** What a form page shows after a mistake. */
+function mistakes(problem: FormProblem) {
+  return { errorList: problem.errorList, fieldErrors: problem.fieldErrors };
+}
 
-  async function renderWithErrors(
-    reply: FastifyReply,
-    template: string,
-    error: unknown,
-    values: Record<string, unknown>,
-  ) {
-    if (!(error instanceof ValidationError)) throw error;
-    return reply.code(400).render(`${VIEWS}/${template}`, { ...values, ...toFormErrors(error.fieldErrors) });
-  }
+const nextFrom = (input: unknown) => safeNextPath((input as { next?: unknown } | undefined)?.next);
 
+function afterSignIn(state: 'second-factor' | 'set-up-second-factor' | 'signed-in', next: string) {
+  if (state === 'second-factor') return accountPaths.secondFactor({}, { next });
+  if (state === 'set-up-second-factor') return accountPaths.setUpSecondFactor();
+  return next;
+}
+
+/** Signing in with a password and a second factor, and signing out. */
+function sessionRoutes({ signIn }: Deps): FastifyPluginAsync {
   return async (app) => {
-    app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
-      const next = safeNextPath((request.query as { next?: unknown }).next);
-      if (request.actor.kind === 'user') return reply.redirect(next, 303);
-      const done = (request.query as { password?: unknown }).password;
-      const confirmation = done === 'set' || done === 'changed' ? PASSWORD_DONE[done] : undefined;
-      return reply.render(`${VIEWS}/sign-in.njk`, { pageTitle: 'Sign in', next, confirmation });
-    });
-
     const perAccount = (keyOf: (request: FastifyRequest) => string) =>
       limitPerKey(app, { name: 'account', ...ACCOUNT_RATE }, keyOf);
 
+    app.get(accountPaths.signIn.pattern, { config: PUBLIC }, async (request, reply) => {
+      const next = nextFrom(request.query);
+      if (request.actor.kind === 'user') return reply.redirect(next, 303);
+      const done = (request.query as { password?: unknown }).password;
+      const confirmation = done === 'set' || done === 'changed' ? PASSWORD_DONE[done] : undefined;
+      return reply.render(accountViews.signIn, { pageTitle: 'Sign in', next, confirmation });
+    });
+
     app.post(
-      '/sign-in',
+      accountPaths.signIn.pattern,
       {
-        config: { permission: 'public', rateLimit: SIGN_IN_RATE },
+        config: { ...PUBLIC, rateLimit: SIGN_IN_RATE },
         preHandler: perAccount((request) => emailOf(request.body)),
       },
-      async (request, reply) => {
-        const form = parseInput(SignInSchema, request.body);
-        const next = safeNextPath((request.body as { next?: unknown }).next);
-        try {
+      formRoute({
+        schema: SignInSchema,
+        act: async (form, request, reply) => {
           if (request.sessionToken) await signIn.signOut(request.sessionToken);
           const { token, state } = await signIn.signIn(form.email, form.password);
-          setSessionCookie(request, reply, token);
-          if (state === 'second-factor')
-            return reply.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
-          if (state === 'set-up-second-factor') return reply.redirect('/account/two-factor', 303);
-          return reply.redirect(next, 303);
-        } catch (error) {
-          return renderWithErrors(reply, 'sign-in.njk', error, {
+          reply.setCookie(
+            SESSION_COOKIE,
+            token,
+            sessionCookieOptions(request, SESSION_ABSOLUTE_HOURS * 3600),
+          );
+          return state;
+        },
+        redirectTo: (state, request) => afterSignIn(state, nextFrom(request.body)),
+        render: async (request, reply, problem) =>
+          reply.render(accountViews.signIn, {
             pageTitle: 'Sign in',
-            next,
-            email: form.email,
-          });
-        }
-      },
+            next: nextFrom(request.body),
+            email: String(problem.values.email ?? '').trim(),
+            ...mistakes(problem),
+          }),
+      }),
     );
 
-    app.get('/sign-in/two-factor', { config: { permission: 'public' } }, async (request, reply) => {
-      if (request.pendingSignIn?.kind !== 'second-factor') return reply.redirect('/sign-in', 303);
-      const next = safeNextPath((request.query as { next?: unknown }).next);
-      return reply.render(`${VIEWS}/two-factor.njk`, { pageTitle: 'Enter your security code', next });
+    app.get(accountPaths.secondFactor.pattern, { config: PUBLIC }, async (request, reply) => {
+      if (request.pendingSignIn?.kind !== 'second-factor') return reply.redirect(accountPaths.signIn(), 303);
+      const next = nextFrom(request.query);
+      return reply.render(accountViews.secondFactor, { pageTitle: 'Enter your security code', next });
     });
 
     app.post(
-      '/sign-in/two-factor',
+      accountPaths.secondFactor.pattern,
       {
-        config: { permission: 'public', rateLimit: SIGN_IN_RATE },
-        preHandler: perAccount((request) => `user:${request.pendingSignIn?.userId ?? 'none'}`),
+        config: { ...PUBLIC, rateLimit: SIGN_IN_RATE },
+        preHandler: [
+          perAccount((request) => `user:${request.pendingSignIn?.userId ?? 'none'}`),
+          async (request, reply) => {
+            if (request.pendingSignIn?.kind !== 'second-factor' || !request.sessionToken)
+              return reply.redirect(accountPaths.signIn(), 303);
+          },
+        ],
       },
-      async (request, reply) => {
-        if (request.pendingSignIn?.kind !== 'second-factor' || !request.sessionToken) {
-          return reply.redirect('/sign-in', 303);
-        }
-        const next = safeNextPath((request.body as { next?: unknown }).next);
-        try {
-          await signIn.verifySecondFactor(request.sessionToken, parseInput(CodeSchema, request.body).code);
-          return reply.redirect(next, 303);
-        } catch (error) {
-          return renderWithErrors(reply, 'two-factor.njk', error, {
+      formRoute({
+        schema: CodeSchema,
+        act: async ({ code }, request) => signIn.verifySecondFactor(request.sessionToken ?? '', code),
+        redirectTo: (_done, request) => nextFrom(request.body),
+        render: async (request, reply, problem) =>
+          reply.render(accountViews.secondFactor, {
             pageTitle: 'Enter your security code',
-            next,
-          });
-        }
-      },
+            next: nextFrom(request.body),
+            ...mistakes(problem),
+          }),
+      }),
     );
 
-    // Setting up an authenticator: for anyone signed in, and for an administrator who must before going on.
-    app.get('/account/two-factor', { config: { permission: 'public' } }, async (request, reply) => {
-      const who = accountHolder(request);
-      if (!who) return reply.redirect('/sign-in?next=/account/two-factor', 303);
-      if (request.actor.kind === 'user' && request.actor.sessionSecondFactor)
-        return reply.redirect('/account', 303);
-      const secret = await signIn.beginTotpSetUp(who.userId);
-      return reply.render(
-        `${VIEWS}/set-up-two-factor.njk`,
-        await setUpView(secret, who.email, request.pendingSignIn !== null),
-      );
-    });
-
-    app.post(
-      '/account/two-factor',
-      { config: { permission: 'public', rateLimit: SIGN_IN_RATE } },
-      async (request, reply) => {
-        const who = accountHolder(request);
-        if (!who || !request.sessionToken) return reply.redirect('/sign-in', 303);
-        try {
-          await signIn.confirmTotpSetUp(
-            request.actor,
-            who.userId,
-            parseInput(CodeSchema, request.body).code,
-            request.sessionToken,
-          );
-          return reply.redirect('/account?two-factor=on', 303);
-        } catch (error) {
-          const secret = await signIn.beginTotpSetUp(who.userId);
-          return renderWithErrors(
-            reply,
-            'set-up-two-factor.njk',
-            error,
-            await setUpView(secret, who.email, request.pendingSignIn !== null),
-          );
-        }
-      },
-    );
-
-    app.post('/sign-out', { config: { permission: 'public' } }, async (request, reply) => {
+    app.post(accountPaths.signOut.pattern, { config: PUBLIC }, async (request, reply) => {
       if (request.sessionToken) await signIn.signOut(request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.redirect('/signed-out', 303);
+      return reply.redirect(accountPaths.signedOut(), 303);
     });
 
-    app.get('/signed-out', { config: { permission: 'public' } }, async (_request, reply) =>
-      reply.render(`${VIEWS}/signed-out.njk`, { pageTitle: 'You have signed out' }),
+    app.get(accountPaths.signedOut.pattern, { config: PUBLIC }, async (_request, reply) =>
+      reply.render(accountViews.signedOut, { pageTitle: 'You have signed out' }),
     );
+  };
+}
 
-    app.get('/password/forgot', { config: { permission: 'public' } }, async (_request, reply) =>
-      reply.render(`${VIEWS}/forgot-password.njk`, { pageTitle: 'Reset your password' }),
+/** Setting up an authenticator: for anyone signed in, and for an administrator who must before going on. */
+function secondFactorSetUpRoutes({ signIn }: Deps): FastifyPluginAsync {
+  async function setUpPage(request: FastifyRequest): Promise<SetUpSecondFactorPage> {
+    const who = accountHolder(request) as { userId: number; email: string };
+    const secret = await signIn.beginTotpSetUp(who.userId);
+    return setUpView(secret, who.email, request.pendingSignIn !== null);
+  }
+
+  return async (app) => {
+    app.get(accountPaths.setUpSecondFactor.pattern, { config: PUBLIC }, async (request, reply) => {
+      if (!accountHolder(request))
+        return reply.redirect(accountPaths.signIn({}, { next: accountPaths.setUpSecondFactor() }), 303);
+      if (request.actor.kind === 'user' && request.actor.sessionSecondFactor)
+        return reply.redirect(accountPaths.account(), 303);
+      return reply.render(accountViews.setUpSecondFactor, await setUpPage(request));
+    });
+
+    app.post(
+      accountPaths.setUpSecondFactor.pattern,
+      {
+        config: { ...PUBLIC, rateLimit: SIGN_IN_RATE },
+        preHandler: async (request, reply) => {
+          if (!accountHolder(request) || !request.sessionToken)
+            return reply.redirect(accountPaths.signIn(), 303);
+        },
+      },
+      formRoute({
+        schema: CodeSchema,
+        act: async ({ code }, request) => {
+          const who = accountHolder(request) as { userId: number };
+          await signIn.confirmTotpSetUp(request.actor, who.userId, code, request.sessionToken ?? '');
+        },
+        redirectTo: () => accountPaths.account({}, { 'two-factor': 'on' }),
+        render: async (request, reply, problem) =>
+          reply.render(accountViews.setUpSecondFactor, {
+            ...(await setUpPage(request)),
+            ...mistakes(problem),
+          }),
+      }),
+    );
+  };
+}
+
+/** Asking for a password link, and choosing a password through one. */
+function passwordRoutes({ signIn }: Deps): FastifyPluginAsync {
+  return async (app) => {
+    app.get(accountPaths.forgotPassword.pattern, { config: PUBLIC }, async (_request, reply) =>
+      reply.render(accountViews.forgotPassword, { pageTitle: 'Reset your password' }),
     );
 
     app.post(
-      '/password/forgot',
-      { config: { permission: 'public', rateLimit: RESET_RATE } },
+      accountPaths.forgotPassword.pattern,
+      { config: { ...PUBLIC, rateLimit: RESET_RATE } },
       async (request, reply) => {
         const { email } = parseInput(ForgotPasswordSchema, request.body);
         await signIn.requestPasswordReset(email);
-        return reply.render(`${VIEWS}/forgot-password-sent.njk`, { pageTitle: 'Check your email', email });
+        return reply.render(accountViews.forgotPasswordSent, { pageTitle: 'Check your email', email });
       },
     );
 
-    for (const purpose of ['set', 'reset'] as const) {
+    const linkExpired = (reply: FastifyReply) =>
+      reply.code(404).render(accountViews.linkExpired, { pageTitle: 'This link has expired' });
+
+    for (const [purpose, linkPath] of [
+      ['set', accountPaths.setPassword],
+      ['reset', accountPaths.resetPassword],
+    ] as const) {
       const title = purpose === 'set' ? 'Choose your password' : 'Choose a new password';
-      app.get(`/password/${purpose}/:token`, { config: { permission: 'public' } }, async (request, reply) => {
-        const { token } = request.params as { token: string };
-        const link = await signIn.checkPasswordLink(token);
-        if (!link)
-          return reply.code(404).render(`${VIEWS}/link-expired.njk`, { pageTitle: 'This link has expired' });
-        return reply.render(`${VIEWS}/set-password.njk`, {
-          pageTitle: title,
-          email: link.email,
-          minLength: MIN_PASSWORD_LENGTH,
-        });
+      const tokenOf = (request: FastifyRequest) => (request.params as { token: string }).token;
+      const renderForm = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) => {
+        const link = await signIn.checkPasswordLink(tokenOf(request));
+        if (!link) return linkExpired(reply);
+        const page = { pageTitle: title, email: link.email, minLength: MIN_PASSWORD_LENGTH };
+        return reply.render(accountViews.setPassword, problem ? { ...page, ...mistakes(problem) } : page);
+      };
+
+      const setPassword = formRoute({
+        schema: NewPasswordSchema,
+        act: (form, request) =>
+          signIn.setPasswordWithLink(tokenOf(request), form.password, form.confirmPassword),
+        redirectTo: () => accountPaths.signIn({}, { password: purpose === 'set' ? 'set' : 'changed' }),
+        render: renderForm,
       });
 
+      app.get(linkPath.pattern, { config: PUBLIC }, (request, reply) => renderForm(request, reply));
+
       app.post(
-        `/password/${purpose}/:token`,
+        linkPath.pattern,
         {
-          config: { permission: 'public', rateLimit: PASSWORD_LINK_ADDRESS_RATE },
+          config: { ...PUBLIC, rateLimit: PASSWORD_LINK_ADDRESS_RATE },
           preHandler: limitPerKey(app, { name: 'password-link', ...PASSWORD_LINK_RATE }, (request) =>
-            hashSecretToken((request.params as { token: string }).token),
+            hashSecretToken(tokenOf(request)),
           ),
         },
-        async (request, reply) => {
-          const { token } = request.params as { token: string };
-          const form = parseInput(NewPasswordSchema, request.body);
+        async function choosePassword(request, reply) {
           try {
-            await signIn.setPasswordWithLink(token, form.password, form.confirmPassword);
-            return reply.redirect(`/sign-in?password=${purpose === 'set' ? 'set' : 'changed'}`, 303);
+            return await setPassword.call(this, request, reply);
           } catch (error) {
-            if (!(error instanceof ValidationError)) {
-              return reply
-                .code(404)
-                .render(`${VIEWS}/link-expired.njk`, { pageTitle: 'This link has expired' });
-            }
-            const link = await signIn.checkPasswordLink(token);
-            return renderWithErrors(reply, 'set-password.njk', error, {
-              pageTitle: title,
-              email: link?.email,
-              minLength: MIN_PASSWORD_LENGTH,
-            });
+            // An expired or used link gets the same page whether it was caught on the way in or on the way out.
+            if (error instanceof NotFoundError) return linkExpired(reply);
+            throw error;
           }
         },
       );
@@ -240,7 +263,7 @@ function accountHolder(request: FastifyRequest): { userId: number; email: string
   return null;
 }
 
-async function setUpView(secret: string, email: string, required: boolean) {
+async function setUpView(secret: string, email: string, required: boolean): Promise<SetUpSecondFactorPage> {
   const otpauth = otpauthUri(secret, email, 'Peelian');
   return {
     pageTitle: 'Set up your authenticator app',

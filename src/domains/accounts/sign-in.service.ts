@@ -2,6 +2,7 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
+import { accountPaths } from './accounts.paths.ts';
 import {
   claimPasswordLink,
   deleteSession,
@@ -221,7 +222,7 @@ export function createSignInService(deps: AccountsDeps) {
       await queueMessage(trx, {
         recipient: user.email,
         subject: 'Reset your Peelian password',
-        bodyText: `Use this link within ${RESET_LINK_MINUTES} minutes to choose a new password: ${deps.baseUrl}/password/reset/${token}\nIf you did not ask for this, ignore this message.`,
+        bodyText: `Use this link within ${RESET_LINK_MINUTES} minutes to choose a new password: ${deps.baseUrl}${accountPaths.resetPassword({ token })}\nIf you did not ask for this, ignore this message.`,
       });
     });
   }

@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { RoleGrant } from '../../kernel/auth/roles.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
+import { accountPaths } from './accounts.paths.ts';
 import {
   deleteGrant,
   deleteSessionsByUser,
@@ -53,7 +54,7 @@ export function createUsersService(deps: AccountsDeps) {
       throw new ConflictError(`An account for ${input.email} already exists`);
     }
     const token = newSecretToken();
-    const setPasswordUrl = `${deps.baseUrl}/password/set/${token}`;
+    const setPasswordUrl = `${deps.baseUrl}${accountPaths.setPassword({ token })}`;
     const userId = await db.transaction().execute(async (trx) => {
       const created = await findUserByEmail(trx, input.email);
       if (created) throw new ConflictError(`An account for ${input.email} already exists`);

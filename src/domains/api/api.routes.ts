@@ -2,12 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createDocument } from 'zod-openapi';
 import { codeSpansToHtml } from '../../kernel/formats/code-spans.ts';
 import { type OpenApiPaths, SECURITY_SCHEMES } from '../../kernel/http/openapi.ts';
+import { type PageModel, view } from '../../kernel/http/views.ts';
 import { apiPaths } from './api.paths.ts';
 
 /** Kept here too: domains (and branches) written before the type moved to the kernel import it from here. */
 export type { OpenApiPaths };
 
 const PUBLIC = { config: { permission: 'public' } } as const;
+
+type Endpoint = { method: string; path: string; summaryHtml: string; descriptionHtml: string | null };
+
+const DOCS_PAGE = view<PageModel & { endpoints: Endpoint[]; descriptionHtml: string }>('api/views/docs.njk');
 
 /** The whole OpenAPI 3.1 document, generated from the zod schemas in each domain's paths. */
 export function buildOpenApiDocument(version: string, pathGroups: OpenApiPaths[]) {
@@ -30,7 +35,7 @@ export function buildOpenApiDocument(version: string, pathGroups: OpenApiPaths[]
 
 /** The API's description: machine-readable at /api/v1/openapi.json and readable at /api/docs. */
 export function apiRoutes(deps: { document: ReturnType<typeof buildOpenApiDocument> }): FastifyPluginAsync {
-  const endpoints = Object.entries(deps.document.paths ?? {}).flatMap(([path, operations]) =>
+  const endpoints: Endpoint[] = Object.entries(deps.document.paths ?? {}).flatMap(([path, operations]) =>
     Object.entries(operations ?? {}).map(([method, operation]) => ({
       method: method.toUpperCase(),
       path,
@@ -41,7 +46,7 @@ export function apiRoutes(deps: { document: ReturnType<typeof buildOpenApiDocume
   return async (app) => {
     app.get(apiPaths.openApiDocument.pattern, PUBLIC, async () => deps.document);
     app.get(apiPaths.docs.pattern, PUBLIC, async (_request, reply) =>
-      reply.render('api/views/docs.njk', {
+      reply.render(DOCS_PAGE, {
         pageTitle: 'API',
         endpoints,
         descriptionHtml: codeSpansToHtml(deps.document.info.description ?? ''),

@@ -19,8 +19,8 @@ import {
   UploadQuerySchema,
 } from './judgements.schemas.ts';
 import type { JudgementsService } from './judgements.service.ts';
+import { judgementViews } from './judgements.views.ts';
 
-const VIEWS = 'judgements/views';
 const MANAGE = { config: { permission: 'indicators:manage' } } as const;
 
 /** Population and series files are small: every local authority's residents for decades fit in far less. */
@@ -61,7 +61,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
     app.get(scorecardPaths.indicators.pattern, MANAGE, async (request, reply) => {
       const { rebuilt } = parseInput(IndicatorsQuerySchema, request.query);
       const indicators = await judgements.listIndicatorsToManage(request.actor);
-      return reply.render(`${VIEWS}/indicators.njk`, {
+      return reply.render(judgementViews.indicators, {
         pageTitle: 'Indicators',
         ...toIndicatorsView(indicators, rebuilt),
       });
@@ -74,7 +74,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
     });
 
     app.get(scorecardPaths.population.pattern, MANAGE, async (_request, reply) =>
-      reply.render(`${VIEWS}/population-upload.njk`, {
+      reply.render(judgementViews.populationUpload, {
         pageTitle: 'Upload population figures',
         maxMegabytes: MAX_UPLOAD_MEGABYTES,
       }),
@@ -83,7 +83,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
     app.get(scorecardPaths.populationLoaded.pattern, MANAGE, async (request, reply) => {
       const { file } = parseInput(PopulationLoadedQuerySchema, request.query);
       const load = await judgements.readPopulationLoad(request.actor, file);
-      return reply.render(`${VIEWS}/population-loaded.njk`, {
+      return reply.render(judgementViews.populationLoaded, {
         pageTitle: 'Population figures loaded',
         ...toPopulationLoadedView(load),
       });
@@ -92,7 +92,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
     app.get(scorecardPaths.series.pattern, MANAGE, async (request, reply) => {
       const { indicator } = parseInput(SeriesFormQuerySchema, request.query);
       const series = await judgements.listIndicatorsToManage(request.actor, 'series');
-      return reply.render(`${VIEWS}/series-upload.njk`, {
+      return reply.render(judgementViews.seriesUpload, {
         pageTitle: 'Upload a series',
         hasSeries: series.length > 0,
         indicatorItems: toSeriesOptions(series, indicator),
@@ -103,7 +103,7 @@ export function indicatorRoutes(deps: { judgements: JudgementsService }): Fastif
     app.get(scorecardPaths.seriesLoaded.pattern, MANAGE, async (request, reply) => {
       const { indicator } = parseInput(SeriesLoadedQuerySchema, request.query);
       const load = await judgements.readSeriesLoad(request.actor, indicator);
-      return reply.render(`${VIEWS}/series-loaded.njk`, {
+      return reply.render(judgementViews.seriesLoaded, {
         pageTitle: 'Series loaded',
         ...toSeriesLoadedView(load),
       });

@@ -1,9 +1,4 @@
-import {
-  type DomainCommand,
-  type DomainCommandContext,
-  readFileArgument,
-  UsageError,
-} from '../../kernel/cli/command.ts';
+import { type DomainCommand, fileCommand } from '../../kernel/cli/command.ts';
 import { plural } from '../../kernel/formats/words.ts';
 import { parseIndicatorFile } from './indicators.files.ts';
 import type { JudgementsService, RefreshResult } from './judgements.service.ts';
@@ -15,84 +10,46 @@ function describeRefresh(refresh: RefreshResult): string {
   return `Rebuilt ${plural(refresh.refreshed, 'indicator')}${failed ? `; failed: ${failed}` : ''}.`;
 }
 
-/** `peelian import indicators <file>` */
-export async function runImportIndicators({
-  positionals,
-  stdout,
-  stderr,
-  withServices,
-  actor,
-}: DomainCommandContext<JudgementsCommandServices>): Promise<void> {
-  const { name, text } = readFileArgument(positionals, 0, 'indicator file (YAML or JSON)');
-  const file = parseIndicatorFile(text, name);
-  const result = await withServices((services) => services.judgements.loadIndicatorFile(actor, file, name));
-  stderr(
-    `Loaded ${result.indicators} indicators from ${name} (${result.changed} changed). ${describeRefresh(result.refresh)}`,
-  );
-  stdout(JSON.stringify(result));
-}
-
-/** `peelian import population <csv>` */
-export async function runImportPopulation({
-  positionals,
-  stdout,
-  stderr,
-  withServices,
-  actor,
-}: DomainCommandContext<JudgementsCommandServices>): Promise<void> {
-  const { name, text } = readFileArgument(positionals, 0, 'population CSV file');
-  const result = await withServices((services) => services.judgements.importPopulation(actor, name, text));
-  stderr(
-    `Loaded ${result.rows} populations for ${result.areas} areas, ${result.firstYear} to ${result.lastYear}. ${describeRefresh(result.refresh)}`,
-  );
-  stdout(JSON.stringify(result));
-}
-
-/** `peelian import series <indicator> <csv>` */
-export async function runImportSeries({
-  positionals,
-  stdout,
-  stderr,
-  withServices,
-  actor,
-}: DomainCommandContext<JudgementsCommandServices>): Promise<void> {
-  const slug = positionals[0];
-  if (!slug) throw new UsageError('Give the indicator whose series this is, then the CSV file.');
-  const { name, text } = readFileArgument(positionals, 1, 'series CSV file (month,value)');
-  const result = await withServices((services) => services.judgements.importSeries(actor, slug, name, text));
-  stderr(
-    `Loaded ${result.months} months (${result.from} to ${result.to}) into ${slug}. ${describeRefresh(result.refresh)}`,
-  );
-  stdout(JSON.stringify(result));
-}
+type TextFile = { name: string; text: string };
+const asText = (text: string, name: string): TextFile => ({ name, text });
 
 /** The commands this domain adds to `peelian`. */
 export const JUDGEMENTS_COMMANDS: DomainCommand<JudgementsCommandServices>[] = [
-  {
+  fileCommand({
     words: ['import', 'indicators'],
     summary: 'Load an indicator file (YAML or JSON): what plan measures are judged on; rebuilds what changed',
     usage: 'peelian import indicators <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: runImportIndicators,
-  },
-  {
+    fileIs: 'indicator file (YAML or JSON)',
+    parse: (text, name) => ({ name, file: parseIndicatorFile(text, name) }),
+    apply: ({ judgements }: JudgementsCommandServices, actor, { name, file }) =>
+      judgements.loadIndicatorFile(actor, file, name),
+    report: (result, { name }) =>
+      `Loaded ${result.indicators} indicators from ${name} (${result.changed} changed). ${describeRefresh(result.refresh)}`,
+    json: true,
+  }),
+  fileCommand({
     words: ['import', 'population'],
     summary: 'Load residents by area and year (area_code,year,population CSV) for rates; all or nothing',
     usage: 'peelian import population <csv>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: runImportPopulation,
-  },
-  {
+    fileIs: 'population CSV file',
+    parse: asText,
+    apply: ({ judgements }: JudgementsCommandServices, actor, { name, text }) =>
+      judgements.importPopulation(actor, name, text),
+    report: (result) =>
+      `Loaded ${result.rows} populations for ${result.areas} areas, ${result.firstYear} to ${result.lastYear}. ${describeRefresh(result.refresh)}`,
+    json: true,
+  }),
+  fileCommand({
     words: ['import', 'series'],
     summary: "Replace a series indicator's values with a month,value CSV (no gaps, no repeats)",
     usage: 'peelian import series <indicator> <csv>',
-    options: {},
-    positionals: 2,
-    optionHelp: [],
-    run: runImportSeries,
-  },
+    before: ['Give the indicator whose series this is, then the CSV file.'],
+    fileIs: 'series CSV file (month,value)',
+    parse: asText,
+    apply: ({ judgements }: JudgementsCommandServices, actor, { name, text }, [slug = '']) =>
+      judgements.importSeries(actor, slug, name, text),
+    report: (result, _file, [slug]) =>
+      `Loaded ${result.months} months (${result.from} to ${result.to}) into ${slug}. ${describeRefresh(result.refresh)}`,
+    json: true,
+  }),
 ];

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { toCsv } from '../../kernel/formats/csv.ts';
+import { csvColumns, toCsv } from '../../kernel/formats/csv.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { createChartCache } from './judgements.charts.ts';
@@ -13,9 +13,29 @@ import {
   toScorecardJson,
   toScorecardView,
 } from './judgements.view-models.ts';
+import { judgementViews } from './judgements.views.ts';
 
-const VIEWS = 'judgements/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
+
+type MeasureCsvRow = ReturnType<typeof toMeasureCsvRows>[number];
+
+const MEASURE_CSV = csvColumns<MeasureCsvRow>({
+  measure: 'measure',
+  indicator: 'indicator',
+  area_code: 'area',
+  month: 'month',
+  value: 'value',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  judged: (row) => (row.judged ? 'yes' : 'no'),
+  mean: 'mean',
+  lower_limit: 'lowerLimit',
+  upper_limit: 'upperLimit',
+  rule: 'rule',
+  type: 'type',
+  unit: 'unit',
+  source: 'source',
+});
 
 /** The public scorecard: every measure of the plan in force, judged, with a page, CSV and JSON per measure. */
 export function scorecardRoutes(deps: {
@@ -35,7 +55,7 @@ export function scorecardRoutes(deps: {
     app.get(scorecardPaths.scorecard.pattern, PUBLIC, async (request, reply) => {
       const { area } = parseInput(ScorecardQuerySchema, request.query);
       const scorecard = await judgements.readScorecard({ areaName, ...(area ? { area } : {}) });
-      return reply.render(`${VIEWS}/scorecard.njk`, {
+      return reply.render(judgementViews.scorecard, {
         pageTitle: 'Scorecard',
         canManage: judgements.canManage(request.actor),
         ...toScorecardView(scorecard, charts),
@@ -44,30 +64,14 @@ export function scorecardRoutes(deps: {
 
     app.get(scorecardPaths.measureCsv.pattern, PUBLIC, async (request, reply) => {
       const detail = await readMeasure(request.params, request.query);
-      const csv = toCsv(toMeasureCsvRows(detail), [
-        { header: 'measure', value: (row) => row.measure },
-        { header: 'indicator', value: (row) => row.indicator },
-        { header: 'area_code', value: (row) => row.area },
-        { header: 'month', value: (row) => row.month },
-        { header: 'value', value: (row) => row.value },
-        { header: 'numerator', value: (row) => row.numerator },
-        { header: 'denominator', value: (row) => row.denominator },
-        { header: 'judged', value: (row) => (row.judged ? 'yes' : 'no') },
-        { header: 'mean', value: (row) => row.mean },
-        { header: 'lower_limit', value: (row) => row.lowerLimit },
-        { header: 'upper_limit', value: (row) => row.upperLimit },
-        { header: 'rule', value: (row) => row.rule },
-        { header: 'type', value: (row) => row.type },
-        { header: 'unit', value: (row) => row.unit },
-        { header: 'source', value: (row) => row.source },
-      ]);
+      const csv = toCsv(toMeasureCsvRows(detail), MEASURE_CSV);
       const name = `scorecard-${detail.measure.code}-${detail.area?.code}`;
       return sendDownload(reply, { name, format: 'csv', body: csv });
     });
 
     app.get(scorecardPaths.measure.pattern, PUBLIC, async (request, reply) => {
       const detail = await readMeasure(request.params, request.query);
-      return reply.render(`${VIEWS}/measure.njk`, {
+      return reply.render(judgementViews.measure, {
         pageTitle: `${detail.measure.code} ${detail.measure.text}`,
         ...toMeasurePageView(detail, charts),
       });

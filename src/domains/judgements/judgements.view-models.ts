@@ -303,11 +303,108 @@ export function refreshedWords(indicator: IndicatorRow): string | null {
   return indicator.refreshedAt ? dateTimeWords(indicator.refreshedAt) : null;
 }
 
-/** The measure page: each indicator with its chart, its table and how it was judged. */
-export function toMeasurePageView(
-  detail: Scorecard & { measure: ScorecardMeasure; populationSources: Map<number, string[]> },
+type MeasureDetail = Scorecard & { measure: ScorecardMeasure; populationSources: Map<number, string[]> };
+type MeasurePoint = ReturnType<typeof pointsWithSpc>[number];
+
+/** One month of an indicator's table: its figures, then its limits and how it was judged, or why not. */
+function measureTableRow(point: MeasurePoint, indicator: IndicatorRow, withCounts: boolean) {
+  const cells = [
+    { text: monthWords(`${point.month}-01`) },
+    { text: formatValue(point.value, indicator.decimals), format: 'numeric' },
+    ...(withCounts
+      ? [
+          { text: formatValue(point.numerator, 0), format: 'numeric' },
+          {
+            text: point.denominator === null ? '' : formatValue(point.denominator, 0),
+            format: 'numeric',
+          },
+        ]
+      : []),
+  ];
+  if (!point.judged) return [...cells, { text: 'Not judged: before a gap', colspan: 5 }];
+  const label = point.notJudged === 'trial-limits' ? 'Not called: trial limits' : '';
+  return [
+    ...cells,
+    { text: formatValue(point.mean ?? 0, indicator.decimals + 1), format: 'numeric' },
+    { text: formatValue(point.lowerLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
+    { text: formatValue(point.upperLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
+    { text: point.rule ? RULE_WORDS[point.rule] : '' },
+    { text: point.type ? TYPE_WORDS[point.type] : label },
+  ];
+}
+
+function measureTableHead(indicator: IndicatorRow, heads: [string, string] | undefined) {
+  return [
+    { text: 'Month' },
+    { text: `Value (${indicator.unit})`, format: 'numeric' },
+    ...(heads ? heads.map((text) => ({ text, format: 'numeric' })) : []),
+    { text: 'Mean', format: 'numeric' },
+    { text: 'Lower limit', format: 'numeric' },
+    { text: 'Upper limit', format: 'numeric' },
+    { text: 'Rule' },
+    { text: 'Type' },
+  ];
+}
+
+function measureChart(
+  judged: JudgedIndicator,
+  direction: MeasureDirection,
+  areaName: string,
   charts: ChartCache,
 ) {
+  const { indicator } = judged;
+  return charts(chartKey(judged, direction, 'full'), () =>
+    renderSpcChart({
+      label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${JUDGEMENT_WORDS[judged.judgement].toLowerCase()}. The table below gives every figure.`,
+      unit: indicator.unit,
+      points: chartPoints(judged),
+      limits: limitsOf(judged.spc),
+    }),
+  );
+}
+
+/** One indicator of the measure page: what it counts, its chart, its table and how it was judged. */
+function measureIndicatorView(detail: MeasureDetail, judged: JudgedIndicator, charts: ChartCache) {
+  const { indicator } = judged;
+  const { direction } = detail.measure;
+  const areaName = areaNameOf(detail, judged);
+  const heads = NUMERATOR_WORDS[indicator.kind];
+  const hasPoints = judged.points.length > 0;
+  return {
+    slug: indicator.slug,
+    title: indicator.title,
+    description: indicator.description,
+    kind: KIND_WORDS[indicator.kind],
+    unit: indicator.unit,
+    source: indicator.source,
+    geography:
+      indicator.geography === 'local-authority'
+        ? 'The whole force area, and each local authority'
+        : 'The whole force area only',
+    frequency: 'Monthly',
+    areaName,
+    forceWideOnly: judged.forceWideOnly,
+    judgement: judgementView(judged, direction),
+    explanation: explanation(judged),
+    period: periodWords(judged),
+    leftOut: leftOutWords(judged),
+    trialLimits: judged.spc?.trialLimits ?? false,
+    chart: hasPoints ? measureChart(judged, direction, areaName, charts) : null,
+    tableHead: measureTableHead(indicator, heads),
+    tableRows: pointsWithSpc(judged).map((point) => measureTableRow(point, indicator, Boolean(heads))),
+    populationSources: detail.populationSources.get(indicator.id) ?? [],
+    outcomeCategories: indicator.outcomeCategories,
+    crimeTypes: indicator.crimeTypes,
+    perPopulation: indicator.perPopulation,
+    refreshed: refreshedWords(indicator),
+    refreshError: indicator.refreshError,
+    seriesFile: indicator.seriesFile,
+    awaiting: !hasPoints,
+  };
+}
+
+/** The measure page: each indicator with its chart, its table and how it was judged. */
+export function toMeasurePageView(detail: MeasureDetail, charts: ChartCache) {
   const { measure } = detail;
   const query = areaQuery(detail);
   return {
@@ -326,86 +423,7 @@ export function toMeasurePageView(
     jsonUrl: scorecardPaths.apiMeasure({ code: measure.code }, query),
     backUrl: scorecardPaths.scorecard({}, query),
     method: SPC_METHOD,
-    indicators: measure.indicators.map((judged) => {
-      const { indicator } = judged;
-      const areaName = areaNameOf(detail, judged);
-      const heads = NUMERATOR_WORDS[indicator.kind];
-      const rows = pointsWithSpc(judged).map((point) => {
-        const cells = [
-          { text: monthWords(`${point.month}-01`) },
-          { text: formatValue(point.value, indicator.decimals), format: 'numeric' },
-          ...(heads
-            ? [
-                { text: formatValue(point.numerator, 0), format: 'numeric' },
-                {
-                  text: point.denominator === null ? '' : formatValue(point.denominator, 0),
-                  format: 'numeric',
-                },
-              ]
-            : []),
-        ];
-        if (!point.judged) return [...cells, { text: 'Not judged: before a gap', colspan: 5 }];
-        const label = point.notJudged === 'trial-limits' ? 'Not called: trial limits' : '';
-        return [
-          ...cells,
-          { text: formatValue(point.mean ?? 0, indicator.decimals + 1), format: 'numeric' },
-          { text: formatValue(point.lowerLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
-          { text: formatValue(point.upperLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
-          { text: point.rule ? RULE_WORDS[point.rule] : '' },
-          { text: point.type ? TYPE_WORDS[point.type] : label },
-        ];
-      });
-      const hasPoints = judged.points.length > 0;
-      return {
-        slug: indicator.slug,
-        title: indicator.title,
-        description: indicator.description,
-        kind: KIND_WORDS[indicator.kind],
-        unit: indicator.unit,
-        source: indicator.source,
-        geography:
-          indicator.geography === 'local-authority'
-            ? 'The whole force area, and each local authority'
-            : 'The whole force area only',
-        frequency: 'Monthly',
-        areaName,
-        forceWideOnly: judged.forceWideOnly,
-        judgement: judgementView(judged, measure.direction),
-        explanation: explanation(judged),
-        period: periodWords(judged),
-        leftOut: leftOutWords(judged),
-        trialLimits: judged.spc?.trialLimits ?? false,
-        chart: hasPoints
-          ? charts(chartKey(judged, measure.direction, 'full'), () =>
-              renderSpcChart({
-                label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${JUDGEMENT_WORDS[judged.judgement].toLowerCase()}. The table below gives every figure.`,
-                unit: indicator.unit,
-                points: chartPoints(judged),
-                limits: limitsOf(judged.spc),
-              }),
-            )
-          : null,
-        tableHead: [
-          { text: 'Month' },
-          { text: `Value (${indicator.unit})`, format: 'numeric' },
-          ...(heads ? heads.map((text) => ({ text, format: 'numeric' })) : []),
-          { text: 'Mean', format: 'numeric' },
-          { text: 'Lower limit', format: 'numeric' },
-          { text: 'Upper limit', format: 'numeric' },
-          { text: 'Rule' },
-          { text: 'Type' },
-        ],
-        tableRows: rows,
-        populationSources: detail.populationSources.get(indicator.id) ?? [],
-        outcomeCategories: indicator.outcomeCategories,
-        crimeTypes: indicator.crimeTypes,
-        perPopulation: indicator.perPopulation,
-        refreshed: refreshedWords(indicator),
-        refreshError: indicator.refreshError,
-        seriesFile: indicator.seriesFile,
-        awaiting: !hasPoints,
-      };
-    }),
+    indicators: measure.indicators.map((judged) => measureIndicatorView(detail, judged, charts)),
   };
 }
 

@@ -1,7 +1,7 @@
 import {
   type DomainCommand,
   type DomainCommandContext,
-  readFileArgument,
+  fileCommand,
   UsageError,
 } from '../../kernel/cli/command.ts';
 import { plural } from '../../kernel/formats/words.ts';
@@ -9,36 +9,6 @@ import { parseCoverageFile, parsePlanFile, planFileToYaml } from './plans.files.
 import type { PlansService } from './plans.service.ts';
 
 type PlansCommandServices = { plans: PlansService };
-
-export async function runImportPlan({
-  positionals,
-  stdout,
-  stderr,
-  withServices,
-  actor,
-}: DomainCommandContext<PlansCommandServices>): Promise<void> {
-  const { name, text } = readFileArgument(positionals, 0, 'file');
-  const file = parsePlanFile(text, name);
-  await withServices(async (services) => {
-    const result = await services.plans.importPlanFile(actor, file);
-    stderr(`Loaded ${file.plan.slug} as its draft (${plural(result.changes, 'change')}).`);
-    stdout(JSON.stringify(result));
-  });
-}
-
-export async function runImportCoverage({
-  positionals,
-  stderr,
-  withServices,
-  actor,
-}: DomainCommandContext<PlansCommandServices>): Promise<void> {
-  const { name, text } = readFileArgument(positionals, 0, 'file');
-  const file = parseCoverageFile(text, name);
-  await withServices(async (services) => {
-    await services.plans.importCoverageFile(actor, file);
-    stderr(`Loaded ${file.points.length} points from ${file.source.title}, mapped to ${file.source.plan}.`);
-  });
-}
 
 export async function runExportPlan({
   positionals,
@@ -62,24 +32,26 @@ export async function runExportPlan({
 
 /** The commands this domain adds to `peelian`. */
 export const PLANS_COMMANDS: DomainCommand<PlansCommandServices>[] = [
-  {
+  fileCommand({
     words: ['import', 'plan'],
     summary: "Load a plan file (YAML or JSON) as the plan's draft",
     usage: 'peelian import plan <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: runImportPlan,
-  },
-  {
+    fileIs: 'file',
+    parse: parsePlanFile,
+    apply: ({ plans }: PlansCommandServices, actor, file) => plans.importPlanFile(actor, file),
+    report: (result, file) => `Loaded ${file.plan.slug} as its draft (${plural(result.changes, 'change')}).`,
+    json: true,
+  }),
+  fileCommand({
     words: ['import', 'coverage'],
     summary: 'Load a manifesto or consultation file for the coverage check',
     usage: 'peelian import coverage <file>',
-    options: {},
-    positionals: 1,
-    optionHelp: [],
-    run: runImportCoverage,
-  },
+    fileIs: 'file',
+    parse: parseCoverageFile,
+    apply: ({ plans }: PlansCommandServices, actor, file) => plans.importCoverageFile(actor, file),
+    report: (_result, file) =>
+      `Loaded ${file.points.length} points from ${file.source.title}, mapped to ${file.source.plan}.`,
+  }),
   {
     words: ['export', 'plan'],
     summary: 'Print a plan version as a file that imports back unchanged',

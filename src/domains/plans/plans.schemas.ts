@@ -6,6 +6,8 @@ import { PLAN_STEPS } from './plans.tables.ts';
 
 export const PlanSlugParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
 
+export const PriorityParams = PlanSlugParams.extend({ code: z.string().min(1) });
+
 export const VersionQuery = z.object({
   /** A version number, or "draft" for the current draft (for those who may see it). */
   version: z

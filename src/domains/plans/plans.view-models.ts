@@ -1,10 +1,14 @@
 import { formatDate } from '../../kernel/formats/dates.ts';
+import type { FormProblem } from '../../kernel/http/form-route.ts';
 import { isWebAddress } from '../../kernel/http/web-address.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
 import { type Lifecycle, STEP_LABELS } from './plans.lifecycle.ts';
 import { planPaths } from './plans.paths.ts';
 import type { StepRow, VersionRow } from './plans.queries.ts';
+import type { PlansService } from './plans.service.ts';
 import type { PlanChange, PlanTree } from './plans.tree.ts';
+
+type SelectOption = { value: string; text: string };
 
 export const DIRECTION_LABELS: Record<MeasureDirection, string> = {
   increase: 'Higher is better',
@@ -12,6 +16,8 @@ export const DIRECTION_LABELS: Record<MeasureDirection, string> = {
   'maintain-low': 'Keep low',
   neutral: 'No better direction',
 };
+
+const DIRECTION_OPTIONS = Object.entries(DIRECTION_LABELS).map(([value, text]) => ({ value, text }));
 
 const LINKED_LABELS = {
   enabler: 'Enablers',
@@ -132,4 +138,126 @@ export function priorityFormValues(stored: EditablePriority, submitted: Record<s
 /** Field names as the form's element ids: `measures.0.text` → `measures-0-text`, so error links land. */
 export function toFieldIds<Error extends { field: string }>(errors: Error[]): Error[] {
   return errors.map((error) => ({ ...error, field: error.field.replaceAll('.', '-') }));
+}
+
+type PlanRead = Awaited<ReturnType<PlansService['readPlan']>>;
+type PlanEntries = Awaited<ReturnType<PlansService['listPlans']>>;
+type Comparison = Awaited<ReturnType<PlansService['compareVersions']>>;
+type Coverage = Awaited<ReturnType<PlansService['coverageReport']>>;
+
+/** What a form page shows again after a mistake; nothing on its first showing. */
+function formState(problem?: FormProblem) {
+  return { errorList: problem?.errorList, fieldErrors: problem?.fieldErrors };
+}
+
+export function toPlanListPage(entries: PlanEntries) {
+  return {
+    pageTitle: 'Police and Crime Plans',
+    plans: entries.map(({ plan, versions }) => {
+      const latest = versions.at(-1);
+      return {
+        slug: plan.slug,
+        title: plan.title,
+        author: `${plan.authorName}, ${plan.authorOffice}`,
+        term: `${formatDate(plan.termStart)} to ${formatDate(plan.termEnd)}`,
+        latest: latest ? versionLabel(latest) : '',
+      };
+    }),
+  };
+}
+
+export function toPlanPage(read: PlanRead, stepOptions: SelectOption[], problem?: FormProblem) {
+  return {
+    pageTitle: read.plan.title,
+    plan: {
+      ...read.plan,
+      termStart: formatDate(read.plan.termStart),
+      termEnd: formatDate(read.plan.termEnd),
+    },
+    version: { ...read.version, label: versionLabel(read.version) },
+    isLatest: read.version.id === read.versions.filter((v) => v.state === 'issued').at(-1)?.id,
+    tree: toTreeView(read.tree, read.plan.slug, read.onScorecard),
+    lifecycle: toLifecycleView(read.lifecycle, read.steps, read.versions),
+    canEdit: read.canEdit,
+    hasDraft: read.versions.some((v) => v.state === 'draft'),
+    stepOptions,
+    values: problem?.values ?? {},
+    ...formState(problem),
+  };
+}
+
+/** A priority's page, or undefined when the version has no priority with that code. */
+export function toPriorityPage(read: PlanRead, code: string) {
+  const tree = toTreeView(read.tree, read.plan.slug, read.onScorecard);
+  const pillar = tree.pillars.find((candidate) => candidate.priorities.some((p) => p.code === code));
+  const priority = pillar?.priorities.find((candidate) => candidate.code === code);
+  if (!pillar || !priority) return undefined;
+  return {
+    pageTitle: priority.title,
+    plan: read.plan,
+    version: { ...read.version, label: versionLabel(read.version) },
+    pillar,
+    priority,
+    linked: read.tree.linkedItems.filter((item) => item.priorities.includes(code)),
+    canEdit: read.canEdit,
+  };
+}
+
+/** The draft's edit form for one priority, or undefined when the draft has no priority with that code. */
+export function toPriorityEditPage(draft: PlanRead, code: string, problem?: FormProblem) {
+  const priority = draft.tree.pillars
+    .flatMap((pillar) => pillar.priorities)
+    .find((candidate) => candidate.code === code);
+  if (!priority) return undefined;
+  return {
+    pageTitle: `Edit ${priority.title}`,
+    plan: draft.plan,
+    priority: priorityFormValues(priority, problem?.values),
+    directionOptions: DIRECTION_OPTIONS,
+    ...formState(problem),
+  };
+}
+
+export function toImportPage(problem?: FormProblem) {
+  return {
+    pageTitle: 'Load a plan file',
+    values: problem?.values ?? {},
+    problems: problem?.errors,
+    ...formState(problem),
+  };
+}
+
+export function toVersionsPage(read: PlanRead) {
+  const versions = read.versions.map((version) => ({ number: version.number, label: versionLabel(version) }));
+  return {
+    pageTitle: `Versions of ${read.plan.title}`,
+    plan: read.plan,
+    versions,
+    options: versions.map((version) => ({ value: version.number, text: version.label })),
+  };
+}
+
+export function toComparePage(result: Comparison, from: number, to: number) {
+  return {
+    pageTitle: `Changes from version ${from} to version ${to}`,
+    plan: result.plan,
+    from: versionLabel(result.from),
+    to: versionLabel(result.to),
+    rows: toChangeRows(result.changes),
+  };
+}
+
+export function toCoveragePage(report: Coverage) {
+  return {
+    pageTitle: `What ${report.plan.title} covers`,
+    plan: report.plan,
+    version: versionLabel(report.version),
+    sources: report.sources.map((source) => ({
+      ...source,
+      publishedOn: formatDate(source.publishedOn),
+      gaps: source.points.filter((point) => !point.covered),
+      coveredCount: source.points.filter((point) => point.covered).length,
+    })),
+    unaskedPriorities: report.unaskedPriorities,
+  };
 }

@@ -59,3 +59,43 @@ export function readFileArgument(
     );
   }
 }
+
+/**
+ * A command that reads a file named on its command line and applies it: `peelian import <what> [args…] <file>`.
+ * The file is read and parsed before the database opens, so a bad file costs nothing; what was done is said on
+ * stderr, and with `json`, the result is printed on stdout for scripts.
+ */
+export function fileCommand<Services, File, Result>(spec: {
+  words: string[];
+  summary: string;
+  usage: string;
+  /** What the file is, for the message when it is missing: "population CSV file". */
+  fileIs: string;
+  /** The arguments before the file, each as the message when it is missing. */
+  before?: string[];
+  parse: (text: string, name: string) => File;
+  apply: (services: Services, actor: Actor, file: File, args: string[]) => Promise<Result>;
+  report: (result: Result, file: File, args: string[]) => string;
+  json?: boolean;
+}): DomainCommand<Services> {
+  const before = spec.before ?? [];
+  return {
+    words: spec.words,
+    summary: spec.summary,
+    usage: spec.usage,
+    options: {},
+    positionals: before.length + 1,
+    optionHelp: [],
+    async run({ positionals, stdout, stderr, withServices, actor }) {
+      before.forEach((missing, index) => {
+        if (!positionals[index]) throw new UsageError(missing);
+      });
+      const args = positionals.slice(0, before.length);
+      const { name, text } = readFileArgument(positionals, before.length, spec.fileIs);
+      const file = spec.parse(text, name);
+      const result = await withServices((services) => spec.apply(services, actor, file, args));
+      stderr(spec.report(result, file, args));
+      if (spec.json) stdout(JSON.stringify(result));
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv.ts';
+import { csvColumns, toCsv } from './csv.ts';
 
 describe('toCsv', () => {
   const columns = [
@@ -22,5 +22,17 @@ describe('toCsv', () => {
       'name,count\r\n"\'=HYPERLINK(""x"")",-1\r\n',
     );
     expect(toCsv([{ name: '@SUM(A1)', count: 0 }], columns)).toBe("name,count\r\n'@SUM(A1),0\r\n");
+  });
+});
+
+describe('csvColumns', () => {
+  it('gives each header its field, or what a function makes of the row, in order', () => {
+    const rows = [{ code: 'A1', count: 3, judged: true }];
+    const columns = csvColumns<(typeof rows)[number]>({
+      area_code: 'code',
+      count: 'count',
+      judged: (row) => (row.judged ? 'yes' : 'no'),
+    });
+    expect(toCsv(rows, columns)).toBe('area_code,count,judged\r\nA1,3,yes\r\n');
   });
 });

@@ -19,3 +19,19 @@ function csvCell(value: string | number | null | undefined): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
+
+type CsvValue = string | number | null | undefined;
+type CsvField<Row> = { [Key in keyof Row]: Row[Key] extends CsvValue ? Key : never }[keyof Row];
+
+/**
+ * Columns named by header, in order, each giving a field of the row as it is or what a function makes of the
+ * row: `csvColumns<Row>({ area_code: 'area', judged: (row) => (row.judged ? 'yes' : 'no') })`.
+ */
+export function csvColumns<Row>(
+  columns: Record<string, CsvField<Row> | ((row: Row) => CsvValue)>,
+): CsvColumn<Row>[] {
+  return Object.entries(columns).map(([header, field]) => ({
+    header,
+    value: typeof field === 'function' ? field : (row: Row) => row[field as keyof Row] as CsvValue,
+  }));
+}

@@ -37,6 +37,18 @@ async function appWithForm() {
       summarise: (errors) => errors.map((error) => ({ ...error, field: error.field.replaceAll('.', '-') })),
     }),
   );
+  app.post(
+    '/secrets',
+    formRoute({
+      schema: z.object({ name: z.string().min(1, 'Enter a name') }),
+      act: async ({ name }, _request, reply) => {
+        reply.header('X-Made', name);
+        return `secret for ${name}`;
+      },
+      respond: async (secret, _request, reply) => reply.send({ secret }),
+      render: async (_request, reply, problem) => reply.send(problem),
+    }),
+  );
   app.get('/things.csv', async (_request, reply) =>
     sendDownload(reply, { name: 'things of "Thames Valley"', format: 'csv', body: 'a,b\n' }),
   );
@@ -71,6 +83,16 @@ describe('formRoute', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().values).toEqual({ name: 'taken' });
     expect(response.json().errorList).toEqual([{ text: 'That name is taken', href: '#name' }]);
+  });
+});
+
+describe('formRoute that shows its result once', () => {
+  it('responds with the result, and with what the action set on the reply', async () => {
+    const { app } = await appWithForm();
+    const response = await app.inject({ method: 'POST', url: '/secrets', payload: { name: 'Jo' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-made']).toBe('Jo');
+    expect(response.json()).toEqual({ secret: 'secret for Jo' });
   });
 });
 

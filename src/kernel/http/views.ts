@@ -19,6 +19,9 @@ export interface PageModel {
   pageTitle: string;
 }
 
+/** The model a view-model function builds, for binding its page: `view<ModelOf<typeof toPlanPage>>(…)`. */
+export type ModelOf<Build extends (...args: never[]) => unknown> = NonNullable<Awaited<ReturnType<Build>>>;
+
 export function view<Model extends PageModel>(template: string): View<Model> {
   return { template };
 }
