@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { openPGlite } from '../db/pglite.ts';
 import { migrate } from '../db/migrator.ts';
+import { openPGlite } from '../db/pglite.ts';
 import { DATABASE_TYPES_FILE, generateDatabaseTypes } from './database-types.ts';
 
 /** `npm run db:types`: migrate an empty in-memory database and write the types kysely-codegen reads from it. */
