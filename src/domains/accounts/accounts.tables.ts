@@ -1,89 +1,31 @@
-import type { Generated } from 'kysely';
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 
 export type BodyKind = 'policing-body' | 'scrutiny-panel' | 'partner-organisation';
 
-export interface AccountsTables {
-  body: {
-    id: Generated<number>;
-    slug: string;
-    name: string;
-    kind: BodyKind;
-    force_area_id: number | null;
-    created_at: Generated<Date>;
-  };
-  app_user: {
-    id: Generated<number>;
-    email: string;
-    display_name: string;
-    password_hash: string | null;
-    totp_secret: string | null;
-    totp_enabled_at: Date | null;
-    totp_last_step: number | null;
-    failed_sign_ins: Generated<number>;
-    locked_until: Date | null;
-    disabled_at: Date | null;
-    created_at: Generated<Date>;
-    updated_at: Generated<Date>;
-  };
-  user_role: {
-    id: Generated<number>;
-    user_id: number;
-    role: Role;
-    body_id: number | null;
-  };
-  user_session: {
-    token_hash: string;
-    user_id: number;
-    second_factor_passed: Generated<boolean>;
-    created_at: Generated<Date>;
-    last_seen_at: Generated<Date>;
-    expires_at: Date;
-  };
-  password_link: {
-    token_hash: string;
-    user_id: number;
-    purpose: 'set-password' | 'reset-password';
-    created_at: Generated<Date>;
-    expires_at: Date;
-    used_at: Date | null;
-  };
-  api_token: {
-    id: Generated<number>;
-    name: string;
-    token_hash: string;
-    role: Role;
-    body_id: number | null;
-    created_by: string;
-    created_at: Generated<Date>;
-    expires_at: Date | null;
-    revoked_at: Date | null;
-    last_used_at: Date | null;
-  };
-  outbox_message: {
-    id: Generated<number>;
-    recipient: string;
-    subject: string;
-    body_text: string;
-    created_at: Generated<Date>;
-    sent_at: Date | null;
-    attempts: Generated<number>;
-    last_error: string | null;
-  };
-}
+/** The accounts domain's tables, generated from the migrations, with the columns their CHECKs narrow. */
+export interface AccountsTables
+  extends Narrowed<
+    Pick<
+      Database,
+      'body' | 'app_user' | 'user_role' | 'user_session' | 'password_link' | 'api_token' | 'outbox_message'
+    >,
+    {
+      body: { kind: BodyKind };
+      user_role: { role: Role };
+      password_link: { purpose: 'set-password' | 'reset-password' };
+      api_token: { role: Role };
+    }
+  > {}
 
 /** The views accounts publishes for other domains to read (migration 0017, decision record 0004). */
-export interface AccountsPublished {
-  accounts_published_body: {
-    id: number;
-    slug: string;
-    name: string;
-    kind: BodyKind;
-    force_area_id: number | null;
-  };
-}
+export interface AccountsPublished
+  extends Narrowed<
+    { accounts_published_body: View<'accounts_published_body', 'force_area_id'> },
+    { accounts_published_body: { kind: BodyKind } }
+  > {}
 
 /**
  * The outbox, which other domains write to in their own transaction — only through accounts' `queueMessage`,

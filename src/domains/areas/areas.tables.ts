@@ -1,6 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 
 export type LocalAuthorityTier =
   | 'unitary'
@@ -9,41 +9,25 @@ export type LocalAuthorityTier =
   | 'metropolitan-district'
   | 'london-borough';
 
-export interface AreasTables {
-  force_area: {
-    id: Generated<number>;
-    slug: string;
-    name: string;
-    gss_code: string;
-    created_at: Generated<Date>;
-  };
-  local_authority: {
-    id: Generated<number>;
-    gss_code: string;
-    name: string;
-    tier: LocalAuthorityTier;
-    force_area_id: number;
-    county_id: number | null;
-    created_at: Generated<Date>;
-  };
-  /** Moved on by every statement that changes a table above (migration 0017); read through the view. */
-  areas_change: { only_row: Generated<boolean>; version: ColumnType<string, never, never> };
-}
+/** The areas domain's tables, generated from the migrations, with the columns their CHECKs narrow. */
+export interface AreasTables
+  extends Narrowed<
+    // areas_change is moved on by every statement that changes a table here (migration 0017); read the view.
+    Pick<Database, 'force_area' | 'local_authority' | 'areas_change'>,
+    { local_authority: { tier: LocalAuthorityTier } }
+  > {}
 
 /** The views areas publishes for other domains to read (migration 0017, decision record 0004). */
-export interface AreasPublished {
-  areas_published_force_area: { id: number; slug: string; name: string; gss_code: string };
-  areas_published_local_authority: {
-    id: number;
-    gss_code: string;
-    name: string;
-    tier: LocalAuthorityTier;
-    force_area_id: number;
-    county_id: number | null;
-  };
-  /** A bigint as text: differs whenever a force area or local authority has changed. */
-  areas_published_change: { version: ColumnType<string, never, never> };
-}
+export interface AreasPublished
+  extends Narrowed<
+    {
+      areas_published_force_area: View<'areas_published_force_area'>;
+      areas_published_local_authority: View<'areas_published_local_authority', 'county_id'>;
+      /** Differs whenever a force area or local authority has changed. */
+      areas_published_change: View<'areas_published_change'>;
+    },
+    { areas_published_local_authority: { tier: LocalAuthorityTier } }
+  > {}
 
 /** What areas' queries may read: its own tables and the audit trail. */
 export type AreasDb = DomainDb<AreasTables & AuditTables>;

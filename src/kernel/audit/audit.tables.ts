@@ -1,17 +1,17 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
+import type { Database, Json, Narrowed } from '../db/table-types.ts';
 
-export interface AuditTables {
-  audit_event: {
-    id: Generated<number>;
-    occurred_at: Generated<Date>;
-    actor_kind: 'user' | 'token' | 'system';
-    actor_id: number | null;
-    actor_label: string;
-    action: 'create' | 'update' | 'delete';
-    record_type: string;
-    record_id: string;
-    before: ColumnType<unknown, string | null, never>;
-    after: ColumnType<unknown, string | null, never>;
-    request_id: string | null;
-  };
-}
+/** The append-only audit trail every domain writes to (through `recordChange`). */
+export interface AuditTables
+  extends Narrowed<
+    Pick<Database, 'audit_event'>,
+    {
+      audit_event: {
+        actor_kind: 'user' | 'token' | 'system';
+        action: 'create' | 'update' | 'delete';
+        // Written as JSON text, read back as the JSON recorded.
+        before: ColumnType<Json | null, string | null, never>;
+        after: ColumnType<Json | null, string | null, never>;
+      };
+    }
+  > {}

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /**
- * Who owns each table and published view, read from the `*.tables.ts` interfaces (an interface named
- * `…Tables` lists a domain's tables; one named `…Published` lists the views it offers everyone), and which
- * relations a queries file names. Used by the read-rule tests (decision record 0004).
+ * Who owns each table and published view, read from the `*.tables.ts` interfaces (one named `…Tables` lists a
+ * domain's tables; one named `…Published` lists the views it offers everyone), and which relations a queries
+ * file names. Used by the read-rule tests (decision record 0004).
  */
 
 export const SRC = join(import.meta.dirname, '..', '..');
@@ -21,14 +21,23 @@ export function ownerOf(file: string): string {
   return top === 'domains' ? (name as string) : 'kernel';
 }
 
-/** The top-level keys of each interface in a file whose name ends with `kind`. */
-function interfaceKeys(source: string, kind: 'Tables' | 'Published'): string[] {
-  const keys: string[] = [];
-  const blocks = source.matchAll(new RegExp(`interface \\w+${kind}\\b[^{]*\\{([\\s\\S]*?)\\n\\}`, 'g'));
-  for (const block of blocks)
-    for (const key of (block[1] as string).matchAll(/^ {2}([a-z][a-z0-9_]*)\s*:/gm))
-      keys.push(key[1] as string);
-  return keys;
+/**
+ * The relations each interface named `…Tables` or `…Published` in a file lists: those it picks from the
+ * generated `Database` (`Pick<Database, 'a' | 'b'>`), the views it reads as `View<'name'>`, and the keys of
+ * a hand-written body.
+ */
+function interfaceRelations(source: string, kind: 'Tables' | 'Published'): string[] {
+  const names: string[] = [];
+  const declarations = source.matchAll(
+    new RegExp(`export interface \\w+${kind}\\b([\\s\\S]*?)(?:\\n\\}|> \\{\\})`, 'g'),
+  );
+  for (const [, declaration = ''] of declarations) {
+    const picked = /Pick<\s*Database,([^>]*)>/.exec(declaration)?.[1] ?? '';
+    for (const name of picked.matchAll(/'([a-z][a-z0-9_]*)'/g)) names.push(name[1] as string);
+    for (const name of declaration.matchAll(/View<'([a-z][a-z0-9_]*)'/g)) names.push(name[1] as string);
+    for (const key of declaration.matchAll(/^ {2}([a-z][a-z0-9_]*)\s*:/gm)) names.push(key[1] as string);
+  }
+  return names;
 }
 
 export interface Relation {
@@ -41,8 +50,8 @@ export function readRelations(): Map<string, Relation> {
   for (const file of filesUnder(SRC, '.tables.ts')) {
     const source = readFileSync(file, 'utf8');
     const owner = ownerOf(file);
-    for (const table of interfaceKeys(source, 'Tables')) relations.set(table, { owner, published: false });
-    for (const view of interfaceKeys(source, 'Published')) relations.set(view, { owner, published: true });
+    for (const table of interfaceRelations(source, 'Tables')) relations.set(table, { owner, published: false });
+    for (const view of interfaceRelations(source, 'Published')) relations.set(view, { owner, published: true });
   }
   return relations;
 }
