@@ -669,14 +669,11 @@ export interface Recommendation {
   addressee: string;
   body_id: number;
   created_at: Generated<Timestamp>;
-  function: string | null;
-  group_id: number | null;
   id: Generated<number>;
   made_on: string | null;
-  meeting_id: number | null;
-  minute_decision_position: number | null;
-  minute_item_id: number | null;
   origin: string;
+  origin_title: string | null;
+  origin_url: string | null;
   outcome: string | null;
   outcome_on: string | null;
   outcome_text: string | null;
@@ -685,9 +682,9 @@ export interface Recommendation {
   response: string | null;
   response_due_on: string | null;
   response_text: string | null;
-  source_title: string | null;
   text: string;
   topic: string | null;
+  visibility: Generated<string>;
 }
 
 export interface RecommendationAction {
@@ -706,6 +703,17 @@ export interface RecommendationProgress {
   recommendation_id: number;
   reported_on: string;
   text: string;
+}
+
+export interface RecommendationsPublishedRecommendation {
+  body_id: number | null;
+  id: number | null;
+  origin: string | null;
+  outcome: string | null;
+  reference: string | null;
+  response: string | null;
+  text: string | null;
+  visibility: string | null;
 }
 
 export interface SchemaMigration {
@@ -753,6 +761,17 @@ export interface ScrutinyMember {
   role: string;
   term_end: string | null;
   term_start: string | null;
+}
+
+export interface ScrutinyRecommendationSource {
+  body_id: number;
+  function: string | null;
+  group_id: number | null;
+  meeting_id: number | null;
+  minute_decision_position: number | null;
+  minute_item_id: number | null;
+  origin: string;
+  recommendation_id: number;
 }
 
 export interface UserRole {
@@ -854,12 +873,14 @@ export interface DB {
   recommendation: Recommendation;
   recommendation_action: RecommendationAction;
   recommendation_progress: RecommendationProgress;
+  recommendations_published_recommendation: RecommendationsPublishedRecommendation;
   schema_migration: SchemaMigration;
   scorecard_inputs_version: ScorecardInputsVersion;
   scrutiny_group: ScrutinyGroup;
   scrutiny_group_function: ScrutinyGroupFunction;
   scrutiny_group_member: ScrutinyGroupMember;
   scrutiny_member: ScrutinyMember;
+  scrutiny_recommendation_source: ScrutinyRecommendationSource;
   user_role: UserRole;
   user_session: UserSession;
   work_programme_entry: WorkProgrammeEntry;
