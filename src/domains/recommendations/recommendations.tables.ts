@@ -1,6 +1,6 @@
-import type { Generated } from 'kysely';
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AccountsPublished } from '../accounts/index.ts';
 
 /**
@@ -31,61 +31,37 @@ export const VISIBILITIES = ['public', 'draft', 'private'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 /** Migrations 0008 and 0018: the recommendations ledger. */
-export interface RecommendationsTables {
-  recommendation: {
-    id: Generated<number>;
-    /** The body whose ledger holds the recommendation. */
-    body_id: number;
-    reference: string;
-    origin: RecommendationOrigin;
-    /** The report it comes from, e.g. an HMICFRS inspection's title. */
-    origin_title: string | null;
-    origin_url: string | null;
-    made_on: string | null;
-    topic: string | null;
-    text: string;
-    addressee: string;
-    response_due_on: string | null;
-    response: ResponseKind | null;
-    response_text: string | null;
-    responded_on: string | null;
-    outcome: OutcomeKind | null;
-    outcome_text: string | null;
-    outcome_on: string | null;
-    visibility: Generated<Visibility>;
-    created_at: Generated<Date>;
-  };
-  recommendation_action: {
-    id: Generated<number>;
-    recommendation_id: number;
-    position: number;
-    text: string;
-    owner: string;
-    due_on: string | null;
-    done_on: string | null;
-  };
-  recommendation_progress: {
-    id: Generated<number>;
-    recommendation_id: number;
-    position: number;
-    reported_on: string;
-    text: string;
-  };
-}
+export interface RecommendationsTables
+  extends Narrowed<
+    Pick<Database, 'recommendation' | 'recommendation_action' | 'recommendation_progress'>,
+    {
+      recommendation: {
+        origin: RecommendationOrigin;
+        response: ResponseKind | null;
+        outcome: OutcomeKind | null;
+        visibility: Visibility;
+      };
+    }
+  > {}
 
 /** What the ledger publishes (migration 0018) for the origins that keep their own links to it. */
-export interface RecommendationsPublished {
-  recommendations_published_recommendation: {
-    id: number;
-    body_id: number;
-    reference: string;
-    origin: RecommendationOrigin;
-    text: string;
-    response: ResponseKind | null;
-    outcome: OutcomeKind | null;
-    visibility: Visibility;
-  };
-}
+export interface RecommendationsPublished
+  extends Narrowed<
+    {
+      recommendations_published_recommendation: View<
+        'recommendations_published_recommendation',
+        'response' | 'outcome'
+      >;
+    },
+    {
+      recommendations_published_recommendation: {
+        origin: RecommendationOrigin;
+        response: ResponseKind | null;
+        outcome: OutcomeKind | null;
+        visibility: Visibility;
+      };
+    }
+  > {}
 
 /** What the ledger's queries may read: its own tables, the audit trail, and the bodies accounts publishes. */
 export type RecommendationsDb = DomainDb<RecommendationsTables & AuditTables & AccountsPublished>;

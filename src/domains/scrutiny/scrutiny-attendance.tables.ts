@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 
 export const ATTENDANCE_KINDS = ['present', 'apologies', 'absent', 'substitute', 'officer', 'other'] as const;
 export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
@@ -7,15 +7,12 @@ export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
 export const MEMBER_ATTENDANCE_KINDS = ['present', 'apologies', 'absent'] as const;
 export type MemberAttendanceKind = (typeof MEMBER_ATTENDANCE_KINDS)[number];
 
-export interface ScrutinyAttendanceTables {
-  meeting_attendance: {
-    id: Generated<number>;
-    meeting_id: number;
-    kind: AttendanceKind;
-    member_id: number | null;
-    name: string | null;
-    capacity: string | null;
-    substitute_for_member_id: number | null;
-    position: number;
-  };
-}
+export interface ScrutinyAttendanceTables
+  extends Narrowed<
+    Pick<Database, 'meeting_attendance'>,
+    {
+      meeting_attendance: {
+        kind: AttendanceKind;
+      };
+    }
+  > {}

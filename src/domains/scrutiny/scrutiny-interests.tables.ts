@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 
 /**
  * What a member registers: the seven kinds of disclosable pecuniary interest (Relevant Authorities
@@ -24,24 +24,16 @@ export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 export const PARTICIPATIONS = ['took-part', 'did-not-take-part', 'left-the-room'] as const;
 export type Participation = (typeof PARTICIPATIONS)[number];
 
-export interface ScrutinyInterestsTables {
-  member_interest: {
-    id: Generated<number>;
-    member_id: number;
-    category: InterestCategory;
-    description: string;
-    sensitive: Generated<boolean>;
-    registered_on: string;
-    removed_on: string | null;
-  };
-  interest_declaration: {
-    id: Generated<number>;
-    meeting_id: number;
-    agenda_item_id: number | null;
-    member_id: number;
-    kind: DeclarationKind;
-    description: string;
-    participation: Participation;
-    declared_at: Generated<Date>;
-  };
-}
+export interface ScrutinyInterestsTables
+  extends Narrowed<
+    Pick<Database, 'member_interest' | 'interest_declaration'>,
+    {
+      member_interest: {
+        category: InterestCategory;
+      };
+      interest_declaration: {
+        kind: DeclarationKind;
+        participation: Participation;
+      };
+    }
+  > {}

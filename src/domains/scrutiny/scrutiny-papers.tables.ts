@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 
 /** The kinds of file a paper may be, by their media types; the content decides, never the name. */
 export const PAPER_MEDIA_TYPES = [
@@ -10,18 +10,12 @@ export const PAPER_MEDIA_TYPES = [
 ] as const;
 export type PaperMediaType = (typeof PAPER_MEDIA_TYPES)[number];
 
-export interface ScrutinyPapersTables {
-  meeting_paper: {
-    id: Generated<number>;
-    meeting_id: number;
-    agenda_item_id: number | null;
-    title: string;
-    file_name: string;
-    media_type: PaperMediaType;
-    byte_size: number;
-    sha256: string;
-    content: Uint8Array;
-    exempt_paragraph: number | null;
-    uploaded_at: Generated<Date>;
-  };
-}
+export interface ScrutinyPapersTables
+  extends Narrowed<
+    Pick<Database, 'meeting_paper'>,
+    {
+      meeting_paper: {
+        media_type: PaperMediaType;
+      };
+    }
+  > {}

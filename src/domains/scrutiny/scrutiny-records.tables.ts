@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 import type { RecommendationOrigin } from '../recommendations/index.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 
@@ -15,87 +15,45 @@ export const DECISION_KINDS = ['resolved', 'recommended', 'noted'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** Migration 0008: groups, minutes and the work programme; 0018: where the panel's recommendations came from. */
-export interface ScrutinyRecordsTables {
-  scrutiny_group: {
-    id: Generated<number>;
-    body_id: number;
-    slug: string;
-    name: string;
-    kind: GroupKind;
-    terms_of_reference: string;
-    established_on: string | null;
-    ends_on: string | null;
-    created_at: Generated<Date>;
-  };
-  scrutiny_group_function: {
-    group_id: number;
-    function: ScrutinyFunction;
-    mode: FunctionMode;
-  };
-  scrutiny_group_member: {
-    group_id: number;
-    member_id: number;
-    role: GroupRole;
-  };
-  minutes: {
-    meeting_id: number;
-    body_id: number;
-    approved_at_meeting_id: number | null;
-    approved_at: Date | null;
-    created_at: Generated<Date>;
-  };
-  minute_item: {
-    id: Generated<number>;
-    meeting_id: number;
-    body_id: number;
-    number: number;
-    agenda_item_id: number | null;
-    title: string;
-    text: string;
-    exempt_paragraph: number | null;
-  };
-  minute_decision: {
-    id: Generated<number>;
-    minute_item_id: number;
-    position: number;
-    kind: DecisionKind;
-    text: string;
-  };
-  minute_action: {
-    id: Generated<number>;
-    minute_item_id: number;
-    position: number;
-    text: string;
-    owner: string;
-    due_on: string | null;
-    done_on: string | null;
-  };
-  /** Migration 0018: scrutiny's part of a recommendation in the shared ledger. */
-  scrutiny_recommendation_source: {
-    recommendation_id: number;
-    body_id: number;
-    origin: RecommendationOrigin;
-    group_id: number | null;
-    meeting_id: number | null;
-    minute_item_id: number | null;
-    /** The decision of the minute item the entry records, by its position in the item. */
-    minute_decision_position: number | null;
-    function: ScrutinyFunction | null;
-  };
-  work_programme_entry: {
-    id: Generated<number>;
-    body_id: number;
-    programme: string;
-    meets_on: string;
-    main_focus: string | null;
-    function: ScrutinyFunction | null;
-    created_at: Generated<Date>;
-  };
-  work_programme_item: {
-    id: Generated<number>;
-    entry_id: number;
-    position: number;
-    title: string;
-    function: ScrutinyFunction | null;
-  };
-}
+export interface ScrutinyRecordsTables
+  extends Narrowed<
+    Pick<
+      Database,
+      | 'scrutiny_group'
+      | 'scrutiny_group_function'
+      | 'scrutiny_group_member'
+      | 'minutes'
+      | 'minute_item'
+      | 'minute_decision'
+      | 'minute_action'
+      // Migration 0018: scrutiny's part of a recommendation in the shared ledger.
+      | 'scrutiny_recommendation_source'
+      | 'work_programme_entry'
+      | 'work_programme_item'
+    >,
+    {
+      scrutiny_group: {
+        kind: GroupKind;
+      };
+      scrutiny_group_function: {
+        function: ScrutinyFunction;
+        mode: FunctionMode;
+      };
+      scrutiny_group_member: {
+        role: GroupRole;
+      };
+      minute_decision: {
+        kind: DecisionKind;
+      };
+      scrutiny_recommendation_source: {
+        origin: RecommendationOrigin;
+        function: ScrutinyFunction | null;
+      };
+      work_programme_entry: {
+        function: ScrutinyFunction | null;
+      };
+      work_programme_item: {
+        function: ScrutinyFunction | null;
+      };
+    }
+  > {}

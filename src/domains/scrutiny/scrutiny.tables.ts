@@ -1,6 +1,6 @@
-import type { Generated } from 'kysely';
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 import type { AccountsOutbox, AccountsPublished } from '../accounts/index.ts';
 import type { RecommendationsLedger, RecommendationsPublished } from '../recommendations/index.ts';
 import type { ScrutinyAttendanceTables } from './scrutiny-attendance.tables.ts';
@@ -27,61 +27,30 @@ export const QUESTION_STATUSES = ['received', 'accepted', 'rejected', 'referred-
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 export interface ScrutinyTables
-  extends ScrutinyRecordsTables,
+  extends Narrowed<
+      Pick<
+        Database,
+        'scrutiny_member' | 'public_question_rules' | 'meeting' | 'agenda_item' | 'public_question'
+      >,
+      {
+        scrutiny_member: {
+          role: MemberRole;
+        };
+        public_question_rules: {
+          notice_kind: NoticeKind;
+        };
+        meeting: {
+          status: MeetingStatus;
+        };
+        public_question: {
+          status: QuestionStatus;
+        };
+      }
+    >,
+    ScrutinyRecordsTables,
     ScrutinyPapersTables,
     ScrutinyAttendanceTables,
-    ScrutinyInterestsTables {
-  scrutiny_member: {
-    id: Generated<number>;
-    body_id: number;
-    name: string;
-    role: MemberRole;
-    nominating_authority: string | null;
-    local_authority_id: number | null;
-    term_start: string | null;
-    term_end: string | null;
-    created_at: Generated<Date>;
-  };
-  public_question_rules: {
-    body_id: number;
-    notice_days: number;
-    notice_kind: NoticeKind;
-    max_questions_per_person: number | null;
-    minutes_allowed: number | null;
-    max_question_length: Generated<number>;
-  };
-  meeting: {
-    id: Generated<number>;
-    body_id: number;
-    title: string;
-    starts_at: Date;
-    venue: string;
-    status: Generated<MeetingStatus>;
-    created_at: Generated<Date>;
-  };
-  agenda_item: {
-    id: Generated<number>;
-    meeting_id: number;
-    position: number;
-    slot_time: string | null;
-    title: string;
-    purpose: string | null;
-    lead: string | null;
-    exempt_paragraph: number | null;
-  };
-  public_question: {
-    id: Generated<number>;
-    meeting_id: number;
-    asker_name: string;
-    asker_email: string;
-    text: string;
-    submitted_at: Date;
-    status: Generated<QuestionStatus>;
-    reason: string | null;
-    answer: string | null;
-    decided_at: Date | null;
-  };
-}
+    ScrutinyInterestsTables {}
 
 /**
  * What scrutiny's queries may read: its own tables, the audit trail, the bodies accounts publishes and the

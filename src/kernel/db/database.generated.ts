@@ -248,7 +248,7 @@ export interface MeetingAttendance {
 export interface MeetingPaper {
   agenda_item_id: number | null;
   byte_size: number;
-  content: Buffer;
+  content: Uint8Array;
   exempt_paragraph: number | null;
   file_name: string;
   id: Generated<number>;

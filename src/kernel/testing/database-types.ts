@@ -8,13 +8,13 @@ export const DATABASE_TYPES_FILE = path.resolve(import.meta.dirname, '../db/data
 /**
  * The Kysely types of every table and view the migrations make, as kysely-codegen reads them from a migrated
  * database. The options match how Peelian's connections parse values (`sql-client.ts`): dates stay ISO
- * strings and bigints become numbers. Dev tooling, hence under `testing/`: production never imports it.
+ * strings, bigints become numbers, and bytea is a `Uint8Array` (PGlite gives one; pg's `Buffer` is one). Dev tooling, hence under `testing/`: production never imports it.
  */
 export async function generateDatabaseTypes<DB>(db: Kysely<DB>): Promise<string> {
   const generated = await generate({
     db,
     dialect: new PostgresDialect({ dateParser: 'string' }),
-    typeMapping: { int8: 'number' },
+    typeMapping: { int8: 'number', bytea: 'Uint8Array' },
     outFile: null,
     typeOnlyImports: true,
   });

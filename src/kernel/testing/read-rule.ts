@@ -50,8 +50,10 @@ export function readRelations(): Map<string, Relation> {
   for (const file of filesUnder(SRC, '.tables.ts')) {
     const source = readFileSync(file, 'utf8');
     const owner = ownerOf(file);
-    for (const table of interfaceRelations(source, 'Tables')) relations.set(table, { owner, published: false });
-    for (const view of interfaceRelations(source, 'Published')) relations.set(view, { owner, published: true });
+    for (const table of interfaceRelations(source, 'Tables'))
+      relations.set(table, { owner, published: false });
+    for (const view of interfaceRelations(source, 'Published'))
+      relations.set(view, { owner, published: true });
   }
   return relations;
 }
