@@ -3,7 +3,12 @@ import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 
-export type BodyKind = 'policing-body' | 'scrutiny-panel' | 'partner-organisation';
+export type BodyKind =
+  | 'policing-body'
+  | 'scrutiny-panel'
+  | 'partner-organisation'
+  | 'audit-committee'
+  | 'partnership-board';
 
 export interface AccountsTables {
   body: {

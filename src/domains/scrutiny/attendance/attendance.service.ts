@@ -3,6 +3,7 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import { deleteDeclarations, insertDeclaration, listDeclarations } from '../interests/interests.queries.ts';
 import { isHeld } from '../interests/interests.service.ts';
 import type { ScrutinyDeps } from '../scrutiny.context.ts';
@@ -212,7 +213,7 @@ export function createScrutinyAttendanceService(deps: ScrutinyDeps) {
    */
   async function importAttendanceFile(actor: Actor, file: AttendanceFile) {
     const body = await deps.findBody(file.body);
-    if (body?.kind !== 'scrutiny-panel')
+    if (!bodyHas(body, 'meetings'))
       throw new ValidationError([
         { field: 'body', message: `names ${file.body}, which is not a scrutiny panel` },
       ]);

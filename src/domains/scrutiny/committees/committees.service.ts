@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import type { GroupFileEntry } from '../records/records.file-schema.ts';
 import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMembersByBody } from '../scrutiny.queries.ts';
@@ -167,7 +168,7 @@ export function createCommitteesService(deps: ScrutinyRecordsDeps) {
   /** Sets up a group from the scrutiny officer's form. */
   async function createGroup(actor: Actor, form: GroupForm, requestId?: string) {
     const body = await deps.findBody(form.panel);
-    if (body?.kind !== 'scrutiny-panel')
+    if (!bodyHas(body, 'committees'))
       throw new ValidationError([{ field: 'panel', message: 'Select the panel' }]);
     access.requireManage(actor, body.id);
     const functions = [

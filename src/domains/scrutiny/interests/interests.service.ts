@@ -2,6 +2,7 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import type { ScrutinyDeps } from '../scrutiny.context.ts';
 import { findMeetingById, listAgendaItems, listMembersByBody, type MeetingRow } from '../scrutiny.queries.ts';
 import {
@@ -34,7 +35,7 @@ export function createScrutinyInterestsService(deps: ScrutinyDeps) {
 
   async function requirePanel(slug: string) {
     const body = await deps.findBody(slug);
-    if (body?.kind !== 'scrutiny-panel') throw new NotFoundError('There is no such panel');
+    if (!bodyHas(body, 'members')) throw new NotFoundError('There is no such panel');
     return body;
   }
 

@@ -207,7 +207,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
     expect(await count('audit_event', `record_type = 'meeting' AND record_id = '${id}'`)).toBe(1);
 
     await expect(scrutiny.createMeeting(officer, form)).rejects.toThrow(
-      /time: The panel already has a meeting/,
+      /time: Test body test-panel already has a meeting/,
     );
     await expect(scrutiny.createMeeting(officer, { ...form, date: '2026-11-30' })).rejects.toThrow(
       /date: The date of the meeting must be in the future/,

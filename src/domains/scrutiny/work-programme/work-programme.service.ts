@@ -4,6 +4,7 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
+import { bodyHas } from '../bodies.ts';
 import type { WorkProgrammeFileEntry } from '../records/records.file-schema.ts';
 import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMeetings } from '../scrutiny.queries.ts';
@@ -88,7 +89,7 @@ export function createWorkProgrammeService(deps: ScrutinyRecordsDeps) {
   /** Plans a coming meeting of a panel: its main focus and other items. */
   async function createEntry(actor: Actor, form: NewWorkProgrammeEntryForm, requestId?: string) {
     const body = await deps.findBody(form.panel);
-    if (body?.kind !== 'scrutiny-panel')
+    if (!bodyHas(body, 'work-programme'))
       throw new ValidationError([{ field: 'panel', message: 'Select the panel' }]);
     access.requireManage(actor, body.id);
     refusePastDate(form.meetsOn);
