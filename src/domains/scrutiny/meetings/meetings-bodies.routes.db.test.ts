@@ -70,8 +70,9 @@ describe.each(testEngines())('meetings of any body, through the pages, on %s', (
       email: 'pat@example.org',
       text: 'Why?',
     });
-    expect(question.statusCode).toBe(400);
+    expect(question.statusCode).toBe(409);
     expect(question.body).toContain('Test body route-pcc takes no public questions.');
+    expect(question.body).not.toContain('name="text"');
     expect((await visitor.get(`/meetings/${id}/questions/new`)).body).not.toContain('name="text"');
 
     const listed = await visitor.get('/meetings');
