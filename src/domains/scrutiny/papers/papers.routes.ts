@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { meetingPaths } from '../scrutiny.paths.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import { EXEMPT_OPTIONS, toDeadlineView, toMeetingSummary, toMembersView } from '../scrutiny.view-models.ts';
@@ -11,6 +12,7 @@ import { NewPaperQuerySchema, PaperIdParams, PaperUploadQuerySchema } from './pa
 import { agendaItemOptions, toPackView, toPaperGroups } from './papers.view-models.ts';
 
 const VIEWS = 'scrutiny/papers/views';
+const papersOf = (id: number) => `${meetingPaths.meeting({ id })}#papers`;
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
@@ -84,13 +86,13 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
   }
 
   return async (app) => {
-    app.get('/meetings/:id/papers/new', MANAGE, async (request, reply) => {
+    app.get(meetingPaths.paperForm.pattern, MANAGE, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const { agendaItem } = parseInput(NewPaperQuerySchema, request.query);
       return renderUploadForm(request, reply, id, { agendaItem });
     });
 
-    app.get('/meetings/:id/papers/:paperId', PUBLIC, async (request, reply) => {
+    app.get(meetingPaths.paper.pattern, PUBLIC, async (request, reply) => {
       const { id, paperId } = parseInput(PaperIdParams, request.params);
       const { paper, content } = await scrutiny.papers.readPaper(request.actor, id, paperId);
       const exempt = paper.effectiveExemptParagraph !== null;
@@ -105,13 +107,13 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
         .send(content);
     });
 
-    app.post('/meetings/:id/papers/:paperId/delete', MANAGE, async (request, reply) => {
+    app.post(meetingPaths.paperDelete.pattern, MANAGE, async (request, reply) => {
       const { id, paperId } = parseInput(PaperIdParams, request.params);
       await scrutiny.papers.removePaper(request.actor, id, paperId, request.id);
-      return reply.redirect(`/meetings/${id}#papers`, 303);
+      return reply.redirect(papersOf(id), 303);
     });
 
-    app.get('/meetings/:id/pack', PUBLIC, async (request, reply) => {
+    app.get(meetingPaths.pack.pattern, PUBLIC, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const read = await scrutiny.readMeeting(request.actor, id);
       const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
@@ -141,7 +143,7 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
           }
         },
       );
-      uploads.post('/meetings/:id/papers', MANAGE, async (request, reply) => {
+      uploads.post(meetingPaths.papers.pattern, MANAGE, async (request, reply) => {
         const { id } = parseInput(MeetingIdParams, request.params);
         if (isMultipart(request)) {
           const { query, bytes } = fromMultipart((request.body as { form: MultipartForm }).form);
@@ -150,7 +152,7 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
             if (bytes.length > PAPER_MAX_BYTES)
               throw new ValidationError([{ field: 'file', message: tooLargeMessage() }]);
             await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
-            return reply.redirect(`/meetings/${id}#papers`, 303);
+            return reply.redirect(papersOf(id), 303);
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
             const fields = error.fieldErrors.map((fieldError) => ({
@@ -170,7 +172,7 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
         const form = parseInput(PaperUploadQuerySchema, request.query);
         const bytes = await readUpload(request.body, request.headers['content-length']);
         const { id: paperId } = await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
-        return reply.code(201).send({ paperId, page: `/meetings/${id}#papers` });
+        return reply.code(201).send({ paperId, page: papersOf(id) });
       });
     });
   };
