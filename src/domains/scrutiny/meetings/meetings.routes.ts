@@ -27,6 +27,17 @@ const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 const meetingId = (request: FastifyRequest) => parseInput(MeetingIdParams, request.params).id;
 const meetingUrl = (id: number, part = '') => `${meetingPaths.meeting({ id })}${part}`;
 
+/** A form's action on the meeting in the URL, giving back the meeting's id to redirect to. */
+function onMeeting<Form>(
+  change: (actor: FastifyRequest['actor'], id: number, form: Form, requestId: string) => Promise<unknown>,
+) {
+  return async (form: Form, request: FastifyRequest): Promise<number> => {
+    const id = meetingId(request);
+    await change(request.actor, id, form, request.id);
+    return id;
+  };
+}
+
 /** The public's list of meetings, and each meeting's page with the agenda item form for its officer. */
 function addReadingRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
   const renderMeeting = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
@@ -47,12 +58,8 @@ function addReadingRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
     MANAGE,
     formRoute({
       schema: AgendaItemFormSchema,
-      act: async (form, request) => {
-        const id = meetingId(request);
-        await scrutiny.addAgendaItem(request.actor, id, form, request.id);
-        return id;
-      },
-      redirectTo: (id) => meetingUrl(id, '#agenda'),
+      act: onMeeting(scrutiny.addAgendaItem),
+      redirectTo: (id: number) => meetingUrl(id, '#agenda'),
       render: renderMeeting,
     }),
   );
@@ -91,12 +98,8 @@ function addOfficerRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
     MANAGE,
     formRoute({
       schema: MeetingEditFormSchema,
-      act: async (form, request) => {
-        const id = meetingId(request);
-        await scrutiny.updateMeetingDetails(request.actor, id, form, request.id);
-        return id;
-      },
-      redirectTo: (id) => meetingUrl(id),
+      act: onMeeting(scrutiny.updateMeetingDetails),
+      redirectTo: (id: number) => meetingUrl(id),
       render: renderEdit,
     }),
   );
