@@ -213,7 +213,11 @@ describe.skipIf(!chromiumPath)(
         );
         await page.getByLabel('Accepted', { exact: true }).check();
         await page.getByLabel('What the response says').fill('The Commissioner welcomes joint scrutiny.');
-        await page.getByLabel('Date of the response').fill('2016-11-30');
+        // The date is typed in the GOV.UK date input's three boxes.
+        const responded = page.getByRole('group', { name: 'Date of the response' });
+        await responded.getByLabel('Day').fill('30');
+        await responded.getByLabel('Month').fill('11');
+        await responded.getByLabel('Year').fill('2016');
         await page.getByRole('button', { name: 'Record response' }).click();
         await page.waitForURL('**/scrutiny/recommendations/*');
         await expect(page.getByTestId('status').textContent()).resolves.toContain('Responded');

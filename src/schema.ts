@@ -4,6 +4,10 @@ import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.t
 import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
+import type {
+  RecommendationsPublished,
+  RecommendationsTables,
+} from './domains/recommendations/recommendations.tables.ts';
 import type { ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
 import type { AuditTables } from './kernel/audit/audit.tables.ts';
 
@@ -20,6 +24,8 @@ export type Schema = AreasTables &
   PlansPublished &
   PerformanceTables &
   PerformancePublished &
+  RecommendationsTables &
+  RecommendationsPublished &
   ScrutinyTables &
   JudgementsTables;
 

@@ -8,6 +8,7 @@ import { DomainList } from './module.ts';
 import { performanceDomain } from './performance/index.ts';
 import { plansDomain } from './plans/index.ts';
 import { portalDomain } from './portal/index.ts';
+import { recommendationsDomain } from './recommendations/index.ts';
 import { scrutinyDomain } from './scrutiny/index.ts';
 
 /**
@@ -23,6 +24,7 @@ export const DOMAINS = DomainList.start()
   .add(plansDomain)
   .add(judgementsDomain)
   .add(performanceDomain)
+  .add(recommendationsDomain)
   .add(scrutinyDomain)
   .add(calendarDomain)
   .add(apiDomain);

@@ -1,5 +1,6 @@
 import type { UsersService } from '../accounts/index.ts';
 import { defineDomain } from '../module.ts';
+import type { RecommendationsLedgerService } from '../recommendations/index.ts';
 import { scrutinyApiRoutes } from './api/api.routes.ts';
 import { scrutinyAttendanceRoutes } from './attendance/attendance.routes.ts';
 import { committeesRoutes } from './committees/committees.routes.ts';
@@ -26,7 +27,10 @@ export const scrutinyDomain = defineDomain({
   name: 'scrutiny',
   policy: SCRUTINY_POLICY,
   navigation: [{ href: '/meetings', text: 'Meetings', position: 30 }],
-  build: ({ db, policy, now, baseUrl }, { users }: { users: UsersService }) => ({
+  build: (
+    { db, policy, now, baseUrl },
+    { users, recommendations }: { users: UsersService; recommendations: RecommendationsLedgerService },
+  ) => ({
     scrutiny: createScrutinyService({
       db,
       policy,
@@ -34,6 +38,7 @@ export const scrutinyDomain = defineDomain({
       findBody: users.findBody,
       listBodies: users.listBodies,
       baseUrl,
+      ledger: recommendations,
     }),
   }),
   routes: ({ scrutiny }, { config }) => [

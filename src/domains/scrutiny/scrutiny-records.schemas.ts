@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
+import { ActionJson } from '../recommendations/index.ts';
 import { SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
-import {
-  DECISION_KINDS,
-  GROUP_KINDS,
-  GROUP_ROLES,
-  OUTCOME_KINDS,
-  RECOMMENDATION_ORIGINS,
-  RESPONSE_KINDS,
-} from './scrutiny-records.tables.ts';
+import { DECISION_KINDS, GROUP_KINDS, GROUP_ROLES } from './scrutiny-records.tables.ts';
 
 // Form and query schemas for minutes, recommendations and groups: every message names what to fix.
 
@@ -120,94 +115,35 @@ export const ApprovalFormSchema = z.object({
 });
 export type ApprovalForm = z.infer<typeof ApprovalFormSchema>;
 
-// Recommendations
+// Recommendations the panel and its groups make
 
-export const RECOMMENDATION_STATUSES = [
-  'awaiting-response',
-  'response-overdue',
-  'no-deadline-set',
-  'responded',
-  'in-progress',
-  'implemented',
-  'closed',
-] as const;
-export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
-
-/** The ledger's filters, from a query string: anything unknown is refused, naming the parameter. */
-export const RecommendationFilterSchema = z.object({
-  status: z
-    .enum(['', ...RECOMMENDATION_STATUSES], {
-      message: `status must be one of: ${RECOMMENDATION_STATUSES.join(', ')}`,
-    })
-    .default('')
-    .transform((value) => value || null)
-    .meta({
-      description:
-        'awaiting-response: no response yet, deadline not passed or none set; response-overdue: no response and the deadline passed; responded: a response, nothing done on it yet; in-progress: a response with actions or progress updates; implemented; closed: any other outcome',
+export const NewRecommendationFormSchema = withDateParts(
+  ['madeOn', 'responseDueOn'],
+  z.object({
+    meeting: z.coerce
+      .number({ message: 'Select the meeting that made or received the recommendation' })
+      .int('Select the meeting that made or received the recommendation')
+      .positive('Select the meeting that made or received the recommendation')
+      .max(2_147_483_647, 'Select the meeting that made or received the recommendation'),
+    origin: z.enum(['panel', 'sub-committee', 'task-and-finish-group'], {
+      message: 'Select who made the recommendation',
     }),
-  origin: z
-    .enum(['', ...RECOMMENDATION_ORIGINS], {
-      message: `origin must be one of: ${RECOMMENDATION_ORIGINS.join(', ')}`,
-    })
-    .default('')
-    .transform((value) => value || null),
-  overdue: z
-    .enum(['', 'yes', 'no', 'true', 'false'], { message: 'overdue must be yes or no' })
-    .default('')
-    .transform((value) => (value === '' ? null : value === 'yes' || value === 'true'))
-    .meta({
-      description:
-        'yes: a response past its deadline, or an action past its due date and not done, on a recommendation without an outcome (London dates)',
-    }),
-});
-export type RecommendationFilter = z.infer<typeof RecommendationFilterSchema>;
-
-export const ResponseFormSchema = z.object({
-  response: z.enum(RESPONSE_KINDS, {
-    message: 'Select whether the recommendation was accepted, partly accepted or not accepted',
+    group: z
+      .union([z.literal(''), ID], { message: 'Select the group from the list' })
+      .default('')
+      .transform((value) => (value === '' ? null : value)),
+    madeOn: optionalDateField('The date it was made'),
+    function: optionalFunction,
+    topic: optionalText(200, 'The topic'),
+    text: requiredText(20_000, 'Enter the recommendation', 'The recommendation'),
+    addressee: requiredText(
+      200,
+      'Enter who the recommendation is for, for example Police and Crime Commissioner',
+      'The addressee',
+    ),
+    responseDueOn: optionalDateField('The response deadline'),
   }),
-  responseText: requiredText(20_000, 'Enter the response', 'The response'),
-  respondedOn: requiredDate('Enter the date of the response'),
-});
-export type ResponseForm = z.infer<typeof ResponseFormSchema>;
-
-export const ProgressFormSchema = z.object({
-  reportedOn: requiredDate('Enter the date of the update'),
-  text: requiredText(20_000, 'Enter the progress update', 'The update'),
-});
-export type ProgressForm = z.infer<typeof ProgressFormSchema>;
-
-export const OutcomeFormSchema = z.object({
-  outcome: z.enum(OUTCOME_KINDS, { message: 'Select the outcome' }),
-  outcomeText: optionalText(20_000, 'The outcome'),
-  outcomeOn: requiredDate('Enter the date of the outcome'),
-});
-export type OutcomeForm = z.infer<typeof OutcomeFormSchema>;
-
-export const NewRecommendationFormSchema = z.object({
-  meeting: z.coerce
-    .number({ message: 'Select the meeting that made or received the recommendation' })
-    .int('Select the meeting that made or received the recommendation')
-    .positive('Select the meeting that made or received the recommendation')
-    .max(2_147_483_647, 'Select the meeting that made or received the recommendation'),
-  origin: z.enum(['panel', 'sub-committee', 'task-and-finish-group'], {
-    message: 'Select who made the recommendation',
-  }),
-  group: z
-    .union([z.literal(''), ID], { message: 'Select the group from the list' })
-    .default('')
-    .transform((value) => (value === '' ? null : value)),
-  madeOn: optionalDate('the date it was made'),
-  function: optionalFunction,
-  topic: optionalText(200, 'The topic'),
-  text: requiredText(20_000, 'Enter the recommendation', 'The recommendation'),
-  addressee: requiredText(
-    200,
-    'Enter who the recommendation is for, for example Police and Crime Commissioner',
-    'The addressee',
-  ),
-  responseDueOn: optionalDate('the response deadline'),
-});
+);
 export type NewRecommendationForm = z.infer<typeof NewRecommendationFormSchema>;
 
 // Groups
@@ -282,17 +218,7 @@ export const NewWorkProgrammeEntryFormSchema = WorkProgrammeEntryFormSchema.exte
 });
 export type NewWorkProgrammeEntryForm = z.infer<typeof NewWorkProgrammeEntryFormSchema>;
 
-// What the minutes and recommendations API sends: the OpenAPI document is generated from these.
-
-const TextOn = (kinds: readonly [string, ...string[]]) =>
-  z.object({ kind: z.enum(kinds), text: z.string().nullable(), date: z.iso.date().nullable() });
-
-const ActionJson = z.object({
-  text: z.string(),
-  owner: z.string().nullable(),
-  due: z.iso.date().nullable(),
-  done: z.iso.date().nullable(),
-});
+// What the minutes API sends: the OpenAPI document is generated from these.
 
 export const MinutesJson = z
   .object({
@@ -315,33 +241,3 @@ export const MinutesJson = z
     ),
   })
   .meta({ id: 'Minutes' });
-
-export const RecommendationJson = z
-  .object({
-    id: z.int(),
-    type: z.literal('Recommendation'),
-    reference: z.string(),
-    url: z.string(),
-    web: z.string(),
-    organization: z.object({ slug: z.string(), name: z.string() }),
-    origin: z.enum(RECOMMENDATION_ORIGINS),
-    group: z.object({ id: z.int(), name: z.string().nullable() }).nullable(),
-    meeting: z.object({ id: z.int(), url: z.string() }).nullable(),
-    minute: z.int().nullable(),
-    sourceTitle: z.string().nullable(),
-    madeOn: z.iso.date().nullable(),
-    function: z.enum(SCRUTINY_FUNCTIONS).nullable(),
-    topic: z.string().nullable(),
-    text: z.string(),
-    addressee: z.string(),
-    responseDue: z.iso.date().nullable(),
-    response: TextOn(RESPONSE_KINDS).nullable(),
-    actions: z.array(ActionJson),
-    progress: z.array(z.object({ date: z.iso.date(), text: z.string() })),
-    outcome: TextOn(OUTCOME_KINDS).nullable(),
-    status: z.enum(RECOMMENDATION_STATUSES),
-    overdue: z.boolean(),
-  })
-  .meta({ id: 'Recommendation' });
-
-export const RecommendationListJson = z.object({ recommendations: z.array(RecommendationJson) });

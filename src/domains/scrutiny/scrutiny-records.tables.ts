@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RecommendationOrigin } from '../recommendations/index.ts';
 import type { ScrutinyFunction } from './scrutiny-functions.ts';
 
 export const GROUP_KINDS = ['sub-committee', 'task-and-finish-group'] as const;
@@ -13,23 +14,7 @@ export type GroupRole = (typeof GROUP_ROLES)[number];
 export const DECISION_KINDS = ['resolved', 'recommended', 'noted'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
-export const RECOMMENDATION_ORIGINS = [
-  'panel',
-  'sub-committee',
-  'task-and-finish-group',
-  'inspection',
-  'audit',
-  'other',
-] as const;
-export type RecommendationOrigin = (typeof RECOMMENDATION_ORIGINS)[number];
-
-export const RESPONSE_KINDS = ['accepted', 'partly-accepted', 'not-accepted'] as const;
-export type ResponseKind = (typeof RESPONSE_KINDS)[number];
-
-export const OUTCOME_KINDS = ['implemented', 'not-implemented', 'superseded', 'withdrawn'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-
-/** Migration 0008: groups, minutes, the recommendations ledger and the work programme (0010: a ledger entry's decision). */
+/** Migration 0008: groups, minutes and the work programme; 0018: where the panel's recommendations came from. */
 export interface ScrutinyRecordsTables {
   scrutiny_group: {
     id: Generated<number>;
@@ -85,46 +70,17 @@ export interface ScrutinyRecordsTables {
     due_on: string | null;
     done_on: string | null;
   };
-  recommendation: {
-    id: Generated<number>;
+  /** Migration 0018: scrutiny's part of a recommendation in the shared ledger. */
+  scrutiny_recommendation_source: {
+    recommendation_id: number;
     body_id: number;
-    reference: string;
     origin: RecommendationOrigin;
     group_id: number | null;
     meeting_id: number | null;
     minute_item_id: number | null;
     /** The decision of the minute item the entry records, by its position in the item. */
     minute_decision_position: number | null;
-    source_title: string | null;
-    made_on: string | null;
     function: ScrutinyFunction | null;
-    topic: string | null;
-    text: string;
-    addressee: string;
-    response_due_on: string | null;
-    response: ResponseKind | null;
-    response_text: string | null;
-    responded_on: string | null;
-    outcome: OutcomeKind | null;
-    outcome_text: string | null;
-    outcome_on: string | null;
-    created_at: Generated<Date>;
-  };
-  recommendation_action: {
-    id: Generated<number>;
-    recommendation_id: number;
-    position: number;
-    text: string;
-    owner: string;
-    due_on: string | null;
-    done_on: string | null;
-  };
-  recommendation_progress: {
-    id: Generated<number>;
-    recommendation_id: number;
-    position: number;
-    reported_on: string;
-    text: string;
   };
   work_programme_entry: {
     id: Generated<number>;

@@ -3,6 +3,7 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { createRecommendationsLedger, type RecommendationsLedgerService } from '../recommendations/index.ts';
 import { findMeetingById, type MeetingRow } from './scrutiny.queries.ts';
 import type { ScrutinyDb as Db } from './scrutiny.tables.ts';
 
@@ -20,6 +21,20 @@ export interface ScrutinyRecordsDeps {
   policy: Policy;
   now: () => Date;
   findBody(slug: string): Promise<BodyRef | undefined>;
+  /** The shared recommendations ledger, which keeps the panel's recommendations. */
+  ledger: RecommendationsLedgerService;
+}
+
+/** Deps that may leave out the ledger. */
+export type LedgerOptional<Deps extends ScrutinyRecordsDeps> = Omit<Deps, 'ledger'> &
+  Partial<Pick<Deps, 'ledger'>>;
+
+/**
+ * Built on its own (tests, a command), a scrutiny service keeps the panel's recommendations in a ledger over
+ * the same database; in the app, the recommendations domain's ledger is handed in.
+ */
+export function withLedger<Deps extends ScrutinyRecordsDeps>(given: LedgerOptional<Deps>): Deps {
+  return { ...given, ledger: given.ledger ?? createRecommendationsLedger(given) } as Deps;
 }
 
 /** What every scrutiny service is built from. */

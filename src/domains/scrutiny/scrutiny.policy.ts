@@ -4,9 +4,7 @@ export type ScrutinyAction =
   | 'scrutiny:manage'
   | 'scrutiny:manage-panels'
   | 'scrutiny:read-exempt'
-  | 'scrutiny:read-drafts'
-  | 'scrutiny:record-response'
-  | 'scrutiny:respond-as-policing-body';
+  | 'scrutiny:read-drafts';
 
 /**
  * A scrutiny officer runs the meetings and public questions of the body they hold the role on; an OPCC officer
@@ -21,9 +19,4 @@ export const SCRUTINY_POLICY: PolicyRules<ScrutinyAction> = {
   'scrutiny:read-exempt': ['scrutiny-officer', 'panel-member'],
   // Draft minutes, until a later meeting approves them, are for the same people.
   'scrutiny:read-drafts': ['scrutiny-officer', 'panel-member'],
-  // Who may reach the form for a recommendation's response: the panel's officer, or the office of the policing
-  // body that answers to the panel. Which body each may answer for is checked on the recommendation.
-  'scrutiny:record-response': ['scrutiny-officer', 'opcc-officer'],
-  // Granted on a policing body: records the responses to the recommendations of the panel that scrutinises it.
-  'scrutiny:respond-as-policing-body': ['opcc-officer'],
 };

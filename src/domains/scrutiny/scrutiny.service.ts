@@ -8,13 +8,14 @@ import { createScrutinyPapersService } from './papers/papers.service.ts';
 import type { QuestionDeadline } from './questions/questions.deadline.ts';
 import { createQuestionsService } from './questions/questions.service.ts';
 import { createScrutinyRecordsService } from './records/records.service.ts';
-import type { ScrutinyDeps } from './scrutiny.context.ts';
+import { type LedgerOptional, type ScrutinyDeps, withLedger } from './scrutiny.context.ts';
 import { meetingPaths } from './scrutiny.paths.ts';
 
 export type ScrutinyService = ReturnType<typeof createScrutinyService>;
 
 /** The domain's service: each sub-feature's service, built from the same deps, under one name. */
-export function createScrutinyService(deps: ScrutinyDeps) {
+export function createScrutinyService(given: LedgerOptional<ScrutinyDeps>) {
+  const deps = withLedger(given);
   const records = createScrutinyRecordsService(deps);
   const meetings = createMeetingsService(deps);
   const listMeetingsForReader = meetings.listMeetings;

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { AccountsOutbox, AccountsPublished } from '../accounts/index.ts';
+import type { RecommendationsLedger, RecommendationsPublished } from '../recommendations/index.ts';
 import type { ScrutinyAttendanceTables } from './scrutiny-attendance.tables.ts';
 import type { ScrutinyInterestsTables } from './scrutiny-interests.tables.ts';
 import type { ScrutinyPapersTables } from './scrutiny-papers.tables.ts';
@@ -82,5 +83,15 @@ export interface ScrutinyTables
   };
 }
 
-/** What scrutiny's queries may read: its own tables, the audit trail, and the bodies accounts publishes. */
-export type ScrutinyDb = DomainDb<ScrutinyTables & AuditTables & AccountsPublished & AccountsOutbox>;
+/**
+ * What scrutiny's queries may read: its own tables, the audit trail, the bodies accounts publishes and the
+ * recommendations the ledger publishes; and the ledger's tables, which it writes only through the ledger.
+ */
+export type ScrutinyDb = DomainDb<
+  ScrutinyTables &
+    AuditTables &
+    AccountsPublished &
+    AccountsOutbox &
+    RecommendationsLedger &
+    RecommendationsPublished
+>;

@@ -37,6 +37,7 @@ const RECORD_TYPE_NAMES: Record<string, string> = {
   scrutiny_group: 'Sub-committee or group',
   scrutiny_group_member: 'Group member',
   scrutiny_member: 'Panel member',
+  scrutiny_recommendation_source: 'Where a recommendation came from',
   user_role: 'Role given to a person',
   work_programme_entry: 'Work programme entry',
 };

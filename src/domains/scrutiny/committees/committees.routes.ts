@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
-import { toLedgerRow } from '../recommendations/recommendations.view-models.ts';
 import {
   GroupFormSchema,
   GroupMemberFormSchema,
@@ -48,15 +47,10 @@ export function committeesRoutes(deps: {
   async function renderGroup(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const id = groupId(request);
     const read = await committees.readGroup(request.actor, id);
-    const ledger = await recommendations.listLedger(request.actor, {
-      status: null,
-      origin: read.group.kind,
-      overdue: null,
-    });
     return reply.render(`${VIEWS}/committee.njk`, {
       pageTitle: read.group.name,
       group: toGroupView(read),
-      recommendations: ledger.filter((row) => row.groupId === id).map(toLedgerRow),
+      recommendations: await recommendations.listOfGroup(request.actor, { id, kind: read.group.kind }),
       canManage: read.canManage,
       memberOptions: toMemberOptions(read.candidates),
       roleOptions: GROUP_ROLE_OPTIONS,

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../kernel/formats/dates.ts';
-import { paragraphs } from '../minutes/minutes.view-models.ts';
+import { paragraphs } from '../../../kernel/formats/words.ts';
 import type { MemberRow } from '../scrutiny.queries.ts';
 import { MEMBER_ROLE_LABELS } from '../scrutiny.view-models.ts';
 import { FUNCTION_LABELS, isReservedFunction, SCRUTINY_FUNCTIONS } from '../scrutiny-functions.ts';

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
+import { syncVisibility } from '../recommendations/recommendations.origin.ts';
 import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { findMeetingById } from '../scrutiny.queries.ts';
 import type { ApprovalForm } from '../scrutiny-records.schemas.ts';
@@ -42,5 +43,7 @@ export async function approveMinutes(
         { field: 'approvingMeeting', message: 'That meeting has not taken place yet' },
       ]);
     await recordApproval(trx, actor, meeting, approving, deps.now(), requestId);
+    // Recommendations from these minutes are now as public as the minutes.
+    await syncVisibility(deps, trx, meeting.bodyId);
   });
 }

@@ -3,10 +3,7 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
-import {
-  listLedgerEntriesOfMinuteItems,
-  updateRecommendationText,
-} from '../recommendations/recommendations.queries.ts';
+import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
 import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import type { ActionForm, ActionProgressForm, MinuteDecisionForm } from '../scrutiny-records.schemas.ts';
 import {
@@ -77,15 +74,7 @@ export async function editMinuteDecision(
       entry.response === null &&
       entry.outcome === null
     ) {
-      await updateRecommendationText(trx, entry.id, form.text);
-      await recordChange(
-        trx,
-        actor,
-        { type: 'recommendation', id: entry.id },
-        { text: entry.text },
-        { text: form.text },
-        requestId,
-      );
+      await deps.ledger.reword(trx, actor, { id: entry.id, from: entry.text, to: form.text }, requestId);
     }
     await updateMinuteDecision(trx, itemId, position, form);
     await recordChange(

@@ -1,6 +1,7 @@
 import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ConflictError, ValidationError } from '../../../kernel/errors.ts';
+import { syncVisibility } from '../recommendations/recommendations.origin.ts';
 import { listLedgerEntriesOfMinuteItems } from '../recommendations/recommendations.queries.ts';
 import { meetingDay, requireMeeting, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import type { MinuteItemEditForm, MinuteItemForm } from '../scrutiny-records.schemas.ts';
@@ -83,7 +84,7 @@ export async function editMinuteItem(
   form: MinuteItemEditForm,
   requestId?: string,
 ) {
-  return changeDraftItem(deps, actor, meetingId, itemId, async (trx, { id: _id, ...before }) => {
+  return changeDraftItem(deps, actor, meetingId, itemId, async (trx, { id: _id, ...before }, meeting) => {
     const agendaItem = await agendaItemOf(trx, meetingId, form.agendaItem);
     const values = {
       ...before,
@@ -94,6 +95,8 @@ export async function editMinuteItem(
     };
     await updateMinuteItem(trx, itemId, values);
     await recordChange(trx, actor, { type: 'minute_item', id: itemId }, before, values, requestId);
+    // An item found to have been heard in private (or not) takes its recommendations with it.
+    await syncVisibility(deps, trx, meeting.bodyId);
   });
 }
 

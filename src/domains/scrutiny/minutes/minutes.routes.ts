@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../kernel/errors.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { recommendationPaths } from '../../recommendations/index.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { EXEMPT_OPTIONS, toMeetingSummary } from '../scrutiny.view-models.ts';
@@ -165,7 +166,7 @@ export function minutesRoutes(deps: {
             parseInput(LedgerEntryFormSchema, values),
             request.id,
           );
-          return reply.redirect(`/scrutiny/recommendations/${recommendationId}`, 303);
+          return reply.redirect(recommendationPaths.recommendation({ id: recommendationId }), 303);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           return renderMinutes(minutes, request, reply.code(400), id, {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatDate } from '../../../kernel/formats/dates.ts';
+import { paragraphs } from '../../../kernel/formats/words.ts';
 import { toLondonIso } from '../questions/questions.deadline.ts';
 import { meetingDay } from '../scrutiny.context.ts';
 import type { AgendaItemRow } from '../scrutiny.queries.ts';
@@ -16,11 +17,6 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   recommended: 'Recommended',
   noted: 'Noted',
 };
-
-/** Blank lines separate a minute's paragraphs. */
-export function paragraphs(text: string | null): string[] {
-  return text ? text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()) : [];
-}
 
 export function toMinutesView(read: MinutesRead) {
   return {

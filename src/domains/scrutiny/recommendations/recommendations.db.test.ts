@@ -257,8 +257,10 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
     // The database holds the same rule, whatever writes to it.
     await expect(
       database.current.sql.query(
-        `INSERT INTO recommendation (body_id, reference, origin, group_id, function, text, addressee)
-         VALUES (${panel}, 'direct-1', 'task-and-finish-group', ${groups['budget-group']}, 'annual-report', 'x', 'PCC')`,
+        `WITH r AS (INSERT INTO recommendation (body_id, reference, origin, text, addressee)
+                    VALUES (${panel}, 'direct-1', 'task-and-finish-group', 'x', 'PCC') RETURNING id, body_id, origin)
+         INSERT INTO scrutiny_recommendation_source (recommendation_id, body_id, origin, group_id, function)
+         SELECT id, body_id, origin, ${groups['budget-group']}, 'annual-report' FROM r`,
       ),
     ).rejects.toThrow(/special_functions_stay_with_the_full_panel/);
   });

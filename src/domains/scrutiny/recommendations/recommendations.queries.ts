@@ -1,366 +1,122 @@
 import { sql } from 'kysely';
-import type { IsoDate } from '../../../kernel/calendar/index.ts';
+import type { RecommendationOrigin, Visibility } from '../../recommendations/index.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import type { ScrutinyFunction } from '../scrutiny-functions.ts';
-import type { RecommendationStatus } from '../scrutiny-records.schemas.ts';
-import type { OutcomeKind, RecommendationOrigin, ResponseKind } from '../scrutiny-records.tables.ts';
 
-export interface RecommendationRow {
-  id: number;
+/** Scrutiny's part of a recommendation in the ledger: the group, meeting, minute and function. */
+export interface SourceValues {
+  recommendationId: number;
   bodyId: number;
-  bodySlug: string;
-  bodyName: string;
-  reference: string;
-  origin: RecommendationOrigin;
-  groupId: number | null;
-  groupName: string | null;
-  meetingId: number | null;
-  meetingStartsAt: Date | null;
-  minuteItemId: number | null;
-  minuteDecisionPosition: number | null;
-  minuteNumber: number | null;
-  sourceTitle: string | null;
-  madeOn: string | null;
-  function: ScrutinyFunction | null;
-  topic: string | null;
-  text: string;
-  addressee: string;
-  responseDueOn: string | null;
-  response: ResponseKind | null;
-  responseText: string | null;
-  respondedOn: string | null;
-  outcome: OutcomeKind | null;
-  outcomeText: string | null;
-  outcomeOn: string | null;
-  status: RecommendationStatus;
-  overdue: boolean;
-  /** From a minute heard in private: only the body's members and officer ever see it. */
-  heardInPrivate: boolean;
-  /**
-   * From minutes not yet approved: like the minutes themselves, only the body's members and officer see it
-   * until a later meeting approves them.
-   */
-  fromDraftMinutes: boolean;
-}
-
-export interface LedgerFilter {
-  status: RecommendationStatus | null;
-  origin: RecommendationOrigin | null;
-  overdue: boolean | null;
-}
-
-/**
- * Every recommendation with its status and whether it is overdue, both worked out for a given London day,
- * so filtering happens in SQL. The statuses, in the order a recommendation normally moves through them:
- * awaiting-response (no response yet, and the deadline not passed), response-overdue (no response and the
- * deadline passed), no-deadline-set (no response, and no deadline to judge it by: the 2011 Act leaves the
- * period to the panel, so none is made up here), responded (a response, nothing done on it yet), in-progress (a response and at
- * least one action or progress update), implemented, closed (any other outcome). Overdue: a response past its
- * deadline, or an action not done by its due date, on a recommendation without an outcome.
- */
-function selectLedger(db: Db, today: IsoDate) {
-  const hasWork = sql<boolean>`(EXISTS (SELECT 1 FROM recommendation_progress p WHERE p.recommendation_id = r.id)
-    OR EXISTS (SELECT 1 FROM recommendation_action a WHERE a.recommendation_id = r.id))`;
-  return db
-    .selectFrom('recommendation as r')
-    .innerJoin('accounts_published_body as body', 'body.id', 'r.body_id')
-    .leftJoin('scrutiny_group as g', 'g.id', 'r.group_id')
-    .leftJoin('meeting as m', 'm.id', 'r.meeting_id')
-    .leftJoin('minute_item as mi', 'mi.id', 'r.minute_item_id')
-    .leftJoin('minutes as mn', 'mn.meeting_id', 'mi.meeting_id')
-    .select([
-      'r.id',
-      'r.body_id as bodyId',
-      'body.slug as bodySlug',
-      'body.name as bodyName',
-      'r.reference',
-      'r.origin',
-      'r.group_id as groupId',
-      'g.name as groupName',
-      'r.meeting_id as meetingId',
-      'm.starts_at as meetingStartsAt',
-      'r.minute_item_id as minuteItemId',
-      'r.minute_decision_position as minuteDecisionPosition',
-      'mi.number as minuteNumber',
-      'r.source_title as sourceTitle',
-      'r.made_on as madeOn',
-      'r.function',
-      'r.topic',
-      'r.text',
-      'r.addressee',
-      'r.response_due_on as responseDueOn',
-      'r.response',
-      'r.response_text as responseText',
-      'r.responded_on as respondedOn',
-      'r.outcome',
-      'r.outcome_text as outcomeText',
-      'r.outcome_on as outcomeOn',
-      sql<RecommendationStatus>`CASE
-        WHEN r.outcome = 'implemented' THEN 'implemented'
-        WHEN r.outcome IS NOT NULL THEN 'closed'
-        WHEN r.response IS NOT NULL AND ${hasWork} THEN 'in-progress'
-        WHEN r.response IS NOT NULL THEN 'responded'
-        WHEN r.response_due_on IS NULL THEN 'no-deadline-set'
-        WHEN r.response_due_on < ${today}::date THEN 'response-overdue'
-        ELSE 'awaiting-response'
-      END`.as('status'),
-      sql<boolean>`(r.outcome IS NULL AND (
-        (r.response IS NULL AND r.response_due_on IS NOT NULL AND r.response_due_on < ${today}::date)
-        OR EXISTS (SELECT 1 FROM recommendation_action a
-                   WHERE a.recommendation_id = r.id AND a.done_on IS NULL AND a.due_on < ${today}::date)))`.as(
-        'overdue',
-      ),
-      sql<boolean>`(mi.exempt_paragraph IS NOT NULL)`.as('heardInPrivate'),
-      sql<boolean>`(mi.id IS NOT NULL AND mn.approved_at_meeting_id IS NULL)`.as('fromDraftMinutes'),
-    ]);
-}
-
-export function listRecommendations(
-  db: Db,
-  today: IsoDate,
-  filter: LedgerFilter,
-): Promise<RecommendationRow[]> {
-  let query = db.selectFrom(selectLedger(db, today).as('ledger')).selectAll();
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.origin) query = query.where('origin', '=', filter.origin);
-  if (filter.overdue !== null) query = query.where('overdue', '=', filter.overdue);
-  return query
-    .orderBy('madeOn', (order) => order.desc().nullsLast())
-    .orderBy('reference')
-    .execute();
-}
-
-export function findRecommendationById(
-  db: Db,
-  today: IsoDate,
-  id: number,
-): Promise<RecommendationRow | undefined> {
-  return selectLedger(db, today).where('r.id', '=', id).executeTakeFirst();
-}
-
-export function findRecommendationByReference(db: Db, bodyId: number, reference: string) {
-  return db
-    .selectFrom('recommendation')
-    .select('id')
-    .where('body_id', '=', bodyId)
-    .where('reference', '=', reference)
-    .executeTakeFirst();
-}
-
-/** The ledger entries recorded from these minute items, to tell which of their recommendations are in it. */
-export function listLedgerEntriesOfMinuteItems(db: Db, itemIds: number[]) {
-  if (itemIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('recommendation')
-    .select([
-      'id',
-      'reference',
-      'minute_item_id as minuteItemId',
-      'minute_decision_position as decisionPosition',
-      'text',
-      'response',
-      'outcome',
-    ])
-    .where('minute_item_id', 'in', itemIds)
-    .$narrowType<{ minuteItemId: number }>()
-    .orderBy('id')
-    .execute();
-}
-
-/**
- * The policing bodies whose office answers to a panel: those of the panel's force area (the 2011 Act gives each
- * police area one panel, which scrutinises that area's local policing body).
- */
-export function listPolicingBodiesOf(db: Db, panelId: number): Promise<{ id: number; name: string }[]> {
-  return db
-    .selectFrom('accounts_published_body as panel')
-    .innerJoin('accounts_published_body as policing', 'policing.force_area_id', 'panel.force_area_id')
-    .select(['policing.id', 'policing.name'])
-    .where('panel.id', '=', panelId)
-    .where('policing.kind', '=', 'policing-body')
-    .orderBy('policing.id')
-    .execute();
-}
-
-/** The references a body has used with a given prefix, to number the next one. */
-export async function countReferencesLike(db: Db, bodyId: number, prefix: string): Promise<number> {
-  const row = await db
-    .selectFrom('recommendation')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('body_id', '=', bodyId)
-    .where('reference', 'like', `${prefix}%`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export interface RecommendationValues {
-  bodyId: number;
-  reference: string;
   origin: RecommendationOrigin;
   groupId: number | null;
   meetingId: number | null;
   minuteItemId: number | null;
   minuteDecisionPosition: number | null;
-  sourceTitle: string | null;
-  madeOn: string | null;
   function: ScrutinyFunction | null;
-  topic: string | null;
-  text: string;
-  addressee: string;
-  responseDueOn: string | null;
-  response: ResponseKind | null;
-  responseText: string | null;
-  respondedOn: string | null;
-  outcome: OutcomeKind | null;
-  outcomeText: string | null;
-  outcomeOn: string | null;
 }
 
-function recommendationColumns(values: RecommendationValues) {
+function sourceColumns(values: SourceValues) {
   return {
+    recommendation_id: values.recommendationId,
     body_id: values.bodyId,
-    reference: values.reference,
     origin: values.origin,
     group_id: values.groupId,
     meeting_id: values.meetingId,
     minute_item_id: values.minuteItemId,
     minute_decision_position: values.minuteDecisionPosition,
-    source_title: values.sourceTitle,
-    made_on: values.madeOn,
     function: values.function,
-    topic: values.topic,
-    text: values.text,
-    addressee: values.addressee,
-    response_due_on: values.responseDueOn,
-    response: values.response,
-    response_text: values.responseText,
-    responded_on: values.respondedOn,
-    outcome: values.outcome,
-    outcome_text: values.outcomeText,
-    outcome_on: values.outcomeOn,
   };
 }
 
-export async function insertRecommendation(db: Db, values: RecommendationValues): Promise<number> {
-  const row = await db
-    .insertInto('recommendation')
-    .values(recommendationColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updateRecommendation(db: Db, id: number, values: RecommendationValues): Promise<void> {
-  await db.updateTable('recommendation').set(recommendationColumns(values)).where('id', '=', id).execute();
-}
-
-export async function updateRecommendationResponse(
-  db: Db,
-  id: number,
-  response: { response: ResponseKind; responseText: string; respondedOn: string },
-): Promise<void> {
+export async function upsertSource(db: Db, values: SourceValues): Promise<void> {
+  const { recommendation_id: _id, ...changed } = sourceColumns(values);
   await db
-    .updateTable('recommendation')
-    .set({
-      response: response.response,
-      response_text: response.responseText,
-      responded_on: response.respondedOn,
-    })
-    .where('id', '=', id)
+    .insertInto('scrutiny_recommendation_source')
+    .values(sourceColumns(values))
+    .onConflict((conflict) => conflict.column('recommendation_id').doUpdateSet(changed))
     .execute();
 }
 
-export async function updateRecommendationText(db: Db, id: number, text: string): Promise<void> {
-  await db.updateTable('recommendation').set({ text }).where('id', '=', id).execute();
-}
-
-export async function updateRecommendationOutcome(
-  db: Db,
-  id: number,
-  outcome: { outcome: OutcomeKind; outcomeText: string | null; outcomeOn: string },
-): Promise<void> {
-  await db
-    .updateTable('recommendation')
-    .set({ outcome: outcome.outcome, outcome_text: outcome.outcomeText, outcome_on: outcome.outcomeOn })
-    .where('id', '=', id)
-    .execute();
-}
-
-// Actions and progress updates
-
-export interface RecommendationActionRow {
-  recommendationId: number;
-  position: number;
-  text: string;
-  owner: string;
-  dueOn: string | null;
-  doneOn: string | null;
-}
-
-export interface ProgressRow {
-  recommendationId: number;
-  position: number;
-  reportedOn: string;
-  text: string;
-}
-
-export function listRecommendationActions(db: Db, ids: number[]): Promise<RecommendationActionRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
+export function findSource(db: Db, recommendationId: number): Promise<SourceValues | undefined> {
   return db
-    .selectFrom('recommendation_action')
+    .selectFrom('scrutiny_recommendation_source')
     .select([
       'recommendation_id as recommendationId',
-      'position',
-      'text',
-      'owner',
-      'due_on as dueOn',
-      'done_on as doneOn',
+      'body_id as bodyId',
+      'origin',
+      'group_id as groupId',
+      'meeting_id as meetingId',
+      'minute_item_id as minuteItemId',
+      'minute_decision_position as minuteDecisionPosition',
+      'function',
     ])
-    .where('recommendation_id', 'in', ids)
-    .orderBy('recommendation_id')
-    .orderBy('position')
-    .execute();
+    .where('recommendation_id', '=', recommendationId)
+    .executeTakeFirst();
 }
 
-export function listProgress(db: Db, ids: number[]): Promise<ProgressRow[]> {
+/** What the panel's records say of these recommendations: the group, meeting and minute, with their names. */
+export function listSourceDetails(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('recommendation_progress')
-    .select(['recommendation_id as recommendationId', 'position', 'reported_on as reportedOn', 'text'])
-    .where('recommendation_id', 'in', ids)
-    .orderBy('recommendation_id')
-    .orderBy('position')
+    .selectFrom('scrutiny_recommendation_source as s')
+    .leftJoin('scrutiny_group as g', 'g.id', 's.group_id')
+    .leftJoin('meeting as m', 'm.id', 's.meeting_id')
+    .leftJoin('minute_item as mi', 'mi.id', 's.minute_item_id')
+    .select([
+      's.recommendation_id as recommendationId',
+      's.group_id as groupId',
+      'g.name as groupName',
+      's.meeting_id as meetingId',
+      'm.starts_at as meetingStartsAt',
+      's.minute_item_id as minuteItemId',
+      's.minute_decision_position as minuteDecisionPosition',
+      'mi.number as minuteNumber',
+      's.function',
+    ])
+    .where('s.recommendation_id', 'in', [...ids])
+    .execute();
+}
+export type SourceDetailRow = Awaited<ReturnType<typeof listSourceDetails>>[number];
+
+/** The ledger entries recorded from these minute items, to tell which of their recommendations are in it. */
+export function listLedgerEntriesOfMinuteItems(db: Db, itemIds: number[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('scrutiny_recommendation_source as s')
+    .innerJoin('recommendations_published_recommendation as r', 'r.id', 's.recommendation_id')
+    .select([
+      'r.id',
+      'r.reference',
+      's.minute_item_id as minuteItemId',
+      's.minute_decision_position as decisionPosition',
+      'r.text',
+      'r.response',
+      'r.outcome',
+    ])
+    .where('s.minute_item_id', 'in', itemIds)
+    .$narrowType<{ minuteItemId: number }>()
+    .orderBy('r.id')
     .execute();
 }
 
-export async function insertRecommendationAction(db: Db, values: RecommendationActionRow): Promise<void> {
-  await db
-    .insertInto('recommendation_action')
-    .values({
-      recommendation_id: values.recommendationId,
-      position: values.position,
-      text: values.text,
-      owner: values.owner,
-      due_on: values.dueOn,
-      done_on: values.doneOn,
-    })
+/**
+ * Who should see each of a body's recommendations recorded from minutes, as the minutes stand: one from an
+ * item heard in private only the body's members and officer; one from minutes not yet approved those who read
+ * drafts; the rest everyone. Only those whose visibility in the ledger differs are listed.
+ */
+export function listVisibilityChanges(db: Db, bodyId: number) {
+  const wanted = sql<Visibility>`CASE
+    WHEN mi.exempt_paragraph IS NOT NULL THEN 'private'
+    WHEN mn.approved_at_meeting_id IS NULL THEN 'draft'
+    ELSE 'public'
+  END`;
+  return db
+    .selectFrom('scrutiny_recommendation_source as s')
+    .innerJoin('recommendations_published_recommendation as r', 'r.id', 's.recommendation_id')
+    .innerJoin('minute_item as mi', 'mi.id', 's.minute_item_id')
+    .leftJoin('minutes as mn', 'mn.meeting_id', 'mi.meeting_id')
+    .select(['s.recommendation_id as id', wanted.as('visibility')])
+    .where('s.body_id', '=', bodyId)
+    .where(sql<boolean>`r.visibility IS DISTINCT FROM ${wanted}`)
     .execute();
-}
-
-export async function insertProgress(db: Db, values: ProgressRow): Promise<void> {
-  await db
-    .insertInto('recommendation_progress')
-    .values({
-      recommendation_id: values.recommendationId,
-      position: values.position,
-      reported_on: values.reportedOn,
-      text: values.text,
-    })
-    .execute();
-}
-
-/** Removes a recommendation's actions and progress updates, so a reviewed file can set them afresh. */
-export async function deleteActionsAndProgress(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('recommendation_action').where('recommendation_id', '=', id).execute();
-  await db.deleteFrom('recommendation_progress').where('recommendation_id', '=', id).execute();
 }

@@ -174,7 +174,8 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#response-responseText"');
     expect(bad.body).toContain('href="#response-respondedOn"');
-    expect(bad.body).toContain('value="2017-13-01"');
+    // What was typed shows again, in the date's boxes.
+    expect(bad.body).toContain('name="respondedOn-month" type="text" value="13"');
     const done = await officer.post(`${url}/response`, {
       response: 'accepted',
       responseText: 'The Chief Constable will provide the profile.',

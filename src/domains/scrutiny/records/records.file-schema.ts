@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { OUTCOME_KINDS, RECOMMENDATION_ORIGINS, RESPONSE_KINDS } from '../../recommendations/index.ts';
 import { SCRUTINY_FUNCTIONS } from '../scrutiny-functions.ts';
-import {
-  DECISION_KINDS,
-  FUNCTION_MODES,
-  GROUP_KINDS,
-  GROUP_ROLES,
-  OUTCOME_KINDS,
-  RECOMMENDATION_ORIGINS,
-  RESPONSE_KINDS,
-} from '../scrutiny-records.tables.ts';
+import { DECISION_KINDS, FUNCTION_MODES, GROUP_KINDS, GROUP_ROLES } from '../scrutiny-records.tables.ts';
 
 const text = z.string().trim().min(1);
 const optional = z

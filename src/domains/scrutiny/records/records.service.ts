@@ -4,7 +4,13 @@ import { bodyHas } from '../bodies.ts';
 import { createCommitteesService } from '../committees/committees.service.ts';
 import { createMinutesService } from '../minutes/minutes.service.ts';
 import { createRecommendationsService } from '../recommendations/recommendations.service.ts';
-import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
+import {
+  type LedgerOptional,
+  type RecordsLoadMode,
+  recordsAccess,
+  type ScrutinyRecordsDeps,
+  withLedger,
+} from '../scrutiny.context.ts';
 import { listMeetings } from '../scrutiny.queries.ts';
 import { createWorkProgrammeService } from '../work-programme/work-programme.service.ts';
 import type { RecordsFile } from './records.file-schema.ts';
@@ -15,7 +21,8 @@ export type ScrutinyRecordsService = ReturnType<typeof createScrutinyRecordsServ
  * A scrutiny body's records beyond its meetings: minutes, the recommendations ledger, sub-committees and
  * task-and-finish groups, and the work programme; and loading them from a reviewed file.
  */
-export function createScrutinyRecordsService(deps: ScrutinyRecordsDeps) {
+export function createScrutinyRecordsService(given: LedgerOptional<ScrutinyRecordsDeps>) {
+  const deps = withLedger(given);
   const access = recordsAccess(deps.policy);
   const minutes = createMinutesService(deps);
   const recommendations = createRecommendationsService(deps);

@@ -1,15 +1,19 @@
 import type { z } from 'zod';
-import type { CsvColumn } from '../../../kernel/formats/csv.ts';
-import { formatDate } from '../../../kernel/formats/dates.ts';
-import { paragraphs } from '../minutes/minutes.view-models.ts';
-import { meetingDay } from '../scrutiny.context.ts';
-import { FUNCTION_LABELS, functionLabel } from '../scrutiny-functions.ts';
-import type { RecommendationJson } from '../scrutiny-records.schemas.ts';
+import type { CsvColumn } from '../../kernel/formats/csv.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
+import { paragraphs } from '../../kernel/formats/words.ts';
+import type { FormProblem } from '../../kernel/http/form-route.ts';
+import type { PageModel } from '../../kernel/http/views.ts';
+import type { OriginDetails } from './recommendations.origins.ts';
+import { recommendationPaths as paths } from './recommendations.paths.ts';
+import type { ProgressRow, RecommendationActionRow, RecommendationRow } from './recommendations.queries.ts';
+import type { LedgerEntry, RecommendationRead } from './recommendations.read.ts';
 import {
   RECOMMENDATION_STATUSES,
   type RecommendationFilter,
+  type RecommendationJson,
   type RecommendationStatus,
-} from '../scrutiny-records.schemas.ts';
+} from './recommendations.schemas.ts';
 import {
   OUTCOME_KINDS,
   type OutcomeKind,
@@ -17,9 +21,7 @@ import {
   RESPONSE_KINDS,
   type RecommendationOrigin,
   type ResponseKind,
-} from '../scrutiny-records.tables.ts';
-import type { ProgressRow, RecommendationActionRow, RecommendationRow } from './recommendations.queries.ts';
-import type { RecommendationsService } from './recommendations.service.ts';
+} from './recommendations.tables.ts';
 
 export const STATUS_LABELS: Record<RecommendationStatus, { text: string; classes: string }> = {
   'awaiting-response': { text: 'Awaiting response', classes: 'govuk-tag--blue' },
@@ -40,60 +42,64 @@ export const ORIGIN_LABELS: Record<RecommendationOrigin, string> = {
   other: 'Other report',
 };
 
-export const RESPONSE_LABELS: Record<ResponseKind, string> = {
+const RESPONSE_LABELS: Record<ResponseKind, string> = {
   accepted: 'Accepted',
   'partly-accepted': 'Partly accepted',
   'not-accepted': 'Not accepted',
 };
 
-export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
+const OUTCOME_LABELS: Record<OutcomeKind, string> = {
   implemented: 'Implemented',
   'not-implemented': 'Not implemented',
   superseded: 'Superseded',
   withdrawn: 'Withdrawn',
 };
 
-type RecommendationRead = Awaited<ReturnType<RecommendationsService['readRecommendation']>>;
+const RESPONSE_OPTIONS = RESPONSE_KINDS.map((kind) => ({ value: kind, text: RESPONSE_LABELS[kind] }));
+const OUTCOME_OPTIONS = OUTCOME_KINDS.map((kind) => ({ value: kind, text: OUTCOME_LABELS[kind] }));
 
 const date = (iso: string | null) => (iso ? formatDate(iso) : null);
 
 /** Who made it: the group's name, the report's title, or the body's meeting. */
-function madeBy(row: RecommendationRow): string {
-  if (row.groupName) return row.groupName;
-  if (row.sourceTitle) return row.sourceTitle;
-  return row.meetingStartsAt
-    ? `${row.bodyName}, meeting of ${meetingDay(row.meetingStartsAt)}`
-    : row.bodyName;
+function madeBy(row: RecommendationRow, details: OriginDetails): string {
+  if (details.group) return details.group.name;
+  if (row.originTitle) return row.originTitle;
+  return details.meeting ? `${row.bodyName}, meeting of ${details.meeting.day}` : row.bodyName;
 }
 
-export function toLedgerRow(row: RecommendationRow) {
+/** One line of the ledger's table (also the committee page's list of a group's recommendations). */
+export function toLedgerRow({
+  recommendation: row,
+  details,
+}: Pick<LedgerEntry, 'recommendation' | 'details'>) {
   return {
     id: row.id,
-    url: `/scrutiny/recommendations/${row.id}`,
+    url: paths.recommendation({ id: row.id }),
     reference: row.reference,
     topic: row.topic,
     text: row.text,
     addressee: row.addressee,
     origin: ORIGIN_LABELS[row.origin],
-    madeBy: madeBy(row),
+    madeBy: madeBy(row, details),
     madeOn: date(row.madeOn),
     responseDue: date(row.responseDueOn),
     status: STATUS_LABELS[row.status],
     overdue: row.overdue,
   };
 }
+export type LedgerRowView = ReturnType<typeof toLedgerRow>;
 
 /** How many recommendations have each status, with a link to see them: the monitoring report's summary. */
-export function toStatusSummary(rows: RecommendationRow[]) {
+function toStatusSummary(rows: RecommendationRow[]) {
   return RECOMMENDATION_STATUSES.map((status) => ({
     text: STATUS_LABELS[status].text,
     count: rows.filter((row) => row.status === status).length,
-    url: `/scrutiny/recommendations?status=${status}`,
+    url: paths.list({}, { status }),
   }));
 }
 
-/** The filter form's choices, with the current ones selected, and the query string to carry to the CSV. */
-export function toFilterView(filter: RecommendationFilter) {
+/** The filter form's choices, with the current ones selected, and the query string to carry to downloads. */
+function toFilterView(filter: RecommendationFilter) {
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   if (filter.origin) query.set('origin', filter.origin);
@@ -126,6 +132,31 @@ export function toFilterView(filter: RecommendationFilter) {
   };
 }
 
+/** The ledger page: the summary by status, the filters, and the recommendations that match them. */
+export function toLedgerPage(
+  entries: Pick<LedgerEntry, 'recommendation' | 'details'>[],
+  all: RecommendationRow[],
+  filter: RecommendationFilter,
+  canManage: boolean,
+) {
+  const filterView = toFilterView(filter);
+  return {
+    pageTitle: 'Recommendations',
+    rows: entries.map(toLedgerRow),
+    summary: toStatusSummary(all),
+    total: all.length,
+    filter: filterView,
+    canManage,
+    links: {
+      list: paths.list(),
+      add: paths.add(),
+      csv: `${paths.csv()}${filterView.query}`,
+      json: `${paths.json()}${filterView.query}`,
+    },
+  };
+}
+export type LedgerPageModel = PageModel & ReturnType<typeof toLedgerPage>;
+
 function toActionsView(actions: RecommendationActionRow[]) {
   return actions.map((action) => ({
     text: action.text,
@@ -135,25 +166,16 @@ function toActionsView(actions: RecommendationActionRow[]) {
   }));
 }
 
-export function toRecommendationView(read: RecommendationRead) {
-  const row = read.recommendation;
+function toRecommendationView(read: RecommendationRead) {
+  const { recommendation: row, details } = read;
   return {
-    ...toLedgerRow(row),
+    ...toLedgerRow(read),
     bodyName: row.bodyName,
     paragraphs: paragraphs(row.text),
-    groupUrl: row.groupId ? `/scrutiny/committees/${row.groupId}` : null,
-    sourceTitle: row.sourceTitle,
-    meeting:
-      row.meetingId && row.meetingStartsAt
-        ? { day: meetingDay(row.meetingStartsAt), url: `/meetings/${row.meetingId}` }
-        : null,
-    minute:
-      row.minuteNumber && row.meetingId
-        ? { number: row.minuteNumber, url: `/meetings/${row.meetingId}/minutes#minute-${row.minuteNumber}` }
-        : null,
-    function: row.function
-      ? `${FUNCTION_LABELS[row.function].label} (${FUNCTION_LABELS[row.function].basis})`
-      : null,
+    madeByUrl: row.originUrl,
+    meeting: details.meeting ? { day: details.meeting.day, url: details.meeting.url } : null,
+    minute: details.minute,
+    function: details.function ? `${details.function.label} (${details.function.basis})` : null,
     response: row.response
       ? {
           kind: RESPONSE_LABELS[row.response],
@@ -174,61 +196,89 @@ export function toRecommendationView(read: RecommendationRead) {
       paragraphs: paragraphs(update.text),
     })),
     open: row.outcome === null,
+    formUrls: {
+      response: paths.response({ id: row.id }),
+      progress: paths.progress({ id: row.id }),
+      actions: paths.actions({ id: row.id }),
+      outcome: paths.outcome({ id: row.id }),
+    },
+    links: { list: paths.list(), json: paths.apiRecommendation({ id: row.id }) },
   };
 }
 
-export const RESPONSE_OPTIONS = RESPONSE_KINDS.map((kind) => ({ value: kind, text: RESPONSE_LABELS[kind] }));
-export const OUTCOME_OPTIONS = OUTCOME_KINDS.map((kind) => ({ value: kind, text: OUTCOME_LABELS[kind] }));
+/** The forms on a recommendation's page, each named; a mistake in one shows against that form's fields. */
+export type DetailFormName = 'response' | 'progress' | 'actions' | 'outcome';
+
+/** A recommendation's page, with the forms the actor may use and, after a mistake, what was typed in one. */
+export function toRecommendationPage(
+  read: RecommendationRead,
+  problem?: { form: DetailFormName } & FormProblem,
+) {
+  return {
+    pageTitle: `Recommendation ${read.recommendation.reference}`,
+    recommendation: toRecommendationView(read),
+    canManage: read.canManage,
+    canRespond: read.canRespond,
+    responseOptions: RESPONSE_OPTIONS,
+    outcomeOptions: OUTCOME_OPTIONS,
+    values: problem ? { [problem.form]: problem.values } : {},
+    errorList: problem?.errorList,
+    fieldErrors: problem?.fieldErrors ?? {},
+  };
+}
+export type RecommendationPageModel = PageModel & ReturnType<typeof toRecommendationPage>;
 
 /** One recommendation for the API, with OParl-style type and links. */
-export function toRecommendationJson(
-  row: RecommendationRow,
-  actions: RecommendationActionRow[],
-  progress: ProgressRow[],
-): z.input<typeof RecommendationJson> {
+export function toRecommendationJson(entry: {
+  recommendation: RecommendationRow;
+  details: OriginDetails;
+  actions: RecommendationActionRow[];
+  progress: ProgressRow[];
+}): z.input<typeof RecommendationJson> {
+  const { recommendation: row, details } = entry;
   return {
     id: row.id,
     type: 'Recommendation',
     reference: row.reference,
-    url: `/api/v1/recommendations/${row.id}`,
-    web: `/scrutiny/recommendations/${row.id}`,
+    url: paths.apiRecommendation({ id: row.id }),
+    web: paths.recommendation({ id: row.id }),
     organization: { slug: row.bodySlug, name: row.bodyName },
     origin: row.origin,
-    group: row.groupId ? { id: row.groupId, name: row.groupName } : null,
-    meeting: row.meetingId ? { id: row.meetingId, url: `/api/v1/meetings/${row.meetingId}` } : null,
-    minute: row.minuteNumber,
-    sourceTitle: row.sourceTitle,
+    originUrl: row.originUrl,
+    group: details.group ? { id: details.group.id, name: details.group.name } : null,
+    meeting: details.meeting ? { id: details.meeting.id, url: details.meeting.apiUrl } : null,
+    minute: details.minute?.number ?? null,
+    sourceTitle: row.originTitle,
     madeOn: row.madeOn,
-    function: row.function,
+    function: details.function?.key ?? null,
     topic: row.topic,
     text: row.text,
     addressee: row.addressee,
     responseDue: row.responseDueOn,
     response: row.response ? { kind: row.response, text: row.responseText, date: row.respondedOn } : null,
-    actions: actions.map(({ text, owner, dueOn, doneOn }) => ({ text, owner, due: dueOn, done: doneOn })),
-    progress: progress.map(({ reportedOn, text }) => ({ date: reportedOn, text })),
+    actions: entry.actions.map(({ text, owner, dueOn, doneOn }) => ({
+      text,
+      owner,
+      due: dueOn,
+      done: doneOn,
+    })),
+    progress: entry.progress.map(({ reportedOn, text }) => ({ date: reportedOn, text })),
     outcome: row.outcome ? { kind: row.outcome, text: row.outcomeText, date: row.outcomeOn } : null,
     status: row.status,
     overdue: row.overdue,
   };
 }
 
-type LedgerEntry = {
-  recommendation: RecommendationRow;
-  actions: RecommendationActionRow[];
-  progress: ProgressRow[];
-};
-
 /** The monitoring report as CSV: one row per recommendation, dates as ISO 8601, the latest progress update. */
 export const LEDGER_CSV: CsvColumn<LedgerEntry>[] = [
   { header: 'reference', value: (entry) => entry.recommendation.reference },
   { header: 'body', value: (entry) => entry.recommendation.bodyName },
   { header: 'origin', value: (entry) => entry.recommendation.origin },
-  { header: 'made_by', value: (entry) => madeBy(entry.recommendation) },
-  { header: 'minute', value: (entry) => entry.recommendation.minuteNumber },
+  { header: 'made_by', value: (entry) => madeBy(entry.recommendation, entry.details) },
+  { header: 'minute', value: (entry) => entry.details.minute?.number },
   { header: 'made_on', value: (entry) => entry.recommendation.madeOn },
   { header: 'topic', value: (entry) => entry.recommendation.topic },
-  { header: 'function', value: (entry) => functionLabel(entry.recommendation.function) },
+  { header: 'function', value: (entry) => entry.details.function?.label },
   { header: 'recommendation', value: (entry) => entry.recommendation.text },
   { header: 'addressee', value: (entry) => entry.recommendation.addressee },
   { header: 'response_due', value: (entry) => entry.recommendation.responseDueOn },

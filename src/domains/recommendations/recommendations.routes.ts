@@ -1,0 +1,126 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import { toCsv } from '../../kernel/formats/csv.ts';
+import { sendDownload } from '../../kernel/http/download.ts';
+import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
+import { parseInput } from '../../kernel/http/form-validation.ts';
+import { recommendationPaths as paths } from './recommendations.paths.ts';
+import { NO_FILTER } from './recommendations.read.ts';
+import {
+  ActionFormSchema,
+  OutcomeFormSchema,
+  ProgressFormSchema,
+  RecommendationFilterSchema,
+  RecommendationIdParams,
+  ResponseFormSchema,
+} from './recommendations.schemas.ts';
+import type { RecommendationsLedgerService } from './recommendations.service.ts';
+import {
+  type DetailFormName,
+  LEDGER_CSV,
+  toLedgerPage,
+  toRecommendationJson,
+  toRecommendationPage,
+} from './recommendations.view-models.ts';
+import { VIEWS } from './recommendations.views.ts';
+
+const PUBLIC = { config: { permission: 'public' } } as const;
+const MANAGE = { config: { permission: 'recommendations:manage' } } as const;
+const RESPOND = { config: { permission: 'recommendations:record-response' } } as const;
+
+type DetailChange<Schema extends z.ZodType> = (
+  actor: Actor,
+  id: number,
+  form: z.infer<Schema>,
+  requestId?: string,
+) => Promise<unknown>;
+
+/** The ledger: the public monitoring report of every origin's recommendations, its downloads, the API and forms. */
+export function recommendationsRoutes(deps: { ledger: RecommendationsLedgerService }): FastifyPluginAsync {
+  const { ledger } = deps;
+
+  async function listInFull(request: FastifyRequest) {
+    return ledger.listLedgerInFull(request.actor, parseInput(RecommendationFilterSchema, request.query));
+  }
+
+  async function renderDetail(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problem?: { form: DetailFormName } & FormProblem,
+  ) {
+    const { id } = parseInput(RecommendationIdParams, request.params);
+    const read = await ledger.readRecommendation(request.actor, id);
+    return reply.render(VIEWS.recommendation, toRecommendationPage(read, problem));
+  }
+
+  /** A form on a recommendation's page; its fields' ids carry the form's name, so forms never clash. */
+  function detailForm<Schema extends z.ZodType>(
+    form: DetailFormName,
+    schema: Schema,
+    change: DetailChange<Schema>,
+  ) {
+    return formRoute({
+      schema,
+      act: async (input, request) => {
+        const { id } = parseInput(RecommendationIdParams, request.params);
+        await change(request.actor, id, input, request.id);
+        return id;
+      },
+      redirectTo: (id) => `${paths.recommendation({ id })}#${form}`,
+      render: (request, reply, problem) => renderDetail(request, reply, { form, ...problem }),
+      summarise: (errors) => errors.map((error) => ({ ...error, field: `${form}-${error.field}` })),
+    });
+  }
+
+  return async (app) => {
+    app.get(paths.list.pattern, PUBLIC, async (request, reply) => {
+      const filter = parseInput(RecommendationFilterSchema, request.query);
+      const [rows, all] = await Promise.all([
+        ledger.listLedger(request.actor, filter),
+        ledger.listLedger(request.actor, NO_FILTER),
+      ]);
+      const described = await ledger.withDetails(rows);
+      return reply.render(
+        VIEWS.ledger,
+        toLedgerPage(described, all, filter, ledger.canManageAny(request.actor)),
+      );
+    });
+
+    app.get(paths.csv.pattern, PUBLIC, async (request, reply) =>
+      sendDownload(reply, {
+        name: 'recommendations',
+        format: 'csv',
+        body: toCsv(await listInFull(request), LEDGER_CSV),
+      }),
+    );
+
+    app.get(paths.json.pattern, PUBLIC, async (request, reply) => {
+      const body = { recommendations: (await listInFull(request)).map(toRecommendationJson) };
+      return sendDownload(reply, {
+        name: 'recommendations',
+        format: 'json',
+        body: JSON.stringify(body, null, 2),
+      });
+    });
+
+    app.get(paths.apiList.pattern, PUBLIC, async (request) => ({
+      recommendations: (await listInFull(request)).map(toRecommendationJson),
+    }));
+
+    app.get(paths.apiRecommendation.pattern, PUBLIC, async (request) => {
+      const { id } = parseInput(RecommendationIdParams, request.params);
+      return toRecommendationJson(await ledger.readRecommendation(request.actor, id));
+    });
+
+    app.get(paths.recommendation.pattern, PUBLIC, (request, reply) => renderDetail(request, reply));
+    app.post(
+      paths.response.pattern,
+      RESPOND,
+      detailForm('response', ResponseFormSchema, ledger.recordResponse),
+    );
+    app.post(paths.progress.pattern, MANAGE, detailForm('progress', ProgressFormSchema, ledger.addProgress));
+    app.post(paths.actions.pattern, MANAGE, detailForm('actions', ActionFormSchema, ledger.addAction));
+    app.post(paths.outcome.pattern, MANAGE, detailForm('outcome', OutcomeFormSchema, ledger.recordOutcome));
+  };
+}

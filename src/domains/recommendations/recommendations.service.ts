@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { LedgerDeps } from './recommendations.context.ts';
+import {
+  findByReference,
+  type RecommendationState,
+  setRecommendationFromFile,
+} from './recommendations.file.ts';
+import { createOriginRegistry } from './recommendations.origins.ts';
+import type { LedgerFilter, RecommendationRow } from './recommendations.queries.ts';
+import { listLedger, listLedgerInFull, readRecommendation, withDetails } from './recommendations.read.ts';
+import type { RecommendationsLedger } from './recommendations.tables.ts';
+import {
+  addAction,
+  recordOutcome,
+  recordRecommendation,
+  recordResponse,
+  reportProgress,
+  rewordRecommendation,
+  setVisibility,
+} from './recommendations.write.ts';
+
+export type RecommendationsLedgerService = ReturnType<typeof createRecommendationsLedger>;
+
+/**
+ * The recommendations ledger: what a body (or one of its groups, or an inspectorate or auditor) recommended,
+ * to whom, by when a response is due, the response, the actions and progress that followed, and the outcome.
+ * The ledger is public: the 2011 Act (s28(7)) requires a panel to publish its reports and recommendations.
+ * Origins record their recommendations through the functions that take their transaction (`record`,
+ * `setFromFile`, `reword`, `setVisibility`) and describe them with `describeOriginsWith`.
+ */
+export function createRecommendationsLedger(deps: LedgerDeps) {
+  const origins = createOriginRegistry();
+  return {
+    listLedger: (actor: Actor, filter: LedgerFilter) => listLedger(deps, actor, filter),
+    listLedgerInFull: (actor: Actor, filter: LedgerFilter) => listLedgerInFull(deps, origins, actor, filter),
+    readRecommendation: (actor: Actor, id: number) => readRecommendation(deps, origins, actor, id),
+    /** The rows with what their origins say of them. */
+    withDetails: (rows: RecommendationRow[]) => withDetails(origins, rows),
+    describeOriginsWith: origins.describeWith,
+    canManageAny: (actor: Actor) => deps.policy.can(actor, 'recommendations:manage'),
+    recordResponse: recordResponse.bind(null, deps),
+    addAction: addAction.bind(null, deps),
+    addProgress: reportProgress.bind(null, deps),
+    recordOutcome: recordOutcome.bind(null, deps),
+    record: <DB extends RecommendationsLedger>(trx: Kysely<DB>, ...rest: RecordArgs) =>
+      recordRecommendation(deps, trx, ...rest),
+    setFromFile: <DB extends RecommendationsLedger>(
+      trx: Kysely<DB>,
+      actor: Actor,
+      state: RecommendationState,
+    ) => setRecommendationFromFile(deps, trx, actor, state),
+    findByReference,
+    reword: rewordRecommendation,
+    setVisibility,
+  };
+}
+
+type RecordArgs =
+  Parameters<typeof recordRecommendation> extends [unknown, unknown, ...infer Rest] ? Rest : never;

@@ -1,0 +1,97 @@
+import type { Generated } from 'kysely';
+import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
+import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import type { AccountsPublished } from '../accounts/index.ts';
+
+/**
+ * Where a recommendation came from, as a kind: the body at a meeting, one of its groups, or an outside report
+ * such as an HMICFRS inspection or an audit. The ledger files and filters by it and knows nothing more of it.
+ */
+export const RECOMMENDATION_ORIGINS = [
+  'panel',
+  'sub-committee',
+  'task-and-finish-group',
+  'inspection',
+  'audit',
+  'other',
+] as const;
+export type RecommendationOrigin = (typeof RECOMMENDATION_ORIGINS)[number];
+
+export const RESPONSE_KINDS = ['accepted', 'partly-accepted', 'not-accepted'] as const;
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
+
+export const OUTCOME_KINDS = ['implemented', 'not-implemented', 'superseded', 'withdrawn'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/**
+ * Who may see a recommendation, kept current by its origin: everyone; those who read the body's drafts (it
+ * comes from a draft, e.g. minutes not yet approved); or the body's members and officer only (heard in private).
+ */
+export const VISIBILITIES = ['public', 'draft', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Migrations 0008 and 0018: the recommendations ledger. */
+export interface RecommendationsTables {
+  recommendation: {
+    id: Generated<number>;
+    /** The body whose ledger holds the recommendation. */
+    body_id: number;
+    reference: string;
+    origin: RecommendationOrigin;
+    /** The report it comes from, e.g. an HMICFRS inspection's title. */
+    origin_title: string | null;
+    origin_url: string | null;
+    made_on: string | null;
+    topic: string | null;
+    text: string;
+    addressee: string;
+    response_due_on: string | null;
+    response: ResponseKind | null;
+    response_text: string | null;
+    responded_on: string | null;
+    outcome: OutcomeKind | null;
+    outcome_text: string | null;
+    outcome_on: string | null;
+    visibility: Generated<Visibility>;
+    created_at: Generated<Date>;
+  };
+  recommendation_action: {
+    id: Generated<number>;
+    recommendation_id: number;
+    position: number;
+    text: string;
+    owner: string;
+    due_on: string | null;
+    done_on: string | null;
+  };
+  recommendation_progress: {
+    id: Generated<number>;
+    recommendation_id: number;
+    position: number;
+    reported_on: string;
+    text: string;
+  };
+}
+
+/** What the ledger publishes (migration 0018) for the origins that keep their own links to it. */
+export interface RecommendationsPublished {
+  recommendations_published_recommendation: {
+    id: number;
+    body_id: number;
+    reference: string;
+    origin: RecommendationOrigin;
+    text: string;
+    response: ResponseKind | null;
+    outcome: OutcomeKind | null;
+    visibility: Visibility;
+  };
+}
+
+/** What the ledger's queries may read: its own tables, the audit trail, and the bodies accounts publishes. */
+export type RecommendationsDb = DomainDb<RecommendationsTables & AuditTables & AccountsPublished>;
+
+/**
+ * The ledger's tables as an origin's transaction sees them: an origin records and changes its recommendations
+ * only through the ledger's write functions, inside its own transaction, so both commit together.
+ */
+export type RecommendationsLedger = RecommendationsTables & AuditTables & AccountsPublished;
