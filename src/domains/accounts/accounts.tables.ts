@@ -3,7 +3,12 @@ import type { Role } from '../../kernel/auth/roles.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 
-export type BodyKind = 'policing-body' | 'scrutiny-panel' | 'partner-organisation';
+export type BodyKind =
+  | 'policing-body'
+  | 'scrutiny-panel'
+  | 'partner-organisation'
+  | 'audit-committee'
+  | 'partnership-board';
 
 /** The accounts domain's tables, generated from the migrations, with the columns their CHECKs narrow. */
 export interface AccountsTables

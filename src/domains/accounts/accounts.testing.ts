@@ -2,18 +2,14 @@ import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
 import { upsertBody } from './accounts.queries.ts';
-import type { AccountsDb as Db } from './accounts.tables.ts';
+import type { BodyKind, AccountsDb as Db } from './accounts.tables.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 let counter = 0;
 
 /** A body to give roles on, made once per name. */
-export function createTestBody(
-  db: Db,
-  slug: string,
-  kind: 'policing-body' | 'scrutiny-panel' | 'partner-organisation' = 'policing-body',
-) {
+export function createTestBody(db: Db, slug: string, kind: BodyKind = 'policing-body') {
   return upsertBody(db, { slug, name: `Test body ${slug}`, kind, forceAreaId: null });
 }
 

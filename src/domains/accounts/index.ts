@@ -12,7 +12,7 @@ import { signInRoutes } from './sign-in.routes.ts';
 import { createSignInService } from './sign-in.service.ts';
 import { createUsersService } from './users.service.ts';
 
-export type { AccountsOutbox, AccountsPublished, AccountsTables } from './accounts.tables.ts';
+export type { AccountsOutbox, AccountsPublished, AccountsTables, BodyKind } from './accounts.tables.ts';
 export {
   deliverOutbox,
   logSender,

@@ -60,6 +60,7 @@ describe.each(testEngines())('API responses match the OpenAPI document on %s', (
   beforeAll(async () => {
     const services = await seedScorecardFixture(database.current, { ksi: true });
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
     const system = systemActor('test');
     await seedDemoScrutiny(services.scrutiny, system);
     await addMeetingRecords(services, system);

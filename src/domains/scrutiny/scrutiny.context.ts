@@ -57,7 +57,7 @@ export function recordsAccess(policy: Policy) {
   return {
     canManage: (actor: Actor, bodyId: number) => policy.can(actor, 'scrutiny:manage', { bodyId }),
     /** Whether the actor is a scrutiny officer of any body, to offer the forms that start new records. */
-    canManageAny: (actor: Actor) => policy.can(actor, 'scrutiny:manage'),
+    canManageAny: (actor: Actor) => policy.can(actor, 'scrutiny:manage-panels'),
     requireManage(actor: Actor, bodyId: number) {
       if (!policy.can(actor, 'scrutiny:manage', { bodyId })) throw new ForbiddenError();
     },

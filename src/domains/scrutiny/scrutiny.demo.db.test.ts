@@ -14,6 +14,7 @@ describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
   it('adds what is missing and leaves what users changed alone, even approved minutes', async () => {
     const services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
     await seedDemoScrutiny(services.scrutiny, system);
     const meetings = await services.scrutiny.listMeetings(system);
     const meetingOf = (day: string) =>
@@ -43,6 +44,7 @@ describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
   it('adds coming demonstration meetings that take questions, once however often it is loaded', async () => {
     const services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
     const comingDemos = async () =>
       (await services.scrutiny.listMeetings(system)).filter(
         ({ meeting }) =>
@@ -65,5 +67,24 @@ describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
     expect((await comingDemos()).map(({ meeting }) => meeting.id)).toEqual(
       coming.map(({ meeting }) => meeting.id),
     );
+  });
+
+  it('loads the Commissioner’s demonstration accountability meeting once, with its agenda and no questions', async () => {
+    const services = buildServices(database.current, TEST_URLS);
+    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
+    const pccMeetings = async () =>
+      (await services.scrutiny.listMeetings(system)).filter(
+        ({ meeting }) => meeting.bodySlug === 'thames-valley-pcc',
+      );
+    await seedDemoScrutiny(services.scrutiny, system);
+    await seedDemoScrutiny(services.scrutiny, system);
+    const [only, ...others] = await pccMeetings();
+    expect(others).toEqual([]);
+    expect(only?.meeting.title).toContain('Performance and Accountability Meeting');
+    expect(only?.deadline).toBeNull();
+    const read = await services.scrutiny.readMeeting(system, only?.meeting.id ?? 0);
+    expect(read.items.map((item) => item.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(read.members).toEqual([]);
   });
 });

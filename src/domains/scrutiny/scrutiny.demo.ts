@@ -11,7 +11,8 @@ import type { ScrutinyService } from './scrutiny.service.ts';
 const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/scrutiny');
 
 /**
- * The demo panels from data/demo/scrutiny: members, question rules, meetings and agendas, then their records
+ * The demo bodies from data/demo/scrutiny (the panel, and the Commissioner's own public accountability
+ * meeting): members, question rules, meetings and agendas, then the panel's records
  * (minutes, recommendations, groups, work programme), and coming demonstration meetings dated from `now` so
  * public questions can be tried. Safe to repeat: it adds what is missing and leaves what users changed.
  */
@@ -24,8 +25,10 @@ export async function seedDemoScrutiny(scrutiny: ScrutinyService, actor: Actor, 
     const result = await scrutiny.importPanelFile(actor, file, 'add-missing');
     panelMembers += result.members;
     meetings += result.meetings;
-    comingMeetings += (await scrutiny.importPanelFile(actor, comingDemoMeetings(now, file), 'add-missing'))
-      .meetings;
+    // Coming meetings are there to try public questions on, so only a body with a scheme gets them.
+    if (file.questionRules)
+      comingMeetings += (await scrutiny.importPanelFile(actor, comingDemoMeetings(now, file), 'add-missing'))
+        .meetings;
   }
   const attendance = await seedDemoAttendance(scrutiny, actor);
   return {

@@ -121,6 +121,8 @@ export interface MeetingRow {
   bodyId: number;
   bodyName: string;
   bodySlug: string;
+  /** What kind of body holds it, for what its page offers (bodies.ts). */
+  bodyKind: string;
   title: string;
   startsAt: Date;
   venue: string;
@@ -137,6 +139,7 @@ function selectMeetings(db: Db) {
       'meeting.body_id as bodyId',
       'body.name as bodyName',
       'body.slug as bodySlug',
+      'body.kind as bodyKind',
       'meeting.title',
       'meeting.starts_at as startsAt',
       'meeting.venue',

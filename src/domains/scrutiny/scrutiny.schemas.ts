@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { dateField, timeField, withDateParts } from '../../kernel/http/form-fields.ts';
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const optionalText = (max: number, label: string) =>
@@ -13,21 +13,25 @@ export const optionalText = (max: number, label: string) =>
 
 export const MeetingIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
-export const MeetingFormSchema = z.object({
-  panel: z.string({ message: 'Select the panel' }).regex(SLUG, 'Select the panel'),
+const MeetingFields = z.object({
+  panel: z.string({ message: 'Select who holds the meeting' }).regex(SLUG, 'Select who holds the meeting'),
   title: z
     .string()
     .trim()
     .min(1, 'Enter the meeting’s title')
     .max(300, 'Title must be 300 characters or fewer'),
-  date: z.iso.date({ message: 'Enter the date of the meeting as YYYY-MM-DD' }),
-  time: z.string().trim().regex(TIME, 'Enter the start time as HH:MM, for example 11:00'),
+  // The GOV.UK date input's three boxes, or an ISO date from JSON; a time as people write it ("11am").
+  date: dateField('The date of the meeting'),
+  time: timeField('The start time'),
   venue: z.string().trim().min(1, 'Enter the venue').max(500, 'Venue must be 500 characters or fewer'),
 });
+
+/** A new meeting, for the body chosen as `panel` (the field's name since meetings were only panels'). */
+export const MeetingFormSchema = withDateParts(['date'], MeetingFields);
 export type MeetingForm = z.infer<typeof MeetingFormSchema>;
 
-/** A meeting's details as the officer corrects them; the panel it belongs to does not change. */
-export const MeetingEditFormSchema = MeetingFormSchema.omit({ panel: true });
+/** A meeting's details as the officer corrects them; the body it belongs to does not change. */
+export const MeetingEditFormSchema = withDateParts(['date'], MeetingFields.omit({ panel: true }));
 export type MeetingEditForm = z.infer<typeof MeetingEditFormSchema>;
 
 export const AgendaItemFormSchema = z.object({
@@ -37,7 +41,7 @@ export const AgendaItemFormSchema = z.object({
     .min(1, 'The item’s number must be 1 or more')
     .max(500, 'The item’s number must be 500 or less'),
   slotTime: z
-    .union([z.literal(''), z.string().trim().regex(TIME, 'Enter the time slot as HH:MM, for example 11:05')])
+    .union([z.literal(''), timeField('The time slot')])
     .default('')
     .transform((value) => value || null),
   title: z.string().trim().min(1, 'Enter the item’s title').max(300, 'Title must be 300 characters or fewer'),

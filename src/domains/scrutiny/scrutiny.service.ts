@@ -9,6 +9,7 @@ import type { QuestionDeadline } from './questions/questions.deadline.ts';
 import { createQuestionsService } from './questions/questions.service.ts';
 import { createScrutinyRecordsService } from './records/records.service.ts';
 import { type LedgerOptional, type ScrutinyDeps, withLedger } from './scrutiny.context.ts';
+import { meetingPaths } from './scrutiny.paths.ts';
 
 export type ScrutinyService = ReturnType<typeof createScrutinyService>;
 
@@ -38,7 +39,7 @@ export function createScrutinyService(given: LedgerOptional<ScrutinyDeps>) {
         date: (deadline as QuestionDeadline).lastDay,
         title: `Public questions close: ${meeting.title}`,
         basis: `${meeting.bodyName}: questions ${(deadline as QuestionDeadline).basis}`,
-        url: `/meetings/${meeting.id}`,
+        url: meetingPaths.meeting({ id: meeting.id }),
         status: null,
       }));
     return [...questions, ...responses];

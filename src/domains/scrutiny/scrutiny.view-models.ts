@@ -2,6 +2,7 @@ import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
 import { formatDateWithWeekday } from '../../kernel/formats/dates.ts';
 import { isMeetingChangeable } from './meetings/agenda.ts';
 import { deadlineInWords, type QuestionDeadline, toLondonIso } from './questions/questions.deadline.ts';
+import { meetingPaths } from './scrutiny.paths.ts';
 import type { AgendaItemRow, MeetingRow, MemberRow, QuestionRulesRow } from './scrutiny.queries.ts';
 import type { MeetingStatus, MemberRole } from './scrutiny.tables.ts';
 
@@ -68,14 +69,14 @@ export function toMeetingSummary(meeting: MeetingRow) {
     when: meetingWhen(meeting.startsAt),
     venue: meeting.venue,
     status: MEETING_STATUS_LABELS[meeting.status],
-    url: `/meetings/${meeting.id}`,
+    url: meetingPaths.meeting({ id: meeting.id }),
     changeable: isMeetingChangeable(meeting),
   };
 }
 
 export function toAgendaView(items: AgendaItemRow[], meeting?: Pick<MeetingRow, 'id'>) {
   return items.map((item, index) => ({
-    url: meeting ? `/meetings/${meeting.id}/agenda-items/${item.id}` : null,
+    url: meeting ? meetingPaths.agendaItem({ id: meeting.id, itemId: item.id }) : null,
     first: index === 0,
     last: index === items.length - 1,
     position: item.position,
@@ -128,8 +129,8 @@ export function toMeetingJson(read: {
     location: meeting.venue,
     meetingState: meeting.status,
     cancelled: meeting.status === 'cancelled',
-    url: `/api/v1/meetings/${meeting.id}`,
-    web: `/meetings/${meeting.id}`,
+    url: meetingPaths.apiMeeting({ id: meeting.id }),
+    web: meetingPaths.meeting({ id: meeting.id }),
     publicQuestions: read.deadline
       ? {
           deadline: read.deadline.iso,

@@ -25,21 +25,25 @@ const BAD_ID = 'The id is not a whole number';
 export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
   '/api/v1/meetings': {
     get: {
-      summary: 'List scrutiny panel meetings (OParl 1.1-style Meeting objects), newest first',
+      summary:
+        'List the meetings of every body that holds them (OParl 1.1-style Meeting objects), newest first',
       description:
         'Each meeting has `type: "Meeting"`, `name`, `start` (ISO 8601 with the Europe/London offset), `end` ' +
-        '(null: Peelian does not record when meetings end), `location`, `organization` (an Organization), ' +
+        '(null: Peelian does not record when meetings end), `location`, `organization` (the body holding it: a ' +
+        'Police and Crime Panel, a Police and Crime Commissioner, an audit committee or a partnership board), ' +
         '`meetingState`, `cancelled`, `publicQuestions` and `ics` (the meeting as iCalendar).',
       security: SECURITY.public,
       responses: withErrors({ '200': jsonResponse('`{"meetings": [Meeting…]}`', MeetingListJson) }),
     },
     post: {
-      summary: 'Add a meeting (scrutiny officer’s API token)',
+      summary:
+        'Add a meeting (an API token of the body’s scrutiny officer, or the Commissioner’s OPCC officer)',
       description:
-        'Send `Authorization: Bearer <token>` for a token with the scrutiny-officer role on the panel, and ' +
+        'Send `Authorization: Bearer <token>` for a token with the scrutiny-officer role on the body (or the ' +
+        'opcc-officer role, for a policing body’s own meetings), and ' +
         'JSON `{"organization": "thames-valley-panel", "name": "…", "start": "2027-02-03T11:00:00+00:00", ' +
         '"location": "…"}`. `start` may also be London wall-clock time without an offset ' +
-        '(`2027-02-03T11:00`). A meeting dated in the past, or at the same time as another of the panel’s ' +
+        '(`2027-02-03T11:00`). A meeting dated in the past, or at the same time as another of the body’s ' +
         'meetings, is refused with the field named (`start`).',
       security: SECURITY.signedIn,
       requestBody: { required: true, content: { 'application/json': { schema: NewMeetingJsonSchema } } },

@@ -217,7 +217,10 @@ minutes:
       officerToken,
     );
     expect(clash.json().fields).toEqual([
-      { field: 'start', message: 'The panel already has a meeting at that date and time' },
+      {
+        field: 'start',
+        message: 'Test body thames-valley-panel already has a meeting at that date and time',
+      },
     ]);
     const badStart = await postJson(
       '/api/v1/meetings',

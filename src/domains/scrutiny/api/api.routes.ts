@@ -3,19 +3,16 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf, startOfLondonDay } from '../../../kernel/calendar/index.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { toICalendar } from '../../../kernel/formats/icalendar.ts';
+import { sendDownload } from '../../../kernel/http/download.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { toMinutesJson } from '../minutes/minutes.view-models.ts';
 import { QUESTION_RATE } from '../questions/questions.routes.ts';
 import { QuestionFormSchema } from '../questions/questions.schemas.ts';
+import { meetingPaths } from '../scrutiny.paths.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import { parseNewMeetingJson, toApiFieldErrors } from './api.schemas.ts';
-import {
-  PROGRAMME_CALENDAR_URL,
-  toMeetingDetailJson,
-  toMeetingEvent,
-  toMeetingListJson,
-} from './api.view-models.ts';
+import { toMeetingDetailJson, toMeetingEvent, toMeetingListJson } from './api.view-models.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
@@ -46,17 +43,17 @@ export function scrutinyApiRoutes(deps: ScrutinyApiDeps): FastifyPluginAsync {
   }
 
   return async (app) => {
-    app.get('/api/v1/meetings', PUBLIC, async (request) => {
+    app.get(meetingPaths.apiList.pattern, PUBLIC, async (request) => {
       const entries = await scrutiny.listMeetings(request.actor);
       return { meetings: entries.map(toMeetingListJson) };
     });
 
-    app.get('/api/v1/meetings/:id', PUBLIC, async (request) => {
+    app.get(meetingPaths.apiMeeting.pattern, PUBLIC, async (request) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       return meetingDetail(request.actor, id);
     });
 
-    app.post('/api/v1/meetings', MANAGE, async (request, reply) => {
+    app.post(meetingPaths.apiList.pattern, MANAGE, async (request, reply) => {
       const form = parseNewMeetingJson(request.body);
       let created: { id: number };
       try {
@@ -67,12 +64,12 @@ export function scrutinyApiRoutes(deps: ScrutinyApiDeps): FastifyPluginAsync {
       }
       return reply
         .code(201)
-        .header('Location', `/api/v1/meetings/${created.id}`)
+        .header('Location', meetingPaths.apiMeeting({ id: created.id }))
         .send(await meetingDetail(request.actor, created.id));
     });
 
     app.post(
-      '/api/v1/meetings/:id/questions',
+      meetingPaths.apiQuestions.pattern,
       { config: { permission: 'public', rateLimit: QUESTION_RATE } },
       async (request, reply) => {
         const { id } = parseInput(MeetingIdParams, request.params);
@@ -81,34 +78,29 @@ export function scrutinyApiRoutes(deps: ScrutinyApiDeps): FastifyPluginAsync {
         if (form.website.trim() !== '')
           request.log.info({ meetingId: id }, 'public question honeypot filled (API); discarded');
         else await scrutiny.submitQuestion(id, form, request.id);
-        return reply.code(201).send({ status: 'received', meeting: `/api/v1/meetings/${id}` });
+        return reply.code(201).send({ status: 'received', meeting: meetingPaths.apiMeeting({ id }) });
       },
     );
 
-    app.get(PROGRAMME_CALENDAR_URL, PUBLIC, async (request, reply) => {
+    app.get(meetingPaths.programmeCalendar.pattern, PUBLIC, async (request, reply) => {
       const from = startOfLondonDay(londonDateOf(new Date())).getTime();
       const coming = (await scrutiny.listMeetings(request.actor))
         .filter((entry) => entry.meeting.startsAt.getTime() >= from)
         .reverse();
       const feed = toICalendar(
-        'Panel meetings',
+        'Meetings',
         coming.map((entry) => toMeetingEvent(entry, baseUrl)),
         new Date(),
       );
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('Content-Disposition', 'inline; filename="meetings.ics"')
-        .send(feed);
+      // Inline: calendar programs subscribe to it.
+      return sendDownload(reply, { name: 'meetings', format: 'ics', body: feed, inline: true });
     });
 
-    app.get('/meetings/:id.ics', PUBLIC, async (request, reply) => {
+    app.get(meetingPaths.calendar.pattern, PUBLIC, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const read = await scrutiny.readMeeting(request.actor, id);
       const feed = toICalendar(read.meeting.title, [toMeetingEvent(read, baseUrl)], new Date());
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="meeting-${id}.ics"`)
-        .send(feed);
+      return sendDownload(reply, { name: `meeting-${id}`, format: 'ics', body: feed });
     });
   };
 }

@@ -11,9 +11,9 @@ const START = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?(Z|[+-]\d{2}:\d{2})?$/;
 const START_MESSAGE =
   'Give the start as ISO 8601 to the minute, e.g. 2027-02-03T11:00:00+00:00, or 2027-02-03T11:00 for London time';
 
-/** A new meeting through the API, with OParl's names: organization (the panel), name, start, location. */
+/** A new meeting through the API, with OParl's names: organization (the body), name, start, location. */
 export const NewMeetingJsonSchema = z.object({
-  organization: z.string({ message: 'Give the panel’s identifier, e.g. thames-valley-panel' }),
+  organization: z.string({ message: 'Give the identifier of the body holding it, e.g. thames-valley-panel' }),
   name: z.string({ message: 'Give the meeting’s name' }),
   start: z.string({ message: START_MESSAGE }).regex(START, START_MESSAGE),
   location: z.string({ message: 'Give the venue' }),

@@ -5,14 +5,12 @@ import type { DeclarationRow } from '../interests/interests.queries.ts';
 import type { PaperRow } from '../papers/papers.queries.ts';
 import { paperUrl } from '../papers/papers.view-models.ts';
 import { deadlineInWords, type QuestionDeadline, toLondonIso } from '../questions/questions.deadline.ts';
+import { meetingPaths } from '../scrutiny.paths.ts';
 import type { AgendaItemRow, MeetingRow, QuestionRulesRow } from '../scrutiny.queries.ts';
 import { exemptReason, MEMBER_ROLE_LABELS, toMeetingJson } from '../scrutiny.view-models.ts';
 import type { AttendanceKind } from '../scrutiny-attendance.tables.ts';
 import type { MinutesJson } from '../scrutiny-records.schemas.ts';
 import type { MeetingDetailJson, MeetingListJson } from './api.schemas.ts';
-
-export const meetingCalendarUrl = (id: number) => `/meetings/${id}.ics`;
-export const PROGRAMME_CALENDAR_URL = '/meetings.ics';
 
 /** An uploaded paper as an OParl 1.1 File: what it is, how big, its checksum and where to download it. */
 export function toFileJson(paper: PaperRow) {
@@ -46,7 +44,7 @@ export function toMeetingListJson(entry: {
     ...toMeetingJson(entry),
     organization: organizationJson(entry.meeting),
     end: null,
-    ics: meetingCalendarUrl(entry.meeting.id),
+    ics: meetingPaths.calendar({ id: entry.meeting.id }),
   };
 }
 
@@ -129,8 +127,8 @@ export function toMeetingDetailJson(
     ...base,
     organization: organizationJson(read.meeting),
     end: null,
-    ics: meetingCalendarUrl(read.meeting.id),
-    agendaPack: `/meetings/${read.meeting.id}/pack`,
+    ics: meetingPaths.calendar({ id: read.meeting.id }),
+    agendaPack: meetingPaths.pack({ id: read.meeting.id }),
     auxiliaryFile: filesFor(null),
     agendaItem: (base.agendaItem ?? []).map((item, index) => {
       const id = read.items[index]?.id ?? null;
@@ -156,14 +154,14 @@ export function toMeetingEvent(
   const lines = [meeting.bodyName];
   if (deadline && meeting.status !== 'cancelled')
     lines.push(`Public questions must be sent by ${deadlineInWords(deadline)}.`);
-  lines.push(`Agenda and papers: ${baseUrl}/meetings/${meeting.id}`);
+  lines.push(`Agenda and papers: ${baseUrl}${meetingPaths.meeting({ id: meeting.id })}`);
   return {
     uid: `meeting-${meeting.id}`,
     start: meeting.startsAt,
     summary: meeting.title,
     location: meeting.venue,
     description: lines.join('\n'),
-    url: `${baseUrl}/meetings/${meeting.id}`,
+    url: `${baseUrl}${meetingPaths.meeting({ id: meeting.id })}`,
     cancelled: meeting.status === 'cancelled',
   };
 }

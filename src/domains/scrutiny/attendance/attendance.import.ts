@@ -3,6 +3,7 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import { deleteDeclarations, insertDeclaration, listDeclarations } from '../interests/interests.queries.ts';
 import { recordsAccess, type ScrutinyDeps } from '../scrutiny.context.ts';
 import {
@@ -25,9 +26,9 @@ import { type Entry, replaceAttendance, snapshot } from './attendance.steps.ts';
 export async function importAttendanceFile(deps: ScrutinyDeps, actor: Actor, file: AttendanceFile) {
   const { db } = deps;
   const body = await deps.findBody(file.body);
-  if (body?.kind !== 'scrutiny-panel')
+  if (!bodyHas(body, 'meetings'))
     throw new ValidationError([
-      { field: 'body', message: `names ${file.body}, which is not a scrutiny panel` },
+      { field: 'body', message: `names ${file.body}, which holds no meetings` },
     ]);
   recordsAccess(deps.policy).requireManage(actor, body.id);
   const members = await listMembersByBody(db, body.id);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
 import {
   GroupFormSchema,
@@ -20,6 +20,8 @@ const VIEWS = 'scrutiny/committees/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
+const groupId = (request: FastifyRequest) => parseInput(RecordIdParams, request.params).id;
+
 /** Sub-committees and task-and-finish groups: public pages, and the scrutiny officer's form to set one up. */
 export function committeesRoutes(deps: {
   committees: CommitteesService;
@@ -28,29 +30,22 @@ export function committeesRoutes(deps: {
 }): FastifyPluginAsync {
   const { committees, recommendations } = deps;
 
-  async function renderNew(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { values?: Record<string, unknown> } & Record<string, unknown> = {},
-  ) {
+  async function renderNew(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
     const panels = await deps.managedPanels(request.actor);
-    const values = extra.values ?? {};
+    const values = problem?.values ?? {};
     return reply.render(`${VIEWS}/new-committee.njk`, {
       pageTitle: 'Set up a sub-committee or task-and-finish group',
       panels: panels.map((panel) => ({ value: panel.slug, text: panel.name })),
       delegated: functionCheckboxes(values.delegated),
       advisory: functionCheckboxes(values.advisory),
       values,
-      ...extra,
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
     });
   }
 
-  async function renderGroup(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    extra: Record<string, unknown> = {},
-  ) {
+  async function renderGroup(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    const id = groupId(request);
     const read = await committees.readGroup(request.actor, id);
     return reply.render(`${VIEWS}/committee.njk`, {
       pageTitle: read.group.name,
@@ -59,8 +54,9 @@ export function committeesRoutes(deps: {
       canManage: read.canManage,
       memberOptions: toMemberOptions(read.candidates),
       roleOptions: GROUP_ROLE_OPTIONS,
-      values: {},
-      ...extra,
+      values: problem?.values ?? {},
+      errorList: problem?.errorList,
+      fieldErrors: problem?.fieldErrors,
     });
   }
 
@@ -76,37 +72,33 @@ export function committeesRoutes(deps: {
 
     app.get('/scrutiny/committees/new', MANAGE, (request, reply) => renderNew(request, reply));
 
-    app.post('/scrutiny/committees', MANAGE, async (request, reply) => {
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const { id } = await committees.createGroup(
-          request.actor,
-          parseInput(GroupFormSchema, values),
-          request.id,
-        );
-        return reply.redirect(`/scrutiny/committees/${id}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderNew(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
+    app.post(
+      '/scrutiny/committees',
+      MANAGE,
+      formRoute({
+        schema: GroupFormSchema,
+        act: (form, request) => committees.createGroup(request.actor, form, request.id),
+        redirectTo: ({ id }) => `/scrutiny/committees/${id}`,
+        render: renderNew,
+      }),
+    );
 
-    app.get('/scrutiny/committees/:id', PUBLIC, async (request, reply) => {
-      const { id } = parseInput(RecordIdParams, request.params);
-      return renderGroup(request, reply, id);
-    });
+    app.get('/scrutiny/committees/:id', PUBLIC, (request, reply) => renderGroup(request, reply));
 
-    app.post('/scrutiny/committees/:id/members', MANAGE, async (request, reply) => {
-      const { id } = parseInput(RecordIdParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        await committees.addMember(request.actor, id, parseInput(GroupMemberFormSchema, values), request.id);
-        return reply.redirect(`/scrutiny/committees/${id}#members`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderGroup(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
+    app.post(
+      '/scrutiny/committees/:id/members',
+      MANAGE,
+      formRoute({
+        schema: GroupMemberFormSchema,
+        act: async (form, request) => {
+          const id = groupId(request);
+          await committees.addMember(request.actor, id, form, request.id);
+          return id;
+        },
+        redirectTo: (id) => `/scrutiny/committees/${id}#members`,
+        render: renderGroup,
+      }),
+    );
 
     app.post('/scrutiny/committees/:id/members/:memberId/delete', MANAGE, async (request, reply) => {
       const { id, memberId } = parseInput(GroupMemberParams, request.params);

@@ -2,6 +2,7 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import { recordsAccess, type ScrutinyDeps } from '../scrutiny.context.ts';
 import { listMembersByBody } from '../scrutiny.queries.ts';
 import {
@@ -19,7 +20,7 @@ import type { InterestForm } from './interests.schemas.ts';
 
 async function requirePanel(deps: ScrutinyDeps, slug: string) {
   const body = await deps.findBody(slug);
-  if (body?.kind !== 'scrutiny-panel') throw new NotFoundError('There is no such panel');
+  if (!bodyHas(body, 'members')) throw new NotFoundError('There is no such panel');
   return body;
 }
 

@@ -1,8 +1,9 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
-import { meetingCalendarUrl, PROGRAMME_CALENDAR_URL } from '../api/api.view-models.ts';
 import { toAttendanceGroups } from '../attendance/attendance.view-models.ts';
+import { kindHas } from '../bodies.ts';
 import { toDeclarationsView } from '../interests/interests.view-models.ts';
 import { toPaperGroups } from '../papers/papers.view-models.ts';
+import { meetingPaths } from '../scrutiny.paths.ts';
 import type { AgendaItemRow, MeetingRow } from '../scrutiny.queries.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 
@@ -28,12 +29,15 @@ export async function meetingPageRecords(
       attendance: attendance ? { groups: toAttendanceGroups(attendance) } : null,
       declarations: declarations ? { list: toDeclarationsView(declarations) } : null,
       links: {
-        pack: `/meetings/${meeting.id}/pack`,
-        calendar: meetingCalendarUrl(meeting.id),
-        programme: PROGRAMME_CALENDAR_URL,
-        register: `/panels/${meeting.bodySlug}/interests`,
-        upload: `/meetings/${meeting.id}/papers/new`,
-        attendance: `/meetings/${meeting.id}/attendance`,
+        pack: meetingPaths.pack({ id: meeting.id }),
+        calendar: meetingPaths.calendar({ id: meeting.id }),
+        programme: meetingPaths.programmeCalendar(),
+        // Only a body with members keeps a register of their interests.
+        register: kindHas(meeting.bodyKind, 'members')
+          ? meetingPaths.interests({ slug: meeting.bodySlug })
+          : null,
+        upload: meetingPaths.paperForm({ id: meeting.id }),
+        attendance: meetingPaths.attendance({ id: meeting.id }),
       },
       canManage: read.canManage,
     },

@@ -67,6 +67,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
     panelId = await createTestBody(database.current.db, 'test-panel', 'scrutiny-panel');
     await createTestBody(database.current.db, 'other-panel', 'scrutiny-panel');
     clock = new Date('2026-12-01T12:00:00Z');
@@ -96,7 +97,8 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
   it('the demo seeder loads data/demo/scrutiny and is safe to run again', async () => {
     expect(await seedDemoScrutiny(services.scrutiny, system)).toMatchObject({
       panelMembers: 19,
-      meetings: 2,
+      // The panel's two, and the Commissioner's demonstration accountability meeting.
+      meetings: 3,
       groups: 4,
       minuteItems: 9,
       recommendations: 20,
@@ -186,7 +188,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       email: 'ada@example.org',
       text: 'Another?',
     });
-    await expect(again).rejects.toThrow(/email: The panel allows 1 question per person/);
+    await expect(again).rejects.toThrow(/email: Test body test-panel allows 1 question per person/);
     expect(await count('public_question')).toBe(before);
   });
 
@@ -207,7 +209,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
     expect(await count('audit_event', `record_type = 'meeting' AND record_id = '${id}'`)).toBe(1);
 
     await expect(scrutiny.createMeeting(officer, form)).rejects.toThrow(
-      /time: The panel already has a meeting/,
+      /time: Test body test-panel already has a meeting/,
     );
     await expect(scrutiny.createMeeting(officer, { ...form, date: '2026-11-30' })).rejects.toThrow(
       /date: The date of the meeting must be in the future/,

@@ -1,7 +1,8 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { londonDateTimeOf } from '../../../kernel/calendar/index.ts';
-import { ValidationError } from '../../../kernel/errors.ts';
-import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FormProblem } from '../../../kernel/http/form-route.ts';
+import { formRoute } from '../../../kernel/http/form-route.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
+import { meetingPaths } from '../scrutiny.paths.ts';
 import {
   AgendaItemFormSchema,
   MeetingEditFormSchema,
@@ -10,157 +11,116 @@ import {
 } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import {
-  EXEMPT_OPTIONS,
-  toAgendaView,
-  toDeadlineView,
-  toMeetingSummary,
-  toMembersView,
-} from '../scrutiny.view-models.ts';
-import { meetingPageRecords } from './meeting-page.ts';
+  EDIT_MEETING_PAGE,
+  MEETING_PAGE,
+  MEETINGS_PAGE,
+  NEW_MEETING_PAGE,
+  toEditMeetingPage,
+  toMeetingPage,
+  toMeetingsPage,
+  toNewMeetingPage,
+} from './meetings.view-models.ts';
 
-const VIEWS = 'scrutiny/meetings/views';
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
-/** Meetings: the public's view of meetings and agendas, and the scrutiny officer's changes to them. */
+const meetingId = (request: FastifyRequest) => parseInput(MeetingIdParams, request.params).id;
+const meetingUrl = (id: number, part = '') => `${meetingPaths.meeting({ id })}${part}`;
+
+/** A form's action on the meeting in the URL, giving back the meeting's id to redirect to. */
+function onMeeting<Form>(
+  change: (actor: FastifyRequest['actor'], id: number, form: Form, requestId: string) => Promise<unknown>,
+) {
+  return async (form: Form, request: FastifyRequest): Promise<number> => {
+    const id = meetingId(request);
+    await change(request.actor, id, form, request.id);
+    return id;
+  };
+}
+
+/** The public's list of meetings, and each meeting's page with the agenda item form for its officer. */
+function addReadingRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
+  const renderMeeting = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
+    reply.render(MEETING_PAGE, await toMeetingPage(scrutiny, request.actor, meetingId(request), problem));
+
+  app.get(meetingPaths.list.pattern, PUBLIC, async (request, reply) => {
+    const [entries, bodies] = await Promise.all([
+      scrutiny.listMeetings(request.actor),
+      scrutiny.managedBodies(request.actor, 'meetings'),
+    ]);
+    return reply.render(MEETINGS_PAGE, toMeetingsPage(entries, new Date(), bodies.length > 0));
+  });
+
+  app.get(meetingPaths.meeting.pattern, PUBLIC, (request, reply) => renderMeeting(request, reply));
+
+  app.post(
+    meetingPaths.agendaItems.pattern,
+    MANAGE,
+    formRoute({
+      schema: AgendaItemFormSchema,
+      act: onMeeting(scrutiny.addAgendaItem),
+      redirectTo: (id: number) => meetingUrl(id, '#agenda'),
+      render: renderMeeting,
+    }),
+  );
+}
+
+/** The officer's forms: a new meeting for a body they run, and changing, cancelling or publishing one. */
+function addOfficerRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
+  const renderNew = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
+    reply.render(
+      NEW_MEETING_PAGE,
+      toNewMeetingPage(await scrutiny.managedBodies(request.actor, 'meetings'), problem),
+    );
+
+  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) => {
+    const meeting = await scrutiny.readMeetingForEdit(request.actor, meetingId(request));
+    return reply.render(EDIT_MEETING_PAGE, toEditMeetingPage(meeting, problem));
+  };
+
+  app.get(meetingPaths.new.pattern, MANAGE, (request, reply) => renderNew(request, reply));
+
+  app.post(
+    meetingPaths.list.pattern,
+    MANAGE,
+    formRoute({
+      schema: MeetingFormSchema,
+      act: (form, request) => scrutiny.createMeeting(request.actor, form, request.id),
+      redirectTo: ({ id }) => meetingUrl(id),
+      render: renderNew,
+    }),
+  );
+
+  app.get(meetingPaths.edit.pattern, MANAGE, (request, reply) => renderEdit(request, reply));
+
+  app.post(
+    meetingPaths.meeting.pattern,
+    MANAGE,
+    formRoute({
+      schema: MeetingEditFormSchema,
+      act: onMeeting(scrutiny.updateMeetingDetails),
+      redirectTo: (id: number) => meetingUrl(id),
+      render: renderEdit,
+    }),
+  );
+
+  app.post(meetingPaths.cancellation.pattern, MANAGE, async (request, reply) => {
+    const id = meetingId(request);
+    await scrutiny.cancelMeeting(request.actor, id, request.id);
+    return reply.redirect(meetingUrl(id), 303);
+  });
+
+  app.post(meetingPaths.agendaPublication.pattern, MANAGE, async (request, reply) => {
+    const id = meetingId(request);
+    await scrutiny.publishAgenda(request.actor, id, request.id);
+    return reply.redirect(meetingUrl(id, '#agenda'), 303);
+  });
+}
+
+/** Meetings of any body that holds them: the public's pages, and their officer's changes. */
 export function meetingsRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
-  const { scrutiny } = deps;
-
-  async function renderMeeting(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    extra: Record<string, unknown> = {},
-  ) {
-    const read = await scrutiny.readMeeting(request.actor, id);
-    return reply.render(`${VIEWS}/meeting.njk`, {
-      pageTitle: read.meeting.title,
-      meeting: toMeetingSummary(read.meeting),
-      agenda: toAgendaView(read.items, read.meeting),
-      agendaDraft: read.agendaDraft,
-      members: toMembersView(read.members),
-      deadline: toDeadlineView(read.deadline, read.rules),
-      window: read.window,
-      canManage: read.canManage,
-      ...(await meetingPageRecords(scrutiny, request.actor, read)),
-      exemptOptions: EXEMPT_OPTIONS,
-      values: {},
-      ...extra,
-    });
-  }
-
-  function renderEditMeeting(
-    reply: FastifyReply,
-    meeting: Parameters<typeof toMeetingSummary>[0],
-    values: Record<string, unknown>,
-    errors: Record<string, unknown> = {},
-  ) {
-    return reply.render(`${VIEWS}/edit-meeting.njk`, {
-      pageTitle: `Change ${meeting.title}`,
-      meeting: toMeetingSummary(meeting),
-      values,
-      ...errors,
-    });
-  }
-
-  async function renderNewMeeting(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-  ) {
-    const panels = await scrutiny.managedPanels(request.actor);
-    return reply.render(`${VIEWS}/new-meeting.njk`, {
-      pageTitle: 'Add a meeting',
-      panels: panels.map((panel) => ({ value: panel.slug, text: panel.name })),
-      values: {},
-      ...extra,
-    });
-  }
-
   return async (app) => {
-    app.get('/meetings', PUBLIC, async (request, reply) => {
-      const entries = await scrutiny.listMeetings(request.actor);
-      const now = Date.now();
-      const view = entries.map((entry) => ({
-        ...toMeetingSummary(entry.meeting),
-        upcoming: entry.meeting.startsAt.getTime() >= now,
-        questionsOpen: entry.window.open,
-      }));
-      return reply.render(`${VIEWS}/meetings.njk`, {
-        pageTitle: 'Panel meetings',
-        upcoming: view.filter((meeting) => meeting.upcoming).reverse(),
-        past: view.filter((meeting) => !meeting.upcoming),
-        canManage: (await scrutiny.managedPanels(request.actor)).length > 0,
-      });
-    });
-
-    app.get('/meetings/new', MANAGE, (request, reply) => renderNewMeeting(request, reply));
-
-    app.post('/meetings', MANAGE, async (request, reply) => {
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(MeetingFormSchema, values);
-        const { id } = await scrutiny.createMeeting(request.actor, form, request.id);
-        return reply.redirect(`/meetings/${id}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderNewMeeting(request, reply.code(400), { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
-
-    app.get('/meetings/:id', PUBLIC, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      return renderMeeting(request, reply, id);
-    });
-
-    app.post('/meetings/:id/agenda-items', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        const form = parseInput(AgendaItemFormSchema, values);
-        await scrutiny.addAgendaItem(request.actor, id, form, request.id);
-        return reply.redirect(`/meetings/${id}#agenda`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderMeeting(request, reply.code(400), id, { values, ...toFormErrors(error.fieldErrors) });
-      }
-    });
-
-    app.get('/meetings/:id/edit', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      const meeting = await scrutiny.readMeetingForEdit(request.actor, id);
-      const { date, time } = londonDateTimeOf(meeting.startsAt);
-      return renderEditMeeting(reply, meeting, { title: meeting.title, date, time, venue: meeting.venue });
-    });
-
-    app.post('/meetings/:id', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      try {
-        await scrutiny.updateMeetingDetails(
-          request.actor,
-          id,
-          parseInput(MeetingEditFormSchema, values),
-          request.id,
-        );
-        return reply.redirect(`/meetings/${id}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const meeting = await scrutiny.readMeetingForEdit(request.actor, id);
-        return renderEditMeeting(reply.code(400), meeting, values, toFormErrors(error.fieldErrors));
-      }
-    });
-
-    app.post('/meetings/:id/cancellation', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      await scrutiny.cancelMeeting(request.actor, id, request.id);
-      return reply.redirect(`/meetings/${id}`, 303);
-    });
-
-    app.post('/meetings/:id/agenda/publication', MANAGE, async (request, reply) => {
-      const { id } = parseInput(MeetingIdParams, request.params);
-      await scrutiny.publishAgenda(request.actor, id, request.id);
-      return reply.redirect(`/meetings/${id}#agenda`, 303);
-    });
+    addReadingRoutes(app, deps.scrutiny);
+    addOfficerRoutes(app, deps.scrutiny);
   };
 }

@@ -70,27 +70,30 @@ const MemberEntry = z
     path: ['nominatingAuthority'],
   });
 
-/** A scrutiny body's members, public question rules and meetings, as a reviewed file (YAML or JSON). */
+/** A body's members, public question scheme and meetings, as a reviewed file (YAML or JSON). */
 export const PanelFileSchema = z.strictObject({
   format: z.literal('peelian-scrutiny/1'),
   body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  questionRules: z.strictObject({
-    noticeDays: z.number().int().min(0).max(60),
-    noticeKind: z.enum(NOTICE_KINDS),
-    maxQuestionsPerPerson: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((value) => value ?? null),
-    minutesAllowed: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((value) => value ?? null),
-    maxQuestionLength: z.number().int().min(50).max(20_000).default(2000),
-  }),
+  questionRules: z
+    .strictObject({
+      noticeDays: z.number().int().min(0).max(60),
+      noticeKind: z.enum(NOTICE_KINDS),
+      maxQuestionsPerPerson: z
+        .number()
+        .int()
+        .positive()
+        .nullish()
+        .transform((value) => value ?? null),
+      minutesAllowed: z
+        .number()
+        .int()
+        .positive()
+        .nullish()
+        .transform((value) => value ?? null),
+      maxQuestionLength: z.number().int().min(50).max(20_000).default(2000),
+    })
+    // A body takes public questions only when it has a scheme for them.
+    .optional(),
   members: z.array(MemberEntry).default([]),
   meetings: z.array(MeetingEntry).default([]),
 });

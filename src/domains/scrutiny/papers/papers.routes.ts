@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
+import { meetingPaths } from '../scrutiny.paths.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import { EXEMPT_OPTIONS, toDeadlineView, toMeetingSummary, toMembersView } from '../scrutiny.view-models.ts';
@@ -11,6 +12,7 @@ import { NewPaperQuerySchema, PaperIdParams, PaperUploadQuerySchema } from './pa
 import { agendaItemOptions, toPackView, toPaperGroups } from './papers.view-models.ts';
 
 const VIEWS = 'scrutiny/papers/views';
+const papersOf = (id: number) => `${meetingPaths.meeting({ id })}#papers`;
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
 
@@ -58,39 +60,84 @@ function fromMultipart(form: MultipartForm): { query: Record<string, string>; by
   };
 }
 
+/** The upload form, with the meeting's papers so far; after a mistake, what was sent and what was wrong. */
+async function renderUploadForm(
+  scrutiny: ScrutinyService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  upload: { id: number; values: { agendaItem: number | '' } & Record<string, unknown> },
+  errors: ReturnType<typeof toFormErrors> | Record<string, never> = {},
+) {
+  const read = await scrutiny.readMeeting(request.actor, upload.id);
+  const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
+  return reply.render(`${VIEWS}/paper-upload.njk`, {
+    pageTitle: `Add a paper to ${read.meeting.title}`,
+    meeting: toMeetingSummary(read.meeting),
+    itemOptions: agendaItemOptions(read.items, upload.values.agendaItem),
+    exemptOptions: EXEMPT_OPTIONS,
+    paperGroups: toPaperGroups(read.items, papers),
+    maxMegabytes: PAPER_MAX_MEGABYTES,
+    values: upload.values,
+    ...errors,
+  });
+}
+
+/** How an upload's body is read: the file's own bytes (from JavaScript), or a whole multipart form. */
+function addUploadParsers(uploads: FastifyInstance) {
+  uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+  // A browser without JavaScript sends the form as multipart; it is read whole, within twice the paper
+  // limit, so that a file a little too large still gets the form back with the reason.
+  uploads.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: PAPER_MAX_BYTES * 2 },
+    (request, body, done) => {
+      try {
+        const form = parseMultipart(body as Buffer, boundaryOf(request.headers['content-type']));
+        // The CSRF check reads the token from the top of the body, as for any other form.
+        done(null, { _csrf: form.fields._csrf, form });
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
+}
+
+/** The upload form sent without JavaScript: saved and back to the meeting, or the form again with the reason. */
+async function uploadFromForm(
+  scrutiny: ScrutinyService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+) {
+  const { query, bytes } = fromMultipart((request.body as { form: MultipartForm }).form);
+  try {
+    const form = parseInput(PaperUploadQuerySchema, query);
+    if (bytes.length > PAPER_MAX_BYTES)
+      throw new ValidationError([{ field: 'file', message: tooLargeMessage() }]);
+    await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
+    return reply.redirect(papersOf(id), 303);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const fields = error.fieldErrors.map((fieldError) => ({
+      ...fieldError,
+      field: FIELD_IDS[fieldError.field] ?? fieldError.field,
+    }));
+    const values = { ...query, agendaItem: Number(query.agendaItem) || ('' as const) };
+    return renderUploadForm(scrutiny, request, reply.code(400), { id, values }, toFormErrors(fields));
+  }
+}
+
 /** A meeting's papers: the officer's upload, downloads for everyone allowed, and the printable agenda pack. */
 export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
   const { scrutiny } = deps;
-
-  async function renderUploadForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    values: { agendaItem: number | '' } & Record<string, unknown>,
-    errors: ReturnType<typeof toFormErrors> | Record<string, never> = {},
-  ) {
-    const read = await scrutiny.readMeeting(request.actor, id);
-    const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
-    return reply.render(`${VIEWS}/paper-upload.njk`, {
-      pageTitle: `Add a paper to ${read.meeting.title}`,
-      meeting: toMeetingSummary(read.meeting),
-      itemOptions: agendaItemOptions(read.items, values.agendaItem),
-      exemptOptions: EXEMPT_OPTIONS,
-      paperGroups: toPaperGroups(read.items, papers),
-      maxMegabytes: PAPER_MAX_MEGABYTES,
-      values,
-      ...errors,
-    });
-  }
-
   return async (app) => {
-    app.get('/meetings/:id/papers/new', MANAGE, async (request, reply) => {
+    app.get(meetingPaths.paperForm.pattern, MANAGE, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const { agendaItem } = parseInput(NewPaperQuerySchema, request.query);
-      return renderUploadForm(request, reply, id, { agendaItem });
+      return renderUploadForm(scrutiny, request, reply, { id, values: { agendaItem } });
     });
 
-    app.get('/meetings/:id/papers/:paperId', PUBLIC, async (request, reply) => {
+    app.get(meetingPaths.paper.pattern, PUBLIC, async (request, reply) => {
       const { id, paperId } = parseInput(PaperIdParams, request.params);
       const { paper, content } = await scrutiny.papers.readPaper(request.actor, id, paperId);
       const exempt = paper.effectiveExemptParagraph !== null;
@@ -105,13 +152,13 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
         .send(content);
     });
 
-    app.post('/meetings/:id/papers/:paperId/delete', MANAGE, async (request, reply) => {
+    app.post(meetingPaths.paperDelete.pattern, MANAGE, async (request, reply) => {
       const { id, paperId } = parseInput(PaperIdParams, request.params);
       await scrutiny.papers.removePaper(request.actor, id, paperId, request.id);
-      return reply.redirect(`/meetings/${id}#papers`, 303);
+      return reply.redirect(papersOf(id), 303);
     });
 
-    app.get('/meetings/:id/pack', PUBLIC, async (request, reply) => {
+    app.get(meetingPaths.pack.pattern, PUBLIC, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const read = await scrutiny.readMeeting(request.actor, id);
       const papers = await scrutiny.papers.listPapers(request.actor, read.meeting);
@@ -125,52 +172,14 @@ export function scrutinyPapersRoutes(deps: { scrutiny: ScrutinyService }): Fasti
     });
 
     await app.register(async (uploads) => {
-      uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
-      // A browser without JavaScript sends the form as multipart; it is read whole, within twice the paper
-      // limit, so that a file a little too large still gets the form back with the reason.
-      uploads.addContentTypeParser(
-        'multipart/form-data',
-        { parseAs: 'buffer', bodyLimit: PAPER_MAX_BYTES * 2 },
-        (request, body, done) => {
-          try {
-            const form = parseMultipart(body as Buffer, boundaryOf(request.headers['content-type']));
-            // The CSRF check reads the token from the top of the body, as for any other form.
-            done(null, { _csrf: form.fields._csrf, form });
-          } catch (error) {
-            done(error as Error);
-          }
-        },
-      );
-      uploads.post('/meetings/:id/papers', MANAGE, async (request, reply) => {
+      addUploadParsers(uploads);
+      uploads.post(meetingPaths.papers.pattern, MANAGE, async (request, reply) => {
         const { id } = parseInput(MeetingIdParams, request.params);
-        if (isMultipart(request)) {
-          const { query, bytes } = fromMultipart((request.body as { form: MultipartForm }).form);
-          try {
-            const form = parseInput(PaperUploadQuerySchema, query);
-            if (bytes.length > PAPER_MAX_BYTES)
-              throw new ValidationError([{ field: 'file', message: tooLargeMessage() }]);
-            await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
-            return reply.redirect(`/meetings/${id}#papers`, 303);
-          } catch (error) {
-            if (!(error instanceof ValidationError)) throw error;
-            const fields = error.fieldErrors.map((fieldError) => ({
-              ...fieldError,
-              field: FIELD_IDS[fieldError.field] ?? fieldError.field,
-            }));
-            const agendaItem = Number(query.agendaItem) || '';
-            return renderUploadForm(
-              request,
-              reply.code(400),
-              id,
-              { ...query, agendaItem },
-              toFormErrors(fields),
-            );
-          }
-        }
+        if (isMultipart(request)) return uploadFromForm(scrutiny, request, reply, id);
         const form = parseInput(PaperUploadQuerySchema, request.query);
         const bytes = await readUpload(request.body, request.headers['content-length']);
         const { id: paperId } = await scrutiny.papers.uploadPaper(request.actor, id, form, bytes, request.id);
-        return reply.code(201).send({ paperId, page: `/meetings/${id}#papers` });
+        return reply.code(201).send({ paperId, page: papersOf(id) });
       });
     });
   };

@@ -1,3 +1,4 @@
+import { meetingPaths } from '../scrutiny.paths.ts';
 import type { AgendaItemRow } from '../scrutiny.queries.ts';
 import { exemptReason, toAgendaView } from '../scrutiny.view-models.ts';
 import { PAPER_KINDS } from './papers.file-types.ts';
@@ -12,7 +13,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export const paperUrl = (paper: Pick<PaperRow, 'id' | 'meetingId'>) =>
-  `/meetings/${paper.meetingId}/papers/${paper.id}`;
+  meetingPaths.paper({ id: paper.meetingId, paperId: paper.id });
 
 export function toPaperView(paper: PaperRow) {
   const kind = PAPER_KINDS[paper.mediaType];

@@ -4,14 +4,14 @@ import { deadlineInWords, isInTime, type QuestionDeadline, questionDeadline } fr
 /** Meetings past these statuses take no more questions. */
 export const CLOSED_STATUSES = new Set(['held', 'minutes-approved', 'cancelled']);
 
-/** The last moment to send a question to the meeting, or null when its panel takes no public questions. */
+/** The last moment to send a question to the meeting, or null when its body has no public question scheme. */
 export function deadlineFor(meeting: MeetingRow, rules: QuestionRulesRow | undefined) {
   return rules ? questionDeadline(meeting.startsAt, rules) : null;
 }
 
 /** Whether the public may still send questions, and if not, why not. */
 export function questionWindow(meeting: MeetingRow, deadline: QuestionDeadline | null, now: Date) {
-  if (!deadline) return { open: false, reason: 'This panel takes no public questions through Peelian.' };
+  if (!deadline) return { open: false, reason: `${meeting.bodyName} takes no public questions.` };
   if (CLOSED_STATUSES.has(meeting.status))
     return {
       open: false,

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import { createCommitteesService } from '../committees/committees.service.ts';
 import { createMinutesService } from '../minutes/minutes.service.ts';
 import { createRecommendationsService } from '../recommendations/recommendations.service.ts';
@@ -34,7 +35,7 @@ export function createScrutinyRecordsService(given: LedgerOptional<ScrutinyRecor
    */
   async function importRecordsFile(actor: Actor, file: RecordsFile, mode: RecordsLoadMode = 'set') {
     const body = await deps.findBody(file.body);
-    if (body?.kind !== 'scrutiny-panel')
+    if (!bodyHas(body, 'recommendations'))
       throw new ValidationError([
         { field: 'body', message: `names ${file.body}, which is not a scrutiny panel` },
       ]);

@@ -3,6 +3,7 @@ import { recordChange } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
+import { bodyHas } from '../bodies.ts';
 import type { WorkProgrammeFileEntry } from '../records/records.file-schema.ts';
 import { type RecordsLoadMode, recordsAccess, type ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { listMeetings } from '../scrutiny.queries.ts';
@@ -37,7 +38,7 @@ export async function createEntry(
   requestId?: string,
 ) {
   const body = await deps.findBody(form.panel);
-  if (body?.kind !== 'scrutiny-panel')
+  if (!bodyHas(body, 'work-programme'))
     throw new ValidationError([{ field: 'panel', message: 'Select the panel' }]);
   recordsAccess(deps.policy).requireManage(actor, body.id);
   return deps.db.transaction().execute(async (trx) => {

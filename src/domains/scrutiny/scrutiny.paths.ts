@@ -1,0 +1,33 @@
+import { pathTo } from '../../kernel/http/paths.ts';
+
+/** The URLs of meetings and what hangs off them, for the routes, view models, OpenAPI and tests. */
+export const meetingPaths = {
+  list: pathTo('/meetings'),
+  new: pathTo('/meetings/new'),
+  programmeCalendar: pathTo('/meetings.ics'),
+  meeting: pathTo('/meetings/:id'),
+  calendar: pathTo('/meetings/:id.ics'),
+  edit: pathTo('/meetings/:id/edit'),
+  cancellation: pathTo('/meetings/:id/cancellation'),
+  agendaItems: pathTo('/meetings/:id/agenda-items'),
+  agendaPublication: pathTo('/meetings/:id/agenda/publication'),
+  agendaItem: pathTo('/meetings/:id/agenda-items/:itemId'),
+  agendaItemEdit: pathTo('/meetings/:id/agenda-items/:itemId/edit'),
+  agendaItemMove: pathTo('/meetings/:id/agenda-items/:itemId/move'),
+  agendaItemDelete: pathTo('/meetings/:id/agenda-items/:itemId/delete'),
+  questionForm: pathTo('/meetings/:id/questions/new'),
+  questions: pathTo('/meetings/:id/questions'),
+  questionSent: pathTo('/meetings/:id/questions/sent'),
+  questionDecision: pathTo('/meetings/:id/questions/:questionId/decision'),
+  pack: pathTo('/meetings/:id/pack'),
+  papers: pathTo('/meetings/:id/papers'),
+  paperForm: pathTo('/meetings/:id/papers/new'),
+  paper: pathTo('/meetings/:id/papers/:paperId'),
+  paperDelete: pathTo('/meetings/:id/papers/:paperId/delete'),
+  attendance: pathTo('/meetings/:id/attendance'),
+  minutes: pathTo('/meetings/:id/minutes'),
+  interests: pathTo('/panels/:slug/interests'),
+  apiList: pathTo('/api/v1/meetings'),
+  apiMeeting: pathTo('/api/v1/meetings/:id'),
+  apiQuestions: pathTo('/api/v1/meetings/:id/questions'),
+} as const;
