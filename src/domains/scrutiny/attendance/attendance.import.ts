@@ -27,9 +27,7 @@ export async function importAttendanceFile(deps: ScrutinyDeps, actor: Actor, fil
   const { db } = deps;
   const body = await deps.findBody(file.body);
   if (!bodyHas(body, 'meetings'))
-    throw new ValidationError([
-      { field: 'body', message: `names ${file.body}, which holds no meetings` },
-    ]);
+    throw new ValidationError([{ field: 'body', message: `names ${file.body}, which holds no meetings` }]);
   recordsAccess(deps.policy).requireManage(actor, body.id);
   const members = await listMembersByBody(db, body.id);
   return db.transaction().execute(async (trx) => {
