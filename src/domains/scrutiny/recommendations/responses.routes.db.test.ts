@@ -30,10 +30,10 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     services = buildServices(database.current, TEST_URLS);
     const { db } = database.current;
     const areas = await db
-      .insertInto('force_area')
+      .insertInto('forceArea')
       .values([
-        { slug: 'thames-valley', name: 'Thames Valley', gss_code: 'E23000029' },
-        { slug: 'hampshire', name: 'Hampshire', gss_code: 'E23000030' },
+        { slug: 'thames-valley', name: 'Thames Valley', gssCode: 'E23000029' },
+        { slug: 'hampshire', name: 'Hampshire', gssCode: 'E23000030' },
       ])
       .returning('id')
       .execute();
@@ -82,7 +82,7 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     expect(after.body).toContain('The Commissioner will write to his Hampshire counterpart.');
     expect(after.body).toContain('Accepted</strong>, 30 November 2016');
     const audit = await latestAudit(database.current, 'recommendation', recommendations['PCP-70'] ?? 0);
-    expect(audit).toMatchObject({ actor_label: opccEmail, action: 'update' });
+    expect(audit).toMatchObject({ actorLabel: opccEmail, action: 'update' });
     expect(audit?.after).toContain('write to his Hampshire counterpart');
     expect(
       (await opcc.post(`${url('PCP-70')}/progress`, { reportedOn: '2016-12-01', text: 'x' })).statusCode,
