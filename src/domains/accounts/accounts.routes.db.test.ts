@@ -285,6 +285,13 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const before = await client.get(`/admin/audit?recordType=meeting&actor=pager&to=${yesterday}`);
     expect(before.body).toContain('data-testid="no-audit-events"');
+    const [year, month, day] = new Date().toISOString().slice(0, 10).split('-');
+    const today = await client.get(
+      `/admin/audit?recordType=meeting&actor=pager&from-day=${day}&from-month=${month}&from-year=${year}`,
+    );
+    expect(today.body.match(/Meeting 90\d\d: Paged meeting/g)).toHaveLength(50);
+    expect(today.body).toMatch(/name="from-year"[^>]*value="\d{4}"/);
+    expect(today.body).toContain(`from=${year}-${month}-${day}&amp;page=2`);
     expect((await client.get('/admin/audit?actor=nobody-at-all')).body).toContain(
       'data-testid="no-audit-events"',
     );

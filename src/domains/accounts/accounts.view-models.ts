@@ -63,8 +63,8 @@ export function toAuditView(
   query: {
     recordType?: string | undefined;
     actor?: string | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
+    from?: string | null | undefined;
+    to?: string | null | undefined;
     page: number;
   },
 ) {

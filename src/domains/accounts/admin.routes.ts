@@ -5,6 +5,7 @@ import { ROLE_LABELS, ROLES } from '../../kernel/auth/roles.ts';
 import { csvColumns, toCsv } from '../../kernel/formats/csv.ts';
 import { SESSION_COOKIE } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
+import { optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { routeGroups } from '../../kernel/http/route-groups.ts';
@@ -20,14 +21,17 @@ const SIGNED_IN = { config: { permission: 'signed-in' } } as const;
 const MANAGE_USERS = { config: { permission: 'users:manage' } } as const;
 
 const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
-const AuditQuery = z.object({
-  recordType: z.string().max(100).optional(),
-  actor: z.string().max(254).optional(),
-  from: z.union([z.literal(''), z.iso.date({ message: 'Enter the from date as YYYY-MM-DD' })]).optional(),
-  to: z.union([z.literal(''), z.iso.date({ message: 'Enter the to date as YYYY-MM-DD' })]).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  format: z.enum(['html', 'csv']).default('html'),
-});
+const AuditQuery = withDateParts(
+  ['from', 'to'],
+  z.object({
+    recordType: z.string().max(100).optional(),
+    actor: z.string().max(254).optional(),
+    from: optionalDateField('The from date'),
+    to: optionalDateField('The to date'),
+    page: z.coerce.number().int().min(1).default(1),
+    format: z.enum(['html', 'csv']).default('html'),
+  }),
+);
 
 const AUDIT_CSV = csvColumns<AuditEventRow>({
   id: 'id',

@@ -31,12 +31,6 @@ export const optionalText = (max: number, label: string) =>
     .default('')
     .transform((value) => value || null);
 
-const optionalDate = (label: string) =>
-  z
-    .union([z.literal(''), z.iso.date({ message: `Enter ${label} as YYYY-MM-DD, for example 2017-02-03` })])
-    .default('')
-    .transform((value) => value || null);
-
 export const optionalFunction = z
   .union([z.literal(''), z.enum(SCRUTINY_FUNCTIONS, { message: 'Select a function from the list' })])
   .default('')
@@ -45,15 +39,18 @@ export const optionalFunction = z
 // The ledger entry made from a recommendation of the minutes
 
 /** What the minutes do not say about a recommendation they record, for its entry in the ledger. */
-export const LedgerEntryFormSchema = z.object({
-  topic: optionalText(200, 'The topic'),
-  addressee: requiredText(
-    200,
-    'Enter who the recommendation is for, for example Police and Crime Commissioner',
-    'The addressee',
-  ),
-  responseDueOn: optionalDate('the response deadline'),
-});
+export const LedgerEntryFormSchema = withDateParts(
+  ['responseDueOn'],
+  z.object({
+    topic: optionalText(200, 'The topic'),
+    addressee: requiredText(
+      200,
+      'Enter who the recommendation is for, for example Police and Crime Commissioner',
+      'The addressee',
+    ),
+    responseDueOn: optionalDateField('The response deadline'),
+  }),
+);
 export type LedgerEntryForm = z.infer<typeof LedgerEntryFormSchema>;
 
 // Recommendations the panel and its groups make

@@ -140,6 +140,16 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('The response deadline must be on or after the meeting, on 21 October 2016');
+    const impossible = await officer.post(ledgerUrl, {
+      addressee: 'Scrutiny Officer',
+      'responseDueOn-day': '31',
+      'responseDueOn-month': '2',
+      'responseDueOn-year': '2017',
+    });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain(`href="#ledger-${item[73]}-1-responseDueOn"`);
+    expect(impossible.body).toContain('The response deadline must be a real date');
+    expect(impossible.body).toMatch(/name="responseDueOn-day"[^>]*value="31"/);
     const before = (
       await services.scrutiny.records.recommendations.listLedger(system, {
         status: null,
@@ -147,10 +157,13 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
         overdue: null,
       })
     ).length;
+    const [dueYear = '', dueMonth = '', dueDay = ''] = dueSoon.split('-');
     const added = await officer.post(ledgerUrl, {
       topic: 'Future operation',
       addressee: 'Scrutiny Officer',
-      responseDueOn: dueSoon,
+      'responseDueOn-day': dueDay,
+      'responseDueOn-month': dueMonth,
+      'responseDueOn-year': dueYear,
     });
     expect(added.statusCode).toBe(303);
     const entry = await member.get(added.headers.location as string);
