@@ -82,7 +82,7 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     expect(after.body).toContain('The Commissioner will write to his Hampshire counterpart.');
     expect(after.body).toContain('Accepted</strong>, 30 November 2016');
     const audit = await latestAudit(database.current, 'recommendation', recommendations['PCP-70'] ?? 0);
-    expect(audit).toMatchObject({ actorLabel: opccEmail, action: 'update' });
+    expect(audit).toMatchObject({ actor_label: opccEmail, action: 'update' });
     expect(audit?.after).toContain('write to his Hampshire counterpart');
     expect(
       (await opcc.post(`${url('PCP-70')}/progress`, { reportedOn: '2016-12-01', text: 'x' })).statusCode,
