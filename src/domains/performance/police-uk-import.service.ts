@@ -18,6 +18,7 @@ import {
   listPoliceUkSources,
   openPoliceUkFile,
   POLICE_UK_KINDS,
+  type PoliceUkFile,
   PoliceUkInputError,
   type PoliceUkKind,
   type PoliceUkReject,
@@ -224,6 +225,15 @@ async function createRun(context: ImportContext, actor: Actor, options: ImportOp
   return runId;
 }
 
+/** How far checking has gone, across the files. */
+interface CheckingProgress {
+  totalBytes: number;
+  filesTotal: number;
+  /** Bytes of the files before the one in hand. */
+  bytesBefore: number;
+  rows: number;
+}
+
 /** A file that passed its checks, waiting to load. */
 interface CheckedFile {
   report: ImportFileReport;
@@ -406,101 +416,138 @@ class ImportRun {
   }
 
   private async checkAll(sources: PoliceUkSource[]): Promise<void> {
-    const totalBytes = sources.reduce((sum, source) => sum + source.size, 0) || 1;
+    const progress: CheckingProgress = {
+      totalBytes: sources.reduce((sum, source) => sum + source.size, 0) || 1,
+      filesTotal: sources.length,
+      bytesBefore: 0,
+      rows: 0,
+    };
     const units = new Map<string, string>();
-    let bytesBefore = 0;
-    let rows = 0;
     for (const [index, source] of sources.entries()) {
       const report = emptyFileReport(source.displayName);
       this.files.push(report);
       try {
-        const file = await openPoliceUkFile(source, { forces: this.forceIds.keys() });
-        const forceAreaId = this.forceIds.get(file.force) as number;
-        const unit: UnitKey = { forceAreaId, month: file.month, kind: file.kind };
-        Object.assign(report, { force: file.force, month: file.month.slice(0, 7), kind: file.kind });
-        const key = `${file.force} ${file.month.slice(0, 7)} ${file.kind}`;
-        const other = units.get(key);
-        if (other !== undefined) {
-          file.close();
-          throw new PoliceUkInputError(
-            source.displayName,
-            null,
-            `holds the same force, month and kind (${key}) as ${other}; give each file once`,
-          );
-        }
-        units.set(key, source.displayName);
-        const spool = this.tempDir ? path.join(this.tempDir, `${index}.copy`) : null;
-        const handle = spool ? await fs.open(spool, 'w') : null;
-        const prefix = `${forceAreaId}\t`;
-        const rollup = new UnitRollup(file.kind, forceAreaId, file.month);
-        // COPY text waits here until there is about a megabyte of it: fewer, larger writes.
-        let pending: string[] = [];
-        let pendingLength = 0;
-        try {
-          for await (const batch of file.batches()) {
-            rollup.add(batch);
-            if (handle) {
-              const text = toCopyText(batch, prefix);
-              pending.push(text);
-              pendingLength += text.length;
-              if (pendingLength >= SPOOL_WRITE_CHARS) {
-                await handle.write(pending.join(''));
-                pending = [];
-                pendingLength = 0;
-              }
-            }
-            rows += batch.length;
-            this.emit({
-              phase: 'checking',
-              filesDone: index,
-              filesTotal: sources.length,
-              fraction: Math.min(1, (bytesBefore + file.bytesRead()) / totalBytes),
-              rows,
-              file: source.displayName,
-            });
-          }
-          if (handle && pending.length > 0) await handle.write(pending.join(''));
-        } finally {
-          await handle?.close();
-        }
-        const summary = file.summary();
-        Object.assign(report, {
-          sha256: summary.sha256,
-          bytes: summary.bytes,
-          rows: summary.rows,
-          rejectedRows: summary.rejectedRows,
-          antiSocialBehaviourRows: summary.antiSocialBehaviourRows,
-          rowsWithoutLocation: summary.rowsWithoutLocation,
-          repeatedCrimeIds: summary.repeatedCrimeIds,
-          status: 'checked',
-        } satisfies Partial<ImportFileReport>);
-        this.rejectedRows += summary.rejectedRows;
-        this.rejectsByFile.set(report, summary.rejects);
-        const rollups: CheckedFile['rollups'] = [];
-        if (this.tempDir) {
-          for (const block of rollup.blocks()) {
-            const rollupSpool = path.join(this.tempDir, `${index}.${block.target.table}.copy`);
-            await fs.writeFile(rollupSpool, block.text);
-            rollups.push({ target: block.target, spool: rollupSpool });
-          }
-        }
-        this.checked.push({ report, unit, spool, rollups, fileId: null, rejects: summary.rejects });
+        await this.checkFile(source, index, report, units, progress);
       } catch (error) {
         if (!(error instanceof PoliceUkInputError)) throw error;
         report.status = 'refused';
         report.error = this.hide(error.message);
       }
-      bytesBefore += source.size;
+      progress.bytesBefore += source.size;
       this.emit({
         phase: 'checking',
         filesDone: index + 1,
-        filesTotal: sources.length,
-        fraction: Math.min(1, bytesBefore / totalBytes),
-        rows,
+        filesTotal: progress.filesTotal,
+        fraction: Math.min(1, progress.bytesBefore / progress.totalBytes),
+        rows: progress.rows,
         file: null,
       });
       await this.progressRecord({ filesDone: index + 1, rejectedRows: this.rejectedRows });
     }
+  }
+
+  /**
+   * Checks one file and spools its rows and roll-ups; throws PoliceUkInputError for a file that is refused.
+   * `units` maps each unit seen so far to the file that gave it.
+   */
+  private async checkFile(
+    source: PoliceUkSource,
+    index: number,
+    report: ImportFileReport,
+    units: Map<string, string>,
+    progress: CheckingProgress,
+  ): Promise<void> {
+    const file = await openPoliceUkFile(source, { forces: this.forceIds.keys() });
+    const forceAreaId = this.forceIds.get(file.force) as number;
+    const unit: UnitKey = { forceAreaId, month: file.month, kind: file.kind };
+    Object.assign(report, { force: file.force, month: file.month.slice(0, 7), kind: file.kind });
+    const key = `${file.force} ${file.month.slice(0, 7)} ${file.kind}`;
+    const other = units.get(key);
+    if (other !== undefined) {
+      file.close();
+      throw new PoliceUkInputError(
+        source.displayName,
+        null,
+        `holds the same force, month and kind (${key}) as ${other}; give each file once`,
+      );
+    }
+    units.set(key, source.displayName);
+    const spool = this.tempDir ? path.join(this.tempDir, `${index}.copy`) : null;
+    const rollup = new UnitRollup(file.kind, forceAreaId, file.month);
+    await this.spoolRows(file, spool, rollup, {
+      index,
+      name: source.displayName,
+      prefix: `${forceAreaId}\t`,
+      progress,
+    });
+    const summary = file.summary();
+    Object.assign(report, {
+      sha256: summary.sha256,
+      bytes: summary.bytes,
+      rows: summary.rows,
+      rejectedRows: summary.rejectedRows,
+      antiSocialBehaviourRows: summary.antiSocialBehaviourRows,
+      rowsWithoutLocation: summary.rowsWithoutLocation,
+      repeatedCrimeIds: summary.repeatedCrimeIds,
+      status: 'checked',
+    } satisfies Partial<ImportFileReport>);
+    this.rejectedRows += summary.rejectedRows;
+    this.rejectsByFile.set(report, summary.rejects);
+    const rollups = await this.spoolRollups(rollup, index);
+    this.checked.push({ report, unit, spool, rollups, fileId: null, rejects: summary.rejects });
+  }
+
+  /** Reads the file's rows into the roll-up and, unless this is a dry run, writes them to the spool as COPY text. */
+  private async spoolRows(
+    file: PoliceUkFile,
+    spool: string | null,
+    rollup: UnitRollup,
+    at: { index: number; name: string; prefix: string; progress: CheckingProgress },
+  ): Promise<void> {
+    const { progress } = at;
+    const handle = spool ? await fs.open(spool, 'w') : null;
+    // COPY text waits here until there is about a megabyte of it: fewer, larger writes.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    try {
+      for await (const batch of file.batches()) {
+        rollup.add(batch);
+        if (handle) {
+          const text = toCopyText(batch, at.prefix);
+          pending.push(text);
+          pendingLength += text.length;
+          if (pendingLength >= SPOOL_WRITE_CHARS) {
+            await handle.write(pending.join(''));
+            pending = [];
+            pendingLength = 0;
+          }
+        }
+        progress.rows += batch.length;
+        this.emit({
+          phase: 'checking',
+          filesDone: at.index,
+          filesTotal: progress.filesTotal,
+          fraction: Math.min(1, (progress.bytesBefore + file.bytesRead()) / progress.totalBytes),
+          rows: progress.rows,
+          file: at.name,
+        });
+      }
+      if (handle && pending.length > 0) await handle.write(pending.join(''));
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  /** Writes the unit's roll-up blocks beside its rows (none on a dry run). */
+  private async spoolRollups(rollup: UnitRollup, index: number): Promise<CheckedFile['rollups']> {
+    const rollups: CheckedFile['rollups'] = [];
+    if (!this.tempDir) return rollups;
+    for (const block of rollup.blocks()) {
+      const rollupSpool = path.join(this.tempDir, `${index}.${block.target.table}.copy`);
+      await fs.writeFile(rollupSpool, block.text);
+      rollups.push({ target: block.target, spool: rollupSpool });
+    }
+    return rollups;
   }
 
   private async recordFiles(): Promise<void> {
