@@ -14,11 +14,11 @@ export interface AuditChange {
 
 /** Secrets never enter the audit trail, whatever record they sit on. */
 const SECRET_FIELDS = new Set([
+  'password_hash',
   'passwordHash',
-  'passwordHash',
+  'totp_secret',
   'totpSecret',
-  'totpSecret',
-  'tokenHash',
+  'token_hash',
   'tokenHash',
 ]);
 
