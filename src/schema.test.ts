@@ -10,10 +10,7 @@ describe('the composed Schema', () => {
 
   it("gives every relation to a domain but the migrator's ledger and the raw police.uk records (written by COPY)", () => {
     expectTypeOf<Exclude<keyof Database, keyof Schema>>().toEqualTypeOf<
-      | 'schema_migration'
-      | 'police_uk_street_record'
-      | 'police_uk_outcome_record'
-      | 'police_uk_stop_search_record'
+      'schemaMigration' | 'policeUkStreetRecord' | 'policeUkOutcomeRecord' | 'policeUkStopSearchRecord'
     >();
   });
 });

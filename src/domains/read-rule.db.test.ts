@@ -39,14 +39,14 @@ describe.each(testEngines())('change signals on %s (decision record 0004)', (eng
     const db = database.current.db;
     const versions = () =>
       Promise.all([
-        db.selectFrom('plans_published_change').select('version').executeTakeFirstOrThrow(),
-        db.selectFrom('areas_published_change').select('version').executeTakeFirstOrThrow(),
+        db.selectFrom('plansPublishedChange').select('version').executeTakeFirstOrThrow(),
+        db.selectFrom('areasPublishedChange').select('version').executeTakeFirstOrThrow(),
       ]).then(([plans, areas]) => ({ plans: String(plans.version), areas: String(areas.version) }));
     const before = await versions();
-    await db.updateTable('force_area').set({ name: 'Nowhere' }).where('id', '=', -1).execute();
+    await db.updateTable('forceArea').set({ name: 'Nowhere' }).where('id', '=', -1).execute();
     const afterArea = await versions();
     expect(afterArea).toEqual({ plans: before.plans, areas: String(BigInt(before.areas) + 1n) });
-    await db.deleteFrom('plan_measure').where('id', '=', -1).execute();
+    await db.deleteFrom('planMeasure').where('id', '=', -1).execute();
     expect(await versions()).toEqual({ plans: String(BigInt(before.plans) + 1n), areas: afterArea.areas });
   });
 });

@@ -52,8 +52,8 @@ describe('the read rule (decision record 0004)', () => {
       // @ts-expect-error: body belongs to accounts; scrutiny reads accounts_published_body.
       db.selectFrom('body').selectAll();
     const publishedViews = [
-      (db: JudgementsDb) => db.selectFrom('plans_published_plan').selectAll(),
-      (db: ScrutinyDb) => db.selectFrom('accounts_published_body').selectAll(),
+      (db: JudgementsDb) => db.selectFrom('plansPublishedPlan').selectAll(),
+      (db: ScrutinyDb) => db.selectFrom('accountsPublishedBody').selectAll(),
     ];
     const queries = [judgementsReadsPlans, scrutinyReadsAccounts, ...publishedViews];
     expect(queries.every((query) => typeof query === 'function')).toBe(true);

@@ -19,15 +19,15 @@ export interface UserRow {
 const USER_COLUMNS = [
   'id',
   'email',
-  'display_name as displayName',
-  'password_hash as passwordHash',
-  'totp_secret as totpSecret',
-  'totp_enabled_at as totpEnabledAt',
-  'totp_last_step as totpLastStep',
-  'failed_sign_ins as failedSignIns',
-  'locked_until as lockedUntil',
-  'disabled_at as disabledAt',
-  'created_at as createdAt',
+  'displayName',
+  'passwordHash',
+  'totpSecret',
+  'totpEnabledAt',
+  'totpLastStep',
+  'failedSignIns',
+  'lockedUntil',
+  'disabledAt',
+  'createdAt',
 ] as const;
 
 export interface BodyRow {
@@ -43,7 +43,7 @@ export async function upsertBody(
   db: Db,
   body: { slug: string; name: string; kind: BodyKind; forceAreaId: number | null },
 ): Promise<number> {
-  const values = { name: body.name, kind: body.kind, force_area_id: body.forceAreaId };
+  const values = { name: body.name, kind: body.kind, forceAreaId: body.forceAreaId };
   const row = await db
     .insertInto('body')
     .values({ slug: body.slug, ...values })
@@ -69,20 +69,20 @@ export function listBodies(db: Db): Promise<BodyRow[]> {
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db
-    .selectFrom('app_user')
+    .selectFrom('appUser')
     .select(USER_COLUMNS)
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
 }
 
 export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
-  return db.selectFrom('app_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('appUser').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertUser(db: Db, user: { email: string; displayName: string }): Promise<number> {
   const row = await db
-    .insertInto('app_user')
-    .values({ email: user.email.toLowerCase(), display_name: user.displayName })
+    .insertInto('appUser')
+    .values({ email: user.email.toLowerCase(), displayName: user.displayName })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -101,17 +101,17 @@ export interface UserChanges {
 
 export async function updateUser(db: Db, id: number, changes: UserChanges): Promise<void> {
   await db
-    .updateTable('app_user')
+    .updateTable('appUser')
     .set({
-      display_name: changes.displayName,
-      password_hash: changes.passwordHash,
-      totp_secret: changes.totpSecret,
-      totp_enabled_at: changes.totpEnabledAt,
-      totp_last_step: changes.totpLastStep,
-      failed_sign_ins: changes.failedSignIns,
-      locked_until: changes.lockedUntil,
-      disabled_at: changes.disabledAt,
-      updated_at: new Date(),
+      displayName: changes.displayName,
+      passwordHash: changes.passwordHash,
+      totpSecret: changes.totpSecret,
+      totpEnabledAt: changes.totpEnabledAt,
+      totpLastStep: changes.totpLastStep,
+      failedSignIns: changes.failedSignIns,
+      lockedUntil: changes.lockedUntil,
+      disabledAt: changes.disabledAt,
+      updatedAt: new Date(),
     })
     .where('id', '=', id)
     .execute();
@@ -128,14 +128,14 @@ export interface UserSummaryRow {
 
 export function listUsers(db: Db): Promise<UserSummaryRow[]> {
   return db
-    .selectFrom('app_user')
+    .selectFrom('appUser')
     .select((eb) => [
       'id',
       'email',
-      'display_name as displayName',
-      'disabled_at as disabledAt',
-      eb('password_hash', 'is not', null).$castTo<boolean>().as('hasPassword'),
-      eb('totp_enabled_at', 'is not', null).$castTo<boolean>().as('totpEnabled'),
+      'displayName',
+      'disabledAt',
+      eb('passwordHash', 'is not', null).$castTo<boolean>().as('hasPassword'),
+      eb('totpEnabledAt', 'is not', null).$castTo<boolean>().as('totpEnabled'),
     ])
     .orderBy('email')
     .execute();
@@ -152,31 +152,31 @@ export interface GrantRow extends RoleGrant {
 export function listGrantsByUsers(db: Db, userIds: number[]): Promise<GrantRow[]> {
   if (userIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('user_role')
-    .leftJoin('body', 'body.id', 'user_role.body_id')
+    .selectFrom('userRole')
+    .leftJoin('body', 'body.id', 'userRole.bodyId')
     .select([
-      'user_role.user_id as userId',
-      'user_role.role',
-      'user_role.body_id as bodyId',
+      'userRole.userId',
+      'userRole.role',
+      'userRole.bodyId',
       'body.name as bodyName',
       'body.slug as bodySlug',
     ])
-    .where('user_role.user_id', 'in', userIds)
-    .orderBy('user_role.role')
+    .where('userRole.userId', 'in', userIds)
+    .orderBy('userRole.role')
     .execute();
 }
 
 export async function insertGrant(db: Db, userId: number, grant: RoleGrant): Promise<void> {
   await db
-    .insertInto('user_role')
-    .values({ user_id: userId, role: grant.role, body_id: grant.bodyId })
+    .insertInto('userRole')
+    .values({ userId: userId, role: grant.role, bodyId: grant.bodyId })
     .execute();
 }
 
 export async function deleteGrant(db: Db, userId: number, grant: RoleGrant): Promise<number> {
-  let query = db.deleteFrom('user_role').where('user_id', '=', userId).where('role', '=', grant.role);
+  let query = db.deleteFrom('userRole').where('userId', '=', userId).where('role', '=', grant.role);
   query =
-    grant.bodyId === null ? query.where('body_id', 'is', null) : query.where('body_id', '=', grant.bodyId);
+    grant.bodyId === null ? query.where('bodyId', 'is', null) : query.where('bodyId', '=', grant.bodyId);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -194,14 +194,14 @@ export async function insertSession(
   },
 ): Promise<void> {
   await db
-    .insertInto('user_session')
+    .insertInto('userSession')
     .values({
-      token_hash: session.tokenHash,
-      user_id: session.userId,
-      second_factor_passed: session.secondFactorPassed,
-      created_at: session.createdAt,
-      last_seen_at: session.createdAt,
-      expires_at: session.expiresAt,
+      tokenHash: session.tokenHash,
+      userId: session.userId,
+      secondFactorPassed: session.secondFactorPassed,
+      createdAt: session.createdAt,
+      lastSeenAt: session.createdAt,
+      expiresAt: session.expiresAt,
     })
     .execute();
 }
@@ -217,16 +217,9 @@ export interface SessionRow {
 
 export function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
   return db
-    .selectFrom('user_session')
-    .select([
-      'token_hash as tokenHash',
-      'user_id as userId',
-      'second_factor_passed as secondFactorPassed',
-      'created_at as createdAt',
-      'last_seen_at as lastSeenAt',
-      'expires_at as expiresAt',
-    ])
-    .where('token_hash', '=', tokenHash)
+    .selectFrom('userSession')
+    .select(['tokenHash', 'userId', 'secondFactorPassed', 'createdAt', 'lastSeenAt', 'expiresAt'])
+    .where('tokenHash', '=', tokenHash)
     .executeTakeFirst();
 }
 
@@ -236,18 +229,18 @@ export async function updateSession(
   changes: { lastSeenAt?: Date; secondFactorPassed?: boolean },
 ): Promise<void> {
   await db
-    .updateTable('user_session')
-    .set({ last_seen_at: changes.lastSeenAt, second_factor_passed: changes.secondFactorPassed })
-    .where('token_hash', '=', tokenHash)
+    .updateTable('userSession')
+    .set({ lastSeenAt: changes.lastSeenAt, secondFactorPassed: changes.secondFactorPassed })
+    .where('tokenHash', '=', tokenHash)
     .execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+  await db.deleteFrom('userSession').where('tokenHash', '=', tokenHash).execute();
 }
 
 export async function deleteSessionsByUser(db: Db, userId: number): Promise<number> {
-  const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  const result = await db.deleteFrom('userSession').where('userId', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -258,41 +251,41 @@ export async function insertPasswordLink(
   link: { tokenHash: string; userId: number; purpose: 'set-password' | 'reset-password'; expiresAt: Date },
 ): Promise<void> {
   await db
-    .insertInto('password_link')
+    .insertInto('passwordLink')
     .values({
-      token_hash: link.tokenHash,
-      user_id: link.userId,
+      tokenHash: link.tokenHash,
+      userId: link.userId,
       purpose: link.purpose,
-      expires_at: link.expiresAt,
+      expiresAt: link.expiresAt,
     })
     .execute();
 }
 
 export function findPasswordLink(db: Db, tokenHash: string) {
   return db
-    .selectFrom('password_link')
-    .select(['user_id as userId', 'purpose', 'expires_at as expiresAt', 'used_at as usedAt'])
-    .where('token_hash', '=', tokenHash)
+    .selectFrom('passwordLink')
+    .select(['userId', 'purpose', 'expiresAt', 'usedAt'])
+    .where('tokenHash', '=', tokenHash)
     .executeTakeFirst();
 }
 
 /** Marks the link used only if it was unused, so two simultaneous uses cannot both succeed. */
 export async function claimPasswordLink(db: Db, tokenHash: string, at: Date): Promise<boolean> {
   const result = await db
-    .updateTable('password_link')
-    .set({ used_at: at })
-    .where('token_hash', '=', tokenHash)
-    .where('used_at', 'is', null)
+    .updateTable('passwordLink')
+    .set({ usedAt: at })
+    .where('tokenHash', '=', tokenHash)
+    .where('usedAt', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function expirePasswordLinksByUser(db: Db, userId: number, at: Date): Promise<void> {
   await db
-    .updateTable('password_link')
-    .set({ used_at: at })
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
+    .updateTable('passwordLink')
+    .set({ usedAt: at })
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
     .execute();
 }
 
@@ -310,14 +303,14 @@ export async function insertApiToken(
   },
 ): Promise<number> {
   const row = await db
-    .insertInto('api_token')
+    .insertInto('apiToken')
     .values({
       name: token.name,
-      token_hash: token.tokenHash,
+      tokenHash: token.tokenHash,
       role: token.role,
-      body_id: token.bodyId,
-      created_by: token.createdBy,
-      expires_at: token.expiresAt,
+      bodyId: token.bodyId,
+      createdBy: token.createdBy,
+      expiresAt: token.expiresAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -325,49 +318,49 @@ export async function insertApiToken(
 }
 
 const TOKEN_COLUMNS = [
-  'api_token.id',
-  'api_token.name',
-  'api_token.role',
-  'api_token.body_id as bodyId',
+  'apiToken.id',
+  'apiToken.name',
+  'apiToken.role',
+  'apiToken.bodyId',
   'body.slug as bodySlug',
-  'api_token.created_by as createdBy',
-  'api_token.created_at as createdAt',
-  'api_token.expires_at as expiresAt',
-  'api_token.revoked_at as revokedAt',
-  'api_token.last_used_at as lastUsedAt',
+  'apiToken.createdBy',
+  'apiToken.createdAt',
+  'apiToken.expiresAt',
+  'apiToken.revokedAt',
+  'apiToken.lastUsedAt',
 ] as const;
 
 export function findApiTokenByHash(db: Db, tokenHash: string) {
   return db
-    .selectFrom('api_token')
-    .leftJoin('body', 'body.id', 'api_token.body_id')
+    .selectFrom('apiToken')
+    .leftJoin('body', 'body.id', 'apiToken.bodyId')
     .select(TOKEN_COLUMNS)
-    .where('api_token.token_hash', '=', tokenHash)
+    .where('apiToken.tokenHash', '=', tokenHash)
     .executeTakeFirst();
 }
 
 export function findApiTokenById(db: Db, id: number) {
   return db
-    .selectFrom('api_token')
-    .leftJoin('body', 'body.id', 'api_token.body_id')
+    .selectFrom('apiToken')
+    .leftJoin('body', 'body.id', 'apiToken.bodyId')
     .select(TOKEN_COLUMNS)
-    .where('api_token.id', '=', id)
+    .where('apiToken.id', '=', id)
     .executeTakeFirst();
 }
 
 export function listApiTokens(db: Db) {
   return db
-    .selectFrom('api_token')
-    .leftJoin('body', 'body.id', 'api_token.body_id')
+    .selectFrom('apiToken')
+    .leftJoin('body', 'body.id', 'apiToken.bodyId')
     .select(TOKEN_COLUMNS)
-    .orderBy('api_token.id')
+    .orderBy('apiToken.id')
     .execute();
 }
 
 export async function updateApiToken(db: Db, id: number, changes: { revokedAt?: Date; lastUsedAt?: Date }) {
   await db
-    .updateTable('api_token')
-    .set({ revoked_at: changes.revokedAt, last_used_at: changes.lastUsedAt })
+    .updateTable('apiToken')
+    .set({ revokedAt: changes.revokedAt, lastUsedAt: changes.lastUsedAt })
     .where('id', '=', id)
     .execute();
 }
@@ -379,16 +372,16 @@ export async function insertOutboxMessage(
   message: { recipient: string; subject: string; bodyText: string },
 ) {
   await db
-    .insertInto('outbox_message')
-    .values({ recipient: message.recipient, subject: message.subject, body_text: message.bodyText })
+    .insertInto('outboxMessage')
+    .values({ recipient: message.recipient, subject: message.subject, bodyText: message.bodyText })
     .execute();
 }
 
 export function listUnsentMessages(db: Db, limit: number) {
   return db
-    .selectFrom('outbox_message')
-    .select(['id', 'recipient', 'subject', 'body_text as bodyText', 'attempts'])
-    .where('sent_at', 'is', null)
+    .selectFrom('outboxMessage')
+    .select(['id', 'recipient', 'subject', 'bodyText', 'attempts'])
+    .where('sentAt', 'is', null)
     .where('attempts', '<', 5)
     .orderBy('id')
     .limit(limit)
@@ -397,16 +390,16 @@ export function listUnsentMessages(db: Db, limit: number) {
 
 export async function markMessageSent(db: Db, id: number, at: Date): Promise<void> {
   await db
-    .updateTable('outbox_message')
-    .set((eb) => ({ sent_at: at, attempts: eb('attempts', '+', 1) }))
+    .updateTable('outboxMessage')
+    .set((eb) => ({ sentAt: at, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
 
 export async function markMessageFailed(db: Db, id: number, error: string): Promise<void> {
   await db
-    .updateTable('outbox_message')
-    .set((eb) => ({ last_error: error, attempts: eb('attempts', '+', 1) }))
+    .updateTable('outboxMessage')
+    .set((eb) => ({ lastError: error, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }

@@ -15,28 +15,28 @@ export interface AccountsTables
   extends Narrowed<
     Pick<
       Database,
-      'body' | 'app_user' | 'user_role' | 'user_session' | 'password_link' | 'api_token' | 'outbox_message'
+      'body' | 'appUser' | 'userRole' | 'userSession' | 'passwordLink' | 'apiToken' | 'outboxMessage'
     >,
     {
       body: { kind: BodyKind };
-      user_role: { role: Role };
-      password_link: { purpose: 'set-password' | 'reset-password' };
-      api_token: { role: Role };
+      userRole: { role: Role };
+      passwordLink: { purpose: 'set-password' | 'reset-password' };
+      apiToken: { role: Role };
     }
   > {}
 
 /** The views accounts publishes for other domains to read (migration 0017, decision record 0004). */
 export interface AccountsPublished
   extends Narrowed<
-    { accounts_published_body: View<'accounts_published_body', 'force_area_id'> },
-    { accounts_published_body: { kind: BodyKind } }
+    { accountsPublishedBody: View<'accountsPublishedBody', 'forceAreaId'> },
+    { accountsPublishedBody: { kind: BodyKind } }
   > {}
 
 /**
  * The outbox, which other domains write to in their own transaction — only through accounts' `queueMessage`,
  * so a message goes out exactly when the change that causes it commits.
  */
-export type AccountsOutbox = Pick<AccountsTables, 'outbox_message'>;
+export type AccountsOutbox = Pick<AccountsTables, 'outboxMessage'>;
 
 /** What accounts' queries may read: its own tables and the audit trail. */
 export type AccountsDb = DomainDb<AccountsTables & AuditTables>;

@@ -22,9 +22,9 @@ export async function upsertForceArea(
   area: { slug: string; name: string; gssCode: string },
 ): Promise<number> {
   const row = await db
-    .insertInto('force_area')
-    .values({ slug: area.slug, name: area.name, gss_code: area.gssCode })
-    .onConflict((oc) => oc.column('slug').doUpdateSet({ name: area.name, gss_code: area.gssCode }))
+    .insertInto('forceArea')
+    .values({ slug: area.slug, name: area.name, gssCode: area.gssCode })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ name: area.name, gssCode: area.gssCode }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -43,46 +43,42 @@ export async function upsertLocalAuthority(
   const values = {
     name: authority.name,
     tier: authority.tier,
-    force_area_id: authority.forceAreaId,
-    county_id: authority.countyId,
+    forceAreaId: authority.forceAreaId,
+    countyId: authority.countyId,
   };
   const row = await db
-    .insertInto('local_authority')
-    .values({ gss_code: authority.gssCode, ...values })
-    .onConflict((oc) => oc.column('gss_code').doUpdateSet(values))
+    .insertInto('localAuthority')
+    .values({ gssCode: authority.gssCode, ...values })
+    .onConflict((oc) => oc.column('gssCode').doUpdateSet(values))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export function listForceAreas(db: Db): Promise<ForceAreaRow[]> {
-  return db
-    .selectFrom('force_area')
-    .select(['id', 'slug', 'name', 'gss_code as gssCode'])
-    .orderBy('name')
-    .execute();
+  return db.selectFrom('forceArea').select(['id', 'slug', 'name', 'gssCode']).orderBy('name').execute();
 }
 
 export function findForceAreaBySlug(db: Db, slug: string): Promise<ForceAreaRow | undefined> {
   return db
-    .selectFrom('force_area')
-    .select(['id', 'slug', 'name', 'gss_code as gssCode'])
+    .selectFrom('forceArea')
+    .select(['id', 'slug', 'name', 'gssCode'])
     .where('slug', '=', slug)
     .executeTakeFirst();
 }
 
 export function listLocalAuthorities(db: Db): Promise<LocalAuthorityRow[]> {
   return db
-    .selectFrom('local_authority as la')
-    .leftJoin('local_authority as county', 'county.id', 'la.county_id')
+    .selectFrom('localAuthority as la')
+    .leftJoin('localAuthority as county', 'county.id', 'la.countyId')
     .select([
       'la.id',
-      'la.force_area_id as forceAreaId',
-      'la.gss_code as gssCode',
+      'la.forceAreaId',
+      'la.gssCode',
       'la.name',
       'la.tier',
       'county.name as countyName',
-      'county.gss_code as countyGssCode',
+      'county.gssCode as countyGssCode',
     ])
     .orderBy('la.name')
     .execute();

@@ -13,20 +13,20 @@ export type LocalAuthorityTier =
 export interface AreasTables
   extends Narrowed<
     // areas_change is moved on by every statement that changes a table here (migration 0017); read the view.
-    Pick<Database, 'force_area' | 'local_authority' | 'areas_change'>,
-    { local_authority: { tier: LocalAuthorityTier } }
+    Pick<Database, 'forceArea' | 'localAuthority' | 'areasChange'>,
+    { localAuthority: { tier: LocalAuthorityTier } }
   > {}
 
 /** The views areas publishes for other domains to read (migration 0017, decision record 0004). */
 export interface AreasPublished
   extends Narrowed<
     {
-      areas_published_force_area: View<'areas_published_force_area'>;
-      areas_published_local_authority: View<'areas_published_local_authority', 'county_id'>;
+      areasPublishedForceArea: View<'areasPublishedForceArea'>;
+      areasPublishedLocalAuthority: View<'areasPublishedLocalAuthority', 'countyId'>;
       /** Differs whenever a force area or local authority has changed. */
-      areas_published_change: View<'areas_published_change'>;
+      areasPublishedChange: View<'areasPublishedChange'>;
     },
-    { areas_published_local_authority: { tier: LocalAuthorityTier } }
+    { areasPublishedLocalAuthority: { tier: LocalAuthorityTier } }
   > {}
 
 /** What areas' queries may read: its own tables and the audit trail. */

@@ -43,11 +43,11 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
 
   async function values(slug: string, area: string) {
     const rows = await database.current.db
-      .selectFrom('indicator_value as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+      .selectFrom('indicatorValue as v')
+      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
       .select(['v.month', 'v.value'])
       .where('i.slug', '=', slug)
-      .where('v.area_code', '=', area)
+      .where('v.areaCode', '=', area)
       .orderBy('v.month')
       .execute();
     return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
@@ -55,17 +55,17 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
 
   const populations = () =>
     database.current.db
-      .selectFrom('population_estimate')
+      .selectFrom('populationEstimate')
       .selectAll()
-      .orderBy('area_code')
+      .orderBy('areaCode')
       .orderBy('year')
       .execute();
 
   const lastAudit = (recordType: string) =>
     database.current.db
-      .selectFrom('audit_event')
-      .select(['actor_kind', 'actor_label', 'action', 'after', 'request_id'])
-      .where('record_type', '=', recordType)
+      .selectFrom('auditEvent')
+      .select(['actorKind', 'actorLabel', 'action', 'after', 'requestId'])
+      .where('recordType', '=', recordType)
       .orderBy('id', 'desc')
       .executeTakeFirst();
 
@@ -149,10 +149,10 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     expect(page.body).toContain('The scorecard was refreshed');
     expect(page.body).toMatch(/Priority crimes per 1,000 residents: rebuilt on \d+ \w+ \d{4} at \d\d:\d\d/);
     expect(await lastAudit('population_estimate')).toMatchObject({
-      actor_kind: 'user',
+      actorKind: 'user',
       action: 'update',
       after: { file: 'people.csv', rows: 2 },
-      request_id: expect.any(String),
+      requestId: expect.any(String),
     });
     expect((await analyst.get(scorecardPaths.populationLoaded({}, { file: 'other.csv' }))).statusCode).toBe(
       404,
@@ -224,7 +224,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       'The scorecard was refreshed: Killed or seriously injured was worked out again',
     );
     expect(await lastAudit('indicator_series')).toMatchObject({
-      actor_kind: 'user',
+      actorKind: 'user',
       after: { file: 'ksi.csv', months: 14 },
     });
   });
@@ -247,7 +247,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   it('lists every indicator with its kind, source, last rebuild and problem, and rebuilds one on request', async () => {
     await database.current.db
       .updateTable('indicator')
-      .set({ refresh_error: 'the disk was full' })
+      .set({ refreshError: 'the disk was full' })
       .where('slug', '=', 't-asb')
       .execute();
     const page = await analyst.get(scorecardPaths.indicators());
@@ -274,10 +274,10 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     expect(after.body).toMatch(/Anti-social behaviour was rebuilt on \d+ \w+ \d{4} at \d\d:\d\d\./);
     expect(after.body).not.toContain('the disk was full');
     expect(await lastAudit('indicator_value')).toMatchObject({
-      actor_kind: 'user',
+      actorKind: 'user',
       action: 'update',
       after: { slug: 't-asb', values: expect.any(Number) },
-      request_id: expect.any(String),
+      requestId: expect.any(String),
     });
     expect((await analyst.post(scorecardPaths.rebuild(), { slug: 'no-such-thing' })).statusCode).toBe(404);
     expect((await panelMember.post(scorecardPaths.rebuild(), { slug: 't-asb' })).statusCode).toBe(403);

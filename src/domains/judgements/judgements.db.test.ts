@@ -33,11 +33,11 @@ describe.each(testEngines())('indicators on %s', (engine) => {
 
   async function values(slug: string, area: string) {
     const rows = await database.current.db
-      .selectFrom('indicator_value as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+      .selectFrom('indicatorValue as v')
+      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
       .select(['v.month', 'v.numerator', 'v.denominator', 'v.value'])
       .where('i.slug', '=', slug)
-      .where('v.area_code', '=', area)
+      .where('v.areaCode', '=', area)
       .orderBy('v.month')
       .execute();
     return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
@@ -124,7 +124,7 @@ describe.each(testEngines())('indicators on %s', (engine) => {
   });
 
   it('refuses a population file naming an area Peelian does not know, saving nothing', async () => {
-    const before = await database.current.db.selectFrom('population_estimate').selectAll().execute();
+    const before = await database.current.db.selectFrom('populationEstimate').selectAll().execute();
     const text = `area_code,year,population\n${READING},2026,10\nE06999999,2026,20\n`;
     expect(await fieldsOf(services.judgements.importPopulation(actor, 'people.csv', text))).toEqual([
       {
@@ -132,7 +132,7 @@ describe.each(testEngines())('indicators on %s', (engine) => {
         message: 'E06999999 is not a force area or local authority in Peelian',
       },
     ]);
-    expect(await database.current.db.selectFrom('population_estimate').selectAll().execute()).toEqual(before);
+    expect(await database.current.db.selectFrom('populationEstimate').selectAll().execute()).toEqual(before);
   });
 
   it('rebuilds rates when populations change', async () => {
@@ -164,9 +164,9 @@ describe.each(testEngines())('indicators on %s', (engine) => {
     });
     expect((await values('t-burglary', FORCE))['2025-01']).toBe(5);
     const audit = await database.current.db
-      .selectFrom('audit_event')
+      .selectFrom('auditEvent')
       .select(['action', 'after'])
-      .where('record_type', '=', 'indicator')
+      .where('recordType', '=', 'indicator')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(audit.action).toBe('update');

@@ -35,29 +35,29 @@ export type IndicatorValues = Omit<
 function selectIndicators(db: Db) {
   return db
     .selectFrom('indicator as i')
-    .innerJoin('areas_published_force_area as f', 'f.id', 'i.force_area_id')
+    .innerJoin('areasPublishedForceArea as f', 'f.id', 'i.forceAreaId')
     .select([
       'i.id',
       'i.slug',
-      'i.force_area_id as forceAreaId',
-      'f.gss_code as forceAreaCode',
+      'i.forceAreaId',
+      'f.gssCode as forceAreaCode',
       'i.title',
       'i.kind',
-      'i.crime_types as crimeTypes',
-      'i.outcome_categories as outcomeCategories',
-      'i.per_population as perPopulation',
+      'i.crimeTypes',
+      'i.outcomeCategories',
+      'i.perPopulation',
       'i.decimals',
       'i.source',
       'i.unit',
       'i.geography',
       'i.frequency',
       'i.description',
-      'i.definition_file as definitionFile',
-      'i.series_file as seriesFile',
-      'i.series_sha256 as seriesSha256',
-      'i.series_loaded_at as seriesLoadedAt',
-      'i.refreshed_at as refreshedAt',
-      'i.refresh_error as refreshError',
+      'i.definitionFile',
+      'i.seriesFile',
+      'i.seriesSha256',
+      'i.seriesLoadedAt',
+      'i.refreshedAt',
+      'i.refreshError',
     ]);
 }
 
@@ -77,7 +77,7 @@ export async function listIndicators(db: Db, filter: IndicatorFilter = {}): Prom
   const { forceAreaIds, kinds, geographies, ids } = filter;
   if ([forceAreaIds, kinds, geographies, ids].some((values) => values?.length === 0)) return [];
   return selectIndicators(db)
-    .$if(forceAreaIds !== undefined, (qb) => qb.where('i.force_area_id', 'in', [...(forceAreaIds ?? [])]))
+    .$if(forceAreaIds !== undefined, (qb) => qb.where('i.forceAreaId', 'in', [...(forceAreaIds ?? [])]))
     .$if(kinds !== undefined, (qb) => qb.where('i.kind', 'in', [...(kinds ?? [])]))
     .$if(geographies !== undefined, (qb) => qb.where('i.geography', 'in', [...(geographies ?? [])]))
     .$if(ids !== undefined, (qb) => qb.where('i.id', 'in', [...(ids ?? [])]))
@@ -88,19 +88,19 @@ export async function listIndicators(db: Db, filter: IndicatorFilter = {}): Prom
 function indicatorColumns(values: IndicatorValues) {
   return {
     slug: values.slug,
-    force_area_id: values.forceAreaId,
+    forceAreaId: values.forceAreaId,
     title: values.title,
     kind: values.kind,
-    crime_types: values.crimeTypes,
-    outcome_categories: values.outcomeCategories,
-    per_population: values.perPopulation,
+    crimeTypes: values.crimeTypes,
+    outcomeCategories: values.outcomeCategories,
+    perPopulation: values.perPopulation,
     decimals: values.decimals,
     source: values.source,
     unit: values.unit,
     geography: values.geography,
     frequency: values.frequency,
     description: values.description,
-    definition_file: values.definitionFile,
+    definitionFile: values.definitionFile,
   };
 }
 
@@ -124,11 +124,11 @@ export interface MeasureLink {
 
 export async function listIndicatorMeasures(db: Db, indicatorId: number): Promise<MeasureLink[]> {
   return db
-    .selectFrom('indicator_measure')
-    .select(['plan_slug as plan', 'measure_code as measure'])
-    .where('indicator_id', '=', indicatorId)
-    .orderBy('plan_slug')
-    .orderBy('measure_code')
+    .selectFrom('indicatorMeasure')
+    .select(['planSlug as plan', 'measureCode as measure'])
+    .where('indicatorId', '=', indicatorId)
+    .orderBy('planSlug')
+    .orderBy('measureCode')
     .execute();
 }
 
@@ -141,7 +141,7 @@ export async function replaceIndicatorMeasures(
   indicatorId: number,
   links: readonly MeasureLink[],
 ): Promise<void> {
-  await db.deleteFrom('indicator_measure').where('indicator_id', '=', indicatorId).execute();
+  await db.deleteFrom('indicatorMeasure').where('indicatorId', '=', indicatorId).execute();
   for (const link of links) {
     await sql`
       INSERT INTO indicator_measure (indicator_id, plan_slug, measure_code, position)
@@ -153,17 +153,17 @@ export async function replaceIndicatorMeasures(
 /** The measure codes of every version of a plan, or undefined when there is no such plan. */
 export async function listPlanMeasureCodes(db: Db, planSlug: string): Promise<Set<string> | undefined> {
   const plan = await db
-    .selectFrom('plans_published_plan')
+    .selectFrom('plansPublishedPlan')
     .select('id')
     .where('slug', '=', planSlug)
     .executeTakeFirst();
   if (!plan) return undefined;
   const rows = await db
-    .selectFrom('plans_published_measure as m')
-    .innerJoin('plans_published_version as v', 'v.id', 'm.version_id')
+    .selectFrom('plansPublishedMeasure as m')
+    .innerJoin('plansPublishedVersion as v', 'v.id', 'm.versionId')
     .select('m.code')
     .distinct()
-    .where('v.plan_id', '=', plan.id)
+    .where('v.planId', '=', plan.id)
     .execute();
   return new Set(rows.map((row) => row.code));
 }
@@ -171,9 +171,9 @@ export async function listPlanMeasureCodes(db: Db, planSlug: string): Promise<Se
 /** The months a force has street-level police.uk data for. */
 export async function listStreetMonths(db: Db, forceAreaId: number): Promise<string[]> {
   const rows = await db
-    .selectFrom('performance_published_street_month')
+    .selectFrom('performancePublishedStreetMonth')
     .select('month')
-    .where('force_area_id', '=', forceAreaId)
+    .where('forceAreaId', '=', forceAreaId)
     .orderBy('month')
     .execute();
   return rows.map((row) => row.month);
@@ -192,8 +192,8 @@ export async function listAreaCounts(
   antiSocialBehaviour: boolean,
 ): Promise<AreaCount[]> {
   const view = antiSocialBehaviour
-    ? sql.table('performance_published_asb_count')
-    : sql.table('performance_published_crime_count');
+    ? sql.table('performancePublishedAsbCount')
+    : sql.table('performancePublishedCrimeCount');
   const result = await sql<{ month: string; areaCode: string; count: number; matched: number }>`
     SELECT r.month, coalesce(r.local_authority_code, '') AS "areaCode",
            sum(r.count)::int AS count,
@@ -207,30 +207,30 @@ export async function listAreaCounts(
 
 export function listForceAuthorities(db: Db, forceAreaId: number): Promise<Authority[]> {
   return db
-    .selectFrom('areas_published_local_authority as a')
-    .leftJoin('areas_published_local_authority as c', 'c.id', 'a.county_id')
-    .select(['a.gss_code as code', 'c.gss_code as countyCode'])
-    .where('a.force_area_id', '=', forceAreaId)
-    .orderBy('a.gss_code')
+    .selectFrom('areasPublishedLocalAuthority as a')
+    .leftJoin('areasPublishedLocalAuthority as c', 'c.id', 'a.countyId')
+    .select(['a.gssCode as code', 'c.gssCode as countyCode'])
+    .where('a.forceAreaId', '=', forceAreaId)
+    .orderBy('a.gssCode')
     .execute();
 }
 
 export async function listPopulations(db: Db, areaCodes: readonly string[]): Promise<Population[]> {
   if (areaCodes.length === 0) return [];
   return db
-    .selectFrom('population_estimate')
-    .select(['area_code as areaCode', 'year', 'population'])
-    .where('area_code', 'in', [...areaCodes])
+    .selectFrom('populationEstimate')
+    .select(['areaCode', 'year', 'population'])
+    .where('areaCode', 'in', [...areaCodes])
     .execute();
 }
 
 /** Where the populations of an area came from (for a rate's page to say so). */
 export async function listPopulationSources(db: Db, areaCode: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('population_estimate')
+    .selectFrom('populationEstimate')
     .select('source')
     .distinct()
-    .where('area_code', '=', areaCode)
+    .where('areaCode', '=', areaCode)
     .orderBy('source')
     .execute();
   return rows.map((row) => row.source);
@@ -244,22 +244,22 @@ export interface PopulationValues extends Population {
 export async function upsertPopulations(db: Db, rows: readonly PopulationValues[]): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) {
     await db
-      .insertInto('population_estimate')
+      .insertInto('populationEstimate')
       .values(
         rows.slice(start, start + 1000).map((row) => ({
-          area_code: row.areaCode,
+          areaCode: row.areaCode,
           year: row.year,
           population: row.population,
           source: row.source,
-          source_file: row.sourceFile,
+          sourceFile: row.sourceFile,
         })),
       )
       .onConflict((oc) =>
-        oc.columns(['area_code', 'year']).doUpdateSet((eb) => ({
+        oc.columns(['areaCode', 'year']).doUpdateSet((eb) => ({
           population: eb.ref('excluded.population'),
           source: eb.ref('excluded.source'),
-          source_file: eb.ref('excluded.source_file'),
-          loaded_at: eb.fn('now'),
+          sourceFile: eb.ref('excluded.sourceFile'),
+          loadedAt: eb.fn('now'),
         })),
       )
       .execute();
@@ -271,14 +271,10 @@ export async function listKnownAreaCodes(db: Db, codes: readonly string[]): Prom
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Set();
   const [forces, authorities] = await Promise.all([
-    db.selectFrom('areas_published_force_area').select('gss_code').where('gss_code', 'in', wanted).execute(),
-    db
-      .selectFrom('areas_published_local_authority')
-      .select('gss_code')
-      .where('gss_code', 'in', wanted)
-      .execute(),
+    db.selectFrom('areasPublishedForceArea').select('gssCode').where('gssCode', 'in', wanted).execute(),
+    db.selectFrom('areasPublishedLocalAuthority').select('gssCode').where('gssCode', 'in', wanted).execute(),
   ]);
-  return new Set([...forces, ...authorities].map((row) => row.gss_code));
+  return new Set([...forces, ...authorities].map((row) => row.gssCode));
 }
 
 export interface PopulationLoad {
@@ -295,17 +291,17 @@ export async function findLatestPopulationLoad(
   sourceFile: string,
 ): Promise<PopulationLoad | undefined> {
   const row = await db
-    .selectFrom('population_estimate')
+    .selectFrom('populationEstimate')
     .select((eb) => [
-      'loaded_at as loadedAt',
+      'loadedAt',
       eb.fn.countAll<number>().as('rows'),
-      eb.fn.count<number>('area_code').distinct().as('areas'),
+      eb.fn.count<number>('areaCode').distinct().as('areas'),
       eb.fn.min<number>('year').as('firstYear'),
       eb.fn.max<number>('year').as('lastYear'),
     ])
-    .where('source_file', '=', sourceFile)
-    .groupBy('loaded_at')
-    .orderBy('loaded_at', 'desc')
+    .where('sourceFile', '=', sourceFile)
+    .groupBy('loadedAt')
+    .orderBy('loadedAt', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row && { ...row, rows: Number(row.rows), areas: Number(row.areas) };
@@ -316,9 +312,9 @@ export async function listSeriesValues(
   indicatorId: number,
 ): Promise<{ month: string; value: number }[]> {
   return db
-    .selectFrom('indicator_series_value')
+    .selectFrom('indicatorSeriesValue')
     .select(['month', 'value'])
-    .where('indicator_id', '=', indicatorId)
+    .where('indicatorId', '=', indicatorId)
     .orderBy('month')
     .execute();
 }
@@ -329,19 +325,19 @@ export async function replaceSeriesValues(
   rows: readonly { month: string; value: number }[],
   file: { name: string; sha256: string },
 ): Promise<void> {
-  await db.deleteFrom('indicator_series_value').where('indicator_id', '=', indicatorId).execute();
+  await db.deleteFrom('indicatorSeriesValue').where('indicatorId', '=', indicatorId).execute();
   for (let start = 0; start < rows.length; start += 1000)
     await db
-      .insertInto('indicator_series_value')
+      .insertInto('indicatorSeriesValue')
       .values(
         rows
           .slice(start, start + 1000)
-          .map((row) => ({ indicator_id: indicatorId, month: row.month, value: row.value })),
+          .map((row) => ({ indicatorId: indicatorId, month: row.month, value: row.value })),
       )
       .execute();
   await db
     .updateTable('indicator')
-    .set({ series_file: file.name, series_sha256: file.sha256, series_loaded_at: new Date() })
+    .set({ seriesFile: file.name, seriesSha256: file.sha256, seriesLoadedAt: new Date() })
     .where('id', '=', indicatorId)
     .execute();
 }
@@ -358,14 +354,14 @@ export async function replaceIndicatorValues(
 ): Promise<void> {
   // Two refreshes of one indicator (an import's and the demo seed's, say) take turns rather than collide.
   await sql`SELECT pg_advisory_xact_lock(${INDICATOR_LOCK}, ${indicatorId})`.execute(db);
-  await db.deleteFrom('indicator_value').where('indicator_id', '=', indicatorId).execute();
+  await db.deleteFrom('indicatorValue').where('indicatorId', '=', indicatorId).execute();
   for (let start = 0; start < values.length; start += 1000)
     await db
-      .insertInto('indicator_value')
+      .insertInto('indicatorValue')
       .values(
         values.slice(start, start + 1000).map((value) => ({
-          indicator_id: indicatorId,
-          area_code: value.areaCode,
+          indicatorId: indicatorId,
+          areaCode: value.areaCode,
           month: value.month,
           numerator: value.numerator,
           denominator: value.denominator,
@@ -375,13 +371,13 @@ export async function replaceIndicatorValues(
       .execute();
   await db
     .updateTable('indicator')
-    .set({ refreshed_at: refreshedAt, refresh_error: null })
+    .set({ refreshedAt: refreshedAt, refreshError: null })
     .where('id', '=', indicatorId)
     .execute();
 }
 
 export async function recordRefreshError(db: Db, indicatorId: number, error: string): Promise<void> {
-  await db.updateTable('indicator').set({ refresh_error: error }).where('id', '=', indicatorId).execute();
+  await db.updateTable('indicator').set({ refreshError: error }).where('id', '=', indicatorId).execute();
 }
 
 // --- The scorecard's read path: a handful of indexed reads of small tables, no aggregation. ---
@@ -409,9 +405,9 @@ export async function readScorecardInputsVersion(db: Db): Promise<string> {
   // each, costs their cross join in the billions and JIT-compiles it — 20 ms on every request, measured.
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('scorecard_inputs_version').select('version').as('own'),
-      eb.selectFrom('plans_published_change').select('version').as('plans'),
-      eb.selectFrom('areas_published_change').select('version').as('areas'),
+      eb.selectFrom('scorecardInputsVersion').select('version').as('own'),
+      eb.selectFrom('plansPublishedChange').select('version').as('plans'),
+      eb.selectFrom('areasPublishedChange').select('version').as('areas'),
     ])
     .executeTakeFirstOrThrow();
   return `${row.own}.${row.plans}.${row.areas}`;
@@ -428,27 +424,27 @@ export function findCurrentPlan(
   areaName: string,
 ): Promise<CurrentPlanRow | undefined> {
   return db
-    .selectFrom('plans_published_plan as p')
-    .innerJoin('areas_published_force_area as f', 'f.id', 'p.force_area_id')
-    .innerJoin('plans_published_version as v', 'v.plan_id', 'p.id')
+    .selectFrom('plansPublishedPlan as p')
+    .innerJoin('areasPublishedForceArea as f', 'f.id', 'p.forceAreaId')
+    .innerJoin('plansPublishedVersion as v', 'v.planId', 'p.id')
     .select([
       'p.id as planId',
       'p.slug',
       'p.title',
-      'p.term_start as termStart',
-      'p.term_end as termEnd',
+      'p.termStart',
+      'p.termEnd',
       'v.id as versionId',
       'v.number as versionNumber',
       sql<string>`v.issued_on`.as('issuedOn'),
       'f.id as forceAreaId',
-      'f.gss_code as forceAreaCode',
+      'f.gssCode as forceAreaCode',
       'f.name as forceAreaName',
     ])
     .where('v.state', '=', 'issued')
-    .where('p.term_start', '<=', today)
-    .where('p.term_end', '>=', today)
+    .where('p.termStart', '<=', today)
+    .where('p.termEnd', '>=', today)
     .orderBy(sql`f.name = ${areaName}`, 'desc')
-    .orderBy('p.term_start', 'desc')
+    .orderBy('p.termStart', 'desc')
     .orderBy('v.number', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -473,24 +469,24 @@ export function listScorecardMeasures(
   measureCode?: string,
 ): Promise<ScorecardMeasureRow[]> {
   return db
-    .selectFrom('plans_published_measure as m')
-    .leftJoin('indicator_measure as im', (join) =>
-      join.on('im.plan_slug', '=', planSlug).onRef('im.measure_code', '=', 'm.code'),
+    .selectFrom('plansPublishedMeasure as m')
+    .leftJoin('indicatorMeasure as im', (join) =>
+      join.on('im.planSlug', '=', planSlug).onRef('im.measureCode', '=', 'm.code'),
     )
     .select([
-      'm.pillar_code as pillarCode',
-      'm.pillar_title as pillarTitle',
-      'm.priority_code as priorityCode',
-      'm.priority_title as priorityTitle',
+      'm.pillarCode',
+      'm.pillarTitle',
+      'm.priorityCode',
+      'm.priorityTitle',
       'm.code',
       'm.text',
       'm.direction',
-      'im.indicator_id as indicatorId',
+      'im.indicatorId',
     ])
-    .where('m.version_id', '=', versionId)
+    .where('m.versionId', '=', versionId)
     .$if(measureCode !== undefined, (qb) => qb.where('m.code', '=', measureCode as string))
-    .orderBy('m.pillar_position')
-    .orderBy('m.priority_position')
+    .orderBy('m.pillarPosition')
+    .orderBy('m.priorityPosition')
     .orderBy('m.position')
     .orderBy('im.position')
     .execute();
@@ -520,19 +516,12 @@ export async function listIndicatorValues(
 ): Promise<ValueRow[]> {
   if (indicatorIds.length === 0 || areaCodes.length === 0) return [];
   return db
-    .selectFrom('indicator_value')
-    .select([
-      'indicator_id as indicatorId',
-      'area_code as areaCode',
-      'month',
-      'numerator',
-      'denominator',
-      'value',
-    ])
-    .where('indicator_id', 'in', [...indicatorIds])
-    .where('area_code', 'in', [...areaCodes])
-    .orderBy('indicator_id')
-    .orderBy('area_code')
+    .selectFrom('indicatorValue')
+    .select(['indicatorId', 'areaCode', 'month', 'numerator', 'denominator', 'value'])
+    .where('indicatorId', 'in', [...indicatorIds])
+    .where('areaCode', 'in', [...areaCodes])
+    .orderBy('indicatorId')
+    .orderBy('areaCode')
     .orderBy('month')
     .execute();
 }
@@ -542,9 +531,9 @@ export function listAuthoritiesOfForce(
   forceAreaId: number,
 ): Promise<{ code: string; name: string; tier: string }[]> {
   return db
-    .selectFrom('areas_published_local_authority')
-    .select(['gss_code as code', 'name', 'tier'])
-    .where('force_area_id', '=', forceAreaId)
+    .selectFrom('areasPublishedLocalAuthority')
+    .select(['gssCode as code', 'name', 'tier'])
+    .where('forceAreaId', '=', forceAreaId)
     .orderBy('name')
     .execute();
 }

@@ -24,11 +24,11 @@ describe.each(testEngines())('rebuilding indicators on %s', (engine) => {
 
   async function values(slug: string, area: string) {
     const rows = await database.current.db
-      .selectFrom('indicator_value as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+      .selectFrom('indicatorValue as v')
+      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
       .select(['v.month', 'v.value'])
       .where('i.slug', '=', slug)
-      .where('v.area_code', '=', area)
+      .where('v.areaCode', '=', area)
       .orderBy('v.month')
       .execute();
     return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
@@ -37,10 +37,10 @@ describe.each(testEngines())('rebuilding indicators on %s', (engine) => {
   async function refreshedAt(slug: string) {
     const row = await database.current.db
       .selectFrom('indicator')
-      .select('refreshed_at')
+      .select('refreshedAt')
       .where('slug', '=', slug)
       .executeTakeFirstOrThrow();
-    return row.refreshed_at?.getTime();
+    return row.refreshedAt?.getTime();
   }
 
   it('rebuilds figures by local authority when a lookup file moves an LSOA to another authority', async () => {
@@ -111,9 +111,9 @@ describe.each(testEngines())('rebuilding indicators on %s', (engine) => {
     });
     expect((await values('t-burglary', READING))['2025-05']).toBe(1);
     const audit = await database.current.db
-      .selectFrom('audit_event')
+      .selectFrom('auditEvent')
       .select('after')
-      .where('record_type', '=', 'police_uk_import_run')
+      .where('recordType', '=', 'police_uk_import_run')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect((audit.after as { files: { unit: string }[] }).files.map((file) => file.unit)).toEqual([

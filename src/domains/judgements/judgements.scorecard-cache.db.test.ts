@@ -38,7 +38,7 @@ describe.each(testEngines())('the scorecard kept in memory on %s', (engine) => {
 
     // A change to the plan (not the indicators) is seen too.
     const [changed] = await database.current.db
-      .updateTable('plan_measure')
+      .updateTable('planMeasure')
       .set({ text: 'Fewer people killed or seriously injured' })
       .where('code', '=', 'PC3.M1')
       .returning('id')
@@ -62,9 +62,9 @@ describe.each(testEngines())('the scorecard kept in memory, as areas change, on 
     expect(await reader.judgements.readScorecard(AREA)).toBe(first);
 
     await database.current.db
-      .updateTable('local_authority')
+      .updateTable('localAuthority')
       .set({ name: 'Renamed District' })
-      .where('gss_code', '=', authority?.code ?? '')
+      .where('gssCode', '=', authority?.code ?? '')
       .execute();
     const second = await reader.judgements.readScorecard(AREA);
     expect(second.authorities.map((entry) => entry.name)).toContain('Renamed District');

@@ -18,12 +18,12 @@ export interface JudgementsTables
     Pick<
       Database,
       // Moved on by triggers whenever one of judgements' own tables changes (migrations 0011 and 0017).
-      | 'scorecard_inputs_version'
+      | 'scorecardInputsVersion'
       | 'indicator'
-      | 'indicator_measure'
-      | 'population_estimate'
-      | 'indicator_series_value'
-      | 'indicator_value'
+      | 'indicatorMeasure'
+      | 'populationEstimate'
+      | 'indicatorSeriesValue'
+      | 'indicatorValue'
     >,
     { indicator: { kind: IndicatorKind; geography: Geography; frequency: Frequency } }
   > {}

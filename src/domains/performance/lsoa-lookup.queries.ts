@@ -53,26 +53,26 @@ export async function upsertLsoaAuthoritiesFromFile(
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += 2000) {
     const values = rows.slice(start, start + 2000).map((row) => ({
-      lsoa_code: row.lsoaCode,
-      lsoa_name: row.lsoaName,
-      local_authority_code: row.localAuthorityCode,
-      local_authority_name: row.localAuthorityName,
-      community_safety_partnership_code: row.communitySafetyPartnershipCode,
-      community_safety_partnership_name: row.communitySafetyPartnershipName,
+      lsoaCode: row.lsoaCode,
+      lsoaName: row.lsoaName,
+      localAuthorityCode: row.localAuthorityCode,
+      localAuthorityName: row.localAuthorityName,
+      communitySafetyPartnershipCode: row.communitySafetyPartnershipCode,
+      communitySafetyPartnershipName: row.communitySafetyPartnershipName,
       source: 'lookup-file' as const,
     }));
     await db
-      .insertInto('lsoa_local_authority')
+      .insertInto('lsoaLocalAuthority')
       .values(values)
       .onConflict((oc) =>
-        oc.column('lsoa_code').doUpdateSet((eb) => ({
-          lsoa_name: eb.ref('excluded.lsoa_name'),
-          local_authority_code: eb.ref('excluded.local_authority_code'),
-          local_authority_name: eb.ref('excluded.local_authority_name'),
-          community_safety_partnership_code: eb.ref('excluded.community_safety_partnership_code'),
-          community_safety_partnership_name: eb.ref('excluded.community_safety_partnership_name'),
+        oc.column('lsoaCode').doUpdateSet((eb) => ({
+          lsoaName: eb.ref('excluded.lsoaName'),
+          localAuthorityCode: eb.ref('excluded.localAuthorityCode'),
+          localAuthorityName: eb.ref('excluded.localAuthorityName'),
+          communitySafetyPartnershipCode: eb.ref('excluded.communitySafetyPartnershipCode'),
+          communitySafetyPartnershipName: eb.ref('excluded.communitySafetyPartnershipName'),
           source: eb.ref('excluded.source'),
-          loaded_at: eb.fn('now'),
+          loadedAt: eb.fn('now'),
         })),
       )
       .execute();
@@ -86,18 +86,18 @@ export async function listLsoaAuthorityCodes(
 ): Promise<Map<string, string>> {
   if (lsoaCodes.length === 0) return new Map();
   const rows = await db
-    .selectFrom('lsoa_local_authority')
-    .select(['lsoa_code', 'local_authority_code'])
+    .selectFrom('lsoaLocalAuthority')
+    .select(['lsoaCode', 'localAuthorityCode'])
     .where(sql<boolean>`lsoa_code = ANY(${[...lsoaCodes]}::text[])`)
     .execute();
-  return new Map(rows.map((row) => [row.lsoa_code, row.local_authority_code]));
+  return new Map(rows.map((row) => [row.lsoaCode, row.localAuthorityCode]));
 }
 
 export async function countLsoaAuthoritiesBySource(
   db: Db,
 ): Promise<Record<'lookup-file' | 'lsoa-name', number>> {
   const rows = await db
-    .selectFrom('lsoa_local_authority')
+    .selectFrom('lsoaLocalAuthority')
     .select((eb) => ['source', eb.fn.countAll<number>().as('n')])
     .groupBy('source')
     .execute();

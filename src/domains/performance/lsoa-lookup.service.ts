@@ -180,7 +180,7 @@ export interface LookupLoadResult {
 
 export type LsoaLookupService = ReturnType<typeof createLsoaLookupService>;
 
-export function createLsoaLookupService(deps: {
+export interface LsoaLookupDeps {
   db: Db;
   policy: Policy;
   areas: AreasService;
@@ -190,101 +190,116 @@ export function createLsoaLookupService(deps: {
    * own failures and must not throw.
    */
   afterLoad?: (forceAreaIds: readonly number[]) => Promise<unknown>;
-}) {
-  const { db, policy, areas } = deps;
+}
 
-  /** The force areas of these local authorities (a force's figures by authority count only its own). */
-  async function forceAreasOf(authorityCodes: ReadonlySet<string>): Promise<number[]> {
-    if (authorityCodes.size === 0) return [];
-    const forces = await areas.listForceAreasWithAuthorities();
-    return forces
-      .filter((force) => force.localAuthorities.some((authority) => authorityCodes.has(authority.gssCode)))
-      .map((force) => force.id);
-  }
+export function createLsoaLookupService(deps: LsoaLookupDeps) {
+  return {
+    loadLsoaLookupFile: (actor: Actor, file: string) => loadLsoaLookupFile(deps, actor, file),
+    countBySource: () => countLsoaAuthoritiesBySource(deps.db),
+  };
+}
 
-  /**
-   * Loads an LSOA → local authority lookup file, all or nothing: any bad row fails the load, naming its
-   * line, column, value and reason. A row for an LSOA already known replaces it. Where LSOAs changed
-   * authority, the figures derived for the force areas concerned are rebuilt afterwards.
-   */
-  async function loadLsoaLookupFile(actor: Actor, file: string): Promise<LookupLoadResult> {
-    if (!policy.can(actor, 'imports:run')) throw new ForbiddenError('You cannot load lookups');
-    const started = performance.now();
-    const stats = await fs.stat(file).catch(() => null);
-    if (!stats?.isFile()) throw new LookupFileError(`${file}: no such file`);
-    const rows = new Map<string, LsoaAuthorityRow>();
-    const rejects: LookupReject[] = [];
-    let header: string[] | null = null;
-    let columns: LookupColumns | null = null;
-    const parser = createReadStream(file).pipe(
-      parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-    );
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{
-        record: string[];
-        info: { lines: number };
-      }>) {
-        if (header === null) {
-          header = record;
-          const detected = detectLookupColumns(record);
-          if ('problem' in detected) throw new LookupFileError(`${file} line 1: ${detected.problem}`);
-          columns = detected;
-          continue;
-        }
-        const checked = checkLookupRecord(record, info.lines, columns as LookupColumns, header);
-        if ('rejects' in checked) rejects.push(...checked.rejects);
-        else rows.set(checked.row.lsoaCode, checked.row);
+/**
+ * Loads an LSOA → local authority lookup file, all or nothing: any bad row fails the load, naming its
+ * line, column, value and reason. A row for an LSOA already known replaces it. Where LSOAs changed
+ * authority, the figures derived for the force areas concerned are rebuilt afterwards.
+ */
+async function loadLsoaLookupFile(
+  deps: LsoaLookupDeps,
+  actor: Actor,
+  file: string,
+): Promise<LookupLoadResult> {
+  if (!deps.policy.can(actor, 'imports:run')) throw new ForbiddenError('You cannot load lookups');
+  const started = performance.now();
+  const list = await readLookupFile(file);
+  const moved = await saveLookup(deps.db, actor, file, list);
+  const authorities = new Set(moved.flatMap(({ from, to }) => (from === undefined ? [to] : [from, to])));
+  const forceAreaIds = await forceAreasOf(deps.areas, authorities);
+  if (forceAreaIds.length > 0) await deps.afterLoad?.(forceAreaIds);
+  return {
+    file,
+    rows: list.length,
+    localAuthorities: new Set(list.map((row) => row.localAuthorityCode)).size,
+    communitySafetyPartnerships: new Set(
+      list.flatMap((row) => (row.communitySafetyPartnershipCode ? [row.communitySafetyPartnershipCode] : [])),
+    ).size,
+    reassigned: moved.length,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The file's rows, one per LSOA (a later row for an LSOA replaces an earlier one); any bad row fails it. */
+async function readLookupFile(file: string): Promise<LsoaAuthorityRow[]> {
+  const stats = await fs.stat(file).catch(() => null);
+  if (!stats?.isFile()) throw new LookupFileError(`${file}: no such file`);
+  const rows = new Map<string, LsoaAuthorityRow>();
+  const rejects: LookupReject[] = [];
+  let header: string[] | null = null;
+  let columns: LookupColumns | null = null;
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (header === null) {
+        header = record;
+        const detected = detectLookupColumns(record);
+        if ('problem' in detected) throw new LookupFileError(`${file} line 1: ${detected.problem}`);
+        columns = detected;
+        continue;
       }
-    } catch (error) {
-      parser.destroy();
-      if (error instanceof LookupFileError) throw error;
-      throw new LookupFileError(`${file}: is not a readable CSV file (${(error as Error).message})`);
+      const checked = checkLookupRecord(record, info.lines, columns as LookupColumns, header);
+      if ('rejects' in checked) rejects.push(...checked.rejects);
+      else rows.set(checked.row.lsoaCode, checked.row);
     }
-    if (header === null) throw new LookupFileError(`${file}: the file is empty`);
-    if (rejects.length > 0) {
-      const first = rejects[0] as LookupReject;
-      throw new LookupFileError(
-        `${file} line ${first.line}: ${first.column} "${first.value}" ${first.reason}` +
-          (rejects.length > 1 ? ` (and ${rejects.length - 1} more problems)` : '') +
-          '. Nothing was loaded.',
-      );
-    }
-    const list = [...rows.values()];
-    const moved = await db.transaction().execute(async (trx) => {
-      const before = await listLsoaAuthorityCodes(
-        trx,
-        list.map((row) => row.lsoaCode),
-      );
-      await upsertLsoaAuthoritiesFromFile(trx, list);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        recordType: 'lsoa_local_authority',
-        recordId: 'lookup-file',
-        after: { file, rows: list.length },
-      });
-      return list
-        .filter((row) => before.get(row.lsoaCode) !== row.localAuthorityCode)
-        .map((row) => ({
-          from: before.get(row.lsoaCode),
-          to: row.localAuthorityCode,
-        }));
-    });
-    const authorities = new Set(moved.flatMap(({ from, to }) => (from === undefined ? [to] : [from, to])));
-    const forceAreaIds = await forceAreasOf(authorities);
-    if (forceAreaIds.length > 0) await deps.afterLoad?.(forceAreaIds);
-    return {
-      file,
-      rows: list.length,
-      localAuthorities: new Set(list.map((row) => row.localAuthorityCode)).size,
-      communitySafetyPartnerships: new Set(
-        list.flatMap((row) =>
-          row.communitySafetyPartnershipCode ? [row.communitySafetyPartnershipCode] : [],
-        ),
-      ).size,
-      reassigned: moved.length,
-      durationMs: Math.round(performance.now() - started),
-    };
+  } catch (error) {
+    parser.destroy();
+    if (error instanceof LookupFileError) throw error;
+    throw new LookupFileError(`${file}: is not a readable CSV file (${(error as Error).message})`);
   }
+  if (header === null) throw new LookupFileError(`${file}: the file is empty`);
+  if (rejects.length > 0) {
+    const first = rejects[0] as LookupReject;
+    throw new LookupFileError(
+      `${file} line ${first.line}: ${first.column} "${first.value}" ${first.reason}` +
+        (rejects.length > 1 ? ` (and ${rejects.length - 1} more problems)` : '') +
+        '. Nothing was loaded.',
+    );
+  }
+  return [...rows.values()];
+}
 
-  return { loadLsoaLookupFile, countBySource: () => countLsoaAuthoritiesBySource(db) };
+/** Writes the rows and audits the load; returns the LSOAs that changed authority (or were placed at last). */
+async function saveLookup(db: Db, actor: Actor, file: string, list: LsoaAuthorityRow[]) {
+  return db.transaction().execute(async (trx) => {
+    const before = await listLsoaAuthorityCodes(
+      trx,
+      list.map((row) => row.lsoaCode),
+    );
+    await upsertLsoaAuthoritiesFromFile(trx, list);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      recordType: 'lsoa_local_authority',
+      recordId: 'lookup-file',
+      after: { file, rows: list.length },
+    });
+    return list
+      .filter((row) => before.get(row.lsoaCode) !== row.localAuthorityCode)
+      .map((row) => ({
+        from: before.get(row.lsoaCode),
+        to: row.localAuthorityCode,
+      }));
+  });
+}
+
+/** The force areas of these local authorities (a force's figures by authority count only its own). */
+async function forceAreasOf(areas: AreasService, authorityCodes: ReadonlySet<string>): Promise<number[]> {
+  if (authorityCodes.size === 0) return [];
+  const forces = await areas.listForceAreasWithAuthorities();
+  return forces
+    .filter((force) => force.localAuthorities.some((authority) => authorityCodes.has(authority.gssCode)))
+    .map((force) => force.id);
 }

@@ -10,6 +10,7 @@ import { DomainError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import { routeGroups } from '../../kernel/http/route-groups.ts';
 import { performancePaths } from './performance.paths.ts';
 import {
   CountsQuerySchema,
@@ -54,10 +55,23 @@ class UploadError extends DomainError {
   }
 }
 
+type PoliceUkData = PerformanceServices['policeUk'];
+type Imports = PerformanceServices['imports'];
+
 /** Public police.uk pages and the counts API; the imports pages and the upload for force analysts. */
 export function performanceRoutes(deps: { performance: PerformanceServices }): FastifyPluginAsync {
   const { imports, policeUk } = deps.performance;
+  return routeGroups(
+    forcePages(policeUk),
+    forceDownloads(policeUk),
+    policeDataApi(policeUk),
+    importPages(policeUk, imports),
+    uploadRoutes(imports),
+  );
+}
 
+/** The public pages: the forces with data, and a force's figures. */
+function forcePages(policeUk: PoliceUkData): FastifyPluginAsync {
   return async (app) => {
     app.get(performancePaths.forces.pattern, PUBLIC, async (_request, reply) => {
       const forces = await policeUk.listForcesWithData();
@@ -76,76 +90,72 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         ...view,
       });
     });
+  };
+}
 
+/** A force's figures as CSV files. */
+function forceDownloads(policeUk: PoliceUkData): FastifyPluginAsync {
+  return async (app) => {
     app.get(performancePaths.crimesByTypeCsv.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
-      const data = await policeUk.forceSeries(force);
-      const rows = [
-        ...data.crimesByType.map((row) => ({ ...row, series: 'crime' })),
-        ...data.antiSocialBehaviour.map((row) => ({
-          ...row,
-          key: 'Anti-social behaviour',
-          series: 'anti-social behaviour',
-        })),
-      ].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.series < b.series ? 1 : -1));
-      const csv = toCsv(rows, [
-        { header: 'force', value: () => force },
-        { header: 'month', value: (row) => row.month.slice(0, 7) },
-        { header: 'series', value: (row) => row.series },
-        { header: 'crime_type', value: (row) => row.key },
-        { header: 'count', value: (row) => row.count },
-      ]);
+      const csv = crimesByTypeCsv(force, await policeUk.forceSeries(force));
       return sendDownload(reply, { name: `${force}-crimes-by-type`, format: 'csv', body: csv });
     });
 
     app.get(performancePaths.crimesByAuthorityCsv.pattern, PUBLIC, async (request, reply) => {
       const { force } = parseInput(ForceParamsSchema, request.params);
-      const data = await policeUk.forceAuthoritySeries(force);
-      const csv = toCsv(data.crimesByAuthority, [
-        { header: 'force', value: () => force },
-        { header: 'month', value: (row) => row.month.slice(0, 7) },
-        { header: 'local_authority_code', value: (row) => row.localAuthorityCode },
-        {
-          header: 'local_authority',
-          value: (row) =>
-            row.lsoaMissing
-              ? 'No location given'
-              : (row.localAuthorityName ?? 'Not matched to a local authority'),
-        },
-        { header: 'crimes', value: (row) => row.count },
-      ]);
+      const csv = crimesByAuthorityCsv(force, await policeUk.forceAuthoritySeries(force));
       return sendDownload(reply, { name: `${force}-crimes-by-local-authority`, format: 'csv', body: csv });
     });
+  };
+}
 
+function crimesByTypeCsv(force: string, data: Awaited<ReturnType<PoliceUkData['forceSeries']>>): string {
+  const rows = [
+    ...data.crimesByType.map((row) => ({ ...row, series: 'crime' })),
+    ...data.antiSocialBehaviour.map((row) => ({
+      ...row,
+      key: 'Anti-social behaviour',
+      series: 'anti-social behaviour',
+    })),
+  ].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.series < b.series ? 1 : -1));
+  return toCsv(rows, [
+    { header: 'force', value: () => force },
+    { header: 'month', value: (row) => row.month.slice(0, 7) },
+    { header: 'series', value: (row) => row.series },
+    { header: 'crime_type', value: (row) => row.key },
+    { header: 'count', value: (row) => row.count },
+  ]);
+}
+
+function crimesByAuthorityCsv(
+  force: string,
+  data: Awaited<ReturnType<PoliceUkData['forceAuthoritySeries']>>,
+): string {
+  return toCsv(data.crimesByAuthority, [
+    { header: 'force', value: () => force },
+    { header: 'month', value: (row) => row.month.slice(0, 7) },
+    { header: 'local_authority_code', value: (row) => row.localAuthorityCode },
+    {
+      header: 'local_authority',
+      value: (row) =>
+        row.lsoaMissing
+          ? 'No location given'
+          : (row.localAuthorityName ?? 'Not matched to a local authority'),
+    },
+    { header: 'crimes', value: (row) => row.count },
+  ]);
+}
+
+/** The public JSON API: a force's series, and counts by area and month. */
+function policeDataApi(policeUk: PoliceUkData): FastifyPluginAsync {
+  return async (app) => {
     app.get(
       performancePaths.apiForce.pattern,
       PUBLIC,
       async (request): Promise<z.input<typeof ForceSeriesJson>> => {
         const { force } = parseInput(ForceParamsSchema, request.params);
-        const data = await policeUk.forceSeries(force);
-        return {
-          force,
-          name: data.force.name,
-          source:
-            'police.uk street-level crime, outcomes and stop and search files (Open Government Licence v3.0)',
-          loaded: data.units.map((unit) => ({
-            kind: unit.kind,
-            month: unit.month.slice(0, 7),
-            rows: unit.rows,
-            sha256: unit.sha256,
-            importRun: unit.runId,
-            loadedAt: unit.loadedAt.toISOString(),
-          })),
-          crimesByType: data.crimesByType.map((row) => ({
-            month: row.month.slice(0, 7),
-            crimeType: row.key,
-            count: row.count,
-          })),
-          antiSocialBehaviour: data.antiSocialBehaviour.map((row) => ({
-            month: row.month.slice(0, 7),
-            count: row.count,
-          })),
-        };
+        return toForceSeriesJson(force, await policeUk.forceSeries(force));
       },
     );
 
@@ -163,7 +173,40 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
         });
       }
     });
+  };
+}
 
+function toForceSeriesJson(
+  force: string,
+  data: Awaited<ReturnType<PoliceUkData['forceSeries']>>,
+): z.input<typeof ForceSeriesJson> {
+  return {
+    force,
+    name: data.force.name,
+    source: 'police.uk street-level crime, outcomes and stop and search files (Open Government Licence v3.0)',
+    loaded: data.units.map((unit) => ({
+      kind: unit.kind,
+      month: unit.month.slice(0, 7),
+      rows: unit.rows,
+      sha256: unit.sha256,
+      importRun: unit.runId,
+      loadedAt: unit.loadedAt.toISOString(),
+    })),
+    crimesByType: data.crimesByType.map((row) => ({
+      month: row.month.slice(0, 7),
+      crimeType: row.key,
+      count: row.count,
+    })),
+    antiSocialBehaviour: data.antiSocialBehaviour.map((row) => ({
+      month: row.month.slice(0, 7),
+      count: row.count,
+    })),
+  };
+}
+
+/** For force analysts: the import runs, a run's page and status, and the upload form. */
+function importPages(policeUk: PoliceUkData, imports: Imports): FastifyPluginAsync {
+  return async (app) => {
     app.get(performancePaths.imports.pattern, READ_IMPORTS, async (request, reply) => {
       const { page } = parseInput(RunsQuerySchema, request.query);
       const list = await policeUk.listRuns(request.actor, page);
@@ -191,35 +234,40 @@ export function performanceRoutes(deps: { performance: PerformanceServices }): F
       const { id } = parseInput(RunParamsSchema, request.params);
       return toImportRunStatus(await policeUk.getRun(request.actor, id, 1000));
     });
+  };
+}
 
-    // The upload takes the file's own bytes as the body (no multipart), streamed to a temporary folder.
-    await app.register(async (uploads) => {
-      uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
-      uploads.post(performancePaths.upload.pattern, RUN_IMPORTS, async (request, reply) => {
-        const { name, confirm } = parseInput(UploadQuerySchema, request.query);
-        if (!(request.body instanceof Readable)) {
-          throw new UploadError('Send the file itself as the request body, as application/octet-stream.');
-        }
-        const dir = await fs.mkdtemp(path.join(os.tmpdir(), tempDirPrefix('upload')));
-        try {
-          await saveUpload(request.body, path.join(dir, name));
-        } catch (error) {
-          await fs.rm(dir, { recursive: true, force: true });
-          throw error;
-        }
-        const { runId, finished } = await imports.startPoliceUkImport(request.actor, [path.join(dir, name)], {
-          origin: 'upload',
-          allowEmpty: confirm.includes('allow-empty'),
-          confirmUnusual: confirm.includes('confirm-unusual'),
-          hidePrefix: `${dir}${path.sep}`,
-          requestId: request.id,
-        });
-        void finished.finally(() => fs.rm(dir, { recursive: true, force: true }).catch(() => {}));
-        return reply.code(202).send({
-          runId,
-          page: performancePaths.importRun({ id: runId }),
-          status: performancePaths.apiImportRun({ id: runId }),
-        });
+/**
+ * The upload takes the file's own bytes as the body (no multipart), streamed to a temporary folder. Its
+ * content-type parser stays inside this group (each group is a plugin of its own).
+ */
+function uploadRoutes(imports: Imports): FastifyPluginAsync {
+  return async (uploads) => {
+    uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+    uploads.post(performancePaths.upload.pattern, RUN_IMPORTS, async (request, reply) => {
+      const { name, confirm } = parseInput(UploadQuerySchema, request.query);
+      if (!(request.body instanceof Readable)) {
+        throw new UploadError('Send the file itself as the request body, as application/octet-stream.');
+      }
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), tempDirPrefix('upload')));
+      try {
+        await saveUpload(request.body, path.join(dir, name));
+      } catch (error) {
+        await fs.rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+      const { runId, finished } = await imports.startPoliceUkImport(request.actor, [path.join(dir, name)], {
+        origin: 'upload',
+        allowEmpty: confirm.includes('allow-empty'),
+        confirmUnusual: confirm.includes('confirm-unusual'),
+        hidePrefix: `${dir}${path.sep}`,
+        requestId: request.id,
+      });
+      void finished.finally(() => fs.rm(dir, { recursive: true, force: true }).catch(() => {}));
+      return reply.code(202).send({
+        runId,
+        page: performancePaths.importRun({ id: runId }),
+        status: performancePaths.apiImportRun({ id: runId }),
       });
     });
   };

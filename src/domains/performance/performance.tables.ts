@@ -17,36 +17,36 @@ export interface PerformanceTables
   extends Narrowed<
     Pick<
       Database,
-      | 'police_uk_import_run'
-      | 'police_uk_import_file'
-      | 'police_uk_import_reject'
-      | 'police_uk_unit'
-      | 'police_uk_crime_monthly'
-      | 'police_uk_asb_monthly'
-      | 'police_uk_outcome_monthly'
-      | 'police_uk_stop_search_monthly'
-      | 'lsoa_local_authority'
+      | 'policeUkImportRun'
+      | 'policeUkImportFile'
+      | 'policeUkImportReject'
+      | 'policeUkUnit'
+      | 'policeUkCrimeMonthly'
+      | 'policeUkAsbMonthly'
+      | 'policeUkOutcomeMonthly'
+      | 'policeUkStopSearchMonthly'
+      | 'lsoaLocalAuthority'
     >,
     {
-      police_uk_import_run: {
-        actor_kind: 'user' | 'token' | 'system';
+      policeUkImportRun: {
+        actorKind: 'user' | 'token' | 'system';
         origin: ImportOrigin;
         status: ImportRunStatus;
         phase: ImportPhase;
       };
-      police_uk_import_file: { kind: PoliceUkKind | null; status: ImportFileStatus };
-      police_uk_unit: { kind: PoliceUkKind };
-      lsoa_local_authority: { source: LookupSource };
+      policeUkImportFile: { kind: PoliceUkKind | null; status: ImportFileStatus };
+      policeUkUnit: { kind: PoliceUkKind };
+      lsoaLocalAuthority: { source: LookupSource };
     }
   > {}
 
 /** The views performance publishes for other domains to read (migration 0017, decision record 0004). */
 export interface PerformancePublished {
   /** The months each force has street-level data for. */
-  performance_published_street_month: View<'performance_published_street_month'>;
-  performance_published_crime_count: View<'performance_published_crime_count', 'local_authority_code'>;
+  performancePublishedStreetMonth: View<'performancePublishedStreetMonth'>;
+  performancePublishedCrimeCount: View<'performancePublishedCrimeCount', 'localAuthorityCode'>;
   /** Anti-social behaviour incidents, kept apart from crimes. */
-  performance_published_asb_count: View<'performance_published_asb_count', 'local_authority_code'>;
+  performancePublishedAsbCount: View<'performancePublishedAsbCount', 'localAuthorityCode'>;
 }
 
 /** The relations performance's queries may read: its own tables and the audit trail. */

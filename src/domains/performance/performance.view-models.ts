@@ -91,108 +91,9 @@ export function toForcePageView(data: ForceData) {
   const { force, units, year } = data;
   const streetMonths = units.filter((unit) => unit.kind === 'street').map((unit) => unit.month);
   const years = [...new Set(streetMonths.map((month) => Number(month.slice(0, 4))))].sort((a, b) => a - b);
-  const loadedMonths = new Set(streetMonths.filter((month) => Number(month.slice(0, 4)) === year));
-  // Every month of the year gets a column, loaded or not, so the table and chart always read January to December.
-  const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}-01`);
-  const countCell = (month: string, count: number | undefined): Cell =>
-    loadedMonths.has(month) ? numeric(count ?? 0) : NOT_LOADED;
-
-  const crimes = new Map<string, Map<string, number>>();
-  for (const row of data.crimesByType) {
-    const byMonth = crimes.get(row.key) ?? new Map<string, number>();
-    byMonth.set(row.month, row.count);
-    crimes.set(row.key, byMonth);
-  }
-  const yearTotal = (byMonth: Map<string, number>) =>
-    months.reduce((sum, month) => sum + (byMonth.get(month) ?? 0), 0);
-  const types = [...crimes.entries()]
-    .filter(([, byMonth]) => yearTotal(byMonth) > 0)
-    .sort(([a, x], [b, y]) => yearTotal(y) - yearTotal(x) || (a < b ? -1 : 1));
-  const totals = months.map((month) =>
-    types.reduce((sum, [, byMonth]) => sum + (byMonth.get(month) ?? 0), 0),
-  );
-  const asb = new Map(data.antiSocialBehaviour.map((row) => [row.month, row.count]));
-
-  const crimeTypeRows: Cell[][] = [
-    ...types.map(([type, byMonth]) => [
-      { text: type },
-      ...months.map((month) => countCell(month, byMonth.get(month))),
-    ]),
-    [
-      { text: 'All crimes', classes: 'govuk-!-font-weight-bold' },
-      ...months.map((month, index) => countCell(month, totals[index])),
-    ],
-    [
-      { text: 'Anti-social behaviour (not a crime: not in the total)' },
-      ...months.map((month) => countCell(month, asb.get(month))),
-    ],
-  ];
-
-  const authorities = new Map<string, { label: string; byMonth: Map<string, number>; order: number }>();
-  for (const row of data.crimesByAuthority) {
-    const [key, label, order] = row.lsoaMissing
-      ? ['~none', 'No location given', 2]
-      : row.localAuthorityCode === null
-        ? ['~unmatched', 'Not matched to a local authority', 1]
-        : [row.localAuthorityCode, row.localAuthorityName ?? row.localAuthorityCode, 0];
-    const entry = authorities.get(key) ?? { label, byMonth: new Map<string, number>(), order };
-    entry.byMonth.set(row.month, (entry.byMonth.get(row.month) ?? 0) + row.count);
-    authorities.set(key, entry);
-  }
-  const authorityRows: Cell[][] = [...authorities.values()]
-    .filter((entry) => yearTotal(entry.byMonth) > 0)
-    .sort((a, b) => a.order - b.order || (a.label < b.label ? -1 : 1))
-    .map((entry) => [
-      { text: entry.label },
-      ...months.map((month) => countCell(month, entry.byMonth.get(month))),
-    ]);
-
-  const latestMonth = [...loadedMonths].sort().at(-1);
-  const latestIndex = latestMonth === undefined ? -1 : months.indexOf(latestMonth);
-  const headline =
-    latestMonth === undefined
-      ? null
-      : `In ${monthLong(latestMonth)}, police.uk recorded ${plural(totals[latestIndex] ?? 0, 'crime', 'crimes')} in ${force.name}, ` +
-        `and, separately, ${plural(asb.get(latestMonth) ?? 0, 'incident', 'incidents')} of anti-social behaviour.`;
-
-  const kinds = (['street', 'outcomes', 'stop-and-search'] as const).flatMap((kind) => {
-    const ofKind = units.filter((unit) => unit.kind === kind);
-    if (ofKind.length === 0) return [];
-    const rows = ofKind.reduce((sum, unit) => sum + unit.rows, 0);
-    return [
-      {
-        key: { text: KIND_LABEL[kind] },
-        value: {
-          text: `${ofKind.length} ${ofKind.length === 1 ? 'month' : 'months'} (${describeMonths(ofKind.map((unit) => unit.month.slice(0, 7)))}), ${formatCount(rows)} rows`,
-        },
-      },
-    ];
-  });
-
-  const outcomes = data.latestOutcomes
-    ? (() => {
-        const byType = new Map<string, { all: number; matched: number }>();
-        for (const row of data.latestOutcomes.rows) {
-          const entry = byType.get(row.outcomeType) ?? { all: 0, matched: 0 };
-          entry.all += row.count;
-          if (row.crimeType !== null) entry.matched += row.count;
-          byType.set(row.outcomeType, entry);
-        }
-        const all = [...byType.values()].reduce((sum, entry) => sum + entry.all, 0);
-        const matched = [...byType.values()].reduce((sum, entry) => sum + entry.matched, 0);
-        return {
-          month: monthLong(data.latestOutcomes.month),
-          summary:
-            `${formatCount(all)} outcomes were recorded in ${monthLong(data.latestOutcomes.month)}. ` +
-            `${formatCount(matched)} of them match, by Crime ID, a crime in the street-level data loaded for the same or an earlier month; ` +
-            'the rest concern crimes from months not loaded here.',
-          rows: [...byType.entries()]
-            .sort(([a, x], [b, y]) => y.all - x.all || (a < b ? -1 : 1))
-            .map(([type, entry]) => [{ text: type }, numeric(entry.all), numeric(entry.matched)]),
-        };
-      })()
-    : null;
-
+  const grid = yearGrid(streetMonths, year);
+  const { months, loadedMonths } = grid;
+  const crimeTypes = crimeTypeTable(data, grid);
   const lastLoaded = units.reduce<Date | null>(
     (latest, unit) => (latest === null || unit.loadedAt > latest ? unit.loadedAt : latest),
     null,
@@ -211,16 +112,16 @@ export function toForcePageView(data: ForceData) {
             unit: 'crimes',
             months: months.map((month, index) => ({
               month,
-              total: loadedMonths.has(month) ? (totals[index] ?? 0) : null,
+              total: loadedMonths.has(month) ? (crimeTypes.totals[index] ?? 0) : null,
             })),
           })
         : null,
     monthsNotLoaded: months.filter((month) => !loadedMonths.has(month)).length,
-    headline,
-    crimeTypeRows,
-    authorityRows,
-    kinds,
-    outcomes,
+    headline: headlineOf(force.name, grid, crimeTypes),
+    crimeTypeRows: crimeTypes.rows,
+    authorityRows: authorityRows(data, grid),
+    kinds: kindsLoaded(units),
+    outcomes: data.latestOutcomes ? outcomesSummary(data.latestOutcomes) : null,
     lastLoaded: lastLoaded ? formatInstant(lastLoaded) : null,
     units: units.map((unit) => [
       { text: monthShort(unit.month) },
@@ -229,6 +130,135 @@ export function toForcePageView(data: ForceData) {
       { text: formatInstant(unit.loadedAt) },
       { text: unit.sha256.slice(0, 12) },
     ]),
+  };
+}
+
+/** The twelve months of the page's year, and which of them hold street-level data. */
+interface YearGrid {
+  months: string[];
+  loadedMonths: Set<string>;
+  countCell(month: string, count: number | undefined): Cell;
+  yearTotal(byMonth: Map<string, number>): number;
+}
+
+function yearGrid(streetMonths: string[], year: ForceData['year']): YearGrid {
+  const loadedMonths = new Set(streetMonths.filter((month) => Number(month.slice(0, 4)) === year));
+  // Every month of the year gets a column, loaded or not, so the table and chart always read January to December.
+  const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}-01`);
+  return {
+    months,
+    loadedMonths,
+    countCell: (month, count) => (loadedMonths.has(month) ? numeric(count ?? 0) : NOT_LOADED),
+    yearTotal: (byMonth) => months.reduce((sum, month) => sum + (byMonth.get(month) ?? 0), 0),
+  };
+}
+
+/** Crimes by type and month, with the monthly totals and anti-social behaviour beneath. */
+function crimeTypeTable(data: ForceData, grid: YearGrid) {
+  const { months, countCell, yearTotal } = grid;
+  const crimes = new Map<string, Map<string, number>>();
+  for (const row of data.crimesByType) {
+    const byMonth = crimes.get(row.key) ?? new Map<string, number>();
+    byMonth.set(row.month, row.count);
+    crimes.set(row.key, byMonth);
+  }
+  const types = [...crimes.entries()]
+    .filter(([, byMonth]) => yearTotal(byMonth) > 0)
+    .sort(([a, x], [b, y]) => yearTotal(y) - yearTotal(x) || (a < b ? -1 : 1));
+  const totals = months.map((month) =>
+    types.reduce((sum, [, byMonth]) => sum + (byMonth.get(month) ?? 0), 0),
+  );
+  const asb = new Map(data.antiSocialBehaviour.map((row) => [row.month, row.count]));
+  const rows: Cell[][] = [
+    ...types.map(([type, byMonth]) => [
+      { text: type },
+      ...months.map((month) => countCell(month, byMonth.get(month))),
+    ]),
+    [
+      { text: 'All crimes', classes: 'govuk-!-font-weight-bold' },
+      ...months.map((month, index) => countCell(month, totals[index])),
+    ],
+    [
+      { text: 'Anti-social behaviour (not a crime: not in the total)' },
+      ...months.map((month) => countCell(month, asb.get(month))),
+    ],
+  ];
+  return { rows, totals, asb };
+}
+
+function authorityRows(data: ForceData, grid: YearGrid): Cell[][] {
+  const authorities = new Map<string, { label: string; byMonth: Map<string, number>; order: number }>();
+  for (const row of data.crimesByAuthority) {
+    const [key, label, order] = row.lsoaMissing
+      ? ['~none', 'No location given', 2]
+      : row.localAuthorityCode === null
+        ? ['~unmatched', 'Not matched to a local authority', 1]
+        : [row.localAuthorityCode, row.localAuthorityName ?? row.localAuthorityCode, 0];
+    const entry = authorities.get(key) ?? { label, byMonth: new Map<string, number>(), order };
+    entry.byMonth.set(row.month, (entry.byMonth.get(row.month) ?? 0) + row.count);
+    authorities.set(key, entry);
+  }
+  return [...authorities.values()]
+    .filter((entry) => grid.yearTotal(entry.byMonth) > 0)
+    .sort((a, b) => a.order - b.order || (a.label < b.label ? -1 : 1))
+    .map((entry) => [
+      { text: entry.label },
+      ...grid.months.map((month) => grid.countCell(month, entry.byMonth.get(month))),
+    ]);
+}
+
+/** A sentence on the latest month loaded, or null when the year has none. */
+function headlineOf(
+  forceName: string,
+  grid: YearGrid,
+  crimeTypes: ReturnType<typeof crimeTypeTable>,
+): string | null {
+  const latestMonth = [...grid.loadedMonths].sort().at(-1);
+  if (latestMonth === undefined) return null;
+  const latestIndex = grid.months.indexOf(latestMonth);
+  return (
+    `In ${monthLong(latestMonth)}, police.uk recorded ${plural(crimeTypes.totals[latestIndex] ?? 0, 'crime', 'crimes')} in ${forceName}, ` +
+    `and, separately, ${plural(crimeTypes.asb.get(latestMonth) ?? 0, 'incident', 'incidents')} of anti-social behaviour.`
+  );
+}
+
+/** What is loaded of each kind of file: months and rows. */
+function kindsLoaded(units: ForceData['units']) {
+  return (['street', 'outcomes', 'stop-and-search'] as const).flatMap((kind) => {
+    const ofKind = units.filter((unit) => unit.kind === kind);
+    if (ofKind.length === 0) return [];
+    const rows = ofKind.reduce((sum, unit) => sum + unit.rows, 0);
+    return [
+      {
+        key: { text: KIND_LABEL[kind] },
+        value: {
+          text: `${ofKind.length} ${ofKind.length === 1 ? 'month' : 'months'} (${describeMonths(ofKind.map((unit) => unit.month.slice(0, 7)))}), ${formatCount(rows)} rows`,
+        },
+      },
+    ];
+  });
+}
+
+/** The latest month's outcomes by type, and how many match a crime loaded. */
+function outcomesSummary(latest: NonNullable<ForceData['latestOutcomes']>) {
+  const byType = new Map<string, { all: number; matched: number }>();
+  for (const row of latest.rows) {
+    const entry = byType.get(row.outcomeType) ?? { all: 0, matched: 0 };
+    entry.all += row.count;
+    if (row.crimeType !== null) entry.matched += row.count;
+    byType.set(row.outcomeType, entry);
+  }
+  const all = [...byType.values()].reduce((sum, entry) => sum + entry.all, 0);
+  const matched = [...byType.values()].reduce((sum, entry) => sum + entry.matched, 0);
+  return {
+    month: monthLong(latest.month),
+    summary:
+      `${formatCount(all)} outcomes were recorded in ${monthLong(latest.month)}. ` +
+      `${formatCount(matched)} of them match, by Crime ID, a crime in the street-level data loaded for the same or an earlier month; ` +
+      'the rest concern crimes from months not loaded here.',
+    rows: [...byType.entries()]
+      .sort(([a, x], [b, y]) => y.all - x.all || (a < b ? -1 : 1))
+      .map(([type, entry]) => [{ text: type }, numeric(entry.all), numeric(entry.matched)]),
   };
 }
 

@@ -17,18 +17,18 @@ export function listLoadedMonthFiles(
   kind: PoliceUkKind,
 ): Promise<{ month: string; importFileId: number }[]> {
   return db
-    .selectFrom('police_uk_unit')
-    .select(['month', 'import_file_id as importFileId'])
-    .where('force_area_id', '=', forceAreaId)
+    .selectFrom('policeUkUnit')
+    .select(['month', 'importFileId'])
+    .where('forceAreaId', '=', forceAreaId)
     .where('kind', '=', kind)
     .orderBy('month')
     .execute();
 }
 
 const COUNT_COLUMN = {
-  'crime-type': 'crime_type',
-  outcome: 'last_outcome_category',
-  lsoa: 'lsoa_code',
+  'crime-type': 'crimeType',
+  outcome: 'lastOutcomeCategory',
+  lsoa: 'lsoaCode',
 } as const;
 
 /**
@@ -45,16 +45,16 @@ export async function countStreetRecordsBy(
   const column = COUNT_COLUMN[by];
   const [crimes, incidents] = await Promise.all([
     db
-      .selectFrom('police_uk_crime_monthly')
+      .selectFrom('policeUkCrimeMonthly')
       .select([`${column} as key`, (eb) => eb.fn.sum<number>('crimes').as('n')])
-      .where('force_area_id', '=', forceAreaId)
+      .where('forceAreaId', '=', forceAreaId)
       .where('month', '=', month)
       .groupBy(column)
       .execute(),
     db
-      .selectFrom('police_uk_asb_monthly')
+      .selectFrom('policeUkAsbMonthly')
       .select([`${column} as key`, (eb) => eb.fn.sum<number>('incidents').as('n')])
-      .where('force_area_id', '=', forceAreaId)
+      .where('forceAreaId', '=', forceAreaId)
       .where('month', '=', month)
       .groupBy(column)
       .execute(),
@@ -86,15 +86,15 @@ export async function listMonthlyCrimesByType(
   range?: MonthRange,
 ): Promise<MonthlyCount[]> {
   const rows = await db
-    .selectFrom('police_uk_crime_monthly')
-    .select(['month', 'crime_type as key', (eb) => eb.fn.sum<number>('crimes').as('count')])
-    .where('force_area_id', '=', forceAreaId)
+    .selectFrom('policeUkCrimeMonthly')
+    .select(['month', 'crimeType as key', (eb) => eb.fn.sum<number>('crimes').as('count')])
+    .where('forceAreaId', '=', forceAreaId)
     .$if(range !== undefined, (qb) =>
       qb.where('month', '>=', range?.from as string).where('month', '<', range?.to as string),
     )
-    .groupBy(['month', 'crime_type'])
+    .groupBy(['month', 'crimeType'])
     .orderBy('month')
-    .orderBy('crime_type')
+    .orderBy('crimeType')
     .execute();
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }
@@ -105,9 +105,9 @@ export async function listMonthlyAntiSocialBehaviour(
   forceAreaId: number,
 ): Promise<{ month: string; count: number }[]> {
   const rows = await db
-    .selectFrom('police_uk_asb_monthly')
+    .selectFrom('policeUkAsbMonthly')
     .select(['month', (eb) => eb.fn.sum<number>('incidents').as('count')])
-    .where('force_area_id', '=', forceAreaId)
+    .where('forceAreaId', '=', forceAreaId)
     .groupBy('month')
     .orderBy('month')
     .execute();
@@ -130,20 +130,20 @@ export async function listMonthlyCrimesByAuthority(
   range?: MonthRange,
 ): Promise<MonthlyAuthorityCount[]> {
   const rows = await db
-    .selectFrom('police_uk_crime_monthly as c')
-    .leftJoin('lsoa_local_authority as l', 'l.lsoa_code', 'c.lsoa_code')
+    .selectFrom('policeUkCrimeMonthly as c')
+    .leftJoin('lsoaLocalAuthority as l', 'l.lsoaCode', 'c.lsoaCode')
     .select([
       'c.month',
-      'l.local_authority_code as localAuthorityCode',
-      'l.local_authority_name as localAuthorityName',
+      'l.localAuthorityCode',
+      'l.localAuthorityName',
       sql<boolean>`c.lsoa_code = ''`.as('lsoaMissing'),
       (eb) => eb.fn.sum<number>('c.crimes').as('count'),
     ])
-    .where('c.force_area_id', '=', forceAreaId)
+    .where('c.forceAreaId', '=', forceAreaId)
     .$if(range !== undefined, (qb) =>
       qb.where('c.month', '>=', range?.from as string).where('c.month', '<', range?.to as string),
     )
-    .groupBy(['c.month', 'l.local_authority_code', 'l.local_authority_name', sql`c.lsoa_code = ''`])
+    .groupBy(['c.month', 'l.localAuthorityCode', 'l.localAuthorityName', sql`c.lsoa_code = ''`])
     .orderBy('c.month')
     .execute();
   return rows.map((row) => ({ ...row, lsoaMissing: Boolean(row.lsoaMissing), count: Number(row.count) }));
@@ -163,19 +163,19 @@ export interface LoadedUnitDetail {
 /** Every unit loaded for a force, with the file and run it came from. */
 export function listLoadedUnitDetails(db: Db, forceAreaId: number): Promise<LoadedUnitDetail[]> {
   return db
-    .selectFrom('police_uk_unit as u')
-    .innerJoin('police_uk_import_file as f', 'f.id', 'u.import_file_id')
+    .selectFrom('policeUkUnit as u')
+    .innerJoin('policeUkImportFile as f', 'f.id', 'u.importFileId')
     .select([
       'u.kind',
       'u.month',
       'u.rows',
       'u.sha256',
-      'u.loaded_at as loadedAt',
-      'u.import_file_id as importFileId',
-      'f.run_id as runId',
-      'f.display_name as fileName',
+      'u.loadedAt',
+      'u.importFileId',
+      'f.runId',
+      'f.displayName as fileName',
     ])
-    .where('u.force_area_id', '=', forceAreaId)
+    .where('u.forceAreaId', '=', forceAreaId)
     .orderBy('u.month')
     .orderBy('u.kind')
     .execute();
@@ -193,16 +193,16 @@ export interface ForceCoverage {
 /** For each force and kind with data: how many months, the first and last, and the rows. */
 export async function listForceCoverage(db: Db): Promise<ForceCoverage[]> {
   const rows = await db
-    .selectFrom('police_uk_unit')
+    .selectFrom('policeUkUnit')
     .select([
-      'force_area_id as forceAreaId',
+      'forceAreaId',
       'kind',
       (eb) => eb.fn.countAll<number>().as('months'),
       (eb) => eb.fn.min<string>('month').as('firstMonth'),
       (eb) => eb.fn.max<string>('month').as('lastMonth'),
       (eb) => eb.fn.sum<number>('rows').as('rows'),
     ])
-    .groupBy(['force_area_id', 'kind'])
+    .groupBy(['forceAreaId', 'kind'])
     .execute();
   return rows.map((row) => ({ ...row, months: Number(row.months), rows: Number(row.rows) }));
 }

@@ -72,157 +72,185 @@ export type PoliceUkDataService = ReturnType<typeof createPoliceUkDataService>;
 
 /** Reading what was imported: the counts API, the public force pages, and the record of import runs. */
 export function createPoliceUkDataService(deps: { db: Db; areas: AreasService; policy: Policy }) {
-  const { db, areas, policy } = deps;
-  const streetCounts = createCountsCache<KeyCount[]>();
-
-  // One indexed row: the counts API asks on every request, and none of these readers needs the authorities.
-  async function forceBySlug(slug: string) {
-    const force = await areas.findForceArea(slug);
-    if (!force) throw new NotFoundError(`There is no force area "${slug}".`);
-    return force;
-  }
-
-  /** Street records of a force and month (`YYYY-MM`) counted by crime type, outcome or LSOA. */
-  async function countStreetRecords(query: {
-    force: string;
-    month: string;
-    by: CountBy;
-  }): Promise<StreetCounts> {
-    const force = await forceBySlug(query.force);
-    const loaded = await listLoadedMonthFiles(db, force.id, 'street');
-    const month = `${query.month}-01`;
-    const unit = loaded.find((row) => row.month === month);
-    if (!unit) {
-      throw new MonthNotLoadedError(
-        query.force,
-        query.month,
-        loaded.map((row) => row.month.slice(0, 7)),
-      );
-    }
-    const counts = await streetCounts.get(`${force.id}/${month}/${query.by}`, unit.importFileId, () =>
-      countStreetRecordsBy(db, force.id, month, query.by),
-    );
-    return { force: query.force, month: query.month, by: query.by, counts };
-  }
-
-  /** Forces with police.uk data, for the index page. */
-  async function listForcesWithData() {
-    const [forces, coverage] = await Promise.all([
-      areas.listForceAreasWithAuthorities(),
-      listForceCoverage(db),
-    ]);
-    return forces.map((force) => ({
-      slug: force.slug,
-      name: force.name,
-      coverage: coverage.filter((row) => row.forceAreaId === force.id),
-    }));
-  }
-
-  /**
-   * What a force's page shows: every unit loaded, and the year asked for (the latest with street data when
-   * that year has none) counted by crime type and by local authority, with the latest outcomes month.
-   */
-  async function forceData(slug: string, requestedYear?: number): Promise<ForceData> {
-    const force = await forceBySlug(slug);
-    const units = await listLoadedUnitDetails(db, force.id);
-    const year = chooseYear(
-      units.filter((unit) => unit.kind === 'street').map((unit) => unit.month),
-      requestedYear,
-    );
-    const range = year === null ? undefined : { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-    const [crimesByType, antiSocialBehaviour, crimesByAuthority] = await Promise.all([
-      range ? listMonthlyCrimesByType(db, force.id, range) : [],
-      listMonthlyAntiSocialBehaviour(db, force.id),
-      range ? listMonthlyCrimesByAuthority(db, force.id, range) : [],
-    ]);
-    const latestOutcomeMonth = units.filter((unit) => unit.kind === 'outcomes').at(-1)?.month;
-    const latestOutcomes = latestOutcomeMonth
-      ? { month: latestOutcomeMonth, rows: await countOutcomesByCrimeType(db, force.id, latestOutcomeMonth) }
-      : null;
-    return { force, year, units, crimesByType, antiSocialBehaviour, crimesByAuthority, latestOutcomes };
-  }
-
-  /** Every month's crimes by type and anti-social behaviour, with the units loaded (for downloads). */
-  async function forceSeries(slug: string) {
-    const force = await forceBySlug(slug);
-    const [units, crimesByType, antiSocialBehaviour] = await Promise.all([
-      listLoadedUnitDetails(db, force.id),
-      listMonthlyCrimesByType(db, force.id),
-      listMonthlyAntiSocialBehaviour(db, force.id),
-    ]);
-    return { force, units, crimesByType, antiSocialBehaviour };
-  }
-
-  /** Every month's crimes by local authority (for downloads). */
-  async function forceAuthoritySeries(slug: string) {
-    const force = await forceBySlug(slug);
-    return { force, crimesByAuthority: await listMonthlyCrimesByAuthority(db, force.id) };
-  }
-
-  function requireRead(actor: Actor) {
-    if (!policy.can(actor, 'imports:read')) throw new ForbiddenError();
-  }
-
-  async function slugsById(): Promise<Map<number, string>> {
-    return new Map((await areas.listForceAreasWithAuthorities()).map((force) => [force.id, force.slug]));
-  }
-
-  async function listRuns(actor: Actor, page: number, perPage = 20) {
-    requireRead(actor);
-    const [runs, total, slugs] = await Promise.all([
-      listImportRuns(db, perPage, (page - 1) * perPage),
-      countImportRuns(db),
-      slugsById(),
-    ]);
-    const files = await listImportFiles(
-      db,
-      runs.map((run) => run.id),
-    );
-    return {
-      runs: runs.map((run) => ({
-        run,
-        files: files
-          .filter((file) => file.runId === run.id)
-          .map((file) => ({
-            ...file,
-            forceSlug: file.forceAreaId === null ? null : (slugs.get(file.forceAreaId) ?? null),
-          })),
-      })),
-      total,
-      page,
-      perPage,
-    };
-  }
-
-  async function getRun(actor: Actor, runId: number, rejectLimit = 200): Promise<ImportRunDetail> {
-    requireRead(actor);
-    const run = await findImportRun(db, runId);
-    if (!run) throw new NotFoundError(`There is no import run ${runId}.`);
-    const [files, slugs] = await Promise.all([listImportFiles(db, [runId]), slugsById()]);
-    const rejects = await listImportRejects(
-      db,
-      files.map((file) => file.id),
-      rejectLimit,
-    );
-    return {
-      run,
-      files: files.map((file) => ({
-        ...file,
-        forceSlug: file.forceAreaId === null ? null : (slugs.get(file.forceAreaId) ?? null),
-      })),
-      rejects,
-    };
-  }
-
+  const context: PoliceUkDataContext = { ...deps, streetCounts: createCountsCache<KeyCount[]>() };
   return {
-    countStreetRecords,
-    listForcesWithData,
-    forceData,
-    forceSeries,
-    forceAuthoritySeries,
-    listRuns,
-    getRun,
+    countStreetRecords: (query: StreetCountsQuery) => countStreetRecords(context, query),
+    listForcesWithData: () => listForcesWithData(context),
+    forceData: (slug: string, requestedYear?: number) => forceData(context, slug, requestedYear),
+    forceSeries: (slug: string) => forceSeries(context, slug),
+    forceAuthoritySeries: (slug: string) => forceAuthoritySeries(context, slug),
+    listRuns: (actor: Actor, page: number, perPage?: number) => listRuns(context, actor, page, perPage),
+    getRun: (actor: Actor, runId: number, rejectLimit?: number) => getRun(context, actor, runId, rejectLimit),
   };
+}
+
+/** What the readers share: the service's deps and its cache of street counts. */
+interface PoliceUkDataContext {
+  db: Db;
+  areas: AreasService;
+  policy: Policy;
+  streetCounts: ReturnType<typeof createCountsCache<KeyCount[]>>;
+}
+
+interface StreetCountsQuery {
+  force: string;
+  month: string;
+  by: CountBy;
+}
+
+// One indexed row: the counts API asks on every request, and none of these readers needs the authorities.
+async function forceBySlug({ areas }: PoliceUkDataContext, slug: string) {
+  const force = await areas.findForceArea(slug);
+  if (!force) throw new NotFoundError(`There is no force area "${slug}".`);
+  return force;
+}
+
+/** Street records of a force and month (`YYYY-MM`) counted by crime type, outcome or LSOA. */
+async function countStreetRecords(
+  context: PoliceUkDataContext,
+  query: StreetCountsQuery,
+): Promise<StreetCounts> {
+  const { db } = context;
+  const force = await forceBySlug(context, query.force);
+  const loaded = await listLoadedMonthFiles(db, force.id, 'street');
+  const month = `${query.month}-01`;
+  const unit = loaded.find((row) => row.month === month);
+  if (!unit) {
+    throw new MonthNotLoadedError(
+      query.force,
+      query.month,
+      loaded.map((row) => row.month.slice(0, 7)),
+    );
+  }
+  const counts = await context.streetCounts.get(`${force.id}/${month}/${query.by}`, unit.importFileId, () =>
+    countStreetRecordsBy(db, force.id, month, query.by),
+  );
+  return { force: query.force, month: query.month, by: query.by, counts };
+}
+
+/** Forces with police.uk data, for the index page. */
+async function listForcesWithData({ db, areas }: PoliceUkDataContext) {
+  const [forces, coverage] = await Promise.all([
+    areas.listForceAreasWithAuthorities(),
+    listForceCoverage(db),
+  ]);
+  return forces.map((force) => ({
+    slug: force.slug,
+    name: force.name,
+    coverage: coverage.filter((row) => row.forceAreaId === force.id),
+  }));
+}
+
+/**
+ * What a force's page shows: every unit loaded, and the year asked for (the latest with street data when
+ * that year has none) counted by crime type and by local authority, with the latest outcomes month.
+ */
+async function forceData(
+  context: PoliceUkDataContext,
+  slug: string,
+  requestedYear?: number,
+): Promise<ForceData> {
+  const { db } = context;
+  const force = await forceBySlug(context, slug);
+  const units = await listLoadedUnitDetails(db, force.id);
+  const year = chooseYear(
+    units.filter((unit) => unit.kind === 'street').map((unit) => unit.month),
+    requestedYear,
+  );
+  const range = year === null ? undefined : { from: `${year}-01-01`, to: `${year + 1}-01-01` };
+  const [crimesByType, antiSocialBehaviour, crimesByAuthority] = await Promise.all([
+    range ? listMonthlyCrimesByType(db, force.id, range) : [],
+    listMonthlyAntiSocialBehaviour(db, force.id),
+    range ? listMonthlyCrimesByAuthority(db, force.id, range) : [],
+  ]);
+  const latestOutcomeMonth = units.filter((unit) => unit.kind === 'outcomes').at(-1)?.month;
+  const latestOutcomes = latestOutcomeMonth
+    ? { month: latestOutcomeMonth, rows: await countOutcomesByCrimeType(db, force.id, latestOutcomeMonth) }
+    : null;
+  return { force, year, units, crimesByType, antiSocialBehaviour, crimesByAuthority, latestOutcomes };
+}
+
+/** Every month's crimes by type and anti-social behaviour, with the units loaded (for downloads). */
+async function forceSeries(context: PoliceUkDataContext, slug: string) {
+  const { db } = context;
+  const force = await forceBySlug(context, slug);
+  const [units, crimesByType, antiSocialBehaviour] = await Promise.all([
+    listLoadedUnitDetails(db, force.id),
+    listMonthlyCrimesByType(db, force.id),
+    listMonthlyAntiSocialBehaviour(db, force.id),
+  ]);
+  return { force, units, crimesByType, antiSocialBehaviour };
+}
+
+/** Every month's crimes by local authority (for downloads). */
+async function forceAuthoritySeries(context: PoliceUkDataContext, slug: string) {
+  const { db } = context;
+  const force = await forceBySlug(context, slug);
+  return { force, crimesByAuthority: await listMonthlyCrimesByAuthority(db, force.id) };
+}
+
+function requireRead(policy: Policy, actor: Actor) {
+  if (!policy.can(actor, 'imports:read')) throw new ForbiddenError();
+}
+
+async function slugsById(areas: AreasService): Promise<Map<number, string>> {
+  return new Map((await areas.listForceAreasWithAuthorities()).map((force) => [force.id, force.slug]));
+}
+
+async function listRuns(context: PoliceUkDataContext, actor: Actor, page: number, perPage = 20) {
+  requireRead(context.policy, actor);
+  const { db } = context;
+  const [runs, total, slugs] = await Promise.all([
+    listImportRuns(db, perPage, (page - 1) * perPage),
+    countImportRuns(db),
+    slugsById(context.areas),
+  ]);
+  const files = await listImportFiles(
+    db,
+    runs.map((run) => run.id),
+  );
+  return {
+    runs: runs.map((run) => ({
+      run,
+      files: withForceSlugs(
+        files.filter((file) => file.runId === run.id),
+        slugs,
+      ),
+    })),
+    total,
+    page,
+    perPage,
+  };
+}
+
+async function getRun(
+  context: PoliceUkDataContext,
+  actor: Actor,
+  runId: number,
+  rejectLimit = 200,
+): Promise<ImportRunDetail> {
+  requireRead(context.policy, actor);
+  const { db } = context;
+  const run = await findImportRun(db, runId);
+  if (!run) throw new NotFoundError(`There is no import run ${runId}.`);
+  const [files, slugs] = await Promise.all([listImportFiles(db, [runId]), slugsById(context.areas)]);
+  const rejects = await listImportRejects(
+    db,
+    files.map((file) => file.id),
+    rejectLimit,
+  );
+  return {
+    run,
+    files: withForceSlugs(files, slugs),
+    rejects,
+  };
+}
+
+function withForceSlugs(files: ImportFileRow[], slugs: Map<number, string>): ImportRunDetail['files'] {
+  return files.map((file) => ({
+    ...file,
+    forceSlug: file.forceAreaId === null ? null : (slugs.get(file.forceAreaId) ?? null),
+  }));
 }
 
 /** The year asked for if some month of it is loaded, else the latest year loaded (null when none is). */

@@ -138,12 +138,12 @@ export async function vacuumAnalysePoliceUk(sql: SqlClient, kinds: Iterable<Poli
 
 // ---- Records of runs and files (Kysely) ----
 
-type RunRow = PerformanceTables['police_uk_import_run'];
+type RunRow = PerformanceTables['policeUkImportRun'];
 
 export async function insertImportRun(
   db: Db,
   run: {
-    actorKind: RunRow['actor_kind'];
+    actorKind: RunRow['actorKind'];
     actorId: number | null;
     actorLabel: string;
     origin: ImportOrigin;
@@ -152,14 +152,14 @@ export async function insertImportRun(
   },
 ): Promise<number> {
   const row = await db
-    .insertInto('police_uk_import_run')
+    .insertInto('policeUkImportRun')
     .values({
-      actor_kind: run.actorKind,
-      actor_id: run.actorId,
-      actor_label: run.actorLabel,
+      actorKind: run.actorKind,
+      actorId: run.actorId,
+      actorLabel: run.actorLabel,
       origin: run.origin,
-      allowed_rejects: run.allowedRejects,
-      request_id: run.requestId,
+      allowedRejects: run.allowedRejects,
+      requestId: run.requestId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -178,16 +178,16 @@ export interface RunProgressPatch {
 
 export async function updateImportRunProgress(db: Db, runId: number, patch: RunProgressPatch): Promise<void> {
   await db
-    .updateTable('police_uk_import_run')
+    .updateTable('policeUkImportRun')
     .set((eb) => ({
-      updated_at: eb.fn('now'),
+      updatedAt: eb.fn('now'),
       ...(patch.phase !== undefined ? { phase: patch.phase } : {}),
-      ...(patch.filesTotal !== undefined ? { files_total: patch.filesTotal } : {}),
-      ...(patch.filesDone !== undefined ? { files_done: patch.filesDone } : {}),
-      ...(patch.streetRows !== undefined ? { street_rows: patch.streetRows } : {}),
-      ...(patch.outcomeRows !== undefined ? { outcome_rows: patch.outcomeRows } : {}),
-      ...(patch.stopAndSearchRows !== undefined ? { stop_and_search_rows: patch.stopAndSearchRows } : {}),
-      ...(patch.rejectedRows !== undefined ? { rejected_rows: patch.rejectedRows } : {}),
+      ...(patch.filesTotal !== undefined ? { filesTotal: patch.filesTotal } : {}),
+      ...(patch.filesDone !== undefined ? { filesDone: patch.filesDone } : {}),
+      ...(patch.streetRows !== undefined ? { streetRows: patch.streetRows } : {}),
+      ...(patch.outcomeRows !== undefined ? { outcomeRows: patch.outcomeRows } : {}),
+      ...(patch.stopAndSearchRows !== undefined ? { stopAndSearchRows: patch.stopAndSearchRows } : {}),
+      ...(patch.rejectedRows !== undefined ? { rejectedRows: patch.rejectedRows } : {}),
     }))
     .where('id', '=', runId)
     .execute();
@@ -203,16 +203,16 @@ export async function failAbandonedImportRuns(
   except: readonly number[],
 ): Promise<number> {
   const result = await db
-    .updateTable('police_uk_import_run')
+    .updateTable('policeUkImportRun')
     .set((eb) => ({
       status: 'failed',
       phase: 'done',
       error:
         'This run stopped without finishing: Peelian was stopped while it ran. Files it had loaded stay loaded; the rest were not.',
-      finished_at: eb.fn('now'),
+      finishedAt: eb.fn('now'),
     }))
     .where('status', '=', 'running')
-    .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .where('updatedAt', '<', sql<Date>`now() - make_interval(mins => ${minutes})`)
     .$if(except.length > 0, (qb) => qb.where('id', 'not in', [...except]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -224,14 +224,14 @@ export async function finishImportRun(
   outcome: { status: Exclude<ImportRunStatus, 'running'>; error: string | null; durationMs: number },
 ): Promise<void> {
   await db
-    .updateTable('police_uk_import_run')
+    .updateTable('policeUkImportRun')
     .set((eb) => ({
       status: outcome.status,
       phase: 'done',
       error: outcome.error,
-      duration_ms: outcome.durationMs,
-      finished_at: eb.fn('now'),
-      updated_at: eb.fn('now'),
+      durationMs: outcome.durationMs,
+      finishedAt: eb.fn('now'),
+      updatedAt: eb.fn('now'),
     }))
     .where('id', '=', runId)
     .execute();
@@ -267,21 +267,21 @@ export async function insertImportFiles(db: Db, runId: number, files: NewImportF
     const ids: number[] = [];
     for (const file of files) {
       const row = await trx
-        .insertInto('police_uk_import_file')
+        .insertInto('policeUkImportFile')
         .values({
-          run_id: runId,
+          runId: runId,
           position: file.position,
-          display_name: file.displayName,
-          force_area_id: file.forceAreaId,
+          displayName: file.displayName,
+          forceAreaId: file.forceAreaId,
           month: file.month,
           kind: file.kind,
           sha256: file.sha256,
           bytes: file.bytes,
           rows: file.rows,
-          rejected_rows: file.rejectedRows,
-          anti_social_behaviour_rows: file.antiSocialBehaviourRows,
-          rows_without_location: file.rowsWithoutLocation,
-          repeated_crime_ids: file.repeatedCrimeIds,
+          rejectedRows: file.rejectedRows,
+          antiSocialBehaviourRows: file.antiSocialBehaviourRows,
+          rowsWithoutLocation: file.rowsWithoutLocation,
+          repeatedCrimeIds: file.repeatedCrimeIds,
           status: file.status,
           error: file.error,
         })
@@ -291,12 +291,12 @@ export async function insertImportFiles(db: Db, runId: number, files: NewImportF
       // In slices, to stay under the 65,535 parameters a statement may carry.
       for (let start = 0; start < file.rejects.length; start += 1000) {
         await trx
-          .insertInto('police_uk_import_reject')
+          .insertInto('policeUkImportReject')
           .values(
             file.rejects.slice(start, start + 1000).map((reject) => ({
-              file_id: row.id,
+              fileId: row.id,
               line: reject.line,
-              column_name: reject.column,
+              columnName: reject.column,
               value: reject.value,
               reason: reject.reason,
             })),
@@ -310,7 +310,7 @@ export async function insertImportFiles(db: Db, runId: number, files: NewImportF
 
 export async function markImportFileFailed(db: Db, fileId: number, error: string): Promise<void> {
   await db
-    .updateTable('police_uk_import_file')
+    .updateTable('policeUkImportFile')
     .set({ status: 'failed', error })
     .where('id', '=', fileId)
     .execute();
@@ -338,25 +338,25 @@ export interface ImportRunRow {
 
 function selectRuns(db: Db) {
   return db
-    .selectFrom('police_uk_import_run')
+    .selectFrom('policeUkImportRun')
     .select([
       'id',
-      'actor_label as actorLabel',
+      'actorLabel',
       'origin',
-      'allowed_rejects as allowedRejects',
+      'allowedRejects',
       'status',
       'phase',
-      'files_total as filesTotal',
-      'files_done as filesDone',
-      'street_rows as streetRows',
-      'outcome_rows as outcomeRows',
-      'stop_and_search_rows as stopAndSearchRows',
-      'rejected_rows as rejectedRows',
+      'filesTotal',
+      'filesDone',
+      'streetRows',
+      'outcomeRows',
+      'stopAndSearchRows',
+      'rejectedRows',
       'error',
-      'started_at as startedAt',
-      'updated_at as updatedAt',
-      'finished_at as finishedAt',
-      'duration_ms as durationMs',
+      'startedAt',
+      'updatedAt',
+      'finishedAt',
+      'durationMs',
     ]);
 }
 
@@ -366,7 +366,7 @@ export function listImportRuns(db: Db, limit: number, offset: number): Promise<I
 
 export async function countImportRuns(db: Db): Promise<number> {
   const row = await db
-    .selectFrom('police_uk_import_run')
+    .selectFrom('policeUkImportRun')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -401,29 +401,29 @@ export interface ImportFileRow {
 export function listImportFiles(db: Db, runIds: readonly number[]): Promise<ImportFileRow[]> {
   if (runIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('police_uk_import_file as f')
+    .selectFrom('policeUkImportFile as f')
     .select([
       'f.id',
-      'f.run_id as runId',
+      'f.runId',
       'f.position',
-      'f.display_name as displayName',
-      'f.force_area_id as forceAreaId',
+      'f.displayName',
+      'f.forceAreaId',
       'f.month',
       'f.kind',
       'f.sha256',
       'f.bytes',
       'f.rows',
-      'f.rejected_rows as rejectedRows',
-      'f.anti_social_behaviour_rows as antiSocialBehaviourRows',
-      'f.rows_without_location as rowsWithoutLocation',
-      'f.repeated_crime_ids as repeatedCrimeIds',
+      'f.rejectedRows',
+      'f.antiSocialBehaviourRows',
+      'f.rowsWithoutLocation',
+      'f.repeatedCrimeIds',
       'f.status',
       'f.error',
-      'f.duration_ms as durationMs',
-      'f.replaced_file_id as replacedFileId',
+      'f.durationMs',
+      'f.replacedFileId',
     ])
-    .where('f.run_id', 'in', [...runIds])
-    .orderBy('f.run_id', 'desc')
+    .where('f.runId', 'in', [...runIds])
+    .orderBy('f.runId', 'desc')
     .orderBy('f.position')
     .execute();
 }
@@ -443,10 +443,10 @@ export function listImportRejects(
 ): Promise<ImportRejectRow[]> {
   if (fileIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('police_uk_import_reject')
-    .select(['file_id as fileId', 'line', 'column_name as column', 'value', 'reason'])
-    .where('file_id', 'in', [...fileIds])
-    .orderBy('file_id')
+    .selectFrom('policeUkImportReject')
+    .select(['fileId', 'line', 'columnName as column', 'value', 'reason'])
+    .where('fileId', 'in', [...fileIds])
+    .orderBy('fileId')
     .orderBy('line')
     .orderBy('id')
     .limit(limit)
@@ -466,15 +466,8 @@ export interface LoadedUnitRow {
 export function listLoadedUnits(db: Db, forceAreaIds: readonly number[]): Promise<LoadedUnitRow[]> {
   if (forceAreaIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('police_uk_unit')
-    .select([
-      'force_area_id as forceAreaId',
-      'kind',
-      'month',
-      'sha256',
-      'rows',
-      'import_file_id as importFileId',
-    ])
-    .where('force_area_id', 'in', [...forceAreaIds])
+    .selectFrom('policeUkUnit')
+    .select(['forceAreaId', 'kind', 'month', 'sha256', 'rows', 'importFileId'])
+    .where('forceAreaId', 'in', [...forceAreaIds])
     .execute();
 }

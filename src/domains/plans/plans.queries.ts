@@ -19,16 +19,16 @@ export interface PlanRow {
 const PLAN_COLUMNS = [
   'id',
   'slug',
-  'body_id as bodyId',
-  'force_area_id as forceAreaId',
+  'bodyId',
+  'forceAreaId',
   'title',
-  'author_name as authorName',
-  'author_office as authorOffice',
-  'term_start as termStart',
-  'term_end as termEnd',
-  'election_date as electionDate',
+  'authorName',
+  'authorOffice',
+  'termStart',
+  'termEnd',
+  'electionDate',
   'summary',
-  'source_url as sourceUrl',
+  'sourceUrl',
 ] as const;
 
 export type PlanValues = Omit<PlanRow, 'id'>;
@@ -45,30 +45,30 @@ export function findPlanById(db: Db, id: number): Promise<PlanRow | undefined> {
 export function findPlanOwnerSlugs(db: Db, planId: number): Promise<{ body: string; forceArea: string }> {
   return db
     .selectFrom('plan')
-    .innerJoin('accounts_published_body as body', 'body.id', 'plan.body_id')
-    .innerJoin('areas_published_force_area as force_area', 'force_area.id', 'plan.force_area_id')
-    .select(['body.slug as body', 'force_area.slug as forceArea'])
+    .innerJoin('accountsPublishedBody as body', 'body.id', 'plan.bodyId')
+    .innerJoin('areasPublishedForceArea as forceArea', 'forceArea.id', 'plan.forceAreaId')
+    .select(['body.slug as body', 'forceArea.slug as forceArea'])
     .where('plan.id', '=', planId)
     .executeTakeFirstOrThrow();
 }
 
 export function listPlans(db: Db): Promise<PlanRow[]> {
-  return db.selectFrom('plan').select(PLAN_COLUMNS).orderBy('term_start', 'desc').execute();
+  return db.selectFrom('plan').select(PLAN_COLUMNS).orderBy('termStart', 'desc').execute();
 }
 
 function planColumns(values: PlanValues) {
   return {
     slug: values.slug,
-    body_id: values.bodyId,
-    force_area_id: values.forceAreaId,
+    bodyId: values.bodyId,
+    forceAreaId: values.forceAreaId,
     title: values.title,
-    author_name: values.authorName,
-    author_office: values.authorOffice,
-    term_start: values.termStart,
-    term_end: values.termEnd,
-    election_date: values.electionDate,
+    authorName: values.authorName,
+    authorOffice: values.authorOffice,
+    termStart: values.termStart,
+    termEnd: values.termEnd,
+    electionDate: values.electionDate,
     summary: values.summary,
-    source_url: values.sourceUrl,
+    sourceUrl: values.sourceUrl,
   };
 }
 
@@ -96,20 +96,13 @@ export interface VersionRow {
   contentChangedAt: Date;
 }
 
-const VERSION_COLUMNS = [
-  'id',
-  'plan_id as planId',
-  'number',
-  'state',
-  'issued_on as issuedOn',
-  'content_changed_at as contentChangedAt',
-] as const;
+const VERSION_COLUMNS = ['id', 'planId', 'number', 'state', 'issuedOn', 'contentChangedAt'] as const;
 
 export function listVersionsByPlan(db: Db, planId: number): Promise<VersionRow[]> {
   return db
-    .selectFrom('plan_version')
+    .selectFrom('planVersion')
     .select(VERSION_COLUMNS)
-    .where('plan_id', '=', planId)
+    .where('planId', '=', planId)
     .orderBy('number')
     .execute();
 }
@@ -117,17 +110,17 @@ export function listVersionsByPlan(db: Db, planId: number): Promise<VersionRow[]
 export function listVersionsByPlans(db: Db, planIds: number[]): Promise<VersionRow[]> {
   if (planIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('plan_version')
+    .selectFrom('planVersion')
     .select(VERSION_COLUMNS)
-    .where('plan_id', 'in', planIds)
+    .where('planId', 'in', planIds)
     .orderBy('number')
     .execute();
 }
 
 export async function insertVersion(db: Db, planId: number, number: number, at: Date): Promise<number> {
   const row = await db
-    .insertInto('plan_version')
-    .values({ plan_id: planId, number, state: 'draft', content_changed_at: at, created_at: at })
+    .insertInto('planVersion')
+    .values({ planId: planId, number, state: 'draft', contentChangedAt: at, createdAt: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -135,20 +128,20 @@ export async function insertVersion(db: Db, planId: number, number: number, at: 
 
 export async function markVersionIssued(db: Db, versionId: number, issuedOn: string): Promise<void> {
   await db
-    .updateTable('plan_version')
-    .set({ state: 'issued', issued_on: issuedOn })
+    .updateTable('planVersion')
+    .set({ state: 'issued', issuedOn: issuedOn })
     .where('id', '=', versionId)
     .execute();
 }
 
 export async function markVersionContentChanged(db: Db, versionId: number, at: Date): Promise<void> {
-  await db.updateTable('plan_version').set({ content_changed_at: at }).where('id', '=', versionId).execute();
+  await db.updateTable('planVersion').set({ contentChangedAt: at }).where('id', '=', versionId).execute();
 }
 
 /** Clears a draft's tree before it is written again; pillars cascade to priorities, aims and measures. */
 export async function deleteVersionTree(db: Db, versionId: number): Promise<void> {
-  await db.deleteFrom('plan_linked_item').where('version_id', '=', versionId).execute();
-  await db.deleteFrom('plan_pillar').where('version_id', '=', versionId).execute();
+  await db.deleteFrom('planLinkedItem').where('versionId', '=', versionId).execute();
+  await db.deleteFrom('planPillar').where('versionId', '=', versionId).execute();
 }
 
 // The tree
@@ -158,9 +151,9 @@ export async function insertPillar(
   pillar: { versionId: number; code: string; position: number; title: string; summary: string | null },
 ): Promise<number> {
   const row = await db
-    .insertInto('plan_pillar')
+    .insertInto('planPillar')
     .values({
-      version_id: pillar.versionId,
+      versionId: pillar.versionId,
       code: pillar.code,
       position: pillar.position,
       title: pillar.title,
@@ -183,10 +176,10 @@ export async function insertPriority(
   },
 ): Promise<number> {
   const row = await db
-    .insertInto('plan_priority')
+    .insertInto('planPriority')
     .values({
-      version_id: priority.versionId,
-      pillar_id: priority.pillarId,
+      versionId: priority.versionId,
+      pillarId: priority.pillarId,
       code: priority.code,
       position: priority.position,
       title: priority.title,
@@ -203,11 +196,11 @@ export async function insertAims(
 ): Promise<void> {
   if (aims.length === 0) return;
   await db
-    .insertInto('plan_aim')
+    .insertInto('planAim')
     .values(
       aims.map((aim) => ({
-        version_id: aim.versionId,
-        priority_id: aim.priorityId,
+        versionId: aim.versionId,
+        priorityId: aim.priorityId,
         code: aim.code,
         position: aim.position,
         text: aim.text,
@@ -229,11 +222,11 @@ export async function insertMeasures(
 ): Promise<void> {
   if (measures.length === 0) return;
   await db
-    .insertInto('plan_measure')
+    .insertInto('planMeasure')
     .values(
       measures.map((measure) => ({
-        version_id: measure.versionId,
-        priority_id: measure.priorityId,
+        versionId: measure.versionId,
+        priorityId: measure.priorityId,
         code: measure.code,
         position: measure.position,
         text: measure.text,
@@ -256,9 +249,9 @@ export async function insertLinkedItem(
   },
 ): Promise<void> {
   const row = await db
-    .insertInto('plan_linked_item')
+    .insertInto('planLinkedItem')
     .values({
-      version_id: item.versionId,
+      versionId: item.versionId,
       kind: item.kind,
       code: item.code,
       position: item.position,
@@ -269,8 +262,8 @@ export async function insertLinkedItem(
     .executeTakeFirstOrThrow();
   if (item.priorityIds.length === 0) return;
   await db
-    .insertInto('plan_linked_item_priority')
-    .values(item.priorityIds.map((priorityId) => ({ item_id: row.id, priority_id: priorityId })))
+    .insertInto('planLinkedItemPriority')
+    .values(item.priorityIds.map((priorityId) => ({ itemId: row.id, priorityId: priorityId })))
     .execute();
 }
 
@@ -287,43 +280,40 @@ export interface VersionTreeRows {
 export async function loadVersionTree(db: Db, versionId: number): Promise<VersionTreeRows> {
   const [pillars, priorities, aims, measures, linkedItems, links] = await Promise.all([
     db
-      .selectFrom('plan_pillar')
+      .selectFrom('planPillar')
       .select(['id', 'code', 'title', 'summary'])
-      .where('version_id', '=', versionId)
+      .where('versionId', '=', versionId)
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('plan_priority')
-      .select(['id', 'pillar_id as pillarId', 'code', 'title', 'summary'])
-      .where('version_id', '=', versionId)
+      .selectFrom('planPriority')
+      .select(['id', 'pillarId', 'code', 'title', 'summary'])
+      .where('versionId', '=', versionId)
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('plan_aim')
-      .select(['priority_id as priorityId', 'code', 'text'])
-      .where('version_id', '=', versionId)
+      .selectFrom('planAim')
+      .select(['priorityId', 'code', 'text'])
+      .where('versionId', '=', versionId)
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('plan_measure')
-      .select(['priority_id as priorityId', 'code', 'text', 'direction'])
-      .where('version_id', '=', versionId)
+      .selectFrom('planMeasure')
+      .select(['priorityId', 'code', 'text', 'direction'])
+      .where('versionId', '=', versionId)
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('plan_linked_item')
+      .selectFrom('planLinkedItem')
       .select(['id', 'kind', 'code', 'title', 'summary'])
-      .where('version_id', '=', versionId)
+      .where('versionId', '=', versionId)
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('plan_linked_item_priority')
-      .innerJoin('plan_linked_item', 'plan_linked_item.id', 'plan_linked_item_priority.item_id')
-      .select([
-        'plan_linked_item_priority.item_id as itemId',
-        'plan_linked_item_priority.priority_id as priorityId',
-      ])
-      .where('plan_linked_item.version_id', '=', versionId)
+      .selectFrom('planLinkedItemPriority')
+      .innerJoin('planLinkedItem', 'planLinkedItem.id', 'planLinkedItemPriority.itemId')
+      .select(['planLinkedItemPriority.itemId', 'planLinkedItemPriority.priorityId'])
+      .where('planLinkedItem.versionId', '=', versionId)
       .execute(),
   ]);
   return { pillars, priorities, aims, measures, linkedItems, links };
@@ -344,19 +334,10 @@ export interface StepRow {
 
 export function listStepsByPlan(db: Db, planId: number): Promise<StepRow[]> {
   return db
-    .selectFrom('plan_step')
-    .select([
-      'id',
-      'version_id as versionId',
-      'step',
-      'occurred_on as occurredOn',
-      'note',
-      'documents',
-      'recorded_by as recordedBy',
-      'recorded_at as recordedAt',
-    ])
-    .where('plan_id', '=', planId)
-    .orderBy('occurred_on')
+    .selectFrom('planStep')
+    .select(['id', 'versionId', 'step', 'occurredOn', 'note', 'documents', 'recordedBy', 'recordedAt'])
+    .where('planId', '=', planId)
+    .orderBy('occurredOn')
     .orderBy('id')
     .execute();
 }
@@ -375,16 +356,16 @@ export async function insertStep(
   },
 ): Promise<number> {
   const row = await db
-    .insertInto('plan_step')
+    .insertInto('planStep')
     .values({
-      plan_id: step.planId,
-      version_id: step.versionId,
+      planId: step.planId,
+      versionId: step.versionId,
       step: step.step,
-      occurred_on: step.occurredOn,
+      occurredOn: step.occurredOn,
       note: step.note,
       documents: JSON.stringify(step.documents),
-      recorded_by: step.recordedBy,
-      recorded_at: step.recordedAt,
+      recordedBy: step.recordedBy,
+      recordedAt: step.recordedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -405,14 +386,14 @@ export async function upsertCoverageSource(
   },
 ): Promise<number> {
   const values = {
-    plan_id: source.planId,
+    planId: source.planId,
     kind: source.kind,
     title: source.title,
     author: source.author,
-    published_on: source.publishedOn,
+    publishedOn: source.publishedOn,
   };
   const row = await db
-    .insertInto('coverage_source')
+    .insertInto('coverageSource')
     .values({ slug: source.slug, ...values })
     .onConflict((oc) => oc.column('slug').doUpdateSet(values))
     .returning('id')
@@ -425,18 +406,18 @@ export async function replaceCoveragePoints(
   sourceId: number,
   points: { code: string; groupTitle: string; text: string; priorityCodes: string[] }[],
 ): Promise<void> {
-  await db.deleteFrom('coverage_point').where('source_id', '=', sourceId).execute();
+  await db.deleteFrom('coveragePoint').where('sourceId', '=', sourceId).execute();
   if (points.length === 0) return;
   await db
-    .insertInto('coverage_point')
+    .insertInto('coveragePoint')
     .values(
       points.map((point, position) => ({
-        source_id: sourceId,
+        sourceId: sourceId,
         code: point.code,
         position,
-        group_title: point.groupTitle,
+        groupTitle: point.groupTitle,
         text: point.text,
-        priority_codes: point.priorityCodes,
+        priorityCodes: point.priorityCodes,
       })),
     )
     .execute();
@@ -444,26 +425,20 @@ export async function replaceCoveragePoints(
 
 export function listCoverageSourcesByPlan(db: Db, planId: number) {
   return db
-    .selectFrom('coverage_source')
-    .select(['id', 'slug', 'kind', 'title', 'author', 'published_on as publishedOn'])
-    .where('plan_id', '=', planId)
-    .orderBy('published_on')
+    .selectFrom('coverageSource')
+    .select(['id', 'slug', 'kind', 'title', 'author', 'publishedOn'])
+    .where('planId', '=', planId)
+    .orderBy('publishedOn')
     .execute();
 }
 
 export function listCoveragePoints(db: Db, sourceIds: number[]) {
   if (sourceIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('coverage_point')
-    .select([
-      'source_id as sourceId',
-      'code',
-      'group_title as groupTitle',
-      'text',
-      'priority_codes as priorityCodes',
-    ])
-    .where('source_id', 'in', sourceIds)
-    .orderBy('source_id')
+    .selectFrom('coveragePoint')
+    .select(['sourceId', 'code', 'groupTitle', 'text', 'priorityCodes'])
+    .where('sourceId', 'in', sourceIds)
+    .orderBy('sourceId')
     .orderBy('position')
     .execute();
 }

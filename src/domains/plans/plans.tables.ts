@@ -27,28 +27,28 @@ export interface PlansTables
     Pick<
       Database,
       | 'plan'
-      | 'plan_version'
-      | 'plan_pillar'
-      | 'plan_priority'
-      | 'plan_aim'
-      | 'plan_measure'
-      | 'plan_linked_item'
-      | 'plan_linked_item_priority'
-      | 'plan_step'
-      | 'coverage_source'
-      | 'coverage_point'
+      | 'planVersion'
+      | 'planPillar'
+      | 'planPriority'
+      | 'planAim'
+      | 'planMeasure'
+      | 'planLinkedItem'
+      | 'planLinkedItemPriority'
+      | 'planStep'
+      | 'coverageSource'
+      | 'coveragePoint'
       // Moved on by every statement that changes a plan, version, pillar, priority or measure (migration 0017).
-      | 'plans_change'
+      | 'plansChange'
     >,
     {
-      plan_version: { state: PlanVersionState };
-      plan_measure: { direction: MeasureDirection };
-      plan_linked_item: { kind: LinkedItemKind };
-      plan_step: {
+      planVersion: { state: PlanVersionState };
+      planMeasure: { direction: MeasureDirection };
+      planLinkedItem: { kind: LinkedItemKind };
+      planStep: {
         step: PlanStep;
         documents: ColumnType<{ title: string; url: string }[], string, string>;
       };
-      coverage_source: { kind: 'manifesto' | 'consultation' };
+      coverageSource: { kind: 'manifesto' | 'consultation' };
     }
   > {}
 
@@ -56,17 +56,17 @@ export interface PlansTables
 export interface PlansPublished
   extends Narrowed<
     {
-      plans_published_plan: View<'plans_published_plan'>;
+      plansPublishedPlan: View<'plansPublishedPlan'>;
       /** Every version, drafts too: a reader that shows a plan keeps to `state = 'issued'`. */
-      plans_published_version: View<'plans_published_version', 'issued_on'>;
+      plansPublishedVersion: View<'plansPublishedVersion', 'issuedOn'>;
       /** A version's measures, each with the priority and pillar it sits under. */
-      plans_published_measure: View<'plans_published_measure'>;
+      plansPublishedMeasure: View<'plansPublishedMeasure'>;
       /** Differs whenever anything the views above show has changed. */
-      plans_published_change: View<'plans_published_change'>;
+      plansPublishedChange: View<'plansPublishedChange'>;
     },
     {
-      plans_published_version: { state: PlanVersionState };
-      plans_published_measure: { direction: MeasureDirection };
+      plansPublishedVersion: { state: PlanVersionState };
+      plansPublishedMeasure: { direction: MeasureDirection };
     }
   > {}
 

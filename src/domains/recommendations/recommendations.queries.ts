@@ -58,27 +58,27 @@ function selectLedger(db: Db, today: IsoDate) {
     OR EXISTS (SELECT 1 FROM recommendation_action a WHERE a.recommendation_id = r.id))`;
   return db
     .selectFrom('recommendation as r')
-    .innerJoin('accounts_published_body as body', 'body.id', 'r.body_id')
+    .innerJoin('accountsPublishedBody as body', 'body.id', 'r.bodyId')
     .select([
       'r.id',
-      'r.body_id as bodyId',
+      'r.bodyId',
       'body.slug as bodySlug',
       'body.name as bodyName',
       'r.reference',
       'r.origin',
-      'r.origin_title as originTitle',
-      'r.origin_url as originUrl',
-      'r.made_on as madeOn',
+      'r.originTitle',
+      'r.originUrl',
+      'r.madeOn',
       'r.topic',
       'r.text',
       'r.addressee',
-      'r.response_due_on as responseDueOn',
+      'r.responseDueOn',
       'r.response',
-      'r.response_text as responseText',
-      'r.responded_on as respondedOn',
+      'r.responseText',
+      'r.respondedOn',
       'r.outcome',
-      'r.outcome_text as outcomeText',
-      'r.outcome_on as outcomeOn',
+      'r.outcomeText',
+      'r.outcomeOn',
       'r.visibility',
       sql<RecommendationStatus>`CASE
         WHEN r.outcome = 'implemented' THEN 'implemented'
@@ -125,7 +125,7 @@ export function findRecommendationByReference(db: Db, bodyId: number, reference:
   return db
     .selectFrom('recommendation')
     .select('id')
-    .where('body_id', '=', bodyId)
+    .where('bodyId', '=', bodyId)
     .where('reference', '=', reference)
     .executeTakeFirst();
 }
@@ -136,8 +136,8 @@ export function findRecommendationByReference(db: Db, bodyId: number, reference:
  */
 export function listPolicingBodiesOf(db: Db, bodyId: number): Promise<{ id: number; name: string }[]> {
   return db
-    .selectFrom('accounts_published_body as panel')
-    .innerJoin('accounts_published_body as policing', 'policing.force_area_id', 'panel.force_area_id')
+    .selectFrom('accountsPublishedBody as panel')
+    .innerJoin('accountsPublishedBody as policing', 'policing.forceAreaId', 'panel.forceAreaId')
     .select(['policing.id', 'policing.name'])
     .where('panel.id', '=', bodyId)
     .where('policing.kind', '=', 'policing-body')
@@ -150,7 +150,7 @@ export async function countReferencesLike(db: Db, bodyId: number, prefix: string
   const row = await db
     .selectFrom('recommendation')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('body_id', '=', bodyId)
+    .where('bodyId', '=', bodyId)
     .where('reference', 'like', `${prefix}%`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -158,22 +158,22 @@ export async function countReferencesLike(db: Db, bodyId: number, prefix: string
 
 function recommendationColumns(values: RecommendationValues) {
   return {
-    body_id: values.bodyId,
+    bodyId: values.bodyId,
     reference: values.reference,
     origin: values.origin,
-    origin_title: values.originTitle,
-    origin_url: values.originUrl,
-    made_on: values.madeOn,
+    originTitle: values.originTitle,
+    originUrl: values.originUrl,
+    madeOn: values.madeOn,
     topic: values.topic,
     text: values.text,
     addressee: values.addressee,
-    response_due_on: values.responseDueOn,
+    responseDueOn: values.responseDueOn,
     response: values.response,
-    response_text: values.responseText,
-    responded_on: values.respondedOn,
+    responseText: values.responseText,
+    respondedOn: values.respondedOn,
     outcome: values.outcome,
-    outcome_text: values.outcomeText,
-    outcome_on: values.outcomeOn,
+    outcomeText: values.outcomeText,
+    outcomeOn: values.outcomeOn,
     visibility: values.visibility,
   };
 }
@@ -199,19 +199,19 @@ export async function updateRecommendationFields(db: Db, ids: number[], fields: 
   await db
     .updateTable('recommendation')
     .set({
-      origin_title: fields.originTitle,
-      origin_url: fields.originUrl,
-      made_on: fields.madeOn,
+      originTitle: fields.originTitle,
+      originUrl: fields.originUrl,
+      madeOn: fields.madeOn,
       topic: fields.topic,
       text: fields.text,
       addressee: fields.addressee,
-      response_due_on: fields.responseDueOn,
+      responseDueOn: fields.responseDueOn,
       response: fields.response,
-      response_text: fields.responseText,
-      responded_on: fields.respondedOn,
+      responseText: fields.responseText,
+      respondedOn: fields.respondedOn,
       outcome: fields.outcome,
-      outcome_text: fields.outcomeText,
-      outcome_on: fields.outcomeOn,
+      outcomeText: fields.outcomeText,
+      outcomeOn: fields.outcomeOn,
       visibility: fields.visibility,
     })
     .where('id', 'in', ids)
@@ -239,17 +239,10 @@ export interface ProgressRow {
 export function listRecommendationActions(db: Db, ids: number[]): Promise<RecommendationActionRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('recommendation_action')
-    .select([
-      'recommendation_id as recommendationId',
-      'position',
-      'text',
-      'owner',
-      'due_on as dueOn',
-      'done_on as doneOn',
-    ])
-    .where('recommendation_id', 'in', ids)
-    .orderBy('recommendation_id')
+    .selectFrom('recommendationAction')
+    .select(['recommendationId', 'position', 'text', 'owner', 'dueOn', 'doneOn'])
+    .where('recommendationId', 'in', ids)
+    .orderBy('recommendationId')
     .orderBy('position')
     .execute();
 }
@@ -257,35 +250,35 @@ export function listRecommendationActions(db: Db, ids: number[]): Promise<Recomm
 export function listProgress(db: Db, ids: number[]): Promise<ProgressRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('recommendation_progress')
-    .select(['recommendation_id as recommendationId', 'position', 'reported_on as reportedOn', 'text'])
-    .where('recommendation_id', 'in', ids)
-    .orderBy('recommendation_id')
+    .selectFrom('recommendationProgress')
+    .select(['recommendationId', 'position', 'reportedOn', 'text'])
+    .where('recommendationId', 'in', ids)
+    .orderBy('recommendationId')
     .orderBy('position')
     .execute();
 }
 
 export async function insertRecommendationAction(db: Db, values: RecommendationActionRow): Promise<void> {
   await db
-    .insertInto('recommendation_action')
+    .insertInto('recommendationAction')
     .values({
-      recommendation_id: values.recommendationId,
+      recommendationId: values.recommendationId,
       position: values.position,
       text: values.text,
       owner: values.owner,
-      due_on: values.dueOn,
-      done_on: values.doneOn,
+      dueOn: values.dueOn,
+      doneOn: values.doneOn,
     })
     .execute();
 }
 
 export async function insertProgress(db: Db, values: ProgressRow): Promise<void> {
   await db
-    .insertInto('recommendation_progress')
+    .insertInto('recommendationProgress')
     .values({
-      recommendation_id: values.recommendationId,
+      recommendationId: values.recommendationId,
       position: values.position,
-      reported_on: values.reportedOn,
+      reportedOn: values.reportedOn,
       text: values.text,
     })
     .execute();
@@ -293,6 +286,6 @@ export async function insertProgress(db: Db, values: ProgressRow): Promise<void>
 
 /** Removes a recommendation's actions and progress updates, so a reviewed file can set them afresh. */
 export async function deleteActionsAndProgress(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('recommendation_action').where('recommendation_id', '=', id).execute();
-  await db.deleteFrom('recommendation_progress').where('recommendation_id', '=', id).execute();
+  await db.deleteFrom('recommendationAction').where('recommendationId', '=', id).execute();
+  await db.deleteFrom('recommendationProgress').where('recommendationId', '=', id).execute();
 }

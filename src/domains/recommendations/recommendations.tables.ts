@@ -33,7 +33,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** Migrations 0008 and 0018: the recommendations ledger. */
 export interface RecommendationsTables
   extends Narrowed<
-    Pick<Database, 'recommendation' | 'recommendation_action' | 'recommendation_progress'>,
+    Pick<Database, 'recommendation' | 'recommendationAction' | 'recommendationProgress'>,
     {
       recommendation: {
         origin: RecommendationOrigin;
@@ -48,13 +48,13 @@ export interface RecommendationsTables
 export interface RecommendationsPublished
   extends Narrowed<
     {
-      recommendations_published_recommendation: View<
-        'recommendations_published_recommendation',
+      recommendationsPublishedRecommendation: View<
+        'recommendationsPublishedRecommendation',
         'response' | 'outcome'
       >;
     },
     {
-      recommendations_published_recommendation: {
+      recommendationsPublishedRecommendation: {
         origin: RecommendationOrigin;
         response: ResponseKind | null;
         outcome: OutcomeKind | null;

@@ -9,9 +9,9 @@ export type MemberAttendanceKind = (typeof MEMBER_ATTENDANCE_KINDS)[number];
 
 export interface ScrutinyAttendanceTables
   extends Narrowed<
-    Pick<Database, 'meeting_attendance'>,
+    Pick<Database, 'meetingAttendance'>,
     {
-      meeting_attendance: {
+      meetingAttendance: {
         kind: AttendanceKind;
       };
     }

@@ -26,12 +26,12 @@ export type Participation = (typeof PARTICIPATIONS)[number];
 
 export interface ScrutinyInterestsTables
   extends Narrowed<
-    Pick<Database, 'member_interest' | 'interest_declaration'>,
+    Pick<Database, 'memberInterest' | 'interestDeclaration'>,
     {
-      member_interest: {
+      memberInterest: {
         category: InterestCategory;
       };
-      interest_declaration: {
+      interestDeclaration: {
         kind: DeclarationKind;
         participation: Participation;
       };

@@ -12,10 +12,10 @@ export type PaperMediaType = (typeof PAPER_MEDIA_TYPES)[number];
 
 export interface ScrutinyPapersTables
   extends Narrowed<
-    Pick<Database, 'meeting_paper'>,
+    Pick<Database, 'meetingPaper'>,
     {
-      meeting_paper: {
-        media_type: PaperMediaType;
+      meetingPaper: {
+        mediaType: PaperMediaType;
       };
     }
   > {}

@@ -19,40 +19,40 @@ export interface ScrutinyRecordsTables
   extends Narrowed<
     Pick<
       Database,
-      | 'scrutiny_group'
-      | 'scrutiny_group_function'
-      | 'scrutiny_group_member'
+      | 'scrutinyGroup'
+      | 'scrutinyGroupFunction'
+      | 'scrutinyGroupMember'
       | 'minutes'
-      | 'minute_item'
-      | 'minute_decision'
-      | 'minute_action'
+      | 'minuteItem'
+      | 'minuteDecision'
+      | 'minuteAction'
       // Migration 0018: scrutiny's part of a recommendation in the shared ledger.
-      | 'scrutiny_recommendation_source'
-      | 'work_programme_entry'
-      | 'work_programme_item'
+      | 'scrutinyRecommendationSource'
+      | 'workProgrammeEntry'
+      | 'workProgrammeItem'
     >,
     {
-      scrutiny_group: {
+      scrutinyGroup: {
         kind: GroupKind;
       };
-      scrutiny_group_function: {
+      scrutinyGroupFunction: {
         function: ScrutinyFunction;
         mode: FunctionMode;
       };
-      scrutiny_group_member: {
+      scrutinyGroupMember: {
         role: GroupRole;
       };
-      minute_decision: {
+      minuteDecision: {
         kind: DecisionKind;
       };
-      scrutiny_recommendation_source: {
+      scrutinyRecommendationSource: {
         origin: RecommendationOrigin;
         function: ScrutinyFunction | null;
       };
-      work_programme_entry: {
+      workProgrammeEntry: {
         function: ScrutinyFunction | null;
       };
-      work_programme_item: {
+      workProgrammeItem: {
         function: ScrutinyFunction | null;
       };
     }

@@ -21,48 +21,48 @@ export type MemberValues = Omit<MemberRow, 'id'>;
 
 const MEMBER_COLUMNS = [
   'id',
-  'body_id as bodyId',
+  'bodyId',
   'name',
   'role',
-  'nominating_authority as nominatingAuthority',
-  'term_start as termStart',
-  'term_end as termEnd',
+  'nominatingAuthority',
+  'termStart',
+  'termEnd',
 ] as const;
 
 export function listMembersByBody(db: Db, bodyId: number): Promise<MemberRow[]> {
   return db
-    .selectFrom('scrutiny_member')
+    .selectFrom('scrutinyMember')
     .select(MEMBER_COLUMNS)
-    .where('body_id', '=', bodyId)
+    .where('bodyId', '=', bodyId)
     .orderBy('name')
     .execute();
 }
 
 export function findMember(db: Db, bodyId: number, name: string, termStart: string | null) {
   let query = db
-    .selectFrom('scrutiny_member')
+    .selectFrom('scrutinyMember')
     .select(MEMBER_COLUMNS)
-    .where('body_id', '=', bodyId)
+    .where('bodyId', '=', bodyId)
     .where('name', '=', name);
   query =
-    termStart === null ? query.where('term_start', 'is', null) : query.where('term_start', '=', termStart);
+    termStart === null ? query.where('termStart', 'is', null) : query.where('termStart', '=', termStart);
   return query.executeTakeFirst();
 }
 
 function memberColumns(values: MemberValues) {
   return {
-    body_id: values.bodyId,
+    bodyId: values.bodyId,
     name: values.name,
     role: values.role,
-    nominating_authority: values.nominatingAuthority,
-    term_start: values.termStart,
-    term_end: values.termEnd,
+    nominatingAuthority: values.nominatingAuthority,
+    termStart: values.termStart,
+    termEnd: values.termEnd,
   };
 }
 
 export async function insertMember(db: Db, values: MemberValues): Promise<number> {
   const row = await db
-    .insertInto('scrutiny_member')
+    .insertInto('scrutinyMember')
     .values(memberColumns(values))
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -70,7 +70,7 @@ export async function insertMember(db: Db, values: MemberValues): Promise<number
 }
 
 export async function updateMember(db: Db, id: number, values: MemberValues): Promise<void> {
-  await db.updateTable('scrutiny_member').set(memberColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('scrutinyMember').set(memberColumns(values)).where('id', '=', id).execute();
 }
 
 // Public question rules
@@ -86,31 +86,31 @@ export interface QuestionRulesRow {
 
 export function findQuestionRules(db: Db, bodyId: number): Promise<QuestionRulesRow | undefined> {
   return db
-    .selectFrom('public_question_rules')
+    .selectFrom('publicQuestionRules')
     .select([
-      'body_id as bodyId',
-      'notice_days as noticeDays',
-      'notice_kind as noticeKind',
-      'max_questions_per_person as maxQuestionsPerPerson',
-      'minutes_allowed as minutesAllowed',
-      'max_question_length as maxQuestionLength',
+      'bodyId',
+      'noticeDays',
+      'noticeKind',
+      'maxQuestionsPerPerson',
+      'minutesAllowed',
+      'maxQuestionLength',
     ])
-    .where('body_id', '=', bodyId)
+    .where('bodyId', '=', bodyId)
     .executeTakeFirst();
 }
 
 export async function upsertQuestionRules(db: Db, rules: QuestionRulesRow): Promise<void> {
   const values = {
-    notice_days: rules.noticeDays,
-    notice_kind: rules.noticeKind,
-    max_questions_per_person: rules.maxQuestionsPerPerson,
-    minutes_allowed: rules.minutesAllowed,
-    max_question_length: rules.maxQuestionLength,
+    noticeDays: rules.noticeDays,
+    noticeKind: rules.noticeKind,
+    maxQuestionsPerPerson: rules.maxQuestionsPerPerson,
+    minutesAllowed: rules.minutesAllowed,
+    maxQuestionLength: rules.maxQuestionLength,
   };
   await db
-    .insertInto('public_question_rules')
-    .values({ body_id: rules.bodyId, ...values })
-    .onConflict((oc) => oc.column('body_id').doUpdateSet(values))
+    .insertInto('publicQuestionRules')
+    .values({ bodyId: rules.bodyId, ...values })
+    .onConflict((oc) => oc.column('bodyId').doUpdateSet(values))
     .execute();
 }
 
@@ -133,22 +133,22 @@ export type MeetingValues = Pick<MeetingRow, 'bodyId' | 'title' | 'startsAt' | '
 function selectMeetings(db: Db) {
   return db
     .selectFrom('meeting')
-    .innerJoin('accounts_published_body as body', 'body.id', 'meeting.body_id')
+    .innerJoin('accountsPublishedBody as body', 'body.id', 'meeting.bodyId')
     .select([
       'meeting.id',
-      'meeting.body_id as bodyId',
+      'meeting.bodyId',
       'body.name as bodyName',
       'body.slug as bodySlug',
       'body.kind as bodyKind',
       'meeting.title',
-      'meeting.starts_at as startsAt',
+      'meeting.startsAt',
       'meeting.venue',
       'meeting.status',
     ]);
 }
 
 export function listMeetings(db: Db): Promise<MeetingRow[]> {
-  return selectMeetings(db).orderBy('meeting.starts_at', 'desc').execute();
+  return selectMeetings(db).orderBy('meeting.startsAt', 'desc').execute();
 }
 
 export function findMeetingById(db: Db, id: number): Promise<MeetingRow | undefined> {
@@ -157,8 +157,8 @@ export function findMeetingById(db: Db, id: number): Promise<MeetingRow | undefi
 
 export function findMeetingByStart(db: Db, bodyId: number, startsAt: Date): Promise<MeetingRow | undefined> {
   return selectMeetings(db)
-    .where('meeting.body_id', '=', bodyId)
-    .where('meeting.starts_at', '=', startsAt)
+    .where('meeting.bodyId', '=', bodyId)
+    .where('meeting.startsAt', '=', startsAt)
     .executeTakeFirst();
 }
 
@@ -166,9 +166,9 @@ export async function insertMeeting(db: Db, values: MeetingValues): Promise<numb
   const row = await db
     .insertInto('meeting')
     .values({
-      body_id: values.bodyId,
+      bodyId: values.bodyId,
       title: values.title,
-      starts_at: values.startsAt,
+      startsAt: values.startsAt,
       venue: values.venue,
       status: values.status,
     })
@@ -180,7 +180,7 @@ export async function insertMeeting(db: Db, values: MeetingValues): Promise<numb
 export async function updateMeeting(db: Db, id: number, values: MeetingValues): Promise<void> {
   await db
     .updateTable('meeting')
-    .set({ title: values.title, starts_at: values.startsAt, venue: values.venue, status: values.status })
+    .set({ title: values.title, startsAt: values.startsAt, venue: values.venue, status: values.status })
     .where('id', '=', id)
     .execute();
 }
@@ -201,37 +201,28 @@ export type AgendaItemValues = Omit<AgendaItemRow, 'id'>;
 
 export function listAgendaItems(db: Db, meetingId: number): Promise<AgendaItemRow[]> {
   return db
-    .selectFrom('agenda_item')
-    .select([
-      'id',
-      'meeting_id as meetingId',
-      'position',
-      'slot_time as slotTime',
-      'title',
-      'purpose',
-      'lead',
-      'exempt_paragraph as exemptParagraph',
-    ])
-    .where('meeting_id', '=', meetingId)
+    .selectFrom('agendaItem')
+    .select(['id', 'meetingId', 'position', 'slotTime', 'title', 'purpose', 'lead', 'exemptParagraph'])
+    .where('meetingId', '=', meetingId)
     .orderBy('position')
     .execute();
 }
 
 function agendaColumns(values: AgendaItemValues) {
   return {
-    meeting_id: values.meetingId,
+    meetingId: values.meetingId,
     position: values.position,
-    slot_time: values.slotTime,
+    slotTime: values.slotTime,
     title: values.title,
     purpose: values.purpose,
     lead: values.lead,
-    exempt_paragraph: values.exemptParagraph,
+    exemptParagraph: values.exemptParagraph,
   };
 }
 
 export async function insertAgendaItem(db: Db, values: AgendaItemValues): Promise<number> {
   const row = await db
-    .insertInto('agenda_item')
+    .insertInto('agendaItem')
     .values(agendaColumns(values))
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -239,30 +230,30 @@ export async function insertAgendaItem(db: Db, values: AgendaItemValues): Promis
 }
 
 export async function updateAgendaItem(db: Db, id: number, values: AgendaItemValues): Promise<void> {
-  await db.updateTable('agenda_item').set(agendaColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('agendaItem').set(agendaColumns(values)).where('id', '=', id).execute();
 }
 
 export async function updateAgendaItemPosition(db: Db, id: number, position: number): Promise<void> {
-  await db.updateTable('agenda_item').set({ position }).where('id', '=', id).execute();
+  await db.updateTable('agendaItem').set({ position }).where('id', '=', id).execute();
 }
 
 export async function deleteAgendaItem(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('agenda_item').where('id', '=', id).execute();
+  await db.deleteFrom('agendaItem').where('id', '=', id).execute();
 }
 
 /** What else records an agenda item: papers, declarations of interest and minutes that name it. */
 export async function countAgendaItemRecords(db: Db, id: number) {
-  const count = (table: 'meeting_paper' | 'interest_declaration' | 'minute_item') =>
+  const count = (table: 'meetingPaper' | 'interestDeclaration' | 'minuteItem') =>
     db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('agenda_item_id', '=', id)
+      .where('agendaItemId', '=', id)
       .executeTakeFirstOrThrow()
       .then((row) => Number(row.n));
   const [papers, declarations, minutes] = await Promise.all([
-    count('meeting_paper'),
-    count('interest_declaration'),
-    count('minute_item'),
+    count('meetingPaper'),
+    count('interestDeclaration'),
+    count('minuteItem'),
   ]);
   return { papers, declarations, minutes };
 }
@@ -284,37 +275,37 @@ export interface QuestionRow {
 
 const QUESTION_COLUMNS = [
   'id',
-  'meeting_id as meetingId',
-  'asker_name as askerName',
-  'asker_email as askerEmail',
+  'meetingId',
+  'askerName',
+  'askerEmail',
   'text',
-  'submitted_at as submittedAt',
+  'submittedAt',
   'status',
   'reason',
   'answer',
-  'decided_at as decidedAt',
+  'decidedAt',
 ] as const;
 
 export function listQuestionsByMeeting(db: Db, meetingId: number): Promise<QuestionRow[]> {
   return db
-    .selectFrom('public_question')
+    .selectFrom('publicQuestion')
     .select(QUESTION_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .orderBy('submitted_at')
+    .where('meetingId', '=', meetingId)
+    .orderBy('submittedAt')
     .orderBy('id')
     .execute();
 }
 
 export function findQuestionById(db: Db, id: number): Promise<QuestionRow | undefined> {
-  return db.selectFrom('public_question').select(QUESTION_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('publicQuestion').select(QUESTION_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 export async function countQuestionsByAsker(db: Db, meetingId: number, email: string): Promise<number> {
   const row = await db
-    .selectFrom('public_question')
+    .selectFrom('publicQuestion')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('meeting_id', '=', meetingId)
-    .where('asker_email', '=', email)
+    .where('meetingId', '=', meetingId)
+    .where('askerEmail', '=', email)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -324,13 +315,13 @@ export async function insertQuestion(
   values: { meetingId: number; askerName: string; askerEmail: string; text: string; submittedAt: Date },
 ): Promise<number> {
   const row = await db
-    .insertInto('public_question')
+    .insertInto('publicQuestion')
     .values({
-      meeting_id: values.meetingId,
-      asker_name: values.askerName,
-      asker_email: values.askerEmail,
+      meetingId: values.meetingId,
+      askerName: values.askerName,
+      askerEmail: values.askerEmail,
       text: values.text,
-      submitted_at: values.submittedAt,
+      submittedAt: values.submittedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -343,8 +334,8 @@ export async function updateQuestionDecision(
   decision: { status: Exclude<QuestionStatus, 'received'>; reason: string | null; decidedAt: Date },
 ): Promise<void> {
   await db
-    .updateTable('public_question')
-    .set({ status: decision.status, reason: decision.reason, decided_at: decision.decidedAt })
+    .updateTable('publicQuestion')
+    .set({ status: decision.status, reason: decision.reason, decidedAt: decision.decidedAt })
     .where('id', '=', id)
     .execute();
 }

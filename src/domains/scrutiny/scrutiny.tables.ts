@@ -28,21 +28,18 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 export interface ScrutinyTables
   extends Narrowed<
-      Pick<
-        Database,
-        'scrutiny_member' | 'public_question_rules' | 'meeting' | 'agenda_item' | 'public_question'
-      >,
+      Pick<Database, 'scrutinyMember' | 'publicQuestionRules' | 'meeting' | 'agendaItem' | 'publicQuestion'>,
       {
-        scrutiny_member: {
+        scrutinyMember: {
           role: MemberRole;
         };
-        public_question_rules: {
-          notice_kind: NoticeKind;
+        publicQuestionRules: {
+          noticeKind: NoticeKind;
         };
         meeting: {
           status: MeetingStatus;
         };
-        public_question: {
+        publicQuestion: {
           status: QuestionStatus;
         };
       }

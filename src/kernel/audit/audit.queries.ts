@@ -31,35 +31,35 @@ export function listAuditEvents<DB extends AuditTables>(
   page: { limit: number; offset: number },
 ): Promise<AuditEventRow[]> {
   let query = asAuditDb(db)
-    .selectFrom('audit_event')
+    .selectFrom('auditEvent')
     .select([
       'id',
-      'occurred_at as occurredAt',
-      'actor_kind as actorKind',
-      'actor_label as actorLabel',
+      'occurredAt',
+      'actorKind',
+      'actorLabel',
       'action',
-      'record_type as recordType',
-      'record_id as recordId',
+      'recordType',
+      'recordId',
       'before',
       'after',
-      'request_id as requestId',
+      'requestId',
     ]);
-  if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
-  if (filter.actor) query = query.where('actor_label', 'ilike', `%${escapeLike(filter.actor)}%`);
-  if (filter.from) query = query.where('occurred_at', '>=', new Date(`${filter.from}T00:00:00Z`));
+  if (filter.recordType) query = query.where('recordType', '=', filter.recordType);
+  if (filter.actor) query = query.where('actorLabel', 'ilike', `%${escapeLike(filter.actor)}%`);
+  if (filter.from) query = query.where('occurredAt', '>=', new Date(`${filter.from}T00:00:00Z`));
   if (filter.to)
-    query = query.where('occurred_at', '<', new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000));
+    query = query.where('occurredAt', '<', new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000));
   return query.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 
 export async function listAuditRecordTypes<DB extends AuditTables>(db: Kysely<DB>): Promise<string[]> {
   const rows = await asAuditDb(db)
-    .selectFrom('audit_event')
-    .select('record_type')
+    .selectFrom('auditEvent')
+    .select('recordType')
     .distinct()
-    .orderBy('record_type')
+    .orderBy('recordType')
     .execute();
-  return rows.map((row) => row.record_type);
+  return rows.map((row) => row.recordType);
 }
 
 function escapeLike(text: string): string {
@@ -116,23 +116,23 @@ export async function listAuditRecordNames<DB extends AuditTables>(
       RECORD_NAME_FIELDS.map((field) => sql`${sql.ref(column)}->>${field}`),
     )})`;
   const rows = await asAuditDb(db)
-    .selectFrom('audit_event')
+    .selectFrom('auditEvent')
     .select([
-      'record_type as recordType',
-      'record_id as recordId',
+      'recordType',
+      'recordId',
       sql<string>`coalesce(${nameOf('after')}, ${nameOf('before')})`.as('name'),
     ])
-    .distinctOn(['record_type', 'record_id'])
+    .distinctOn(['recordType', 'recordId'])
     .where((eb) =>
       eb.or(
         records.map((record) =>
-          eb.and([eb('record_type', '=', record.recordType), eb('record_id', '=', record.recordId)]),
+          eb.and([eb('recordType', '=', record.recordType), eb('recordId', '=', record.recordId)]),
         ),
       ),
     )
     .where(sql<boolean>`coalesce(${nameOf('after')}, ${nameOf('before')}) IS NOT NULL`)
-    .orderBy('record_type')
-    .orderBy('record_id')
+    .orderBy('recordType')
+    .orderBy('recordId')
     .orderBy('id', 'desc')
     .execute();
   return rows;

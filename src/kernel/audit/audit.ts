@@ -34,17 +34,17 @@ export async function recordAudit<DB extends AuditTables>(
 ): Promise<void> {
   if (actor.kind === 'anonymous') throw new Error('An anonymous caller cannot change records');
   await asAuditDb(db)
-    .insertInto('audit_event')
+    .insertInto('auditEvent')
     .values({
-      actor_kind: actor.kind,
-      actor_id: actor.kind === 'user' ? actor.userId : actor.kind === 'token' ? actor.tokenId : null,
-      actor_label: actorLabel(actor),
+      actorKind: actor.kind,
+      actorId: actor.kind === 'user' ? actor.userId : actor.kind === 'token' ? actor.tokenId : null,
+      actorLabel: actorLabel(actor),
       action: change.action,
-      record_type: change.recordType,
-      record_id: String(change.recordId),
+      recordType: change.recordType,
+      recordId: String(change.recordId),
       before: toJson(change.before),
       after: toJson(change.after),
-      request_id: requestId ?? null,
+      requestId: requestId ?? null,
     })
     .execute();
 }

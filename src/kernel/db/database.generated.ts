@@ -24,7 +24,7 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccountsPublishedBody {
-  force_area_id: number | null;
+  forceAreaId: number | null;
   id: number | null;
   kind: string | null;
   name: string | null;
@@ -32,46 +32,46 @@ export interface AccountsPublishedBody {
 }
 
 export interface AgendaItem {
-  exempt_paragraph: number | null;
+  exemptParagraph: number | null;
   id: Generated<number>;
   lead: string | null;
-  meeting_id: number;
+  meetingId: number;
   position: number;
   purpose: string | null;
-  slot_time: string | null;
+  slotTime: string | null;
   title: string;
 }
 
 export interface ApiToken {
-  body_id: number | null;
-  created_at: Generated<Timestamp>;
-  created_by: string;
-  expires_at: Timestamp | null;
+  bodyId: number | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  expiresAt: Timestamp | null;
   id: Generated<number>;
-  last_used_at: Timestamp | null;
+  lastUsedAt: Timestamp | null;
   name: string;
-  revoked_at: Timestamp | null;
+  revokedAt: Timestamp | null;
   role: string;
-  token_hash: string;
+  tokenHash: string;
 }
 
 export interface AppUser {
-  created_at: Generated<Timestamp>;
-  disabled_at: Timestamp | null;
-  display_name: string;
+  createdAt: Generated<Timestamp>;
+  disabledAt: Timestamp | null;
+  displayName: string;
   email: string;
-  failed_sign_ins: Generated<number>;
+  failedSignIns: Generated<number>;
   id: Generated<number>;
-  locked_until: Timestamp | null;
-  password_hash: string | null;
-  totp_enabled_at: Timestamp | null;
-  totp_last_step: number | null;
-  totp_secret: string | null;
-  updated_at: Generated<Timestamp>;
+  lockedUntil: Timestamp | null;
+  passwordHash: string | null;
+  totpEnabledAt: Timestamp | null;
+  totpLastStep: number | null;
+  totpSecret: string | null;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface AreasChange {
-  only_row: Generated<boolean>;
+  onlyRow: Generated<boolean>;
   version: number;
 }
 
@@ -80,16 +80,16 @@ export interface AreasPublishedChange {
 }
 
 export interface AreasPublishedForceArea {
-  gss_code: string | null;
+  gssCode: string | null;
   id: number | null;
   name: string | null;
   slug: string | null;
 }
 
 export interface AreasPublishedLocalAuthority {
-  county_id: number | null;
-  force_area_id: number | null;
-  gss_code: string | null;
+  countyId: number | null;
+  forceAreaId: number | null;
+  gssCode: string | null;
   id: number | null;
   name: string | null;
   tier: string | null;
@@ -97,21 +97,21 @@ export interface AreasPublishedLocalAuthority {
 
 export interface AuditEvent {
   action: string;
-  actor_id: number | null;
-  actor_kind: string;
-  actor_label: string;
+  actorId: number | null;
+  actorKind: string;
+  actorLabel: string;
   after: Json | null;
   before: Json | null;
   id: Generated<number>;
-  occurred_at: Generated<Timestamp>;
-  record_id: string;
-  record_type: string;
-  request_id: string | null;
+  occurredAt: Generated<Timestamp>;
+  recordId: string;
+  recordType: string;
+  requestId: string | null;
 }
 
 export interface Body {
-  created_at: Generated<Timestamp>;
-  force_area_id: number | null;
+  createdAt: Generated<Timestamp>;
+  forceAreaId: number | null;
   id: Generated<number>;
   kind: string;
   name: string;
@@ -120,11 +120,11 @@ export interface Body {
 
 export interface CoveragePoint {
   code: string;
-  group_title: string;
+  groupTitle: string;
   id: Generated<number>;
   position: number;
-  priority_codes: Generated<string[]>;
-  source_id: number;
+  priorityCodes: Generated<string[]>;
+  sourceId: number;
   text: string;
 }
 
@@ -132,38 +132,38 @@ export interface CoverageSource {
   author: string;
   id: Generated<number>;
   kind: string;
-  plan_id: number;
-  published_on: string;
+  planId: number;
+  publishedOn: string;
   slug: string;
   title: string;
 }
 
 export interface ForceArea {
-  created_at: Generated<Timestamp>;
-  gss_code: string;
+  createdAt: Generated<Timestamp>;
+  gssCode: string;
   id: Generated<number>;
   name: string;
   slug: string;
 }
 
 export interface Indicator {
-  created_at: Generated<Timestamp>;
-  crime_types: Generated<string[]>;
+  createdAt: Generated<Timestamp>;
+  crimeTypes: Generated<string[]>;
   decimals: Generated<number>;
-  definition_file: string;
+  definitionFile: string;
   description: string;
-  force_area_id: number;
+  forceAreaId: number;
   frequency: string;
   geography: string;
   id: Generated<number>;
   kind: string;
-  outcome_categories: Generated<string[]>;
-  per_population: number | null;
-  refresh_error: string | null;
-  refreshed_at: Timestamp | null;
-  series_file: string | null;
-  series_loaded_at: Timestamp | null;
-  series_sha256: string | null;
+  outcomeCategories: Generated<string[]>;
+  perPopulation: number | null;
+  refreshedAt: Timestamp | null;
+  refreshError: string | null;
+  seriesFile: string | null;
+  seriesLoadedAt: Timestamp | null;
+  seriesSha256: string | null;
   slug: string;
   source: string;
   title: string;
@@ -171,64 +171,64 @@ export interface Indicator {
 }
 
 export interface IndicatorMeasure {
-  indicator_id: number;
-  measure_code: string;
-  plan_slug: string;
+  indicatorId: number;
+  measureCode: string;
+  planSlug: string;
   position: number;
 }
 
 export interface IndicatorSeriesValue {
-  indicator_id: number;
+  indicatorId: number;
   month: string;
   value: number;
 }
 
 export interface IndicatorValue {
-  area_code: string;
+  areaCode: string;
   denominator: number | null;
-  indicator_id: number;
+  indicatorId: number;
   month: string;
   numerator: number;
   value: number;
 }
 
 export interface InterestDeclaration {
-  agenda_item_id: number | null;
-  declared_at: Generated<Timestamp>;
+  agendaItemId: number | null;
+  declaredAt: Generated<Timestamp>;
   description: string;
   id: Generated<number>;
   kind: string;
-  meeting_id: number;
-  member_id: number;
+  meetingId: number;
+  memberId: number;
   participation: string;
 }
 
 export interface LocalAuthority {
-  county_id: number | null;
-  created_at: Generated<Timestamp>;
-  force_area_id: number;
-  gss_code: string;
+  countyId: number | null;
+  createdAt: Generated<Timestamp>;
+  forceAreaId: number;
+  gssCode: string;
   id: Generated<number>;
   name: string;
   tier: string;
 }
 
 export interface LsoaLocalAuthority {
-  community_safety_partnership_code: string | null;
-  community_safety_partnership_name: string | null;
-  loaded_at: Generated<Timestamp>;
-  local_authority_code: string;
-  local_authority_name: string;
-  lsoa_code: string;
-  lsoa_name: string | null;
+  communitySafetyPartnershipCode: string | null;
+  communitySafetyPartnershipName: string | null;
+  loadedAt: Generated<Timestamp>;
+  localAuthorityCode: string;
+  localAuthorityName: string;
+  lsoaCode: string;
+  lsoaName: string | null;
   source: string;
 }
 
 export interface Meeting {
-  body_id: number;
-  created_at: Generated<Timestamp>;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
   id: Generated<number>;
-  starts_at: Timestamp;
+  startsAt: Timestamp;
   status: Generated<string>;
   title: string;
   venue: string;
@@ -238,42 +238,42 @@ export interface MeetingAttendance {
   capacity: string | null;
   id: Generated<number>;
   kind: string;
-  meeting_id: number;
-  member_id: number | null;
+  meetingId: number;
+  memberId: number | null;
   name: string | null;
   position: number;
-  substitute_for_member_id: number | null;
+  substituteForMemberId: number | null;
 }
 
 export interface MeetingPaper {
-  agenda_item_id: number | null;
-  byte_size: number;
+  agendaItemId: number | null;
+  byteSize: number;
   content: Uint8Array;
-  exempt_paragraph: number | null;
-  file_name: string;
+  exemptParagraph: number | null;
+  fileName: string;
   id: Generated<number>;
-  media_type: string;
-  meeting_id: number;
+  mediaType: string;
+  meetingId: number;
   sha256: string;
   title: string;
-  uploaded_at: Generated<Timestamp>;
+  uploadedAt: Generated<Timestamp>;
 }
 
 export interface MemberInterest {
   category: string;
   description: string;
   id: Generated<number>;
-  member_id: number;
-  registered_on: string;
-  removed_on: string | null;
+  memberId: number;
+  registeredOn: string;
+  removedOn: string | null;
   sensitive: Generated<boolean>;
 }
 
 export interface MinuteAction {
-  done_on: string | null;
-  due_on: string | null;
+  doneOn: string | null;
+  dueOn: string | null;
   id: Generated<number>;
-  minute_item_id: number;
+  minuteItemId: number;
   owner: string;
   position: number;
   text: string;
@@ -282,86 +282,86 @@ export interface MinuteAction {
 export interface MinuteDecision {
   id: Generated<number>;
   kind: string;
-  minute_item_id: number;
+  minuteItemId: number;
   position: number;
   text: string;
 }
 
 export interface MinuteItem {
-  agenda_item_id: number | null;
-  body_id: number;
-  exempt_paragraph: number | null;
+  agendaItemId: number | null;
+  bodyId: number;
+  exemptParagraph: number | null;
   id: Generated<number>;
-  meeting_id: number;
+  meetingId: number;
   number: number;
   text: string;
   title: string;
 }
 
 export interface Minutes {
-  approved_at: Timestamp | null;
-  approved_at_meeting_id: number | null;
-  body_id: number;
-  created_at: Generated<Timestamp>;
-  meeting_id: number;
+  approvedAt: Timestamp | null;
+  approvedAtMeetingId: number | null;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
+  meetingId: number;
 }
 
 export interface OutboxMessage {
   attempts: Generated<number>;
-  body_text: string;
-  created_at: Generated<Timestamp>;
+  bodyText: string;
+  createdAt: Generated<Timestamp>;
   id: Generated<number>;
-  last_error: string | null;
+  lastError: string | null;
   recipient: string;
-  sent_at: Timestamp | null;
+  sentAt: Timestamp | null;
   subject: string;
 }
 
 export interface PasswordLink {
-  created_at: Generated<Timestamp>;
-  expires_at: Timestamp;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
   purpose: string;
-  token_hash: string;
-  used_at: Timestamp | null;
-  user_id: number;
+  tokenHash: string;
+  usedAt: Timestamp | null;
+  userId: number;
 }
 
 export interface PerformancePublishedAsbCount {
   count: number | null;
-  crime_type: string | null;
-  force_area_id: number | null;
-  last_outcome_category: string | null;
-  local_authority_code: string | null;
+  crimeType: string | null;
+  forceAreaId: number | null;
+  lastOutcomeCategory: string | null;
+  localAuthorityCode: string | null;
   month: string | null;
 }
 
 export interface PerformancePublishedCrimeCount {
   count: number | null;
-  crime_type: string | null;
-  force_area_id: number | null;
-  last_outcome_category: string | null;
-  local_authority_code: string | null;
+  crimeType: string | null;
+  forceAreaId: number | null;
+  lastOutcomeCategory: string | null;
+  localAuthorityCode: string | null;
   month: string | null;
 }
 
 export interface PerformancePublishedStreetMonth {
-  force_area_id: number | null;
+  forceAreaId: number | null;
   month: string | null;
 }
 
 export interface Plan {
-  author_name: string;
-  author_office: string;
-  body_id: number;
-  created_at: Generated<Timestamp>;
-  election_date: string | null;
-  force_area_id: number;
+  authorName: string;
+  authorOffice: string;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
+  electionDate: string | null;
+  forceAreaId: number;
   id: Generated<number>;
   slug: string;
-  source_url: string | null;
+  sourceUrl: string | null;
   summary: string | null;
-  term_end: string;
-  term_start: string;
+  termEnd: string;
+  termStart: string;
   title: string;
 }
 
@@ -369,9 +369,9 @@ export interface PlanAim {
   code: string;
   id: Generated<number>;
   position: number;
-  priority_id: number;
+  priorityId: number;
   text: string;
-  version_id: number;
+  versionId: number;
 }
 
 export interface PlanLinkedItem {
@@ -381,12 +381,12 @@ export interface PlanLinkedItem {
   position: number;
   summary: string | null;
   title: string;
-  version_id: number;
+  versionId: number;
 }
 
 export interface PlanLinkedItemPriority {
-  item_id: number;
-  priority_id: number;
+  itemId: number;
+  priorityId: number;
 }
 
 export interface PlanMeasure {
@@ -394,9 +394,9 @@ export interface PlanMeasure {
   direction: string;
   id: Generated<number>;
   position: number;
-  priority_id: number;
+  priorityId: number;
   text: string;
-  version_id: number;
+  versionId: number;
 }
 
 export interface PlanPillar {
@@ -405,21 +405,21 @@ export interface PlanPillar {
   position: number;
   summary: string | null;
   title: string;
-  version_id: number;
+  versionId: number;
 }
 
 export interface PlanPriority {
   code: string;
   id: Generated<number>;
-  pillar_id: number;
+  pillarId: number;
   position: number;
   summary: string | null;
   title: string;
-  version_id: number;
+  versionId: number;
 }
 
 export interface PlansChange {
-  only_row: Generated<boolean>;
+  onlyRow: Generated<boolean>;
   version: number;
 }
 
@@ -431,31 +431,31 @@ export interface PlansPublishedMeasure {
   code: string | null;
   direction: string | null;
   id: number | null;
-  pillar_code: string | null;
-  pillar_position: number | null;
-  pillar_title: string | null;
+  pillarCode: string | null;
+  pillarPosition: number | null;
+  pillarTitle: string | null;
   position: number | null;
-  priority_code: string | null;
-  priority_position: number | null;
-  priority_title: string | null;
+  priorityCode: string | null;
+  priorityPosition: number | null;
+  priorityTitle: string | null;
   text: string | null;
-  version_id: number | null;
+  versionId: number | null;
 }
 
 export interface PlansPublishedPlan {
-  force_area_id: number | null;
+  forceAreaId: number | null;
   id: number | null;
   slug: string | null;
-  term_end: string | null;
-  term_start: string | null;
+  termEnd: string | null;
+  termStart: string | null;
   title: string | null;
 }
 
 export interface PlansPublishedVersion {
   id: number | null;
-  issued_on: string | null;
+  issuedOn: string | null;
   number: number | null;
-  plan_id: number | null;
+  planId: number | null;
   state: string | null;
 }
 
@@ -463,66 +463,66 @@ export interface PlanStep {
   documents: Generated<Json>;
   id: Generated<number>;
   note: string | null;
-  occurred_on: string;
-  plan_id: number;
-  recorded_at: Generated<Timestamp>;
-  recorded_by: string;
+  occurredOn: string;
+  planId: number;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
   step: string;
-  version_id: number | null;
+  versionId: number | null;
 }
 
 export interface PlanVersion {
-  content_changed_at: Generated<Timestamp>;
-  created_at: Generated<Timestamp>;
+  contentChangedAt: Generated<Timestamp>;
+  createdAt: Generated<Timestamp>;
   id: Generated<number>;
-  issued_on: string | null;
+  issuedOn: string | null;
   number: number;
-  plan_id: number;
+  planId: number;
   state: string;
 }
 
 export interface PoliceUkAsbMonthly {
-  crime_type: string;
-  force_area_id: number;
+  crimeType: string;
+  forceAreaId: number;
   incidents: number;
-  last_outcome_category: string;
-  lsoa_code: string;
+  lastOutcomeCategory: string;
+  lsoaCode: string;
   month: string;
 }
 
 export interface PoliceUkCrimeMonthly {
-  crime_type: string;
   crimes: number;
-  force_area_id: number;
-  last_outcome_category: string;
-  lsoa_code: string;
+  crimeType: string;
+  forceAreaId: number;
+  lastOutcomeCategory: string;
+  lsoaCode: string;
   month: string;
 }
 
 export interface PoliceUkImportFile {
-  anti_social_behaviour_rows: Generated<number>;
+  antiSocialBehaviourRows: Generated<number>;
   bytes: number | null;
-  display_name: string;
-  duration_ms: number | null;
+  displayName: string;
+  durationMs: number | null;
   error: string | null;
-  force_area_id: number | null;
+  forceAreaId: number | null;
   id: Generated<number>;
   kind: string | null;
   month: string | null;
   position: number;
-  rejected_rows: Generated<number>;
-  repeated_crime_ids: Generated<number>;
-  replaced_file_id: number | null;
+  rejectedRows: Generated<number>;
+  repeatedCrimeIds: Generated<number>;
+  replacedFileId: number | null;
   rows: Generated<number>;
-  rows_without_location: Generated<number>;
-  run_id: number;
+  rowsWithoutLocation: Generated<number>;
+  runId: number;
   sha256: string | null;
   status: string;
 }
 
 export interface PoliceUkImportReject {
-  column_name: string | null;
-  file_id: number;
+  columnName: string | null;
+  fileId: number;
   id: Generated<number>;
   line: number;
   reason: string;
@@ -530,183 +530,183 @@ export interface PoliceUkImportReject {
 }
 
 export interface PoliceUkImportRun {
-  actor_id: number | null;
-  actor_kind: string;
-  actor_label: string;
-  allowed_rejects: Generated<number>;
-  duration_ms: number | null;
+  actorId: number | null;
+  actorKind: string;
+  actorLabel: string;
+  allowedRejects: Generated<number>;
+  durationMs: number | null;
   error: string | null;
-  files_done: Generated<number>;
-  files_total: Generated<number>;
-  finished_at: Timestamp | null;
+  filesDone: Generated<number>;
+  filesTotal: Generated<number>;
+  finishedAt: Timestamp | null;
   id: Generated<number>;
   origin: string;
-  outcome_rows: Generated<number>;
+  outcomeRows: Generated<number>;
   phase: Generated<string>;
-  rejected_rows: Generated<number>;
-  request_id: string | null;
-  started_at: Generated<Timestamp>;
+  rejectedRows: Generated<number>;
+  requestId: string | null;
+  startedAt: Generated<Timestamp>;
   status: Generated<string>;
-  stop_and_search_rows: Generated<number>;
-  street_rows: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  stopAndSearchRows: Generated<number>;
+  streetRows: Generated<number>;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface PoliceUkOutcomeMonthly {
-  force_area_id: number;
-  lsoa_code: string;
+  forceAreaId: number;
+  lsoaCode: string;
   month: string;
-  outcome_type: string;
   outcomes: number;
+  outcomeType: string;
 }
 
 export interface PoliceUkOutcomeRecord {
-  crime_id: string;
-  falls_within: string;
-  force_area_id: number;
+  crimeId: string;
+  fallsWithin: string;
+  forceAreaId: number;
   latitude: number | null;
   location: string | null;
   longitude: number | null;
-  lsoa_code: string | null;
-  lsoa_name: string | null;
+  lsoaCode: string | null;
+  lsoaName: string | null;
   month: string;
-  outcome_type: string;
-  reported_by: string;
-  source_line: number;
+  outcomeType: string;
+  reportedBy: string;
+  sourceLine: number;
 }
 
 export interface PoliceUkStopSearchMonthly {
-  force_area_id: number;
+  forceAreaId: number;
   month: string;
-  object_of_search: string;
-  officer_defined_ethnicity: string;
+  objectOfSearch: string;
+  officerDefinedEthnicity: string;
   outcome: string;
   searches: number;
   type: string;
 }
 
 export interface PoliceUkStopSearchRecord {
-  age_range: string | null;
+  ageRange: string | null;
   date: Timestamp;
-  force_area_id: number;
+  forceAreaId: number;
   gender: string | null;
   latitude: number | null;
   legislation: string | null;
   longitude: number | null;
   month: string;
-  object_of_search: string | null;
-  officer_defined_ethnicity: string | null;
+  objectOfSearch: string | null;
+  officerDefinedEthnicity: string | null;
   outcome: string | null;
-  outcome_linked_to_object_of_search: boolean | null;
-  part_of_policing_operation: boolean | null;
-  policing_operation: string | null;
-  removal_of_more_than_just_outer_clothing: boolean | null;
-  self_defined_ethnicity: string | null;
-  source_line: number;
+  outcomeLinkedToObjectOfSearch: boolean | null;
+  partOfPolicingOperation: boolean | null;
+  policingOperation: string | null;
+  removalOfMoreThanJustOuterClothing: boolean | null;
+  selfDefinedEthnicity: string | null;
+  sourceLine: number;
   type: string;
 }
 
 export interface PoliceUkStreetRecord {
-  anti_social_behaviour: boolean;
+  antiSocialBehaviour: boolean;
   context: string | null;
-  crime_id: string | null;
-  crime_type: string;
-  falls_within: string;
-  force_area_id: number;
-  last_outcome_category: string | null;
+  crimeId: string | null;
+  crimeType: string;
+  fallsWithin: string;
+  forceAreaId: number;
+  lastOutcomeCategory: string | null;
   latitude: number | null;
   location: string | null;
   longitude: number | null;
-  lsoa_code: string | null;
-  lsoa_name: string | null;
+  lsoaCode: string | null;
+  lsoaName: string | null;
   month: string;
-  reported_by: string;
-  source_line: number;
+  reportedBy: string;
+  sourceLine: number;
 }
 
 export interface PoliceUkUnit {
-  force_area_id: number;
-  import_file_id: number;
+  forceAreaId: number;
+  importFileId: number;
   kind: string;
-  loaded_at: Generated<Timestamp>;
+  loadedAt: Generated<Timestamp>;
   month: string;
   rows: number;
   sha256: string;
 }
 
 export interface PopulationEstimate {
-  area_code: string;
-  loaded_at: Generated<Timestamp>;
+  areaCode: string;
+  loadedAt: Generated<Timestamp>;
   population: number;
   source: string;
-  source_file: string;
+  sourceFile: string;
   year: number;
 }
 
 export interface PublicQuestion {
   answer: string | null;
-  asker_email: string;
-  asker_name: string;
-  decided_at: Timestamp | null;
+  askerEmail: string;
+  askerName: string;
+  decidedAt: Timestamp | null;
   id: Generated<number>;
-  meeting_id: number;
+  meetingId: number;
   reason: string | null;
   status: Generated<string>;
-  submitted_at: Generated<Timestamp>;
+  submittedAt: Generated<Timestamp>;
   text: string;
 }
 
 export interface PublicQuestionRules {
-  body_id: number;
-  max_question_length: Generated<number>;
-  max_questions_per_person: number | null;
-  minutes_allowed: number | null;
-  notice_days: number;
-  notice_kind: string;
+  bodyId: number;
+  maxQuestionLength: Generated<number>;
+  maxQuestionsPerPerson: number | null;
+  minutesAllowed: number | null;
+  noticeDays: number;
+  noticeKind: string;
 }
 
 export interface Recommendation {
   addressee: string;
-  body_id: number;
-  created_at: Generated<Timestamp>;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
   id: Generated<number>;
-  made_on: string | null;
+  madeOn: string | null;
   origin: string;
-  origin_title: string | null;
-  origin_url: string | null;
+  originTitle: string | null;
+  originUrl: string | null;
   outcome: string | null;
-  outcome_on: string | null;
-  outcome_text: string | null;
+  outcomeOn: string | null;
+  outcomeText: string | null;
   reference: string;
-  responded_on: string | null;
+  respondedOn: string | null;
   response: string | null;
-  response_due_on: string | null;
-  response_text: string | null;
+  responseDueOn: string | null;
+  responseText: string | null;
   text: string;
   topic: string | null;
   visibility: Generated<string>;
 }
 
 export interface RecommendationAction {
-  done_on: string | null;
-  due_on: string | null;
+  doneOn: string | null;
+  dueOn: string | null;
   id: Generated<number>;
   owner: string;
   position: number;
-  recommendation_id: number;
+  recommendationId: number;
   text: string;
 }
 
 export interface RecommendationProgress {
   id: Generated<number>;
   position: number;
-  recommendation_id: number;
-  reported_on: string;
+  recommendationId: number;
+  reportedOn: string;
   text: string;
 }
 
 export interface RecommendationsPublishedRecommendation {
-  body_id: number | null;
+  bodyId: number | null;
   id: number | null;
   origin: string | null;
   outcome: string | null;
@@ -717,91 +717,91 @@ export interface RecommendationsPublishedRecommendation {
 }
 
 export interface SchemaMigration {
-  applied_at: Generated<Timestamp>;
+  appliedAt: Generated<Timestamp>;
   checksum: string;
   name: string;
 }
 
 export interface ScorecardInputsVersion {
-  only_row: Generated<boolean>;
+  onlyRow: Generated<boolean>;
   version: number;
 }
 
 export interface ScrutinyGroup {
-  body_id: number;
-  created_at: Generated<Timestamp>;
-  ends_on: string | null;
-  established_on: string | null;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
+  endsOn: string | null;
+  establishedOn: string | null;
   id: Generated<number>;
   kind: string;
   name: string;
   slug: string;
-  terms_of_reference: string;
+  termsOfReference: string;
 }
 
 export interface ScrutinyGroupFunction {
   function: string;
-  group_id: number;
+  groupId: number;
   mode: string;
 }
 
 export interface ScrutinyGroupMember {
-  group_id: number;
-  member_id: number;
+  groupId: number;
+  memberId: number;
   role: string;
 }
 
 export interface ScrutinyMember {
-  body_id: number;
-  created_at: Generated<Timestamp>;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
   id: Generated<number>;
-  local_authority_id: number | null;
+  localAuthorityId: number | null;
   name: string;
-  nominating_authority: string | null;
+  nominatingAuthority: string | null;
   role: string;
-  term_end: string | null;
-  term_start: string | null;
+  termEnd: string | null;
+  termStart: string | null;
 }
 
 export interface ScrutinyRecommendationSource {
-  body_id: number;
+  bodyId: number;
   function: string | null;
-  group_id: number | null;
-  meeting_id: number | null;
-  minute_decision_position: number | null;
-  minute_item_id: number | null;
+  groupId: number | null;
+  meetingId: number | null;
+  minuteDecisionPosition: number | null;
+  minuteItemId: number | null;
   origin: string;
-  recommendation_id: number;
+  recommendationId: number;
 }
 
 export interface UserRole {
-  body_id: number | null;
+  bodyId: number | null;
   id: Generated<number>;
   role: string;
-  user_id: number;
+  userId: number;
 }
 
 export interface UserSession {
-  created_at: Generated<Timestamp>;
-  expires_at: Timestamp;
-  last_seen_at: Generated<Timestamp>;
-  second_factor_passed: Generated<boolean>;
-  token_hash: string;
-  user_id: number;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  lastSeenAt: Generated<Timestamp>;
+  secondFactorPassed: Generated<boolean>;
+  tokenHash: string;
+  userId: number;
 }
 
 export interface WorkProgrammeEntry {
-  body_id: number;
-  created_at: Generated<Timestamp>;
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
   function: string | null;
   id: Generated<number>;
-  main_focus: string | null;
-  meets_on: string;
+  mainFocus: string | null;
+  meetsOn: string;
   programme: string;
 }
 
 export interface WorkProgrammeItem {
-  entry_id: number;
+  entryId: number;
   function: string | null;
   id: Generated<number>;
   position: number;
@@ -809,80 +809,80 @@ export interface WorkProgrammeItem {
 }
 
 export interface DB {
-  accounts_published_body: AccountsPublishedBody;
-  agenda_item: AgendaItem;
-  api_token: ApiToken;
-  app_user: AppUser;
-  areas_change: AreasChange;
-  areas_published_change: AreasPublishedChange;
-  areas_published_force_area: AreasPublishedForceArea;
-  areas_published_local_authority: AreasPublishedLocalAuthority;
-  audit_event: AuditEvent;
+  accountsPublishedBody: AccountsPublishedBody;
+  agendaItem: AgendaItem;
+  apiToken: ApiToken;
+  appUser: AppUser;
+  areasChange: AreasChange;
+  areasPublishedChange: AreasPublishedChange;
+  areasPublishedForceArea: AreasPublishedForceArea;
+  areasPublishedLocalAuthority: AreasPublishedLocalAuthority;
+  auditEvent: AuditEvent;
   body: Body;
-  coverage_point: CoveragePoint;
-  coverage_source: CoverageSource;
-  force_area: ForceArea;
+  coveragePoint: CoveragePoint;
+  coverageSource: CoverageSource;
+  forceArea: ForceArea;
   indicator: Indicator;
-  indicator_measure: IndicatorMeasure;
-  indicator_series_value: IndicatorSeriesValue;
-  indicator_value: IndicatorValue;
-  interest_declaration: InterestDeclaration;
-  local_authority: LocalAuthority;
-  lsoa_local_authority: LsoaLocalAuthority;
+  indicatorMeasure: IndicatorMeasure;
+  indicatorSeriesValue: IndicatorSeriesValue;
+  indicatorValue: IndicatorValue;
+  interestDeclaration: InterestDeclaration;
+  localAuthority: LocalAuthority;
+  lsoaLocalAuthority: LsoaLocalAuthority;
   meeting: Meeting;
-  meeting_attendance: MeetingAttendance;
-  meeting_paper: MeetingPaper;
-  member_interest: MemberInterest;
-  minute_action: MinuteAction;
-  minute_decision: MinuteDecision;
-  minute_item: MinuteItem;
+  meetingAttendance: MeetingAttendance;
+  meetingPaper: MeetingPaper;
+  memberInterest: MemberInterest;
+  minuteAction: MinuteAction;
+  minuteDecision: MinuteDecision;
+  minuteItem: MinuteItem;
   minutes: Minutes;
-  outbox_message: OutboxMessage;
-  password_link: PasswordLink;
-  performance_published_asb_count: PerformancePublishedAsbCount;
-  performance_published_crime_count: PerformancePublishedCrimeCount;
-  performance_published_street_month: PerformancePublishedStreetMonth;
+  outboxMessage: OutboxMessage;
+  passwordLink: PasswordLink;
+  performancePublishedAsbCount: PerformancePublishedAsbCount;
+  performancePublishedCrimeCount: PerformancePublishedCrimeCount;
+  performancePublishedStreetMonth: PerformancePublishedStreetMonth;
   plan: Plan;
-  plan_aim: PlanAim;
-  plan_linked_item: PlanLinkedItem;
-  plan_linked_item_priority: PlanLinkedItemPriority;
-  plan_measure: PlanMeasure;
-  plan_pillar: PlanPillar;
-  plan_priority: PlanPriority;
-  plan_step: PlanStep;
-  plan_version: PlanVersion;
-  plans_change: PlansChange;
-  plans_published_change: PlansPublishedChange;
-  plans_published_measure: PlansPublishedMeasure;
-  plans_published_plan: PlansPublishedPlan;
-  plans_published_version: PlansPublishedVersion;
-  police_uk_asb_monthly: PoliceUkAsbMonthly;
-  police_uk_crime_monthly: PoliceUkCrimeMonthly;
-  police_uk_import_file: PoliceUkImportFile;
-  police_uk_import_reject: PoliceUkImportReject;
-  police_uk_import_run: PoliceUkImportRun;
-  police_uk_outcome_monthly: PoliceUkOutcomeMonthly;
-  police_uk_outcome_record: PoliceUkOutcomeRecord;
-  police_uk_stop_search_monthly: PoliceUkStopSearchMonthly;
-  police_uk_stop_search_record: PoliceUkStopSearchRecord;
-  police_uk_street_record: PoliceUkStreetRecord;
-  police_uk_unit: PoliceUkUnit;
-  population_estimate: PopulationEstimate;
-  public_question: PublicQuestion;
-  public_question_rules: PublicQuestionRules;
+  planAim: PlanAim;
+  planLinkedItem: PlanLinkedItem;
+  planLinkedItemPriority: PlanLinkedItemPriority;
+  planMeasure: PlanMeasure;
+  planPillar: PlanPillar;
+  planPriority: PlanPriority;
+  plansChange: PlansChange;
+  plansPublishedChange: PlansPublishedChange;
+  plansPublishedMeasure: PlansPublishedMeasure;
+  plansPublishedPlan: PlansPublishedPlan;
+  plansPublishedVersion: PlansPublishedVersion;
+  planStep: PlanStep;
+  planVersion: PlanVersion;
+  policeUkAsbMonthly: PoliceUkAsbMonthly;
+  policeUkCrimeMonthly: PoliceUkCrimeMonthly;
+  policeUkImportFile: PoliceUkImportFile;
+  policeUkImportReject: PoliceUkImportReject;
+  policeUkImportRun: PoliceUkImportRun;
+  policeUkOutcomeMonthly: PoliceUkOutcomeMonthly;
+  policeUkOutcomeRecord: PoliceUkOutcomeRecord;
+  policeUkStopSearchMonthly: PoliceUkStopSearchMonthly;
+  policeUkStopSearchRecord: PoliceUkStopSearchRecord;
+  policeUkStreetRecord: PoliceUkStreetRecord;
+  policeUkUnit: PoliceUkUnit;
+  populationEstimate: PopulationEstimate;
+  publicQuestion: PublicQuestion;
+  publicQuestionRules: PublicQuestionRules;
   recommendation: Recommendation;
-  recommendation_action: RecommendationAction;
-  recommendation_progress: RecommendationProgress;
-  recommendations_published_recommendation: RecommendationsPublishedRecommendation;
-  schema_migration: SchemaMigration;
-  scorecard_inputs_version: ScorecardInputsVersion;
-  scrutiny_group: ScrutinyGroup;
-  scrutiny_group_function: ScrutinyGroupFunction;
-  scrutiny_group_member: ScrutinyGroupMember;
-  scrutiny_member: ScrutinyMember;
-  scrutiny_recommendation_source: ScrutinyRecommendationSource;
-  user_role: UserRole;
-  user_session: UserSession;
-  work_programme_entry: WorkProgrammeEntry;
-  work_programme_item: WorkProgrammeItem;
+  recommendationAction: RecommendationAction;
+  recommendationProgress: RecommendationProgress;
+  recommendationsPublishedRecommendation: RecommendationsPublishedRecommendation;
+  schemaMigration: SchemaMigration;
+  scorecardInputsVersion: ScorecardInputsVersion;
+  scrutinyGroup: ScrutinyGroup;
+  scrutinyGroupFunction: ScrutinyGroupFunction;
+  scrutinyGroupMember: ScrutinyGroupMember;
+  scrutinyMember: ScrutinyMember;
+  scrutinyRecommendationSource: ScrutinyRecommendationSource;
+  userRole: UserRole;
+  userSession: UserSession;
+  workProgrammeEntry: WorkProgrammeEntry;
+  workProgrammeItem: WorkProgrammeItem;
 }

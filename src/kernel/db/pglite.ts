@@ -1,5 +1,6 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
+import { camelCasePlugins } from './camel-case.ts';
 import {
   type CopyOptions,
   type CopySource,
@@ -33,7 +34,7 @@ export async function openPGlite<Schema>(source: PGliteSource): Promise<Database
         'If the directory was written by another program or version, move it aside and start again.',
     );
   }
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }), plugins: camelCasePlugins });
   let commandSocket: CommandSocket | undefined;
   return {
     engine: 'pglite',

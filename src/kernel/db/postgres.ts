@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { redactUrl } from '../../config.ts';
+import { camelCasePlugins } from './camel-case.ts';
 import { type CopyOptions, type CopySource, type CopyTarget, copyStatement } from './copy.ts';
 import type { DatabaseHandle } from './database.ts';
 import { DatabaseUnavailableError } from './errors.ts';
@@ -43,7 +44,7 @@ export async function openPool<Schema>(target: PoolTarget): Promise<DatabaseHand
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(target.unreachable(describeConnectionError(error)));
   }
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: camelCasePlugins });
   return {
     engine: 'postgresql',
     db,

@@ -35,8 +35,8 @@ describe('Narrowed', () => {
 
 describe('View', () => {
   it('reads the columns its producer promises as present', () => {
-    type Body = View<'accounts_published_body', 'force_area_id'>;
+    type Body = View<'accountsPublishedBody', 'forceAreaId'>;
     expectTypeOf<Body['slug']>().toEqualTypeOf<string>();
-    expectTypeOf<Body['force_area_id']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Body['forceAreaId']>().toEqualTypeOf<number | null>();
   });
 });

@@ -16,6 +16,7 @@ export async function generateDatabaseTypes<DB>(db: Kysely<DB>): Promise<string>
     dialect: new PostgresDialect({ dateParser: 'string' }),
     typeMapping: { int8: 'number', bytea: 'Uint8Array' },
     outFile: null,
+    camelCase: true,
     typeOnlyImports: true,
   });
   return `${HEADER}\n\n${generated.replace(/^\/\*\*[\s\S]*?\*\/\n+/, '')}`;

@@ -33,11 +33,11 @@ function interfaceRelations(source: string, kind: 'Tables' | 'Published'): strin
   );
   for (const [, declaration = ''] of declarations) {
     const picked = /Pick<\s*Database,([^>]*)>/.exec(declaration)?.[1] ?? '';
-    for (const name of picked.matchAll(/'([a-z][a-z0-9_]*)'/g)) names.push(name[1] as string);
-    for (const name of declaration.matchAll(/View<'([a-z][a-z0-9_]*)'/g)) names.push(name[1] as string);
-    for (const key of declaration.matchAll(/^ {2}([a-z][a-z0-9_]*)\s*:/gm)) names.push(key[1] as string);
+    for (const name of picked.matchAll(/'([a-z][A-Za-z0-9]*)'/g)) names.push(name[1] as string);
+    for (const name of declaration.matchAll(/View<'([a-z][A-Za-z0-9]*)'/g)) names.push(name[1] as string);
+    for (const key of declaration.matchAll(/^ {2}([a-z][A-Za-z0-9]*)\s*:/gm)) names.push(key[1] as string);
   }
-  return names;
+  return names.map(snakeCase);
 }
 
 export interface Relation {
@@ -58,14 +58,19 @@ export function readRelations(): Map<string, Relation> {
   return relations;
 }
 
+/** Relations are named as in SQL; queries name them in camelCase (`camel-case.ts` maps them back). */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
 const BUILDER_CALLS =
-  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|table)\(\s*['"`]([a-z][a-z0-9_]*)/g;
+  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|table)\(\s*['"`]([a-z][A-Za-z0-9_]*)/g;
 const RAW_SQL = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+([a-z][a-z0-9_]*)/g;
 
 /** Every relation name a source text uses: in the query builder, in `sql.table(…)` and in raw SQL. */
 export function namedRelations(source: string): Set<string> {
   const names = new Set<string>();
   for (const pattern of [BUILDER_CALLS, RAW_SQL])
-    for (const match of source.matchAll(pattern)) names.add(match[1] as string);
+    for (const match of source.matchAll(pattern)) names.add(snakeCase(match[1] as string));
   return names;
 }

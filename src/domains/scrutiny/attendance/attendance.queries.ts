@@ -28,22 +28,22 @@ export interface AttendanceValues {
 
 export function listAttendance(db: Db, meetingId: number): Promise<AttendanceRow[]> {
   return db
-    .selectFrom('meeting_attendance as a')
-    .leftJoin('scrutiny_member as m', 'm.id', 'a.member_id')
-    .leftJoin('scrutiny_member as s', 's.id', 'a.substitute_for_member_id')
+    .selectFrom('meetingAttendance as a')
+    .leftJoin('scrutinyMember as m', 'm.id', 'a.memberId')
+    .leftJoin('scrutinyMember as s', 's.id', 'a.substituteForMemberId')
     .select((eb) => [
       'a.id',
-      'a.meeting_id as meetingId',
+      'a.meetingId',
       'a.kind',
-      'a.member_id as memberId',
+      'a.memberId',
       eb.fn.coalesce('m.name', 'a.name').$castTo<string>().as('name'),
       'm.role as memberRole',
-      eb.fn.coalesce('m.nominating_authority', 'a.capacity').as('capacity'),
-      'a.substitute_for_member_id as substituteForMemberId',
+      eb.fn.coalesce('m.nominatingAuthority', 'a.capacity').as('capacity'),
+      'a.substituteForMemberId',
       's.name as substituteForName',
       'a.position',
     ])
-    .where('a.meeting_id', '=', meetingId)
+    .where('a.meetingId', '=', meetingId)
     .orderBy('a.position')
     .execute();
 }
@@ -54,32 +54,23 @@ export function listAttendanceValues(
   meetingId: number,
 ): Promise<(AttendanceValues & { id: number })[]> {
   return db
-    .selectFrom('meeting_attendance')
-    .select([
-      'id',
-      'meeting_id as meetingId',
-      'kind',
-      'member_id as memberId',
-      'name',
-      'capacity',
-      'substitute_for_member_id as substituteForMemberId',
-      'position',
-    ])
-    .where('meeting_id', '=', meetingId)
+    .selectFrom('meetingAttendance')
+    .select(['id', 'meetingId', 'kind', 'memberId', 'name', 'capacity', 'substituteForMemberId', 'position'])
+    .where('meetingId', '=', meetingId)
     .orderBy('position')
     .execute();
 }
 
 export async function insertAttendance(db: Db, values: AttendanceValues): Promise<number> {
   const row = await db
-    .insertInto('meeting_attendance')
+    .insertInto('meetingAttendance')
     .values({
-      meeting_id: values.meetingId,
+      meetingId: values.meetingId,
       kind: values.kind,
-      member_id: values.memberId,
+      memberId: values.memberId,
       name: values.name,
       capacity: values.capacity,
-      substitute_for_member_id: values.substituteForMemberId,
+      substituteForMemberId: values.substituteForMemberId,
       position: values.position,
     })
     .returning('id')
@@ -90,22 +81,22 @@ export async function insertAttendance(db: Db, values: AttendanceValues): Promis
 export async function deleteAttendance(db: Db, meetingId: number, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await db
-    .deleteFrom('meeting_attendance')
-    .where('meeting_id', '=', meetingId)
+    .deleteFrom('meetingAttendance')
+    .where('meetingId', '=', meetingId)
     .where('id', 'in', ids)
     .execute();
 }
 
 export async function deleteAllAttendance(db: Db, meetingId: number): Promise<void> {
-  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+  await db.deleteFrom('meetingAttendance').where('meetingId', '=', meetingId).execute();
 }
 
 /** The position after a meeting's last recorded person. */
 export async function nextAttendancePosition(db: Db, meetingId: number): Promise<number> {
   const row = await db
-    .selectFrom('meeting_attendance')
+    .selectFrom('meetingAttendance')
     .select((eb) => eb.fn.max('position').as('last'))
-    .where('meeting_id', '=', meetingId)
+    .where('meetingId', '=', meetingId)
     .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
 }

@@ -1,4 +1,5 @@
-import { type ScrutinyDeps, withDeps } from '../scrutiny.context.ts';
+import { withDeps } from '../../../kernel/use-cases.ts';
+import type { ScrutinyDeps } from '../scrutiny.context.ts';
 import { importAttendanceFile } from './attendance.import.ts';
 import {
   addAttendee,

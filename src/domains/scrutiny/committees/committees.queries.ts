@@ -18,19 +18,19 @@ export type GroupValues = Omit<GroupRow, 'id' | 'bodySlug' | 'bodyName'>;
 
 function selectGroups(db: Db) {
   return db
-    .selectFrom('scrutiny_group as g')
-    .innerJoin('accounts_published_body as body', 'body.id', 'g.body_id')
+    .selectFrom('scrutinyGroup as g')
+    .innerJoin('accountsPublishedBody as body', 'body.id', 'g.bodyId')
     .select([
       'g.id',
-      'g.body_id as bodyId',
+      'g.bodyId',
       'body.slug as bodySlug',
       'body.name as bodyName',
       'g.slug',
       'g.name',
       'g.kind',
-      'g.terms_of_reference as termsOfReference',
-      'g.established_on as establishedOn',
-      'g.ends_on as endsOn',
+      'g.termsOfReference',
+      'g.establishedOn',
+      'g.endsOn',
     ]);
 }
 
@@ -43,24 +43,24 @@ export function findGroupById(db: Db, id: number): Promise<GroupRow | undefined>
 }
 
 export function findGroupBySlug(db: Db, bodyId: number, slug: string): Promise<GroupRow | undefined> {
-  return selectGroups(db).where('g.body_id', '=', bodyId).where('g.slug', '=', slug).executeTakeFirst();
+  return selectGroups(db).where('g.bodyId', '=', bodyId).where('g.slug', '=', slug).executeTakeFirst();
 }
 
 function groupColumns(values: GroupValues) {
   return {
-    body_id: values.bodyId,
+    bodyId: values.bodyId,
     slug: values.slug,
     name: values.name,
     kind: values.kind,
-    terms_of_reference: values.termsOfReference,
-    established_on: values.establishedOn,
-    ends_on: values.endsOn,
+    termsOfReference: values.termsOfReference,
+    establishedOn: values.establishedOn,
+    endsOn: values.endsOn,
   };
 }
 
 export async function insertGroup(db: Db, values: GroupValues): Promise<number> {
   const row = await db
-    .insertInto('scrutiny_group')
+    .insertInto('scrutinyGroup')
     .values(groupColumns(values))
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -68,7 +68,7 @@ export async function insertGroup(db: Db, values: GroupValues): Promise<number> 
 }
 
 export async function updateGroup(db: Db, id: number, values: GroupValues): Promise<void> {
-  await db.updateTable('scrutiny_group').set(groupColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('scrutinyGroup').set(groupColumns(values)).where('id', '=', id).execute();
 }
 
 // Functions and members
@@ -89,10 +89,10 @@ export interface GroupMemberRow {
 export function listGroupFunctions(db: Db, groupIds: number[]): Promise<GroupFunctionRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('scrutiny_group_function')
-    .select(['group_id as groupId', 'function', 'mode'])
-    .where('group_id', 'in', groupIds)
-    .orderBy('group_id')
+    .selectFrom('scrutinyGroupFunction')
+    .select(['groupId', 'function', 'mode'])
+    .where('groupId', 'in', groupIds)
+    .orderBy('groupId')
     .orderBy('function')
     .execute();
 }
@@ -100,11 +100,11 @@ export function listGroupFunctions(db: Db, groupIds: number[]): Promise<GroupFun
 export function listGroupMembers(db: Db, groupIds: number[]): Promise<GroupMemberRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('scrutiny_group_member as gm')
-    .innerJoin('scrutiny_member as m', 'm.id', 'gm.member_id')
-    .select(['gm.group_id as groupId', 'gm.member_id as memberId', 'm.name', 'gm.role'])
-    .where('gm.group_id', 'in', groupIds)
-    .orderBy('gm.group_id')
+    .selectFrom('scrutinyGroupMember as gm')
+    .innerJoin('scrutinyMember as m', 'm.id', 'gm.memberId')
+    .select(['gm.groupId', 'gm.memberId', 'm.name', 'gm.role'])
+    .where('gm.groupId', 'in', groupIds)
+    .orderBy('gm.groupId')
     .orderBy('gm.role')
     .orderBy('m.name')
     .execute();
@@ -117,17 +117,17 @@ export async function replaceGroupFunctionsAndMembers(
   functions: Omit<GroupFunctionRow, 'groupId'>[],
   members: { memberId: number; role: GroupRole }[],
 ): Promise<void> {
-  await db.deleteFrom('scrutiny_group_function').where('group_id', '=', groupId).execute();
-  await db.deleteFrom('scrutiny_group_member').where('group_id', '=', groupId).execute();
+  await db.deleteFrom('scrutinyGroupFunction').where('groupId', '=', groupId).execute();
+  await db.deleteFrom('scrutinyGroupMember').where('groupId', '=', groupId).execute();
   if (functions.length > 0)
     await db
-      .insertInto('scrutiny_group_function')
-      .values(functions.map((entry) => ({ group_id: groupId, function: entry.function, mode: entry.mode })))
+      .insertInto('scrutinyGroupFunction')
+      .values(functions.map((entry) => ({ groupId: groupId, function: entry.function, mode: entry.mode })))
       .execute();
   if (members.length > 0)
     await db
-      .insertInto('scrutiny_group_member')
-      .values(members.map((entry) => ({ group_id: groupId, member_id: entry.memberId, role: entry.role })))
+      .insertInto('scrutinyGroupMember')
+      .values(members.map((entry) => ({ groupId: groupId, memberId: entry.memberId, role: entry.role })))
       .execute();
 }
 
@@ -137,15 +137,15 @@ export async function insertGroupMember(
   member: { memberId: number; role: GroupRole },
 ): Promise<void> {
   await db
-    .insertInto('scrutiny_group_member')
-    .values({ group_id: groupId, member_id: member.memberId, role: member.role })
+    .insertInto('scrutinyGroupMember')
+    .values({ groupId: groupId, memberId: member.memberId, role: member.role })
     .execute();
 }
 
 export async function deleteGroupMember(db: Db, groupId: number, memberId: number): Promise<void> {
   await db
-    .deleteFrom('scrutiny_group_member')
-    .where('group_id', '=', groupId)
-    .where('member_id', '=', memberId)
+    .deleteFrom('scrutinyGroupMember')
+    .where('groupId', '=', groupId)
+    .where('memberId', '=', memberId)
     .execute();
 }

@@ -26,9 +26,9 @@ export interface InterestValues {
 /** Registered interests with their members, each with its id and its member's. */
 function fromInterests(db: Db) {
   return db
-    .selectFrom('member_interest as i')
-    .innerJoin('scrutiny_member as m', 'm.id', 'i.member_id')
-    .select(['i.id', 'i.member_id as memberId']);
+    .selectFrom('memberInterest as i')
+    .innerJoin('scrutinyMember as m', 'm.id', 'i.memberId')
+    .select(['i.id', 'i.memberId']);
 }
 
 /**
@@ -51,40 +51,33 @@ export function listCurrentInterests(
         ? 'i.description'
         : sql<string | null>`CASE WHEN i.sensitive THEN NULL ELSE i.description END`.as('description'),
       'i.sensitive',
-      'i.registered_on as registeredOn',
-      'i.removed_on as removedOn',
+      'i.registeredOn',
+      'i.removedOn',
     ])
-    .where('m.body_id', '=', bodyId)
-    .where('i.registered_on', '<=', onDate)
-    .where((eb) => eb.or([eb('i.removed_on', 'is', null), eb('i.removed_on', '>', onDate)]))
-    .orderBy('i.member_id')
+    .where('m.bodyId', '=', bodyId)
+    .where('i.registeredOn', '<=', onDate)
+    .where((eb) => eb.or([eb('i.removedOn', 'is', null), eb('i.removedOn', '>', onDate)]))
+    .orderBy('i.memberId')
     .orderBy('i.id')
     .execute();
 }
 
 export function findInterest(db: Db, id: number) {
   return fromInterests(db)
-    .select([
-      'm.body_id as bodyId',
-      'i.category',
-      'i.description',
-      'i.sensitive',
-      'i.registered_on as registeredOn',
-      'i.removed_on as removedOn',
-    ])
+    .select(['m.bodyId', 'i.category', 'i.description', 'i.sensitive', 'i.registeredOn', 'i.removedOn'])
     .where('i.id', '=', id)
     .executeTakeFirst();
 }
 
 export async function insertInterest(db: Db, values: InterestValues): Promise<number> {
   const row = await db
-    .insertInto('member_interest')
+    .insertInto('memberInterest')
     .values({
-      member_id: values.memberId,
+      memberId: values.memberId,
       category: values.category,
       description: values.description,
       sensitive: values.sensitive,
-      registered_on: values.registeredOn,
+      registeredOn: values.registeredOn,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -92,7 +85,7 @@ export async function insertInterest(db: Db, values: InterestValues): Promise<nu
 }
 
 export async function updateInterestRemoved(db: Db, id: number, removedOn: string): Promise<void> {
-  await db.updateTable('member_interest').set({ removed_on: removedOn }).where('id', '=', id).execute();
+  await db.updateTable('memberInterest').set({ removedOn: removedOn }).where('id', '=', id).execute();
 }
 
 // Declarations of interest at meetings
@@ -121,22 +114,22 @@ export interface DeclarationValues {
 
 export function listDeclarations(db: Db, meetingId: number): Promise<DeclarationRow[]> {
   return db
-    .selectFrom('interest_declaration as d')
-    .innerJoin('scrutiny_member as m', 'm.id', 'd.member_id')
-    .leftJoin('agenda_item as a', 'a.id', 'd.agenda_item_id')
+    .selectFrom('interestDeclaration as d')
+    .innerJoin('scrutinyMember as m', 'm.id', 'd.memberId')
+    .leftJoin('agendaItem as a', 'a.id', 'd.agendaItemId')
     .select([
       'd.id',
-      'd.meeting_id as meetingId',
-      'd.agenda_item_id as agendaItemId',
+      'd.meetingId',
+      'd.agendaItemId',
       'a.position as agendaItemPosition',
       'a.title as agendaItemTitle',
-      'd.member_id as memberId',
+      'd.memberId',
       'm.name as memberName',
       'd.kind',
       'd.description',
       'd.participation',
     ])
-    .where('d.meeting_id', '=', meetingId)
+    .where('d.meetingId', '=', meetingId)
     .orderBy('a.position', (ob) => ob.asc().nullsFirst())
     .orderBy('d.id')
     .execute();
@@ -144,11 +137,11 @@ export function listDeclarations(db: Db, meetingId: number): Promise<Declaration
 
 export async function insertDeclaration(db: Db, values: DeclarationValues): Promise<number> {
   const row = await db
-    .insertInto('interest_declaration')
+    .insertInto('interestDeclaration')
     .values({
-      meeting_id: values.meetingId,
-      agenda_item_id: values.agendaItemId,
-      member_id: values.memberId,
+      meetingId: values.meetingId,
+      agendaItemId: values.agendaItemId,
+      memberId: values.memberId,
       kind: values.kind,
       description: values.description,
       participation: values.participation,
@@ -161,8 +154,8 @@ export async function insertDeclaration(db: Db, values: DeclarationValues): Prom
 export async function deleteDeclarations(db: Db, meetingId: number, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await db
-    .deleteFrom('interest_declaration')
-    .where('meeting_id', '=', meetingId)
+    .deleteFrom('interestDeclaration')
+    .where('meetingId', '=', meetingId)
     .where('id', 'in', ids)
     .execute();
 }

@@ -11,18 +11,13 @@ export interface MinutesRow {
 export function findMinutes(db: Db, meetingId: number): Promise<MinutesRow | undefined> {
   return db
     .selectFrom('minutes')
-    .select([
-      'meeting_id as meetingId',
-      'body_id as bodyId',
-      'approved_at_meeting_id as approvedAtMeetingId',
-      'approved_at as approvedAt',
-    ])
-    .where('meeting_id', '=', meetingId)
+    .select(['meetingId', 'bodyId', 'approvedAtMeetingId', 'approvedAt'])
+    .where('meetingId', '=', meetingId)
     .executeTakeFirst();
 }
 
 export async function insertMinutes(db: Db, meetingId: number, bodyId: number): Promise<void> {
-  await db.insertInto('minutes').values({ meeting_id: meetingId, body_id: bodyId }).execute();
+  await db.insertInto('minutes').values({ meetingId: meetingId, bodyId: bodyId }).execute();
 }
 
 export async function updateMinutesApproval(
@@ -32,8 +27,8 @@ export async function updateMinutesApproval(
 ): Promise<void> {
   await db
     .updateTable('minutes')
-    .set({ approved_at_meeting_id: approval.approvedAtMeetingId, approved_at: approval.approvedAt })
-    .where('meeting_id', '=', meetingId)
+    .set({ approvedAtMeetingId: approval.approvedAtMeetingId, approvedAt: approval.approvedAt })
+    .where('meetingId', '=', meetingId)
     .execute();
 }
 
@@ -44,18 +39,18 @@ export async function updateMeetingStatus(db: Db, meetingId: number, status: Mee
 /** The first and last minute numbers of each of a body's minuted meetings, in meeting order. */
 export function listMinuteNumberRanges(db: Db, bodyId: number) {
   return db
-    .selectFrom('minute_item')
-    .innerJoin('meeting', 'meeting.id', 'minute_item.meeting_id')
+    .selectFrom('minuteItem')
+    .innerJoin('meeting', 'meeting.id', 'minuteItem.meetingId')
     .select((eb) => [
-      'minute_item.meeting_id as meetingId',
-      'meeting.starts_at as startsAt',
-      eb.fn.min<number>('minute_item.number').as('first'),
-      eb.fn.max<number>('minute_item.number').as('last'),
+      'minuteItem.meetingId',
+      'meeting.startsAt',
+      eb.fn.min<number>('minuteItem.number').as('first'),
+      eb.fn.max<number>('minuteItem.number').as('last'),
       eb.fn.countAll<string | number>().as('count'),
     ])
-    .where('minute_item.body_id', '=', bodyId)
-    .groupBy(['minute_item.meeting_id', 'meeting.starts_at'])
-    .orderBy('meeting.starts_at')
+    .where('minuteItem.bodyId', '=', bodyId)
+    .groupBy(['minuteItem.meetingId', 'meeting.startsAt'])
+    .orderBy('meeting.startsAt')
     .execute()
     .then((rows) =>
       rows.map((row) => ({
@@ -83,17 +78,9 @@ export type MinuteItemValues = Omit<MinuteItemRow, 'id'>;
 
 export function listMinuteItems(db: Db, meetingId: number): Promise<MinuteItemRow[]> {
   return db
-    .selectFrom('minute_item')
-    .select([
-      'id',
-      'meeting_id as meetingId',
-      'number',
-      'agenda_item_id as agendaItemId',
-      'title',
-      'text',
-      'exempt_paragraph as exemptParagraph',
-    ])
-    .where('meeting_id', '=', meetingId)
+    .selectFrom('minuteItem')
+    .select(['id', 'meetingId', 'number', 'agendaItemId', 'title', 'text', 'exemptParagraph'])
+    .where('meetingId', '=', meetingId)
     .orderBy('number')
     .execute();
 }
@@ -101,17 +88,17 @@ export function listMinuteItems(db: Db, meetingId: number): Promise<MinuteItemRo
 /** A minute item with the meeting it belongs to, e.g. for the ledger's link back to it. */
 export function findMinuteItemById(db: Db, id: number) {
   return db
-    .selectFrom('minute_item')
-    .select(['id', 'meeting_id as meetingId', 'body_id as bodyId', 'number'])
+    .selectFrom('minuteItem')
+    .select(['id', 'meetingId', 'bodyId', 'number'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
 export function findMinuteItemByNumber(db: Db, bodyId: number, number: number) {
   return db
-    .selectFrom('minute_item')
-    .select(['id', 'meeting_id as meetingId', 'number'])
-    .where('body_id', '=', bodyId)
+    .selectFrom('minuteItem')
+    .select(['id', 'meetingId', 'number'])
+    .where('bodyId', '=', bodyId)
     .where('number', '=', number)
     .executeTakeFirst();
 }
@@ -119,32 +106,32 @@ export function findMinuteItemByNumber(db: Db, bodyId: number, number: number) {
 function itemColumns(values: MinuteItemValues) {
   return {
     number: values.number,
-    agenda_item_id: values.agendaItemId,
+    agendaItemId: values.agendaItemId,
     title: values.title,
     text: values.text,
-    exempt_paragraph: values.exemptParagraph,
+    exemptParagraph: values.exemptParagraph,
   };
 }
 
 export async function insertMinuteItem(db: Db, bodyId: number, values: MinuteItemValues): Promise<number> {
   const row = await db
-    .insertInto('minute_item')
-    .values({ meeting_id: values.meetingId, body_id: bodyId, ...itemColumns(values) })
+    .insertInto('minuteItem')
+    .values({ meetingId: values.meetingId, bodyId: bodyId, ...itemColumns(values) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateMinuteItem(db: Db, id: number, values: MinuteItemValues): Promise<void> {
-  await db.updateTable('minute_item').set(itemColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('minuteItem').set(itemColumns(values)).where('id', '=', id).execute();
 }
 
 export async function updateMinuteItemNumber(db: Db, id: number, number: number): Promise<void> {
-  await db.updateTable('minute_item').set({ number }).where('id', '=', id).execute();
+  await db.updateTable('minuteItem').set({ number }).where('id', '=', id).execute();
 }
 
 export async function deleteMinuteItem(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('minute_item').where('id', '=', id).execute();
+  await db.deleteFrom('minuteItem').where('id', '=', id).execute();
 }
 
 // Decisions and actions
@@ -168,10 +155,10 @@ export interface MinuteActionRow {
 export function listMinuteDecisions(db: Db, itemIds: number[]): Promise<MinuteDecisionRow[]> {
   if (itemIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('minute_decision')
-    .select(['minute_item_id as minuteItemId', 'position', 'kind', 'text'])
-    .where('minute_item_id', 'in', itemIds)
-    .orderBy('minute_item_id')
+    .selectFrom('minuteDecision')
+    .select(['minuteItemId', 'position', 'kind', 'text'])
+    .where('minuteItemId', 'in', itemIds)
+    .orderBy('minuteItemId')
     .orderBy('position')
     .execute();
 }
@@ -179,26 +166,19 @@ export function listMinuteDecisions(db: Db, itemIds: number[]): Promise<MinuteDe
 export function listMinuteActions(db: Db, itemIds: number[]): Promise<MinuteActionRow[]> {
   if (itemIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('minute_action')
-    .select([
-      'minute_item_id as minuteItemId',
-      'position',
-      'text',
-      'owner',
-      'due_on as dueOn',
-      'done_on as doneOn',
-    ])
-    .where('minute_item_id', 'in', itemIds)
-    .orderBy('minute_item_id')
+    .selectFrom('minuteAction')
+    .select(['minuteItemId', 'position', 'text', 'owner', 'dueOn', 'doneOn'])
+    .where('minuteItemId', 'in', itemIds)
+    .orderBy('minuteItemId')
     .orderBy('position')
     .execute();
 }
 
 export async function insertMinuteDecision(db: Db, values: MinuteDecisionRow): Promise<void> {
   await db
-    .insertInto('minute_decision')
+    .insertInto('minuteDecision')
     .values({
-      minute_item_id: values.minuteItemId,
+      minuteItemId: values.minuteItemId,
       position: values.position,
       kind: values.kind,
       text: values.text,
@@ -208,14 +188,14 @@ export async function insertMinuteDecision(db: Db, values: MinuteDecisionRow): P
 
 export async function insertMinuteAction(db: Db, values: MinuteActionRow): Promise<void> {
   await db
-    .insertInto('minute_action')
+    .insertInto('minuteAction')
     .values({
-      minute_item_id: values.minuteItemId,
+      minuteItemId: values.minuteItemId,
       position: values.position,
       text: values.text,
       owner: values.owner,
-      due_on: values.dueOn,
-      done_on: values.doneOn,
+      dueOn: values.dueOn,
+      doneOn: values.doneOn,
     })
     .execute();
 }
@@ -227,9 +207,9 @@ export async function updateMinuteDecision(
   values: Pick<MinuteDecisionRow, 'kind' | 'text'>,
 ): Promise<void> {
   await db
-    .updateTable('minute_decision')
+    .updateTable('minuteDecision')
     .set({ kind: values.kind, text: values.text })
-    .where('minute_item_id', '=', itemId)
+    .where('minuteItemId', '=', itemId)
     .where('position', '=', position)
     .execute();
 }
@@ -241,26 +221,26 @@ export async function updateMinuteActionDates(
   dates: Pick<MinuteActionRow, 'dueOn' | 'doneOn'>,
 ): Promise<void> {
   await db
-    .updateTable('minute_action')
-    .set({ due_on: dates.dueOn, done_on: dates.doneOn })
-    .where('minute_item_id', '=', itemId)
+    .updateTable('minuteAction')
+    .set({ dueOn: dates.dueOn, doneOn: dates.doneOn })
+    .where('minuteItemId', '=', itemId)
     .where('position', '=', position)
     .execute();
 }
 
 /** Removes an item's decisions and actions, so a reviewed file can set them afresh. */
 export async function deleteMinuteDecisionsAndActions(db: Db, itemId: number): Promise<void> {
-  await db.deleteFrom('minute_decision').where('minute_item_id', '=', itemId).execute();
-  await db.deleteFrom('minute_action').where('minute_item_id', '=', itemId).execute();
+  await db.deleteFrom('minuteDecision').where('minuteItemId', '=', itemId).execute();
+  await db.deleteFrom('minuteAction').where('minuteItemId', '=', itemId).execute();
 }
 
 /** A body's meetings after the given one, for choosing the meeting that approved its minutes. */
 export function listLaterMeetings(db: Db, bodyId: number, after: Date) {
   return db
     .selectFrom('meeting')
-    .select(['id', 'title', 'starts_at as startsAt', 'status'])
-    .where('body_id', '=', bodyId)
-    .where('starts_at', '>', after)
-    .orderBy('starts_at')
+    .select(['id', 'title', 'startsAt', 'status'])
+    .where('bodyId', '=', bodyId)
+    .where('startsAt', '>', after)
+    .orderBy('startsAt')
     .execute();
 }

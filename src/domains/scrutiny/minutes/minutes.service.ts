@@ -1,4 +1,5 @@
-import { type ScrutinyRecordsDeps, withDeps } from '../scrutiny.context.ts';
+import { withDeps } from '../../../kernel/use-cases.ts';
+import type { ScrutinyRecordsDeps } from '../scrutiny.context.ts';
 import { approveMinutes } from './minutes.approval.ts';
 import {
   addMinuteAction,

@@ -31,22 +31,22 @@ export interface PaperValues {
 
 function selectPapers(db: Db) {
   return db
-    .selectFrom('meeting_paper')
-    .leftJoin('agenda_item', 'agenda_item.id', 'meeting_paper.agenda_item_id')
+    .selectFrom('meetingPaper')
+    .leftJoin('agendaItem', 'agendaItem.id', 'meetingPaper.agendaItemId')
     .select((eb) => [
-      'meeting_paper.id',
-      'meeting_paper.meeting_id as meetingId',
-      'meeting_paper.agenda_item_id as agendaItemId',
-      'meeting_paper.title',
-      'meeting_paper.file_name as fileName',
-      'meeting_paper.media_type as mediaType',
-      'meeting_paper.byte_size as byteSize',
-      'meeting_paper.sha256',
-      'meeting_paper.exempt_paragraph as exemptParagraph',
+      'meetingPaper.id',
+      'meetingPaper.meetingId',
+      'meetingPaper.agendaItemId',
+      'meetingPaper.title',
+      'meetingPaper.fileName',
+      'meetingPaper.mediaType',
+      'meetingPaper.byteSize',
+      'meetingPaper.sha256',
+      'meetingPaper.exemptParagraph',
       eb.fn
-        .coalesce('meeting_paper.exempt_paragraph', 'agenda_item.exempt_paragraph')
+        .coalesce('meetingPaper.exemptParagraph', 'agendaItem.exemptParagraph')
         .as('effectiveExemptParagraph'),
-      'meeting_paper.uploaded_at as uploadedAt',
+      'meetingPaper.uploadedAt',
     ]);
 }
 
@@ -59,27 +59,27 @@ export function listPapersByMeeting(
   meetingId: number,
   options: { includeExempt: boolean },
 ): Promise<PaperRow[]> {
-  let query = selectPapers(db).where('meeting_paper.meeting_id', '=', meetingId);
+  let query = selectPapers(db).where('meetingPaper.meetingId', '=', meetingId);
   if (!options.includeExempt)
     query = query
-      .where('meeting_paper.exempt_paragraph', 'is', null)
-      .where('agenda_item.exempt_paragraph', 'is', null);
+      .where('meetingPaper.exemptParagraph', 'is', null)
+      .where('agendaItem.exemptParagraph', 'is', null);
   return query
-    .orderBy('agenda_item.position', (ob) => ob.asc().nullsFirst())
-    .orderBy('meeting_paper.id')
+    .orderBy('agendaItem.position', (ob) => ob.asc().nullsFirst())
+    .orderBy('meetingPaper.id')
     .execute();
 }
 
 export function findPaper(db: Db, meetingId: number, paperId: number): Promise<PaperRow | undefined> {
   return selectPapers(db)
-    .where('meeting_paper.meeting_id', '=', meetingId)
-    .where('meeting_paper.id', '=', paperId)
+    .where('meetingPaper.meetingId', '=', meetingId)
+    .where('meetingPaper.id', '=', paperId)
     .executeTakeFirst();
 }
 
 export async function findPaperContent(db: Db, paperId: number): Promise<Uint8Array | undefined> {
   const row = await db
-    .selectFrom('meeting_paper')
+    .selectFrom('meetingPaper')
     .select('content')
     .where('id', '=', paperId)
     .executeTakeFirst();
@@ -88,17 +88,17 @@ export async function findPaperContent(db: Db, paperId: number): Promise<Uint8Ar
 
 export async function insertPaper(db: Db, values: PaperValues): Promise<number> {
   const row = await db
-    .insertInto('meeting_paper')
+    .insertInto('meetingPaper')
     .values({
-      meeting_id: values.meetingId,
-      agenda_item_id: values.agendaItemId,
+      meetingId: values.meetingId,
+      agendaItemId: values.agendaItemId,
       title: values.title,
-      file_name: values.fileName,
-      media_type: values.mediaType,
-      byte_size: values.byteSize,
+      fileName: values.fileName,
+      mediaType: values.mediaType,
+      byteSize: values.byteSize,
       sha256: values.sha256,
       content: values.content,
-      exempt_paragraph: values.exemptParagraph,
+      exemptParagraph: values.exemptParagraph,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -106,5 +106,5 @@ export async function insertPaper(db: Db, values: PaperValues): Promise<number> 
 }
 
 export async function deletePaper(db: Db, paperId: number): Promise<void> {
-  await db.deleteFrom('meeting_paper').where('id', '=', paperId).execute();
+  await db.deleteFrom('meetingPaper').where('id', '=', paperId).execute();
 }

@@ -17,40 +17,40 @@ export interface SourceValues {
 
 function sourceColumns(values: SourceValues) {
   return {
-    recommendation_id: values.recommendationId,
-    body_id: values.bodyId,
+    recommendationId: values.recommendationId,
+    bodyId: values.bodyId,
     origin: values.origin,
-    group_id: values.groupId,
-    meeting_id: values.meetingId,
-    minute_item_id: values.minuteItemId,
-    minute_decision_position: values.minuteDecisionPosition,
+    groupId: values.groupId,
+    meetingId: values.meetingId,
+    minuteItemId: values.minuteItemId,
+    minuteDecisionPosition: values.minuteDecisionPosition,
     function: values.function,
   };
 }
 
 export async function upsertSource(db: Db, values: SourceValues): Promise<void> {
-  const { recommendation_id: _id, ...changed } = sourceColumns(values);
+  const { recommendationId: _id, ...changed } = sourceColumns(values);
   await db
-    .insertInto('scrutiny_recommendation_source')
+    .insertInto('scrutinyRecommendationSource')
     .values(sourceColumns(values))
-    .onConflict((conflict) => conflict.column('recommendation_id').doUpdateSet(changed))
+    .onConflict((conflict) => conflict.column('recommendationId').doUpdateSet(changed))
     .execute();
 }
 
 export function findSource(db: Db, recommendationId: number): Promise<SourceValues | undefined> {
   return db
-    .selectFrom('scrutiny_recommendation_source')
+    .selectFrom('scrutinyRecommendationSource')
     .select([
-      'recommendation_id as recommendationId',
-      'body_id as bodyId',
+      'recommendationId',
+      'bodyId',
       'origin',
-      'group_id as groupId',
-      'meeting_id as meetingId',
-      'minute_item_id as minuteItemId',
-      'minute_decision_position as minuteDecisionPosition',
+      'groupId',
+      'meetingId',
+      'minuteItemId',
+      'minuteDecisionPosition',
       'function',
     ])
-    .where('recommendation_id', '=', recommendationId)
+    .where('recommendationId', '=', recommendationId)
     .executeTakeFirst();
 }
 
@@ -58,22 +58,22 @@ export function findSource(db: Db, recommendationId: number): Promise<SourceValu
 export function listSourceDetails(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('scrutiny_recommendation_source as s')
-    .leftJoin('scrutiny_group as g', 'g.id', 's.group_id')
-    .leftJoin('meeting as m', 'm.id', 's.meeting_id')
-    .leftJoin('minute_item as mi', 'mi.id', 's.minute_item_id')
+    .selectFrom('scrutinyRecommendationSource as s')
+    .leftJoin('scrutinyGroup as g', 'g.id', 's.groupId')
+    .leftJoin('meeting as m', 'm.id', 's.meetingId')
+    .leftJoin('minuteItem as mi', 'mi.id', 's.minuteItemId')
     .select([
-      's.recommendation_id as recommendationId',
-      's.group_id as groupId',
+      's.recommendationId',
+      's.groupId',
       'g.name as groupName',
-      's.meeting_id as meetingId',
-      'm.starts_at as meetingStartsAt',
-      's.minute_item_id as minuteItemId',
-      's.minute_decision_position as minuteDecisionPosition',
+      's.meetingId',
+      'm.startsAt as meetingStartsAt',
+      's.minuteItemId',
+      's.minuteDecisionPosition',
       'mi.number as minuteNumber',
       's.function',
     ])
-    .where('s.recommendation_id', 'in', [...ids])
+    .where('s.recommendationId', 'in', [...ids])
     .execute();
 }
 export type SourceDetailRow = Awaited<ReturnType<typeof listSourceDetails>>[number];
@@ -82,18 +82,18 @@ export type SourceDetailRow = Awaited<ReturnType<typeof listSourceDetails>>[numb
 export function listLedgerEntriesOfMinuteItems(db: Db, itemIds: number[]) {
   if (itemIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('scrutiny_recommendation_source as s')
-    .innerJoin('recommendations_published_recommendation as r', 'r.id', 's.recommendation_id')
+    .selectFrom('scrutinyRecommendationSource as s')
+    .innerJoin('recommendationsPublishedRecommendation as r', 'r.id', 's.recommendationId')
     .select([
       'r.id',
       'r.reference',
-      's.minute_item_id as minuteItemId',
-      's.minute_decision_position as decisionPosition',
+      's.minuteItemId',
+      's.minuteDecisionPosition as decisionPosition',
       'r.text',
       'r.response',
       'r.outcome',
     ])
-    .where('s.minute_item_id', 'in', itemIds)
+    .where('s.minuteItemId', 'in', itemIds)
     .$narrowType<{ minuteItemId: number }>()
     .orderBy('r.id')
     .execute();
@@ -111,12 +111,12 @@ export function listVisibilityChanges(db: Db, bodyId: number) {
     ELSE 'public'
   END`;
   return db
-    .selectFrom('scrutiny_recommendation_source as s')
-    .innerJoin('recommendations_published_recommendation as r', 'r.id', 's.recommendation_id')
-    .innerJoin('minute_item as mi', 'mi.id', 's.minute_item_id')
-    .leftJoin('minutes as mn', 'mn.meeting_id', 'mi.meeting_id')
-    .select(['s.recommendation_id as id', wanted.as('visibility')])
-    .where('s.body_id', '=', bodyId)
+    .selectFrom('scrutinyRecommendationSource as s')
+    .innerJoin('recommendationsPublishedRecommendation as r', 'r.id', 's.recommendationId')
+    .innerJoin('minuteItem as mi', 'mi.id', 's.minuteItemId')
+    .leftJoin('minutes as mn', 'mn.meetingId', 'mi.meetingId')
+    .select(['s.recommendationId as id', wanted.as('visibility')])
+    .where('s.bodyId', '=', bodyId)
     .where(sql<boolean>`r.visibility IS DISTINCT FROM ${wanted}`)
     .execute();
 }

@@ -30,10 +30,10 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     services = buildServices(database.current, TEST_URLS);
     const { db } = database.current;
     const areas = await db
-      .insertInto('force_area')
+      .insertInto('forceArea')
       .values([
-        { slug: 'thames-valley', name: 'Thames Valley', gss_code: 'E23000029' },
-        { slug: 'hampshire', name: 'Hampshire', gss_code: 'E23000030' },
+        { slug: 'thames-valley', name: 'Thames Valley', gssCode: 'E23000029' },
+        { slug: 'hampshire', name: 'Hampshire', gssCode: 'E23000030' },
       ])
       .returning('id')
       .execute();

@@ -21,28 +21,25 @@ export interface WorkProgrammeItemRow {
 
 function selectEntries(db: Db) {
   return db
-    .selectFrom('work_programme_entry as e')
-    .innerJoin('accounts_published_body as body', 'body.id', 'e.body_id')
+    .selectFrom('workProgrammeEntry as e')
+    .innerJoin('accountsPublishedBody as body', 'body.id', 'e.bodyId')
     .select([
       'e.id',
-      'e.body_id as bodyId',
+      'e.bodyId',
       'body.name as bodyName',
       'e.programme',
-      'e.meets_on as meetsOn',
-      'e.main_focus as mainFocus',
+      'e.meetsOn',
+      'e.mainFocus',
       'e.function',
     ]);
 }
 
 export function listWorkProgrammeEntries(db: Db): Promise<WorkProgrammeEntryRow[]> {
-  return selectEntries(db).orderBy('e.meets_on').orderBy('body.name').execute();
+  return selectEntries(db).orderBy('e.meetsOn').orderBy('body.name').execute();
 }
 
 export function findWorkProgrammeEntry(db: Db, bodyId: number, meetsOn: string) {
-  return selectEntries(db)
-    .where('e.body_id', '=', bodyId)
-    .where('e.meets_on', '=', meetsOn)
-    .executeTakeFirst();
+  return selectEntries(db).where('e.bodyId', '=', bodyId).where('e.meetsOn', '=', meetsOn).executeTakeFirst();
 }
 
 export function findWorkProgrammeEntryById(db: Db, id: number): Promise<WorkProgrammeEntryRow | undefined> {
@@ -52,27 +49,27 @@ export function findWorkProgrammeEntryById(db: Db, id: number): Promise<WorkProg
 export function listWorkProgrammeItems(db: Db, entryIds: number[]): Promise<WorkProgrammeItemRow[]> {
   if (entryIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('work_programme_item')
-    .select(['entry_id as entryId', 'position', 'title', 'function'])
-    .where('entry_id', 'in', entryIds)
-    .orderBy('entry_id')
+    .selectFrom('workProgrammeItem')
+    .select(['entryId', 'position', 'title', 'function'])
+    .where('entryId', 'in', entryIds)
+    .orderBy('entryId')
     .orderBy('position')
     .execute();
 }
 
 function entryColumns(values: WorkProgrammeEntryValues) {
   return {
-    body_id: values.bodyId,
+    bodyId: values.bodyId,
     programme: values.programme,
-    meets_on: values.meetsOn,
-    main_focus: values.mainFocus,
+    meetsOn: values.meetsOn,
+    mainFocus: values.mainFocus,
     function: values.function,
   };
 }
 
 export async function insertWorkProgrammeEntry(db: Db, values: WorkProgrammeEntryValues): Promise<number> {
   const row = await db
-    .insertInto('work_programme_entry')
+    .insertInto('workProgrammeEntry')
     .values(entryColumns(values))
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -84,12 +81,12 @@ export async function updateWorkProgrammeEntry(
   id: number,
   values: WorkProgrammeEntryValues,
 ): Promise<void> {
-  await db.updateTable('work_programme_entry').set(entryColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('workProgrammeEntry').set(entryColumns(values)).where('id', '=', id).execute();
 }
 
 /** Removes an entry; its items go with it. */
 export async function deleteWorkProgrammeEntry(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('work_programme_entry').where('id', '=', id).execute();
+  await db.deleteFrom('workProgrammeEntry').where('id', '=', id).execute();
 }
 
 /** Sets an entry's other items afresh. */
@@ -98,13 +95,13 @@ export async function replaceWorkProgrammeItems(
   entryId: number,
   items: Omit<WorkProgrammeItemRow, 'entryId'>[],
 ): Promise<void> {
-  await db.deleteFrom('work_programme_item').where('entry_id', '=', entryId).execute();
+  await db.deleteFrom('workProgrammeItem').where('entryId', '=', entryId).execute();
   if (items.length > 0)
     await db
-      .insertInto('work_programme_item')
+      .insertInto('workProgrammeItem')
       .values(
         items.map((item) => ({
-          entry_id: entryId,
+          entryId: entryId,
           position: item.position,
           title: item.title,
           function: item.function,
