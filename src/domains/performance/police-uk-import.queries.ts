@@ -265,35 +265,19 @@ export async function insertImportFiles(db: Db, runId: number, files: NewImportF
   if (files.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const ids: number[] = [];
-    for (const file of files) {
+    for (const { rejects, ...file } of files) {
       const row = await trx
         .insertInto('policeUkImportFile')
-        .values({
-          runId: runId,
-          position: file.position,
-          displayName: file.displayName,
-          forceAreaId: file.forceAreaId,
-          month: file.month,
-          kind: file.kind,
-          sha256: file.sha256,
-          bytes: file.bytes,
-          rows: file.rows,
-          rejectedRows: file.rejectedRows,
-          antiSocialBehaviourRows: file.antiSocialBehaviourRows,
-          rowsWithoutLocation: file.rowsWithoutLocation,
-          repeatedCrimeIds: file.repeatedCrimeIds,
-          status: file.status,
-          error: file.error,
-        })
+        .values({ runId, ...file })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(row.id);
       // In slices, to stay under the 65,535 parameters a statement may carry.
-      for (let start = 0; start < file.rejects.length; start += 1000) {
+      for (let start = 0; start < rejects.length; start += 1000) {
         await trx
           .insertInto('policeUkImportReject')
           .values(
-            file.rejects.slice(start, start + 1000).map((reject) => ({
+            rejects.slice(start, start + 1000).map((reject) => ({
               fileId: row.id,
               line: reject.line,
               columnName: reject.column,
