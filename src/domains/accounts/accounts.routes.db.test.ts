@@ -292,6 +292,9 @@ describe.each(testEngines())('accounts pages and API on %s', (engine) => {
     expect(today.body.match(/Meeting 90\d\d: Paged meeting/g)).toHaveLength(50);
     expect(today.body).toMatch(/name="from-year"[^>]*value="\d{4}"/);
     expect(today.body).toContain(`from=${year}-${month}-${day}&amp;page=2`);
+    const impossible = await client.get('/admin/audit?from-day=31&from-month=2&from-year=2026');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('The from date must be a real date');
     expect((await client.get('/admin/audit?actor=nobody-at-all')).body).toContain(
       'data-testid="no-audit-events"',
     );
