@@ -1,20 +1,7 @@
-import type { MeasureDirection } from './plans.file-schema.ts';
-import type { PlansDb as Db, LinkedItemKind, PlanStep } from './plans.tables.ts';
+import type { Insertable, Selectable } from 'kysely';
+import type { PlansDb as Db, PlansTables } from './plans.tables.ts';
 
-export interface PlanRow {
-  id: number;
-  slug: string;
-  bodyId: number;
-  forceAreaId: number;
-  title: string;
-  authorName: string;
-  authorOffice: string;
-  termStart: string;
-  termEnd: string;
-  electionDate: string | null;
-  summary: string | null;
-  sourceUrl: string | null;
-}
+export type PlanRow = Omit<Selectable<PlansTables['plan']>, 'createdAt'>;
 
 const PLAN_COLUMNS = [
   'id',
@@ -56,45 +43,18 @@ export function listPlans(db: Db): Promise<PlanRow[]> {
   return db.selectFrom('plan').select(PLAN_COLUMNS).orderBy('termStart', 'desc').execute();
 }
 
-function planColumns(values: PlanValues) {
-  return {
-    slug: values.slug,
-    bodyId: values.bodyId,
-    forceAreaId: values.forceAreaId,
-    title: values.title,
-    authorName: values.authorName,
-    authorOffice: values.authorOffice,
-    termStart: values.termStart,
-    termEnd: values.termEnd,
-    electionDate: values.electionDate,
-    summary: values.summary,
-    sourceUrl: values.sourceUrl,
-  };
-}
-
 export async function insertPlan(db: Db, values: PlanValues): Promise<number> {
-  const row = await db
-    .insertInto('plan')
-    .values(planColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('plan').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updatePlan(db: Db, id: number, values: PlanValues): Promise<void> {
-  await db.updateTable('plan').set(planColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('plan').set(values).where('id', '=', id).execute();
 }
 
 // Versions
 
-export interface VersionRow {
-  id: number;
-  planId: number;
-  number: number;
-  state: 'draft' | 'issued';
-  issuedOn: string | null;
-  contentChangedAt: Date;
-}
+export type VersionRow = Omit<Selectable<PlansTables['planVersion']>, 'createdAt'>;
 
 const VERSION_COLUMNS = ['id', 'planId', 'number', 'state', 'issuedOn', 'contentChangedAt'] as const;
 
@@ -146,138 +106,48 @@ export async function deleteVersionTree(db: Db, versionId: number): Promise<void
 
 // The tree
 
-export async function insertPillar(
-  db: Db,
-  pillar: { versionId: number; code: string; position: number; title: string; summary: string | null },
-): Promise<number> {
-  const row = await db
-    .insertInto('planPillar')
-    .values({
-      versionId: pillar.versionId,
-      code: pillar.code,
-      position: pillar.position,
-      title: pillar.title,
-      summary: pillar.summary,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+export async function insertPillar(db: Db, pillar: Insertable<PlansTables['planPillar']>): Promise<number> {
+  const row = await db.insertInto('planPillar').values(pillar).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function insertPriority(
   db: Db,
-  priority: {
-    versionId: number;
-    pillarId: number;
-    code: string;
-    position: number;
-    title: string;
-    summary: string | null;
-  },
+  priority: Insertable<PlansTables['planPriority']>,
 ): Promise<number> {
-  const row = await db
-    .insertInto('planPriority')
-    .values({
-      versionId: priority.versionId,
-      pillarId: priority.pillarId,
-      code: priority.code,
-      position: priority.position,
-      title: priority.title,
-      summary: priority.summary,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('planPriority').values(priority).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertAims(
-  db: Db,
-  aims: { versionId: number; priorityId: number; code: string; position: number; text: string }[],
-): Promise<void> {
+export async function insertAims(db: Db, aims: Insertable<PlansTables['planAim']>[]): Promise<void> {
   if (aims.length === 0) return;
-  await db
-    .insertInto('planAim')
-    .values(
-      aims.map((aim) => ({
-        versionId: aim.versionId,
-        priorityId: aim.priorityId,
-        code: aim.code,
-        position: aim.position,
-        text: aim.text,
-      })),
-    )
-    .execute();
+  await db.insertInto('planAim').values(aims).execute();
 }
 
 export async function insertMeasures(
   db: Db,
-  measures: {
-    versionId: number;
-    priorityId: number;
-    code: string;
-    position: number;
-    text: string;
-    direction: MeasureDirection;
-  }[],
+  measures: Insertable<PlansTables['planMeasure']>[],
 ): Promise<void> {
   if (measures.length === 0) return;
-  await db
-    .insertInto('planMeasure')
-    .values(
-      measures.map((measure) => ({
-        versionId: measure.versionId,
-        priorityId: measure.priorityId,
-        code: measure.code,
-        position: measure.position,
-        text: measure.text,
-        direction: measure.direction,
-      })),
-    )
-    .execute();
+  await db.insertInto('planMeasure').values(measures).execute();
 }
 
 export async function insertLinkedItem(
   db: Db,
-  item: {
-    versionId: number;
-    kind: LinkedItemKind;
-    code: string;
-    position: number;
-    title: string;
-    summary: string | null;
-    priorityIds: number[];
-  },
+  { priorityIds, ...item }: Insertable<PlansTables['planLinkedItem']> & { priorityIds: number[] },
 ): Promise<void> {
-  const row = await db
-    .insertInto('planLinkedItem')
-    .values({
-      versionId: item.versionId,
-      kind: item.kind,
-      code: item.code,
-      position: item.position,
-      title: item.title,
-      summary: item.summary,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (item.priorityIds.length === 0) return;
+  const row = await db.insertInto('planLinkedItem').values(item).returning('id').executeTakeFirstOrThrow();
+  if (priorityIds.length === 0) return;
   await db
     .insertInto('planLinkedItemPriority')
-    .values(item.priorityIds.map((priorityId) => ({ itemId: row.id, priorityId: priorityId })))
+    .values(priorityIds.map((priorityId) => ({ itemId: row.id, priorityId: priorityId })))
     .execute();
 }
 
-export interface VersionTreeRows {
-  pillars: { id: number; code: string; title: string; summary: string | null }[];
-  priorities: { id: number; pillarId: number; code: string; title: string; summary: string | null }[];
-  aims: { priorityId: number; code: string; text: string }[];
-  measures: { priorityId: number; code: string; text: string; direction: MeasureDirection }[];
-  linkedItems: { id: number; kind: LinkedItemKind; code: string; title: string; summary: string | null }[];
-  links: { itemId: number; priorityId: number }[];
-}
+export type VersionTreeRows = Awaited<ReturnType<typeof loadVersionTree>>;
 
 /** A version's whole tree in six queries, each in its display order. */
-export async function loadVersionTree(db: Db, versionId: number): Promise<VersionTreeRows> {
+export async function loadVersionTree(db: Db, versionId: number) {
   const [pillars, priorities, aims, measures, linkedItems, links] = await Promise.all([
     db
       .selectFrom('planPillar')
@@ -321,16 +191,7 @@ export async function loadVersionTree(db: Db, versionId: number): Promise<Versio
 
 // Lifecycle
 
-export interface StepRow {
-  id: number;
-  versionId: number | null;
-  step: PlanStep;
-  occurredOn: string;
-  note: string | null;
-  documents: { title: string; url: string }[];
-  recordedBy: string;
-  recordedAt: Date;
-}
+export type StepRow = Omit<Selectable<PlansTables['planStep']>, 'planId'>;
 
 export function listStepsByPlan(db: Db, planId: number): Promise<StepRow[]> {
   return db
@@ -344,29 +205,11 @@ export function listStepsByPlan(db: Db, planId: number): Promise<StepRow[]> {
 
 export async function insertStep(
   db: Db,
-  step: {
-    planId: number;
-    versionId: number | null;
-    step: PlanStep;
-    occurredOn: string;
-    note: string | null;
-    documents: { title: string; url: string }[];
-    recordedBy: string;
-    recordedAt: Date;
-  },
+  { documents, ...step }: Omit<Selectable<PlansTables['planStep']>, 'id'>,
 ): Promise<number> {
   const row = await db
     .insertInto('planStep')
-    .values({
-      planId: step.planId,
-      versionId: step.versionId,
-      step: step.step,
-      occurredOn: step.occurredOn,
-      note: step.note,
-      documents: JSON.stringify(step.documents),
-      recordedBy: step.recordedBy,
-      recordedAt: step.recordedAt,
-    })
+    .values({ ...step, documents: JSON.stringify(documents) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
