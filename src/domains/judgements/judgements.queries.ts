@@ -1,31 +1,12 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import type { AreaCount, Authority, IndicatorValue, Population } from './judgements.compute.ts';
-import type { JudgementsDb as Db, Frequency, Geography, IndicatorKind } from './judgements.tables.ts';
+import type { JudgementsDb as Db, Geography, IndicatorKind, JudgementsTables } from './judgements.tables.ts';
 
-export interface IndicatorRow {
-  id: number;
-  slug: string;
-  forceAreaId: number;
+/** An indicator with the GSS code of its force area. */
+export type IndicatorRow = Omit<Selectable<JudgementsTables['indicator']>, 'createdAt'> & {
   forceAreaCode: string;
-  title: string;
-  kind: IndicatorKind;
-  crimeTypes: string[];
-  outcomeCategories: string[];
-  perPopulation: number | null;
-  decimals: number;
-  source: string;
-  unit: string;
-  geography: Geography;
-  frequency: Frequency;
-  description: string;
-  definitionFile: string;
-  seriesFile: string | null;
-  seriesSha256: string | null;
-  seriesLoadedAt: Date | null;
-  refreshedAt: Date | null;
-  refreshError: string | null;
-}
+};
 
 export type IndicatorValues = Omit<
   IndicatorRow,
@@ -85,36 +66,13 @@ export async function listIndicators(db: Db, filter: IndicatorFilter = {}): Prom
     .execute();
 }
 
-function indicatorColumns(values: IndicatorValues) {
-  return {
-    slug: values.slug,
-    forceAreaId: values.forceAreaId,
-    title: values.title,
-    kind: values.kind,
-    crimeTypes: values.crimeTypes,
-    outcomeCategories: values.outcomeCategories,
-    perPopulation: values.perPopulation,
-    decimals: values.decimals,
-    source: values.source,
-    unit: values.unit,
-    geography: values.geography,
-    frequency: values.frequency,
-    description: values.description,
-    definitionFile: values.definitionFile,
-  };
-}
-
 export async function insertIndicator(db: Db, values: IndicatorValues): Promise<number> {
-  const row = await db
-    .insertInto('indicator')
-    .values(indicatorColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('indicator').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateIndicator(db: Db, id: number, values: IndicatorValues): Promise<void> {
-  await db.updateTable('indicator').set(indicatorColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('indicator').set(values).where('id', '=', id).execute();
 }
 
 export interface MeasureLink {
@@ -499,14 +457,7 @@ export async function listIndicatorsByIds(db: Db, ids: readonly number[]): Promi
     .execute();
 }
 
-export interface ValueRow {
-  indicatorId: number;
-  areaCode: string;
-  month: string;
-  numerator: number;
-  denominator: number | null;
-  value: number;
-}
+export type ValueRow = Selectable<JudgementsTables['indicatorValue']>;
 
 /** The materialised values of some indicators for some areas, in month order (the primary key's order). */
 export async function listIndicatorValues(

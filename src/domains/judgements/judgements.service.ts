@@ -6,7 +6,6 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { withDeps } from '../../kernel/use-cases.ts';
-import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import type { IndicatorEntry, IndicatorFile } from './indicators.file-schema.ts';
 import { ANTI_SOCIAL_BEHAVIOUR } from './indicators.vocabulary.ts';
 import { computeIndicatorValues } from './judgements.compute.ts';
@@ -40,6 +39,7 @@ import {
   replaceIndicatorMeasures,
   replaceIndicatorValues,
   replaceSeriesValues,
+  type ScorecardMeasureRow,
   updateIndicator,
   upsertPopulations,
 } from './judgements.queries.ts';
@@ -77,14 +77,7 @@ export interface JudgedIndicator extends IndicatorJudgement {
   forceWideOnly: boolean;
 }
 
-export interface ScorecardMeasure {
-  pillarCode: string;
-  pillarTitle: string;
-  priorityCode: string;
-  priorityTitle: string;
-  code: string;
-  text: string;
-  direction: MeasureDirection;
+export interface ScorecardMeasure extends Omit<ScorecardMeasureRow, 'indicatorId'> {
   indicators: JudgedIndicator[];
 }
 

@@ -1,34 +1,17 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar/index.ts';
 import type { RecommendationStatus } from './recommendations.schemas.ts';
 import type {
   RecommendationsDb as Db,
-  OutcomeKind,
   RecommendationOrigin,
-  ResponseKind,
-  Visibility,
+  RecommendationsTables,
 } from './recommendations.tables.ts';
 
 /** What the origin tells the ledger when it records a recommendation, and what a reviewed file sets. */
-export interface RecommendationValues {
-  bodyId: number;
-  reference: string;
-  origin: RecommendationOrigin;
-  originTitle: string | null;
-  originUrl: string | null;
-  madeOn: string | null;
-  topic: string | null;
-  text: string;
-  addressee: string;
-  responseDueOn: string | null;
-  response: ResponseKind | null;
-  responseText: string | null;
-  respondedOn: string | null;
-  outcome: OutcomeKind | null;
-  outcomeText: string | null;
-  outcomeOn: string | null;
-  visibility: Visibility;
-}
+export type RecommendationValues = Omit<
+  Selectable<RecommendationsTables['recommendation']>,
+  'id' | 'createdAt'
+>;
 
 export interface RecommendationRow extends RecommendationValues {
   id: number;
@@ -156,39 +139,13 @@ export async function countReferencesLike(db: Db, bodyId: number, prefix: string
   return Number(row.n);
 }
 
-function recommendationColumns(values: RecommendationValues) {
-  return {
-    bodyId: values.bodyId,
-    reference: values.reference,
-    origin: values.origin,
-    originTitle: values.originTitle,
-    originUrl: values.originUrl,
-    madeOn: values.madeOn,
-    topic: values.topic,
-    text: values.text,
-    addressee: values.addressee,
-    responseDueOn: values.responseDueOn,
-    response: values.response,
-    responseText: values.responseText,
-    respondedOn: values.respondedOn,
-    outcome: values.outcome,
-    outcomeText: values.outcomeText,
-    outcomeOn: values.outcomeOn,
-    visibility: values.visibility,
-  };
-}
-
 export async function insertRecommendation(db: Db, values: RecommendationValues): Promise<number> {
-  const row = await db
-    .insertInto('recommendation')
-    .values(recommendationColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('recommendation').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateRecommendation(db: Db, id: number, values: RecommendationValues): Promise<void> {
-  await db.updateTable('recommendation').set(recommendationColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('recommendation').set(values).where('id', '=', id).execute();
 }
 
 type Changeable = Partial<Omit<RecommendationValues, 'bodyId' | 'reference'>>;
@@ -220,21 +177,8 @@ export async function updateRecommendationFields(db: Db, ids: number[], fields: 
 
 // Actions and progress updates
 
-export interface RecommendationActionRow {
-  recommendationId: number;
-  position: number;
-  text: string;
-  owner: string;
-  dueOn: string | null;
-  doneOn: string | null;
-}
-
-export interface ProgressRow {
-  recommendationId: number;
-  position: number;
-  reportedOn: string;
-  text: string;
-}
+export type RecommendationActionRow = Omit<Selectable<RecommendationsTables['recommendationAction']>, 'id'>;
+export type ProgressRow = Omit<Selectable<RecommendationsTables['recommendationProgress']>, 'id'>;
 
 export function listRecommendationActions(db: Db, ids: number[]): Promise<RecommendationActionRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
@@ -259,29 +203,11 @@ export function listProgress(db: Db, ids: number[]): Promise<ProgressRow[]> {
 }
 
 export async function insertRecommendationAction(db: Db, values: RecommendationActionRow): Promise<void> {
-  await db
-    .insertInto('recommendationAction')
-    .values({
-      recommendationId: values.recommendationId,
-      position: values.position,
-      text: values.text,
-      owner: values.owner,
-      dueOn: values.dueOn,
-      doneOn: values.doneOn,
-    })
-    .execute();
+  await db.insertInto('recommendationAction').values(values).execute();
 }
 
 export async function insertProgress(db: Db, values: ProgressRow): Promise<void> {
-  await db
-    .insertInto('recommendationProgress')
-    .values({
-      recommendationId: values.recommendationId,
-      position: values.position,
-      reportedOn: values.reportedOn,
-      text: values.text,
-    })
-    .execute();
+  await db.insertInto('recommendationProgress').values(values).execute();
 }
 
 /** Removes a recommendation's actions and progress updates, so a reviewed file can set them afresh. */

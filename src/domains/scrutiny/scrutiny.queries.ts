@@ -1,22 +1,9 @@
-import type {
-  ScrutinyDb as Db,
-  MeetingStatus,
-  MemberRole,
-  NoticeKind,
-  QuestionStatus,
-} from './scrutiny.tables.ts';
+import type { Selectable } from 'kysely';
+import type { ScrutinyDb as Db, MeetingStatus, QuestionStatus, ScrutinyTables } from './scrutiny.tables.ts';
 
 // Members
 
-export interface MemberRow {
-  id: number;
-  bodyId: number;
-  name: string;
-  role: MemberRole;
-  nominatingAuthority: string | null;
-  termStart: string | null;
-  termEnd: string | null;
-}
+export type MemberRow = Omit<Selectable<ScrutinyTables['scrutinyMember']>, 'createdAt' | 'localAuthorityId'>;
 export type MemberValues = Omit<MemberRow, 'id'>;
 
 const MEMBER_COLUMNS = [
@@ -49,40 +36,18 @@ export function findMember(db: Db, bodyId: number, name: string, termStart: stri
   return query.executeTakeFirst();
 }
 
-function memberColumns(values: MemberValues) {
-  return {
-    bodyId: values.bodyId,
-    name: values.name,
-    role: values.role,
-    nominatingAuthority: values.nominatingAuthority,
-    termStart: values.termStart,
-    termEnd: values.termEnd,
-  };
-}
-
 export async function insertMember(db: Db, values: MemberValues): Promise<number> {
-  const row = await db
-    .insertInto('scrutinyMember')
-    .values(memberColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('scrutinyMember').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateMember(db: Db, id: number, values: MemberValues): Promise<void> {
-  await db.updateTable('scrutinyMember').set(memberColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('scrutinyMember').set(values).where('id', '=', id).execute();
 }
 
 // Public question rules
 
-export interface QuestionRulesRow {
-  bodyId: number;
-  noticeDays: number;
-  noticeKind: NoticeKind;
-  maxQuestionsPerPerson: number | null;
-  minutesAllowed: number | null;
-  maxQuestionLength: number;
-}
+export type QuestionRulesRow = Selectable<ScrutinyTables['publicQuestionRules']>;
 
 export function findQuestionRules(db: Db, bodyId: number): Promise<QuestionRulesRow | undefined> {
   return db
@@ -99,17 +64,10 @@ export function findQuestionRules(db: Db, bodyId: number): Promise<QuestionRules
     .executeTakeFirst();
 }
 
-export async function upsertQuestionRules(db: Db, rules: QuestionRulesRow): Promise<void> {
-  const values = {
-    noticeDays: rules.noticeDays,
-    noticeKind: rules.noticeKind,
-    maxQuestionsPerPerson: rules.maxQuestionsPerPerson,
-    minutesAllowed: rules.minutesAllowed,
-    maxQuestionLength: rules.maxQuestionLength,
-  };
+export async function upsertQuestionRules(db: Db, { bodyId, ...values }: QuestionRulesRow): Promise<void> {
   await db
     .insertInto('publicQuestionRules')
-    .values({ bodyId: rules.bodyId, ...values })
+    .values({ bodyId, ...values })
     .onConflict((oc) => oc.column('bodyId').doUpdateSet(values))
     .execute();
 }
@@ -163,40 +121,22 @@ export function findMeetingByStart(db: Db, bodyId: number, startsAt: Date): Prom
 }
 
 export async function insertMeeting(db: Db, values: MeetingValues): Promise<number> {
-  const row = await db
-    .insertInto('meeting')
-    .values({
-      bodyId: values.bodyId,
-      title: values.title,
-      startsAt: values.startsAt,
-      venue: values.venue,
-      status: values.status,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('meeting').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateMeeting(db: Db, id: number, values: MeetingValues): Promise<void> {
-  await db
-    .updateTable('meeting')
-    .set({ title: values.title, startsAt: values.startsAt, venue: values.venue, status: values.status })
-    .where('id', '=', id)
-    .execute();
+/** Changes a meeting's own columns; the body holding it stays. */
+export async function updateMeeting(
+  db: Db,
+  id: number,
+  { bodyId: _stays, ...values }: MeetingValues,
+): Promise<void> {
+  await db.updateTable('meeting').set(values).where('id', '=', id).execute();
 }
 
 // Agenda items
 
-export interface AgendaItemRow {
-  id: number;
-  meetingId: number;
-  position: number;
-  slotTime: string | null;
-  title: string;
-  purpose: string | null;
-  lead: string | null;
-  exemptParagraph: number | null;
-}
+export type AgendaItemRow = Selectable<ScrutinyTables['agendaItem']>;
 export type AgendaItemValues = Omit<AgendaItemRow, 'id'>;
 
 export function listAgendaItems(db: Db, meetingId: number): Promise<AgendaItemRow[]> {
@@ -208,29 +148,13 @@ export function listAgendaItems(db: Db, meetingId: number): Promise<AgendaItemRo
     .execute();
 }
 
-function agendaColumns(values: AgendaItemValues) {
-  return {
-    meetingId: values.meetingId,
-    position: values.position,
-    slotTime: values.slotTime,
-    title: values.title,
-    purpose: values.purpose,
-    lead: values.lead,
-    exemptParagraph: values.exemptParagraph,
-  };
-}
-
 export async function insertAgendaItem(db: Db, values: AgendaItemValues): Promise<number> {
-  const row = await db
-    .insertInto('agendaItem')
-    .values(agendaColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('agendaItem').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateAgendaItem(db: Db, id: number, values: AgendaItemValues): Promise<void> {
-  await db.updateTable('agendaItem').set(agendaColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('agendaItem').set(values).where('id', '=', id).execute();
 }
 
 export async function updateAgendaItemPosition(db: Db, id: number, position: number): Promise<void> {
@@ -260,18 +184,7 @@ export async function countAgendaItemRecords(db: Db, id: number) {
 
 // Public questions
 
-export interface QuestionRow {
-  id: number;
-  meetingId: number;
-  askerName: string;
-  askerEmail: string;
-  text: string;
-  submittedAt: Date;
-  status: QuestionStatus;
-  reason: string | null;
-  answer: string | null;
-  decidedAt: Date | null;
-}
+export type QuestionRow = Selectable<ScrutinyTables['publicQuestion']>;
 
 const QUESTION_COLUMNS = [
   'id',
@@ -312,19 +225,9 @@ export async function countQuestionsByAsker(db: Db, meetingId: number, email: st
 
 export async function insertQuestion(
   db: Db,
-  values: { meetingId: number; askerName: string; askerEmail: string; text: string; submittedAt: Date },
+  values: Pick<QuestionRow, 'meetingId' | 'askerName' | 'askerEmail' | 'text' | 'submittedAt'>,
 ): Promise<number> {
-  const row = await db
-    .insertInto('publicQuestion')
-    .values({
-      meetingId: values.meetingId,
-      askerName: values.askerName,
-      askerEmail: values.askerEmail,
-      text: values.text,
-      submittedAt: values.submittedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('publicQuestion').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 

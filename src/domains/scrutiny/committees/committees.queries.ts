@@ -1,20 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import type { ScrutinyFunction } from '../scrutiny-functions.ts';
-import type { FunctionMode, GroupKind, GroupRole } from '../scrutiny-records.tables.ts';
+import type { GroupRole, ScrutinyRecordsTables } from '../scrutiny-records.tables.ts';
 
-export interface GroupRow {
-  id: number;
-  bodyId: number;
-  bodySlug: string;
-  bodyName: string;
-  slug: string;
-  name: string;
-  kind: GroupKind;
-  termsOfReference: string;
-  establishedOn: string | null;
-  endsOn: string | null;
-}
-export type GroupValues = Omit<GroupRow, 'id' | 'bodySlug' | 'bodyName'>;
+type Group = Omit<Selectable<ScrutinyRecordsTables['scrutinyGroup']>, 'createdAt'>;
+/** A group with the body it belongs to. */
+export type GroupRow = Group & { bodySlug: string; bodyName: string };
+export type GroupValues = Omit<Group, 'id'>;
 
 function selectGroups(db: Db) {
   return db
@@ -46,38 +37,18 @@ export function findGroupBySlug(db: Db, bodyId: number, slug: string): Promise<G
   return selectGroups(db).where('g.bodyId', '=', bodyId).where('g.slug', '=', slug).executeTakeFirst();
 }
 
-function groupColumns(values: GroupValues) {
-  return {
-    bodyId: values.bodyId,
-    slug: values.slug,
-    name: values.name,
-    kind: values.kind,
-    termsOfReference: values.termsOfReference,
-    establishedOn: values.establishedOn,
-    endsOn: values.endsOn,
-  };
-}
-
 export async function insertGroup(db: Db, values: GroupValues): Promise<number> {
-  const row = await db
-    .insertInto('scrutinyGroup')
-    .values(groupColumns(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('scrutinyGroup').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateGroup(db: Db, id: number, values: GroupValues): Promise<void> {
-  await db.updateTable('scrutinyGroup').set(groupColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('scrutinyGroup').set(values).where('id', '=', id).execute();
 }
 
 // Functions and members
 
-export interface GroupFunctionRow {
-  groupId: number;
-  function: ScrutinyFunction;
-  mode: FunctionMode;
-}
+export type GroupFunctionRow = Selectable<ScrutinyRecordsTables['scrutinyGroupFunction']>;
 
 export interface GroupMemberRow {
   groupId: number;
@@ -122,12 +93,12 @@ export async function replaceGroupFunctionsAndMembers(
   if (functions.length > 0)
     await db
       .insertInto('scrutinyGroupFunction')
-      .values(functions.map((entry) => ({ groupId: groupId, function: entry.function, mode: entry.mode })))
+      .values(functions.map((entry) => ({ groupId, ...entry })))
       .execute();
   if (members.length > 0)
     await db
       .insertInto('scrutinyGroupMember')
-      .values(members.map((entry) => ({ groupId: groupId, memberId: entry.memberId, role: entry.role })))
+      .values(members.map((entry) => ({ groupId, ...entry })))
       .execute();
 }
 

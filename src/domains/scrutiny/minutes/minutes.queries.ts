@@ -1,12 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { ScrutinyDb as Db, MeetingStatus } from '../scrutiny.tables.ts';
-import type { DecisionKind } from '../scrutiny-records.tables.ts';
+import type { ScrutinyRecordsTables } from '../scrutiny-records.tables.ts';
 
-export interface MinutesRow {
-  meetingId: number;
-  bodyId: number;
-  approvedAtMeetingId: number | null;
-  approvedAt: Date | null;
-}
+export type MinutesRow = Omit<Selectable<ScrutinyRecordsTables['minutes']>, 'createdAt'>;
 
 export function findMinutes(db: Db, meetingId: number): Promise<MinutesRow | undefined> {
   return db
@@ -65,15 +61,7 @@ export function listMinuteNumberRanges(db: Db, bodyId: number) {
 
 // Items
 
-export interface MinuteItemRow {
-  id: number;
-  meetingId: number;
-  number: number;
-  agendaItemId: number | null;
-  title: string;
-  text: string;
-  exemptParagraph: number | null;
-}
+export type MinuteItemRow = Omit<Selectable<ScrutinyRecordsTables['minuteItem']>, 'bodyId'>;
 export type MinuteItemValues = Omit<MinuteItemRow, 'id'>;
 
 export function listMinuteItems(db: Db, meetingId: number): Promise<MinuteItemRow[]> {
@@ -103,27 +91,22 @@ export function findMinuteItemByNumber(db: Db, bodyId: number, number: number) {
     .executeTakeFirst();
 }
 
-function itemColumns(values: MinuteItemValues) {
-  return {
-    number: values.number,
-    agendaItemId: values.agendaItemId,
-    title: values.title,
-    text: values.text,
-    exemptParagraph: values.exemptParagraph,
-  };
-}
-
 export async function insertMinuteItem(db: Db, bodyId: number, values: MinuteItemValues): Promise<number> {
   const row = await db
     .insertInto('minuteItem')
-    .values({ meetingId: values.meetingId, bodyId: bodyId, ...itemColumns(values) })
+    .values({ ...values, bodyId })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateMinuteItem(db: Db, id: number, values: MinuteItemValues): Promise<void> {
-  await db.updateTable('minuteItem').set(itemColumns(values)).where('id', '=', id).execute();
+/** Changes an item's own columns; the meeting it belongs to stays. */
+export async function updateMinuteItem(
+  db: Db,
+  id: number,
+  { meetingId: _stays, ...values }: MinuteItemValues,
+): Promise<void> {
+  await db.updateTable('minuteItem').set(values).where('id', '=', id).execute();
 }
 
 export async function updateMinuteItemNumber(db: Db, id: number, number: number): Promise<void> {
@@ -136,21 +119,8 @@ export async function deleteMinuteItem(db: Db, id: number): Promise<void> {
 
 // Decisions and actions
 
-export interface MinuteDecisionRow {
-  minuteItemId: number;
-  position: number;
-  kind: DecisionKind;
-  text: string;
-}
-
-export interface MinuteActionRow {
-  minuteItemId: number;
-  position: number;
-  text: string;
-  owner: string;
-  dueOn: string | null;
-  doneOn: string | null;
-}
+export type MinuteDecisionRow = Omit<Selectable<ScrutinyRecordsTables['minuteDecision']>, 'id'>;
+export type MinuteActionRow = Omit<Selectable<ScrutinyRecordsTables['minuteAction']>, 'id'>;
 
 export function listMinuteDecisions(db: Db, itemIds: number[]): Promise<MinuteDecisionRow[]> {
   if (itemIds.length === 0) return Promise.resolve([]);
@@ -175,29 +145,11 @@ export function listMinuteActions(db: Db, itemIds: number[]): Promise<MinuteActi
 }
 
 export async function insertMinuteDecision(db: Db, values: MinuteDecisionRow): Promise<void> {
-  await db
-    .insertInto('minuteDecision')
-    .values({
-      minuteItemId: values.minuteItemId,
-      position: values.position,
-      kind: values.kind,
-      text: values.text,
-    })
-    .execute();
+  await db.insertInto('minuteDecision').values(values).execute();
 }
 
 export async function insertMinuteAction(db: Db, values: MinuteActionRow): Promise<void> {
-  await db
-    .insertInto('minuteAction')
-    .values({
-      minuteItemId: values.minuteItemId,
-      position: values.position,
-      text: values.text,
-      owner: values.owner,
-      dueOn: values.dueOn,
-      doneOn: values.doneOn,
-    })
-    .execute();
+  await db.insertInto('minuteAction').values(values).execute();
 }
 
 export async function updateMinuteDecision(

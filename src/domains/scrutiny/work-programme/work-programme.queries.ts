@@ -1,23 +1,12 @@
+import type { Selectable } from 'kysely';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import type { ScrutinyFunction } from '../scrutiny-functions.ts';
+import type { ScrutinyRecordsTables } from '../scrutiny-records.tables.ts';
 
-export interface WorkProgrammeEntryRow {
-  id: number;
-  bodyId: number;
-  bodyName: string;
-  programme: string;
-  meetsOn: string;
-  mainFocus: string | null;
-  function: ScrutinyFunction | null;
-}
-export type WorkProgrammeEntryValues = Omit<WorkProgrammeEntryRow, 'id' | 'bodyName'>;
-
-export interface WorkProgrammeItemRow {
-  entryId: number;
-  position: number;
-  title: string;
-  function: ScrutinyFunction | null;
-}
+type WorkProgrammeEntry = Omit<Selectable<ScrutinyRecordsTables['workProgrammeEntry']>, 'createdAt'>;
+/** An entry with the name of the body whose programme it is in. */
+export type WorkProgrammeEntryRow = WorkProgrammeEntry & { bodyName: string };
+export type WorkProgrammeEntryValues = Omit<WorkProgrammeEntry, 'id'>;
+export type WorkProgrammeItemRow = Omit<Selectable<ScrutinyRecordsTables['workProgrammeItem']>, 'id'>;
 
 function selectEntries(db: Db) {
   return db
@@ -57,20 +46,10 @@ export function listWorkProgrammeItems(db: Db, entryIds: number[]): Promise<Work
     .execute();
 }
 
-function entryColumns(values: WorkProgrammeEntryValues) {
-  return {
-    bodyId: values.bodyId,
-    programme: values.programme,
-    meetsOn: values.meetsOn,
-    mainFocus: values.mainFocus,
-    function: values.function,
-  };
-}
-
 export async function insertWorkProgrammeEntry(db: Db, values: WorkProgrammeEntryValues): Promise<number> {
   const row = await db
     .insertInto('workProgrammeEntry')
-    .values(entryColumns(values))
+    .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -81,7 +60,7 @@ export async function updateWorkProgrammeEntry(
   id: number,
   values: WorkProgrammeEntryValues,
 ): Promise<void> {
-  await db.updateTable('workProgrammeEntry').set(entryColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('workProgrammeEntry').set(values).where('id', '=', id).execute();
 }
 
 /** Removes an entry; its items go with it. */
@@ -99,13 +78,6 @@ export async function replaceWorkProgrammeItems(
   if (items.length > 0)
     await db
       .insertInto('workProgrammeItem')
-      .values(
-        items.map((item) => ({
-          entryId: entryId,
-          position: item.position,
-          title: item.title,
-          function: item.function,
-        })),
-      )
+      .values(items.map((item) => ({ entryId, ...item })))
       .execute();
 }
