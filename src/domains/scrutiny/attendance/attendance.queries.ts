@@ -1,4 +1,5 @@
-import type { ScrutinyDb as Db, MemberRole } from '../scrutiny.tables.ts';
+import type { Selectable } from 'kysely';
+import type { ScrutinyDb as Db, MemberRole, ScrutinyTables } from '../scrutiny.tables.ts';
 import type { AttendanceKind } from '../scrutiny-attendance.tables.ts';
 
 export interface AttendanceRow {
@@ -16,15 +17,7 @@ export interface AttendanceRow {
   position: number;
 }
 
-export interface AttendanceValues {
-  meetingId: number;
-  kind: AttendanceKind;
-  memberId: number | null;
-  name: string | null;
-  capacity: string | null;
-  substituteForMemberId: number | null;
-  position: number;
-}
+export type AttendanceValues = Omit<Selectable<ScrutinyTables['meetingAttendance']>, 'id'>;
 
 export function listAttendance(db: Db, meetingId: number): Promise<AttendanceRow[]> {
   return db
@@ -64,15 +57,7 @@ export function listAttendanceValues(
 export async function insertAttendance(db: Db, values: AttendanceValues): Promise<number> {
   const row = await db
     .insertInto('meetingAttendance')
-    .values({
-      meetingId: values.meetingId,
-      kind: values.kind,
-      memberId: values.memberId,
-      name: values.name,
-      capacity: values.capacity,
-      substituteForMemberId: values.substituteForMemberId,
-      position: values.position,
-    })
+    .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
+import { type Selectable, sql } from 'kysely';
+import type { ScrutinyDb as Db, ScrutinyTables } from '../scrutiny.tables.ts';
 import type { DeclarationKind, InterestCategory, Participation } from '../scrutiny-interests.tables.ts';
 
 // The register of members' interests
@@ -15,13 +15,7 @@ export interface InterestRow {
   removedOn: string | null;
 }
 
-export interface InterestValues {
-  memberId: number;
-  category: InterestCategory;
-  description: string;
-  sensitive: boolean;
-  registeredOn: string;
-}
+export type InterestValues = Omit<Selectable<ScrutinyTables['memberInterest']>, 'id' | 'removedOn'>;
 
 /** Registered interests with their members, each with its id and its member's. */
 function fromInterests(db: Db) {
@@ -70,17 +64,7 @@ export function findInterest(db: Db, id: number) {
 }
 
 export async function insertInterest(db: Db, values: InterestValues): Promise<number> {
-  const row = await db
-    .insertInto('memberInterest')
-    .values({
-      memberId: values.memberId,
-      category: values.category,
-      description: values.description,
-      sensitive: values.sensitive,
-      registeredOn: values.registeredOn,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('memberInterest').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -103,14 +87,7 @@ export interface DeclarationRow {
   participation: Participation;
 }
 
-export interface DeclarationValues {
-  meetingId: number;
-  agendaItemId: number | null;
-  memberId: number;
-  kind: DeclarationKind;
-  description: string;
-  participation: Participation;
-}
+export type DeclarationValues = Omit<Selectable<ScrutinyTables['interestDeclaration']>, 'id' | 'declaredAt'>;
 
 export function listDeclarations(db: Db, meetingId: number): Promise<DeclarationRow[]> {
   return db
@@ -138,14 +115,7 @@ export function listDeclarations(db: Db, meetingId: number): Promise<Declaration
 export async function insertDeclaration(db: Db, values: DeclarationValues): Promise<number> {
   const row = await db
     .insertInto('interestDeclaration')
-    .values({
-      meetingId: values.meetingId,
-      agendaItemId: values.agendaItemId,
-      memberId: values.memberId,
-      kind: values.kind,
-      description: values.description,
-      participation: values.participation,
-    })
+    .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

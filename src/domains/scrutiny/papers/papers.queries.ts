@@ -1,33 +1,15 @@
-import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import type { PaperMediaType } from '../scrutiny-papers.tables.ts';
+import type { Selectable } from 'kysely';
+import type { ScrutinyDb as Db, ScrutinyTables } from '../scrutiny.tables.ts';
+
+type Paper = Selectable<ScrutinyTables['meetingPaper']>;
 
 /** A paper's record without its content: what lists and pages need. */
-export interface PaperRow {
-  id: number;
-  meetingId: number;
-  agendaItemId: number | null;
-  title: string;
-  fileName: string;
-  mediaType: PaperMediaType;
-  byteSize: number;
-  sha256: string;
-  exemptParagraph: number | null;
+export type PaperRow = Omit<Paper, 'content'> & {
   /** The paper's own exempt paragraph, else its agenda item's: the reason it is withheld, if it is. */
   effectiveExemptParagraph: number | null;
-  uploadedAt: Date;
-}
+};
 
-export interface PaperValues {
-  meetingId: number;
-  agendaItemId: number | null;
-  title: string;
-  fileName: string;
-  mediaType: PaperMediaType;
-  byteSize: number;
-  sha256: string;
-  content: Uint8Array;
-  exemptParagraph: number | null;
-}
+export type PaperValues = Omit<Paper, 'id' | 'uploadedAt'>;
 
 function selectPapers(db: Db) {
   return db
@@ -87,21 +69,7 @@ export async function findPaperContent(db: Db, paperId: number): Promise<Uint8Ar
 }
 
 export async function insertPaper(db: Db, values: PaperValues): Promise<number> {
-  const row = await db
-    .insertInto('meetingPaper')
-    .values({
-      meetingId: values.meetingId,
-      agendaItemId: values.agendaItemId,
-      title: values.title,
-      fileName: values.fileName,
-      mediaType: values.mediaType,
-      byteSize: values.byteSize,
-      sha256: values.sha256,
-      content: values.content,
-      exemptParagraph: values.exemptParagraph,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('meetingPaper').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -1,38 +1,14 @@
-import { sql } from 'kysely';
-import type { RecommendationOrigin, Visibility } from '../../recommendations/index.ts';
-import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
-import type { ScrutinyFunction } from '../scrutiny-functions.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Visibility } from '../../recommendations/index.ts';
+import type { ScrutinyDb as Db, ScrutinyTables } from '../scrutiny.tables.ts';
 
 /** Scrutiny's part of a recommendation in the ledger: the group, meeting, minute and function. */
-export interface SourceValues {
-  recommendationId: number;
-  bodyId: number;
-  origin: RecommendationOrigin;
-  groupId: number | null;
-  meetingId: number | null;
-  minuteItemId: number | null;
-  minuteDecisionPosition: number | null;
-  function: ScrutinyFunction | null;
-}
+export type SourceValues = Selectable<ScrutinyTables['scrutinyRecommendationSource']>;
 
-function sourceColumns(values: SourceValues) {
-  return {
-    recommendationId: values.recommendationId,
-    bodyId: values.bodyId,
-    origin: values.origin,
-    groupId: values.groupId,
-    meetingId: values.meetingId,
-    minuteItemId: values.minuteItemId,
-    minuteDecisionPosition: values.minuteDecisionPosition,
-    function: values.function,
-  };
-}
-
-export async function upsertSource(db: Db, values: SourceValues): Promise<void> {
-  const { recommendationId: _id, ...changed } = sourceColumns(values);
+export async function upsertSource(db: Db, { recommendationId, ...changed }: SourceValues): Promise<void> {
   await db
     .insertInto('scrutinyRecommendationSource')
-    .values(sourceColumns(values))
+    .values({ recommendationId, ...changed })
     .onConflict((conflict) => conflict.column('recommendationId').doUpdateSet(changed))
     .execute();
 }
