@@ -1,5 +1,6 @@
 import type { Role, RoleGrant } from '../../kernel/auth/roles.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
+import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { AccountsOutbox, BodyKind, AccountsDb as Db } from './accounts.tables.ts';
 
 export interface UserRow {
@@ -80,12 +81,12 @@ export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
 }
 
 export async function insertUser(db: Db, user: { email: string; displayName: string }): Promise<number> {
-  const row = await db
-    .insertInto('appUser')
-    .values({ email: user.email.toLowerCase(), displayName: user.displayName })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(
+    db
+      .insertInto('appUser')
+      .values({ email: user.email.toLowerCase(), displayName: user.displayName })
+      .returning('id'),
+  );
 }
 
 export interface UserChanges {

@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import type { AreaCount, Authority, IndicatorValue, Population } from './judgements.compute.ts';
 import type { JudgementsDb as Db, Geography, IndicatorKind, JudgementsTables } from './judgements.tables.ts';
@@ -67,8 +68,7 @@ export async function listIndicators(db: Db, filter: IndicatorFilter = {}): Prom
 }
 
 export async function insertIndicator(db: Db, values: IndicatorValues): Promise<number> {
-  const row = await db.insertInto('indicator').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('indicator').values(values).returning('id'));
 }
 
 export async function updateIndicator(db: Db, id: number, values: IndicatorValues): Promise<void> {

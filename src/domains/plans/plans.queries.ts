@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { PlansDb as Db, PlansTables } from './plans.tables.ts';
 
 export type PlanRow = Omit<Selectable<PlansTables['plan']>, 'createdAt'>;
@@ -44,8 +45,7 @@ export function listPlans(db: Db): Promise<PlanRow[]> {
 }
 
 export async function insertPlan(db: Db, values: PlanValues): Promise<number> {
-  const row = await db.insertInto('plan').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('plan').values(values).returning('id'));
 }
 
 export async function updatePlan(db: Db, id: number, values: PlanValues): Promise<void> {
@@ -78,12 +78,12 @@ export function listVersionsByPlans(db: Db, planIds: number[]): Promise<VersionR
 }
 
 export async function insertVersion(db: Db, planId: number, number: number, at: Date): Promise<number> {
-  const row = await db
-    .insertInto('planVersion')
-    .values({ planId: planId, number, state: 'draft', contentChangedAt: at, createdAt: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(
+    db
+      .insertInto('planVersion')
+      .values({ planId: planId, number, state: 'draft', contentChangedAt: at, createdAt: at })
+      .returning('id'),
+  );
 }
 
 export async function markVersionIssued(db: Db, versionId: number, issuedOn: string): Promise<void> {
@@ -107,16 +107,14 @@ export async function deleteVersionTree(db: Db, versionId: number): Promise<void
 // The tree
 
 export async function insertPillar(db: Db, pillar: Insertable<PlansTables['planPillar']>): Promise<number> {
-  const row = await db.insertInto('planPillar').values(pillar).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('planPillar').values(pillar).returning('id'));
 }
 
 export async function insertPriority(
   db: Db,
   priority: Insertable<PlansTables['planPriority']>,
 ): Promise<number> {
-  const row = await db.insertInto('planPriority').values(priority).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('planPriority').values(priority).returning('id'));
 }
 
 export async function insertAims(db: Db, aims: Insertable<PlansTables['planAim']>[]): Promise<void> {
@@ -207,12 +205,12 @@ export async function insertStep(
   db: Db,
   { documents, ...step }: Omit<Selectable<PlansTables['planStep']>, 'id'>,
 ): Promise<number> {
-  const row = await db
-    .insertInto('planStep')
-    .values({ ...step, documents: JSON.stringify(documents) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(
+    db
+      .insertInto('planStep')
+      .values({ ...step, documents: JSON.stringify(documents) })
+      .returning('id'),
+  );
 }
 
 // Coverage

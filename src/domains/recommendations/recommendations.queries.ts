@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar/index.ts';
+import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { RecommendationStatus } from './recommendations.schemas.ts';
 import type {
   RecommendationsDb as Db,
@@ -140,8 +141,7 @@ export async function countReferencesLike(db: Db, bodyId: number, prefix: string
 }
 
 export async function insertRecommendation(db: Db, values: RecommendationValues): Promise<number> {
-  const row = await db.insertInto('recommendation').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('recommendation').values(values).returning('id'));
 }
 
 export async function updateRecommendation(db: Db, id: number, values: RecommendationValues): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db, MeetingStatus, QuestionStatus, ScrutinyTables } from './scrutiny.tables.ts';
 
 // Members
@@ -37,8 +38,7 @@ export function findMember(db: Db, bodyId: number, name: string, termStart: stri
 }
 
 export async function insertMember(db: Db, values: MemberValues): Promise<number> {
-  const row = await db.insertInto('scrutinyMember').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('scrutinyMember').values(values).returning('id'));
 }
 
 export async function updateMember(db: Db, id: number, values: MemberValues): Promise<void> {
@@ -121,8 +121,7 @@ export function findMeetingByStart(db: Db, bodyId: number, startsAt: Date): Prom
 }
 
 export async function insertMeeting(db: Db, values: MeetingValues): Promise<number> {
-  const row = await db.insertInto('meeting').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('meeting').values(values).returning('id'));
 }
 
 /** Changes a meeting's own columns; the body holding it stays. */
@@ -149,8 +148,7 @@ export function listAgendaItems(db: Db, meetingId: number): Promise<AgendaItemRo
 }
 
 export async function insertAgendaItem(db: Db, values: AgendaItemValues): Promise<number> {
-  const row = await db.insertInto('agendaItem').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('agendaItem').values(values).returning('id'));
 }
 
 export async function updateAgendaItem(db: Db, id: number, values: AgendaItemValues): Promise<void> {
@@ -227,8 +225,7 @@ export async function insertQuestion(
   db: Db,
   values: Pick<QuestionRow, 'meetingId' | 'askerName' | 'askerEmail' | 'text' | 'submittedAt'>,
 ): Promise<number> {
-  const row = await db.insertInto('publicQuestion').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('publicQuestion').values(values).returning('id'));
 }
 
 export async function updateQuestionDecision(

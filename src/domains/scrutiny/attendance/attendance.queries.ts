@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertedId } from '../../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db, MemberRole, ScrutinyTables } from '../scrutiny.tables.ts';
 import type { AttendanceKind } from '../scrutiny-attendance.tables.ts';
 
@@ -55,12 +56,7 @@ export function listAttendanceValues(
 }
 
 export async function insertAttendance(db: Db, values: AttendanceValues): Promise<number> {
-  const row = await db
-    .insertInto('meetingAttendance')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('meetingAttendance').values(values).returning('id'));
 }
 
 export async function deleteAttendance(db: Db, meetingId: number, ids: number[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertedId } from '../../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import type { GroupRole, ScrutinyRecordsTables } from '../scrutiny-records.tables.ts';
 
@@ -38,8 +39,7 @@ export function findGroupBySlug(db: Db, bodyId: number, slug: string): Promise<G
 }
 
 export async function insertGroup(db: Db, values: GroupValues): Promise<number> {
-  const row = await db.insertInto('scrutinyGroup').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('scrutinyGroup').values(values).returning('id'));
 }
 
 export async function updateGroup(db: Db, id: number, values: GroupValues): Promise<void> {

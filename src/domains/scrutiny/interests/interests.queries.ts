@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { insertedId } from '../../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db, ScrutinyTables } from '../scrutiny.tables.ts';
 import type { DeclarationKind, InterestCategory, Participation } from '../scrutiny-interests.tables.ts';
 
@@ -64,8 +65,7 @@ export function findInterest(db: Db, id: number) {
 }
 
 export async function insertInterest(db: Db, values: InterestValues): Promise<number> {
-  const row = await db.insertInto('memberInterest').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('memberInterest').values(values).returning('id'));
 }
 
 export async function updateInterestRemoved(db: Db, id: number, removedOn: string): Promise<void> {
@@ -113,12 +113,7 @@ export function listDeclarations(db: Db, meetingId: number): Promise<Declaration
 }
 
 export async function insertDeclaration(db: Db, values: DeclarationValues): Promise<number> {
-  const row = await db
-    .insertInto('interestDeclaration')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('interestDeclaration').values(values).returning('id'));
 }
 
 export async function deleteDeclarations(db: Db, meetingId: number, ids: number[]): Promise<void> {

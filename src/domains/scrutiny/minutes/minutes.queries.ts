@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertedId } from '../../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db, MeetingStatus } from '../scrutiny.tables.ts';
 import type { ScrutinyRecordsTables } from '../scrutiny-records.tables.ts';
 
@@ -92,12 +93,12 @@ export function findMinuteItemByNumber(db: Db, bodyId: number, number: number) {
 }
 
 export async function insertMinuteItem(db: Db, bodyId: number, values: MinuteItemValues): Promise<number> {
-  const row = await db
-    .insertInto('minuteItem')
-    .values({ ...values, bodyId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(
+    db
+      .insertInto('minuteItem')
+      .values({ ...values, bodyId })
+      .returning('id'),
+  );
 }
 
 /** Changes an item's own columns; the meeting it belongs to stays. */

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertedId } from '../../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db, ScrutinyTables } from '../scrutiny.tables.ts';
 
 type Paper = Selectable<ScrutinyTables['meetingPaper']>;
@@ -69,8 +70,7 @@ export async function findPaperContent(db: Db, paperId: number): Promise<Uint8Ar
 }
 
 export async function insertPaper(db: Db, values: PaperValues): Promise<number> {
-  const row = await db.insertInto('meetingPaper').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('meetingPaper').values(values).returning('id'));
 }
 
 export async function deletePaper(db: Db, paperId: number): Promise<void> {

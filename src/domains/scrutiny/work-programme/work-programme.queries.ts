@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertedId } from '../../../kernel/db/inserted-id.ts';
 import type { ScrutinyDb as Db } from '../scrutiny.tables.ts';
 import type { ScrutinyRecordsTables } from '../scrutiny-records.tables.ts';
 
@@ -47,12 +48,7 @@ export function listWorkProgrammeItems(db: Db, entryIds: number[]): Promise<Work
 }
 
 export async function insertWorkProgrammeEntry(db: Db, values: WorkProgrammeEntryValues): Promise<number> {
-  const row = await db
-    .insertInto('workProgrammeEntry')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertedId(db.insertInto('workProgrammeEntry').values(values).returning('id'));
 }
 
 export async function updateWorkProgrammeEntry(
