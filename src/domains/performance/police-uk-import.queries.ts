@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { CopySource, CopyTarget } from '../../kernel/db/copy.ts';
 import type { SqlClient } from '../../kernel/db/sql-client.ts';
 import type {
   PerformanceDb as Db,
-  ImportFileStatus,
   ImportOrigin,
   ImportPhase,
   ImportRunStatus,
@@ -238,18 +237,19 @@ export async function finishImportRun(
 }
 
 /** What a run records of each file it met, whatever became of it. */
-export interface ImportFileOutcome {
-  kind: PoliceUkKind | null;
-  sha256: string | null;
-  bytes: number | null;
-  rows: number;
-  rejectedRows: number;
-  antiSocialBehaviourRows: number;
-  rowsWithoutLocation: number;
-  repeatedCrimeIds: number;
-  status: ImportFileStatus;
-  error: string | null;
-}
+export type ImportFileOutcome = Pick<
+  ImportFileRow,
+  | 'kind'
+  | 'sha256'
+  | 'bytes'
+  | 'rows'
+  | 'rejectedRows'
+  | 'antiSocialBehaviourRows'
+  | 'rowsWithoutLocation'
+  | 'repeatedCrimeIds'
+  | 'status'
+  | 'error'
+>;
 
 export interface NewImportFile extends ImportFileOutcome {
   position: number;
@@ -360,26 +360,7 @@ export function findImportRun(db: Db, id: number): Promise<ImportRunRow | undefi
   return selectRuns(db).where('id', '=', id).executeTakeFirst();
 }
 
-export interface ImportFileRow {
-  id: number;
-  runId: number;
-  position: number;
-  displayName: string;
-  forceAreaId: number | null;
-  month: string | null;
-  kind: PoliceUkKind | null;
-  sha256: string | null;
-  bytes: number | null;
-  rows: number;
-  rejectedRows: number;
-  antiSocialBehaviourRows: number;
-  rowsWithoutLocation: number;
-  repeatedCrimeIds: number;
-  status: ImportFileStatus;
-  error: string | null;
-  durationMs: number | null;
-  replacedFileId: number | null;
-}
+export type ImportFileRow = Selectable<PerformanceTables['policeUkImportFile']>;
 
 /** The files of the given runs, in run then file order. */
 export function listImportFiles(db: Db, runIds: readonly number[]): Promise<ImportFileRow[]> {
