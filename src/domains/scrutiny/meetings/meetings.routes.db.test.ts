@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from './panel.files.ts';
 
 const demoText = fs.readFileSync(
@@ -34,9 +32,8 @@ meetings:
 `);
 
 describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let ids: { december: number; tomorrow: number; later: number };
 
@@ -44,11 +41,10 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     (await database.current.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM public_question'))[0]?.n;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(demoText));
-    await services.scrutiny.importPanelFile(system, comingMeetings);
-    const meetings = await services.scrutiny.listMeetings(system);
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demoText));
+    await fixture.services.scrutiny.importPanelFile(system, comingMeetings);
+    const meetings = await fixture.services.scrutiny.listMeetings(system);
     const find = (title: string) =>
       meetings.find((entry) => entry.meeting.title.includes(title))?.meeting.id ?? 0;
     ids = {
@@ -56,22 +52,15 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       tomorrow: find('Meeting tomorrow'),
       later: find('Meeting later'),
     };
-    app = await buildTestApp(database.current);
-    const { email } = await createTestUser(services, {
-      role: 'scrutiny-officer',
-      body: 'thames-valley-panel',
-    });
-    officer = new TestClient(app);
-    expect((await officer.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('lists meetings and shows a meeting’s agenda and its question deadline in words', async () => {
-    const list = await app.inject({ method: 'GET', url: '/meetings' });
+    const list = await fixture.app.inject({ method: 'GET', url: '/meetings' });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`/meetings/${ids.december}`);
     expect(list.body).toContain('Meeting later');
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Friday 16 December 2016 at 11:00am');
     expect(page.body).toContain('Draft Police and Crime Plan');
@@ -79,12 +68,12 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(page.body).toContain('at least 3 working days before the meeting');
     expect(page.body).toContain('Councillor Trevor Egleton');
     expect(page.body).not.toContain('Add an agenda item');
-    expect((await app.inject({ method: 'GET', url: '/meetings/999999' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/meetings/abc' })).statusCode).toBe(400);
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings/999999' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings/abc' })).statusCode).toBe(400);
   });
 
   it('serves meetings as JSON with publicQuestions.deadline in London time with its offset', async () => {
-    const one = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })).json();
+    const one = (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })).json();
     expect(one).toMatchObject({
       type: 'Meeting',
       start: '2016-12-16T11:00:00+00:00',
@@ -93,14 +82,14 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     });
     expect(one.agendaItem).toHaveLength(10);
     expect(one.agendaItem[4]).toMatchObject({ order: 5, start: '11:25', public: true });
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
+    const list = (await fixture.app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
     expect(list.meetings.length).toBe(4);
-    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const doc = (await fixture.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths ?? {})).toContain('/api/v1/meetings/{id}');
   });
 
   it('takes a question from anyone before the deadline; the asker’s email never appears publicly', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const form = await visitor.get(`/meetings/${ids.later}/questions/new`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Send your question by');
@@ -124,11 +113,11 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       `/meetings/${id}/questions/sent`,
       `/api/v1/meetings/${id}`,
     ]);
-    await expectNeverPublic(app, ASKER_EMAIL, urls);
+    await expectNeverPublic(fixture.app, ASKER_EMAIL, urls);
   });
 
   it('refuses a late question with a message naming the deadline, saving nothing', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const page = await visitor.get(`/meetings/${ids.tomorrow}/questions/new`);
     expect(page.body).toContain('Questions closed at 11:59pm on');
     const before = await questionCount();
@@ -146,7 +135,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
   });
 
   it('refuses an empty or over-long question and a bad email, naming each field, saving nothing', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const before = await questionCount();
     const empty = await visitor.post(`/meetings/${ids.later}/questions`, {
       name: '',
@@ -169,7 +158,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
   });
 
   it('quietly discards a question whose honeypot is filled, and refuses a form without its CSRF token', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const before = await questionCount();
     const bot = await visitor.post(`/meetings/${ids.later}/questions`, {
       name: 'Bot',
@@ -191,7 +180,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
   it('limits how often one address may post questions', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt += 1) {
-      const response = await app.inject({
+      const response = await fixture.app.inject({
         method: 'POST',
         url: `/meetings/${ids.later}/questions`,
         remoteAddress: '192.0.2.77',
@@ -273,7 +262,12 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       ).statusCode,
     ).toBe(303);
     const meetingId = url.split('/').pop();
-    await expectNeverPublic(app, marker, [url, `/api/v1/meetings/${meetingId}`, `${url}.ics`, `${url}/pack`]);
+    await expectNeverPublic(fixture.app, marker, [
+      url,
+      `/api/v1/meetings/${meetingId}`,
+      `${url}.ics`,
+      `${url}/pack`,
+    ]);
     const draft = await officer.get(url);
     expect(draft.body).toContain(marker);
     expect(draft.body).toContain('This agenda is a draft');
@@ -281,7 +275,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
 
     const published = await officer.post(`${url}/agenda/publication`);
     expect(published.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url })).body).toContain(marker);
+    expect((await fixture.app.inject({ method: 'GET', url })).body).toContain(marker);
     expect((await officer.get(url)).body).not.toContain('This agenda is a draft');
     const [audit] = await database.current.sql.query<{ after: string }>(
       "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
@@ -289,7 +283,9 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     );
     expect(audit?.after).toContain('agenda-published');
     expect((await officer.post(`${url}/agenda/publication`)).statusCode).toBe(409);
-    expect((await app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode).not.toBe(303);
+    expect(
+      (await fixture.app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode,
+    ).not.toBe(303);
   });
 
   it('lets the officer change, reschedule and cancel a meeting in the browser, each audited', async () => {
@@ -324,7 +320,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       venue: 'Council Chamber',
     });
     expect(saved.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url });
+    const page = await fixture.app.inject({ method: 'GET', url });
     expect(page.body).toContain('Meeting, corrected');
     expect(page.body).toContain('Council Chamber');
     expect(page.body).toContain('at 2:00pm');
@@ -336,7 +332,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(changed?.after).toContain('Council Chamber');
 
     expect((await officer.post(`${url}/cancellation`)).statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url })).body).toContain('Cancelled');
+    expect((await fixture.app.inject({ method: 'GET', url })).body).toContain('Cancelled');
     const [cancelled] = await database.current.sql.query<{ after: string }>(
       "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
       [meetingId],
@@ -345,7 +341,9 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     const again = await officer.post(url, { title: 'x', date: moved, time: '14:00', venue: 'Hall' });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('This meeting is cancelled');
-    expect((await app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(303);
+    expect((await fixture.app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(
+      303,
+    );
   });
 
   it('lets the officer change, remove and reorder agenda items, each audited', async () => {
@@ -366,11 +364,13 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     ] as const)
       expect((await officer.post(`${url}/agenda-items`, { ...blank, position, title })).statusCode).toBe(303);
     const titles = async () =>
-      (await services.scrutiny.readMeeting(system, meetingId)).items.map(
+      (await fixture.services.scrutiny.readMeeting(system, meetingId)).items.map(
         (item) => `${item.position}. ${item.title}`,
       );
     const idOf = async (title: string) =>
-      (await services.scrutiny.readMeeting(system, meetingId)).items.find((item) => item.title === title)?.id;
+      (await fixture.services.scrutiny.readMeeting(system, meetingId)).items.find(
+        (item) => item.title === title,
+      )?.id;
     const budget = `${url}/agenda-items/${await idOf('Budget')}`;
 
     expect((await officer.get(url)).body).toContain(`href="${budget}/edit"`);
@@ -398,11 +398,11 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       [String(await idOf('Budget 2027'))],
     );
     expect(audits.map((audit) => audit.action)).toEqual(['create', 'update', 'update']);
-    expect((await app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
+    expect((await fixture.app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
   });
 
   it('lets the officer reject a question only with a reason', async () => {
-    const { questions } = await services.scrutiny.listQuestions(system, ids.later);
+    const { questions } = await fixture.services.scrutiny.listQuestions(system, ids.later);
     const id = questions[0]?.id ?? 0;
     const noReason = await officer.post(`/meetings/${ids.later}/questions/${id}/decision`, {
       status: 'rejected',
@@ -416,7 +416,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(rejected.statusCode).toBe(303);
     const page = await officer.get(`/meetings/${ids.later}/questions`);
     expect(page.body).toContain('Rejected');
-    const anonymous = new TestClient(app);
+    const anonymous = new TestClient(fixture.app);
     expect((await anonymous.get(`/meetings/${ids.later}/questions`)).statusCode).toBe(303);
   });
 });

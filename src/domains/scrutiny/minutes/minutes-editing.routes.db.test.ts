@@ -1,15 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { latestAudit, loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
+import { latestAudit, loadDemoPanelRecords } from '../scrutiny-records.testing.ts';
 import { minutesPaths } from './minutes.paths.ts';
 
 const system = systemActor('test');
@@ -18,11 +16,10 @@ const dueSoon = addDays(londonDateOf(new Date()), 40);
 const PRIVATE_MARKER = 'Quillonby private recommendation';
 
 describe.each(testEngines())('changing minutes in the browser on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
-  let officerEmail: string;
+  const officerEmail = 'minutes.officer@test.example';
   let member: TestClient;
   let october: number;
   let december: number;
@@ -32,23 +29,19 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
   const itemUrl = (number: number) => `/meetings/${october}/minutes/items/${item[number]}`;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    const { meetings } = await loadDemoPanelRecords(services);
+    const { meetings } = await loadDemoPanelRecords(fixture.services);
     october = meetings.october ?? 0;
     december = meetings.december ?? 0;
-    for (const entry of (await services.scrutiny.records.minutes.readMinutes(system, october)).items)
+    for (const entry of (await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items)
       item[entry.number] = entry.id;
-    app = await buildTestApp(database.current);
-    ({ client: officer, email: officerEmail } = await signedInAs(
-      app,
-      services,
-      'scrutiny-officer',
-      'thames-valley-panel',
-    ));
-    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
+    officer = await signInAs(fixture, {
+      role: 'scrutiny-officer',
+      body: 'thames-valley-panel',
+      email: officerEmail,
+    });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('offers the officer a change link on each draft item, and shows the item’s form with its values', async () => {
     const minutes = await officer.get(minutesUrl());
@@ -151,7 +144,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(impossible.body).toContain('The response deadline must be a real date');
     expect(impossible.body).toMatch(/name="responseDueOn-day"[^>]*value="31"/);
     const before = (
-      await services.scrutiny.records.recommendations.listLedger(system, {
+      await fixture.services.scrutiny.records.recommendations.listLedger(system, {
         status: null,
         origin: null,
         overdue: null,
@@ -189,7 +182,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(notRecommended.statusCode).toBe(409);
     expect(
       (
-        await services.scrutiny.records.recommendations.listLedger(system, {
+        await fixture.services.scrutiny.records.recommendations.listLedger(system, {
           status: null,
           origin: null,
           overdue: null,
@@ -215,10 +208,15 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(calendar.body).toContain(formatDate(dueSoon));
     expect((await member.get('/scrutiny/recommendations.csv')).body).toContain('by the end of November.');
     const entryApi = `/api/v1${(added.headers.location as string).replace('/scrutiny', '')}`;
-    await expectNeverPublic(app, 'by the end of November.', [added.headers.location as string, entryApi]);
-    await expectNeverPublic(app, 'Response due to recommendation 2016-1', ['/calendar.ics']);
-    expect((await app.inject({ method: 'GET', url: added.headers.location as string })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: entryApi })).statusCode).toBe(404);
+    await expectNeverPublic(fixture.app, 'by the end of November.', [
+      added.headers.location as string,
+      entryApi,
+    ]);
+    await expectNeverPublic(fixture.app, 'Response due to recommendation 2016-1', ['/calendar.ics']);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: added.headers.location as string })).statusCode,
+    ).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: entryApi })).statusCode).toBe(404);
   });
 
   it('keeps a recommendation from an item heard in private off the public calendar and ledger', async () => {
@@ -246,8 +244,10 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       responseDueOn: dueSoon,
     });
     expect(added.statusCode).toBe(303);
-    await expectNeverPublic(app, PRIVATE_MARKER, [added.headers.location as string]);
-    expect((await app.inject({ method: 'GET', url: added.headers.location as string })).statusCode).toBe(404);
+    await expectNeverPublic(fixture.app, PRIVATE_MARKER, [added.headers.location as string]);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: added.headers.location as string })).statusCode,
+    ).toBe(404);
     expect((await member.get('/calendar')).body).toContain(
       'Response due to recommendation 2016-2: Licensing',
     );
@@ -309,7 +309,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       'dueOn-year': '2017',
     });
     expect(added.statusCode).toBe(303);
-    const action = (await services.scrutiny.records.minutes.readMinutes(system, october)).items
+    const action = (await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items
       .find((entry) => entry.id === at.itemId)
       ?.actions.find((entry) => entry.text === 'Write to the councils');
     expect(action).toMatchObject({ dueOn: '2017-02-03', doneOn: null });
@@ -352,7 +352,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     );
     const deleted = await officer.post(`${itemUrl(74)}/delete`);
     expect(deleted.statusCode).toBe(303);
-    const minutes = (await services.scrutiny.records.minutes.readMinutes(system, october)).items;
+    const minutes = (await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items;
     expect(minutes.map((entry) => `${entry.number}. ${entry.title}`)).toEqual([
       '67. Declarations of Interest',
       '68. Minutes',
@@ -386,7 +386,9 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(refused.body).toContain(
       'the minutes of 16 December 2016 carry the numbering on from these minutes (from 75)',
     );
-    expect((await services.scrutiny.records.minutes.readMinutes(system, october)).items).toHaveLength(8);
+    expect((await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items).toHaveLength(
+      8,
+    );
   });
 
   it('refuses every change to the minutes once approved, but still takes an action’s follow-up', async () => {
@@ -405,25 +407,27 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       expect(response.statusCode).toBe(409);
       expect(response.body).toContain(approvedMessage);
     }
-    const published = await app.inject({ method: 'GET', url: minutesUrl() });
+    const published = await fixture.app.inject({ method: 'GET', url: minutesUrl() });
     expect(published.body).toContain('73. Future Operation of the Panel');
     expect(published.body).not.toContain('/edit"');
     expect((await officer.get(minutesUrl())).body).toContain(`href="${itemUrl(71)}/actions/1"`);
     expect(
       (await officer.post(`${itemUrl(71)}/actions/1`, { dueOn: '2017-01-31', doneOn: '' })).statusCode,
     ).toBe(303);
-    expect((await app.inject({ method: 'GET', url: minutesUrl() })).body).toContain('due 31 January 2017.');
+    expect((await fixture.app.inject({ method: 'GET', url: minutesUrl() })).body).toContain(
+      'due 31 January 2017.',
+    );
 
     // Approved minutes are public, and so is the ledger entry made from them; one heard in private is not.
-    expect((await app.inject({ method: 'GET', url: '/calendar' })).body).toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: '/calendar' })).body).toContain(
       'Response due to recommendation 2016-1: Future operation',
     );
-    expect((await app.inject({ method: 'GET', url: '/calendar.ics' })).body).toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: '/calendar.ics' })).body).toContain(
       'Response due to recommendation 2016-1',
     );
-    expect((await app.inject({ method: 'GET', url: '/scrutiny/recommendations.csv' })).body).toContain(
-      'by the end of November.',
-    );
-    await expectNeverPublic(app, PRIVATE_MARKER);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: '/scrutiny/recommendations.csv' })).body,
+    ).toContain('by the end of November.');
+    await expectNeverPublic(fixture.app, PRIVATE_MARKER);
   });
 });

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
+import type { TestClient } from '../../../kernel/testing/test-client.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { latestAudit } from '../scrutiny-records.testing.ts';
 import { parseRecordsFile } from './records.files.ts';
@@ -19,24 +17,22 @@ const system = systemActor('test');
 const coming = addDays(londonDateOf(new Date()), 30);
 
 describe.each(testEngines())('groups and work programme pages on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
-  let officerEmail: string;
+  const officerEmail = 'records.officer@test.example';
   const groups: Record<string, number> = {};
   /** The panel's members by name. */
   const members: Record<string, number> = {};
   const entryOn = async (date: string) => {
-    const programme = await services.scrutiny.records.workProgramme.readProgramme(system);
+    const programme = await fixture.services.scrutiny.records.workProgramme.readProgramme(system);
     return [...programme.coming, ...programme.past].find(({ entry }) => entry.meetsOn === date);
   };
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
-    await services.scrutiny.importPanelFile(
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
+    await fixture.services.scrutiny.importPanelFile(
       system,
       parsePanelFile(`
 format: peelian-scrutiny/1
@@ -45,11 +41,11 @@ questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
 meetings: [{ title: Coming meeting, date: ${coming}, time: '11:00', venue: Council Offices, status: scheduled }]
 `),
     );
-    await services.scrutiny.records.importRecordsFile(
+    await fixture.services.scrutiny.records.importRecordsFile(
       system,
       parseRecordsFile(demo('records/thames-valley-panel.yaml')),
     );
-    await services.scrutiny.records.importRecordsFile(
+    await fixture.services.scrutiny.records.importRecordsFile(
       system,
       parseRecordsFile(`
 format: peelian-scrutiny-records/1
@@ -58,40 +54,39 @@ workProgramme:
   - { programme: 2099/00, date: ${coming}, mainFocus: The annual report, function: annual-report, items: [{ title: Public questions }] }
 `),
     );
-    for (const { group } of await services.scrutiny.records.committees.listAll())
+    for (const { group } of await fixture.services.scrutiny.records.committees.listAll())
       groups[group.slug] = group.id;
-    app = await buildTestApp(database.current);
-    const { email } = await createTestUser(services, {
+    officer = await signInAs(fixture, {
       role: 'scrutiny-officer',
       body: 'thames-valley-panel',
+      email: officerEmail,
     });
-    officerEmail = email;
-    officer = new TestClient(app);
-    expect((await officer.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    const [first] = await services.scrutiny.listMeetings(system);
-    for (const member of (await services.scrutiny.readMeeting(system, first?.meeting.id ?? 0)).members)
+    const [first] = await fixture.services.scrutiny.listMeetings(system);
+    for (const member of (await fixture.services.scrutiny.readMeeting(system, first?.meeting.id ?? 0))
+      .members)
       members[member.name] = member.id;
   });
-  afterAll(() => app.close());
 
   it('lists the groups and shows one with its terms, functions and recommendations', async () => {
-    const list = await app.inject({ method: 'GET', url: '/scrutiny/committees' });
+    const list = await fixture.app.inject({ method: 'GET', url: '/scrutiny/committees' });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Preventing Child Sexual Exploitation Sub-Committee');
     expect(list.body).toContain('Budget Task and Finish Group');
-    const plan = await app.inject({
+    const plan = await fixture.app.inject({
       method: 'GET',
       url: `/scrutiny/committees/${groups['plan-task-and-finish-group']}`,
     });
     expect(plan.body).toContain('the group gathers evidence and reports to the full panel, which decides');
     expect(plan.body).toContain('one of the panel’s special functions');
-    const cse = await app.inject({
+    const cse = await fixture.app.inject({
       method: 'GET',
       url: `/scrutiny/committees/${groups['preventing-cse-sub-committee']}`,
     });
     expect(cse.body).toContain('CSE-2016-8');
     expect(cse.body).toContain('the group carries this out for the panel');
-    expect((await app.inject({ method: 'GET', url: '/scrutiny/committees/999999' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/scrutiny/committees/999999' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses, on the form, to delegate a special function to a new group', async () => {
@@ -118,13 +113,13 @@ workProgramme:
       advisory: 'confirmation-hearing',
     });
     expect(made.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: made.headers.location as string })).body).toContain(
-      'Hearings Group',
-    );
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: made.headers.location as string })).body,
+    ).toContain('Hearings Group');
   });
 
   it('shows the work programme: coming meetings first, then the 2016/17 programme', async () => {
-    const page = await app.inject({ method: 'GET', url: '/scrutiny/work-programme' });
+    const page = await fixture.app.inject({ method: 'GET', url: '/scrutiny/work-programme' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Coming meetings');
     expect(page.body).toContain('The annual report');
@@ -139,7 +134,7 @@ workProgramme:
 
   it('lets the officer add and remove members of a group, one chair at a time, naming the field of a mistake', async () => {
     const url = `/scrutiny/committees/${groups['preventing-cse-sub-committee']}`;
-    expect((await app.inject({ method: 'GET', url })).body).not.toContain('Add a member');
+    expect((await fixture.app.inject({ method: 'GET', url })).body).not.toContain('Add a member');
     const page = await officer.get(url);
     expect(page.body).toContain('Add a member');
     expect(page.body).toContain(
@@ -158,7 +153,7 @@ workProgramme:
     });
     expect(chair.statusCode).toBe(303);
     expect(chair.headers.location).toBe(`${url}#members`);
-    const shown = await app.inject({ method: 'GET', url });
+    const shown = await fixture.app.inject({ method: 'GET', url });
     expect(shown.body).toMatch(
       /Councillor Kieron Mallon <span class="govuk-hint govuk-!-display-inline">\(Chair\)/,
     );
@@ -186,7 +181,7 @@ workProgramme:
     ).toBe(303);
     const removed = await officer.post(`${url}/members/${members['Councillor Kieron Mallon']}/delete`);
     expect(removed.statusCode).toBe(303);
-    const after = await app.inject({ method: 'GET', url });
+    const after = await fixture.app.inject({ method: 'GET', url });
     expect(after.body).not.toContain('Councillor Kieron Mallon');
     expect(after.body).toContain('Councillor Tony Page');
     expect(
@@ -202,7 +197,7 @@ workProgramme:
   });
 
   it('lets the officer add a coming meeting to the work programme, refusing bad input field by field', async () => {
-    expect((await app.inject({ method: 'GET', url: '/scrutiny/work-programme' })).body).not.toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: '/scrutiny/work-programme' })).body).not.toContain(
       'Add to the work programme</a>',
     );
     expect((await officer.get('/scrutiny/work-programme')).body).toContain(
@@ -243,7 +238,7 @@ workProgramme:
       items: 'Public questions\r\n\r\nTopical issues\r\n',
     });
     expect(added.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url: '/scrutiny/work-programme' });
+    const page = await fixture.app.inject({ method: 'GET', url: '/scrutiny/work-programme' });
     expect(page.body).toContain('Road safety');
     const entry = await entryOn(later);
     expect(entry?.items.map((item) => item.title)).toEqual(['Public questions', 'Topical issues']);
