@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
 import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
@@ -33,8 +34,7 @@ describe.each(testEngines())('meetings of any body, through the pages, on %s', (
 
   it('lets an OPCC officer add the policing body’s meeting, typed as a date and "11am"', async () => {
     const form = await opcc.get('/meetings/new');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Test body route-pcc');
+    expectPage(form, 200, 'Test body route-pcc');
     expect(form.body).not.toContain('Test body route-panel');
     expect(form.body).toContain('name="date-day"');
 
@@ -79,11 +79,13 @@ describe.each(testEngines())('meetings of any body, through the pages, on %s', (
       ...typed('route-pcc', 'Impossible', { day: '31', month: '2', year }),
       time: 'teatime',
     });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('The date of the meeting must be a real date');
-    expect(refused.body).toContain('href="#date"');
-    expect(refused.body).toContain('The start time must be a time, like 14:30 or 2:30pm');
-    expect(refused.body).toContain('value="teatime"');
+    expectRefused(
+      refused,
+      'The date of the meeting must be a real date',
+      'href="#date"',
+      'The start time must be a time, like 14:30 or 2:30pm',
+      'value="teatime"',
+    );
     expect(refused.body).toMatch(/name="date-day"[^>]*value="31"/);
   });
 

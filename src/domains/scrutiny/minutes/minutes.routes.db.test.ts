@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
 import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
@@ -27,8 +28,7 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
 
   it('keeps draft minutes from every public page and the API, and shows them to a panel member', async () => {
     const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('will be published here once the panel approves them');
+    expectPage(page, 200, 'will be published here once the panel approves them');
     expect(page.body).not.toContain('Add a minute item');
     await expectNeverPublic(fixture.app, DRAFT_MARKER, [
       `/meetings/${ids.october}`,
@@ -57,17 +57,13 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
       title: 'Apologies for Absence',
       text: '',
     });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Enter what the minute records');
-    expect(wrong.body).toContain('href="#text"');
+    expectRefused(wrong, 'Enter what the minute records', 'href="#text"');
     const gap = await officer.post(`/meetings/${ids.december}/minutes/items`, {
       number: '80',
       title: 'Apologies for Absence',
       text: 'Apologies were received.',
     });
-    expect(gap.statusCode).toBe(400);
-    expect(gap.body).toContain('The next minute number is 76');
-    expect(gap.body).toContain('>Apologies were received.</textarea>');
+    expectRefused(gap, 'The next minute number is 76', '>Apologies were received.</textarea>');
     const added = await officer.post(`/meetings/${ids.december}/minutes/items`, {
       number: '76',
       title: 'Apologies for Absence',
@@ -83,8 +79,7 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
       owner: 'PCC',
       dueOn: '3 February',
     });
-    expect(badAction.statusCode).toBe(400);
-    expect(badAction.body).toContain(`href="#action-dueOn-${itemId}"`);
+    expectRefused(badAction, `href="#action-dueOn-${itemId}"`);
     expect(
       (
         await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/actions`, {
@@ -98,9 +93,7 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
     const noKind = await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/decisions`, {
       text: 'Noted.',
     });
-    expect(noKind.statusCode).toBe(400);
-    expect(noKind.body).toContain(`href="#decision-kind-${itemId}"`);
-    expect(noKind.body).toContain(`id="decision-kind-${itemId}"`);
+    expectRefused(noKind, `href="#decision-kind-${itemId}"`, `id="decision-kind-${itemId}"`);
     expect(
       (
         await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/decisions`, {
@@ -116,8 +109,7 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
 
   it('publishes the minutes once approved at a later meeting, in the page and the JSON', async () => {
     const bad = await officer.post(`/meetings/${ids.october}/minutes/approval`, { approvingMeeting: '' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Select the meeting that approved the minutes');
+    expectRefused(bad, 'Select the meeting that approved the minutes');
     const approved = await officer.post(`/meetings/${ids.october}/minutes/approval`, {
       approvingMeeting: String(ids.december),
     });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
 import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
@@ -95,9 +96,7 @@ meetings:
 
   it('takes a paper from the scrutiny officer, lists it under its item and serves it as a safe download', async () => {
     const page = await officer.get(`/meetings/${ids.december}/papers/new?agendaItem=${ids.draftPlanItem}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('type="file"');
-    expect(page.body).toContain(`<option value="${ids.draftPlanItem}" selected>`);
+    expectPage(page, 200, 'type="file"', `<option value="${ids.draftPlanItem}" selected>`);
 
     const response = await upload(
       fixture.app,
@@ -220,10 +219,7 @@ meetings:
       'Plan sent without JavaScript',
     );
     const refused = await postForm(Buffer.from('MZ not a paper'), 'tool.pdf', 'Not a paper');
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('govuk-error-summary');
-    expect(refused.body).toContain('href="#upload-file"');
-    expect(refused.body).toContain('<title>Error: ');
+    expectRefused(refused, 'govuk-error-summary', 'href="#upload-file"', '<title>Error: ');
     expect(
       (await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body,
     ).not.toContain('Not a paper');
@@ -330,10 +326,7 @@ meetings:
 
   it('prints an agenda pack: each item with its papers, exempt items marked', async () => {
     const pack = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.coming}/pack` });
-    expect(pack.statusCode).toBe(200);
-    expect(pack.body).toContain('Agenda: Coming meeting');
-    expect(pack.body).toContain('3. Staffing matter');
-    expect(pack.body).toContain('Schedule 12A, paragraph 1');
+    expectPage(pack, 200, 'Agenda: Coming meeting', '3. Staffing matter', 'Schedule 12A, paragraph 1');
     expect(pack.body).not.toContain('<form method="post" action="/meetings');
     const december = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}/pack` });
     expect(december.body).toContain(
