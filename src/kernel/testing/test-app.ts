@@ -28,10 +28,24 @@ export async function buildTestApp(
   return createApp(await buildDeps(config, database));
 }
 
-/** What a route test file works with; read the fields inside hooks and tests, once the fixture's hook has run. */
-export interface TestAppFixture {
+/** What a test file works with; read the fields inside hooks and tests, once the fixture's hook has run. */
+export interface TestServicesFixture {
   database: { current: TestDatabase };
   services: Services;
+}
+
+/** A database of the file's own and the services on it, made before the file's own `beforeAll`. */
+export function useTestServices(engine: Engine): TestServicesFixture {
+  const database = useTestDatabase(engine);
+  const fixture: TestServicesFixture = { database, services: undefined as unknown as Services };
+  beforeAll(() => {
+    fixture.services = buildServices(database.current, TEST_URLS);
+  });
+  return fixture;
+}
+
+/** What a route test file works with: the services' fixture, and the app. */
+export interface TestAppFixture extends TestServicesFixture {
   app: FastifyInstance;
 }
 
@@ -40,15 +54,9 @@ export interface TestAppFixture {
  * seeds through `services`) and closed after its tests.
  */
 export function useTestApp(engine: Engine): TestAppFixture {
-  const database = useTestDatabase(engine);
-  const fixture: TestAppFixture = {
-    database,
-    services: undefined as unknown as Services,
-    app: undefined as unknown as FastifyInstance,
-  };
+  const fixture = useTestServices(engine) as TestAppFixture;
   beforeAll(async () => {
-    fixture.services = buildServices(database.current, TEST_URLS);
-    fixture.app = await buildTestApp(database.current);
+    fixture.app = await buildTestApp(fixture.database.current);
   });
   afterAll(() => fixture.app?.close());
   return fixture;
