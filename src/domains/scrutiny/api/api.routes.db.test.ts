@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
 import { TEST_URLS, useTestApp } from '../../../kernel/testing/test-app.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
+import { loadDemoPanel } from '../scrutiny-records.testing.ts';
 
 const system = systemActor('test');
 const today = londonDateOf(new Date());
@@ -41,16 +37,9 @@ describe.each(testEngines())('scrutiny JSON API and calendar feeds on %s', (engi
     });
 
   beforeAll(async () => {
-    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await fixture.services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(
-        fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny/thames-valley-panel.yaml'), 'utf8'),
-      ),
-    );
-    await fixture.services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
+    await loadDemoPanel(
+      fixture,
+      `
 format: peelian-scrutiny/1
 body: thames-valley-panel
 questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
@@ -58,7 +47,7 @@ meetings:
   - { title: Meeting tomorrow, date: ${addDays(today, 1)}, time: '11:00', venue: Council Offices, status: agenda-published }
   - { title: Meeting later, date: ${addDays(today, 40)}, time: '11:00', venue: 'Hall, Room 2', status: scheduled }
   - { title: Summer meeting, date: 2030-06-14, time: '11:00', venue: Council Offices, status: scheduled }
-`),
+`,
     );
     const meetings = await fixture.services.scrutiny.listMeetings(system);
     const find = (title: string) =>

@@ -8,9 +8,8 @@ import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.t
 import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
-import { parsePanelFile } from '../meetings/panel.files.ts';
-import { latestAudit } from '../scrutiny-records.testing.ts';
+import { signInAs } from '../../accounts/accounts.testing.ts';
+import { latestAudit, loadDemoPanel } from '../scrutiny-records.testing.ts';
 import { parseRecordsFile } from './records.files.ts';
 
 const demo = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
@@ -31,16 +30,14 @@ describe.each(testEngines())('groups and work programme pages on %s', (engine) =
   };
 
   beforeAll(async () => {
-    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
-    await fixture.services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
+    await loadDemoPanel(
+      fixture,
+      `
 format: peelian-scrutiny/1
 body: thames-valley-panel
 questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
 meetings: [{ title: Coming meeting, date: ${coming}, time: '11:00', venue: Council Offices, status: scheduled }]
-`),
+`,
     );
     await fixture.services.scrutiny.records.importRecordsFile(
       system,
