@@ -1,6 +1,9 @@
+import { expect } from 'vitest';
 import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { Role } from '../../kernel/auth/roles.ts';
+import type { TestAppFixture } from '../../kernel/testing/test-app.ts';
+import { TestClient } from '../../kernel/testing/test-client.ts';
 import { upsertBody } from './accounts.queries.ts';
 import type { BodyKind, AccountsDb as Db } from './accounts.tables.ts';
 
@@ -30,4 +33,15 @@ export async function createTestUser(
   const token = setPasswordUrl.split('/').pop() ?? '';
   await services.signIn.setPasswordWithLink(token, TEST_PASSWORD, TEST_PASSWORD);
   return { userId, email };
+}
+
+/** A browser signed in to the fixture's app as a new account holding the role (on the body). */
+export async function signInAs(
+  { app, services }: Pick<TestAppFixture, 'app' | 'services'>,
+  options: { role: Role; body?: string; email?: string },
+): Promise<TestClient> {
+  const { email } = await createTestUser(services, options);
+  const client = new TestClient(app);
+  expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+  return client;
 }

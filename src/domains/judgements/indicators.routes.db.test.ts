@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../composition.ts';
+import { expectPage } from '../../kernel/testing/expect-page.ts';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
@@ -143,8 +144,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     });
     expect((await values('t-priority-rate', FORCE))['2025-01']).toBe(0.12);
     const page = await analyst.get(answer.page);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Population figures saved');
+    expectPage(page, 200, 'Population figures saved');
     expect(page.body).toMatch(/2 populations for 2 areas/);
     expect(page.body).toContain('The scorecard was refreshed');
     expect(page.body).toMatch(/Priority crimes per 1,000 residents: rebuilt on \d+ \w+ \d{4} at \d\d:\d\d/);
@@ -216,9 +216,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     });
     expect(Object.keys(await values('t-ksi', FORCE))).toHaveLength(14);
     const page = await officer.get(scorecardPaths.seriesLoaded({}, { indicator: 't-ksi' }));
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Series saved');
-    expect(page.body).toContain('14 months, January 2024 to February 2025');
+    expectPage(page, 200, 'Series saved', '14 months, January 2024 to February 2025');
     expect(page.body).toMatch(/[0-9a-f]{64}/);
     expect(page.body).toContain(
       'The scorecard was refreshed: Killed or seriously injured was worked out again',

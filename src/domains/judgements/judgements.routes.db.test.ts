@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
+import { expectPage, expectRefused } from '../../kernel/testing/expect-page.ts';
 import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { apiPaths } from '../api/api.paths.ts';
@@ -48,9 +49,12 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
 
   it('lists every measure of the plan in force by priority, each judged in words with a chart, period and source', async () => {
     const page = await get(scorecardPaths.scorecard());
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Protecting Thames Valley');
-    expect(page.body).toContain('<h3 class="govuk-heading-m">PC1 Crime Prevention</h3>');
+    expectPage(
+      page,
+      200,
+      'Protecting Thames Valley',
+      '<h3 class="govuk-heading-m">PC1 Crime Prevention</h3>',
+    );
     for (const code of ['PC1.M1', 'PC2.M1', 'PP4.M1', 'PPR5.M1'])
       expect(page.body).toContain(`data-testid="measure-${code}"`);
     // The KSI series: fourteen months in a row, the last a spike when fewer is better.
@@ -73,22 +77,21 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
 
   it('filters by local authority where the indicator allows, and says when an indicator is force-wide', async () => {
     const page = await get(scorecardPaths.scorecard({}, { area: READING }));
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Showing figures for Reading');
-    expect(page.body).toContain(
+    expectPage(
+      page,
+      200,
+      'Showing figures for Reading',
       'Choose a local authority to see its own figures wherever an indicator has them. Other indicators show the whole force area.',
     );
     expect(page.body).toMatch(/measure-PC3\.M1[\s\S]*?Figures for the whole force area only/);
     expect(page.body).toContain(`href="/scorecard/measures/PC1.M1?area=${READING}"`);
     const bad = await get(scorecardPaths.scorecard({}, { area: 'E06999999' }));
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('E06999999 is not a local authority in Thames Valley');
+    expectRefused(bad, 'E06999999 is not a local authority in Thames Valley');
   });
 
   it('shows a measure: the SPC chart as an image with a name, the data table, the method, the gap, and downloads', async () => {
     const page = await get(scorecardPaths.measure({ code: 'PPR1.M2' }));
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('PPR1.M2: Increased charges');
+    expectPage(page, 200, 'PPR1.M2: Increased charges');
     expect(page.body).toMatch(
       /<svg[^>]*aria-label="Statistical process control chart of burglaries charged, Thames Valley[^"]*"[^>]*role="img"/,
     );

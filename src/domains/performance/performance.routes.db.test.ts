@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
+import { expectPage } from '../../kernel/testing/expect-page.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../kernel/testing/test-database.ts';
@@ -176,9 +177,12 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
   describe('the public pages', () => {
     it('lists the forces with what is loaded', async () => {
       const page = await app.inject({ method: 'GET', url: performancePaths.forces() });
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('href="/performance/police-uk/thames-valley"');
-      expect(page.body).toContain('2 months of street-level crime, November 2021 to January 2025');
+      expectPage(
+        page,
+        200,
+        'href="/performance/police-uk/thames-valley"',
+        '2 months of street-level crime, November 2021 to January 2025',
+      );
     });
 
     it('shows a force: months loaded, crimes by type per month with anti-social behaviour apart, and where they came from', async () => {
@@ -186,13 +190,16 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
         method: 'GET',
         url: performancePaths.force({ force: 'thames-valley' }, { year: '2021' }),
       });
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('In November 2021, police.uk recorded 8 crimes in Thames Valley');
-      expect(page.body).toContain('separately, 4 incidents of anti-social behaviour');
-      expect(page.body).toContain('Anti-social behaviour (not a crime: not in the total)');
-      expect(page.body).toContain('Buckinghamshire');
-      expect(page.body).toContain('Open Government Licence v3.0');
-      expect(page.body).toContain('/performance/police-uk/thames-valley/crimes-by-type.csv');
+      expectPage(
+        page,
+        200,
+        'In November 2021, police.uk recorded 8 crimes in Thames Valley',
+        'separately, 4 incidents of anti-social behaviour',
+        'Anti-social behaviour (not a crime: not in the total)',
+        'Buckinghamshire',
+        'Open Government Licence v3.0',
+        '/performance/police-uk/thames-valley/crimes-by-type.csv',
+      );
       // All twelve months, and a chart of the totals with the table as its alternative.
       expect(page.body).toContain('Dec 2021</th>');
       expect(page.body).toMatch(
@@ -242,8 +249,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
 
     it('lists runs with their files, checksums, counts and status for a force analyst', async () => {
       const list = await analyst.get(performancePaths.imports());
-      expect(list.statusCode).toBe(200);
-      expect(list.body).toContain('Upload police.uk files');
+      expectPage(list, 200, 'Upload police.uk files');
       expect(list.body).toMatch(/Run \d+/);
       const runId = Number(/href="\/performance\/imports\/(\d+)"/.exec(list.body)?.[1]);
       const run = await analyst.get(performancePaths.importRun({ id: runId }));

@@ -1,11 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../kernel/auth/actor.ts';
-import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
-import { TestClient } from '../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { expectRefused } from '../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../kernel/testing/test-app.ts';
+import type { TestClient } from '../../kernel/testing/test-client.ts';
+import { testEngines } from '../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../accounts/accounts.testing.ts';
 import { NOT_YET_ANSWERED, recommendationPaths as paths } from './index.ts';
 
 const system = systemActor('test');
@@ -18,19 +17,17 @@ const parts = (name: string, day: string, month: string, year: string) => ({
 });
 
 describe.each(testEngines())('the recommendations ledger, for any origin, on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let inspection: number;
   let bodyId: number;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     bodyId = await createTestBody(database.current.db, 'ledger-panel', 'scrutiny-panel');
     // An inspection's recommendation: the ledger needs nothing from scrutiny to keep it.
     ({ id: inspection } = await database.current.db.transaction().execute((trx) =>
-      services.recommendations.record(trx, system, {
+      fixture.services.recommendations.record(trx, system, {
         bodyId,
         origin: 'inspection',
         originTitle: 'PEEL inspection 2024',
@@ -44,12 +41,8 @@ describe.each(testEngines())('the recommendations ledger, for any origin, on %s'
         ...NOT_YET_ANSWERED,
       }),
     ));
-    app = await buildTestApp(database.current);
-    const { email } = await createTestUser(services, { role: 'scrutiny-officer', body: 'ledger-panel' });
-    officer = new TestClient(app);
-    expect((await officer.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'ledger-panel' });
   });
-  afterAll(() => app.close());
 
   it('takes the dates of a response, an action, a progress update and an outcome from the date boxes', async () => {
     const url = paths.recommendation({ id: inspection });
@@ -80,7 +73,7 @@ describe.each(testEngines())('the recommendations ledger, for any origin, on %s'
     });
     expect(closed.statusCode).toBe(303);
     const json = (
-      await app.inject({ method: 'GET', url: paths.apiRecommendation({ id: inspection }) })
+      await fixture.app.inject({ method: 'GET', url: paths.apiRecommendation({ id: inspection }) })
     ).json();
     expect(json).toMatchObject({
       origin: 'inspection',
@@ -96,7 +89,7 @@ describe.each(testEngines())('the recommendations ledger, for any origin, on %s'
 
   it('refuses an impossible date with a message on the field', async () => {
     const { id } = await database.current.db.transaction().execute((trx) =>
-      services.recommendations.record(trx, system, {
+      fixture.services.recommendations.record(trx, system, {
         bodyId,
         origin: 'audit',
         originTitle: 'Internal audit of property stores',
@@ -115,18 +108,16 @@ describe.each(testEngines())('the recommendations ledger, for any origin, on %s'
       responseText: 'Agreed.',
       ...parts('respondedOn', '30', '2', '2024'),
     });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('href="#response-respondedOn"');
-    expect(refused.body).toContain('The date of the response must be a real date');
+    expectRefused(refused, 'href="#response-respondedOn"', 'The date of the response must be a real date');
     // The error shows against the date input itself, with what was typed still in its boxes.
     expect(refused.body).toMatch(
       /id="response-respondedOn-error"[^>]*>\s*<span class="govuk-visually-hidden">Error:/,
     );
     expect(refused.body).toContain('name="respondedOn-day" type="text" value="30"');
-    const ledger = await app.inject({ method: 'GET', url: paths.list({}, { origin: 'audit' }) });
+    const ledger = await fixture.app.inject({ method: 'GET', url: paths.list({}, { origin: 'audit' }) });
     expect(ledger.body).toContain('Internal audit of property stores');
     expect(ledger.body).not.toContain('PEEL inspection 2024');
-    const download = await app.inject({ method: 'GET', url: `${paths.json()}?origin=audit` });
+    const download = await fixture.app.inject({ method: 'GET', url: `${paths.json()}?origin=audit` });
     expect(download.headers['content-disposition']).toBe('attachment; filename="recommendations.json"');
     expect(download.json().recommendations).toHaveLength(1);
   });

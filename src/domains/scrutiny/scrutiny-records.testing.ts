@@ -1,19 +1,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
 import type { Services } from '../../composition.ts';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
-import type { Role } from '../../kernel/auth/roles.ts';
-import { TestClient } from '../../kernel/testing/test-client.ts';
+import type { TestAppFixture } from '../../kernel/testing/test-app.ts';
 import type { TestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { createTestBody } from '../accounts/accounts.testing.ts';
 import { parsePanelFile } from './meetings/panel.files.ts';
 import { parseRecordsFile } from './records/records.files.ts';
 
 export const demoScrutinyFile = (file: string) =>
   fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
+
+/** The Thames Valley panel's body and its demo meetings, and any further panel files (e.g. meetings to come). */
+export async function loadDemoPanel(
+  { database, services }: Pick<TestAppFixture, 'database' | 'services'>,
+  ...panelFiles: string[]
+) {
+  await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
+  for (const text of [demoScrutinyFile('thames-valley-panel.yaml'), ...panelFiles])
+    await services.scrutiny.importPanelFile(systemActor('test'), parsePanelFile(text));
+}
+
+/** The id of each meeting, by the first of the titles each name is found in. */
+export async function meetingIds<Name extends string>(services: Services, titles: Record<Name, string>) {
+  const meetings = await services.scrutiny.listMeetings(systemActor('test'));
+  const ids = {} as Record<Name, number>;
+  for (const [name, title] of Object.entries(titles) as [Name, string][])
+    ids[name] = meetings.find((entry) => entry.meeting.title.includes(title))?.meeting.id ?? 0;
+  return ids;
+}
 
 /** The Thames Valley panel's demo meetings and records (the panel's body must exist already). */
 export async function loadDemoPanelRecords(services: Services) {
@@ -39,14 +55,6 @@ export async function loadDemoPanelRecords(services: Services) {
   }))
     recommendations[row.reference] = row.id;
   return { meetings, recommendations };
-}
-
-/** A browser-like client signed in as a new person holding the role on the body. */
-export async function signedInAs(app: FastifyInstance, services: Services, role: Role, body: string) {
-  const { email } = await createTestUser(services, { role, body });
-  const client = new TestClient(app);
-  expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-  return { client, email };
 }
 
 /** The latest audit event of a record: who made the change, and what it became. */

@@ -1,21 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyDateBetween } from './calendar.testing.ts';
 import {
   addDays,
   calendarDate,
-  dayNumber,
   dayOfWeek,
   daysBetween,
-  fromDayNumber,
   isIsoDate,
   isWeekend,
   parseIsoDate,
 } from './dates.ts';
 
 /** Any date from 1900 to 2100, for property tests. */
-const anyDate = fc
-  .integer({ min: dayNumber('1900-01-01'), max: dayNumber('2100-12-31') })
-  .map((days) => fromDayNumber(days));
+const anyDate = anyDateBetween('1900-01-01', '2100-12-31');
 
 describe('isIsoDate and parseIsoDate', () => {
   it('accepts real dates written YYYY-MM-DD', () => {

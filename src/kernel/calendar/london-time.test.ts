@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, dayOfWeek, fromDayNumber } from './dates.ts';
+import { anyDateBetween } from './calendar.testing.ts';
+import { addDays, dayOfWeek } from './dates.ts';
 import {
   endOfLondonDay,
   isOnOrBeforeLondonDay,
@@ -12,9 +13,7 @@ import {
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
-const anyDate = fc
-  .integer({ min: dayNumber('1997-01-01'), max: dayNumber('2037-12-31') })
-  .map((days) => fromDayNumber(days));
+const anyDate = anyDateBetween('1997-01-01', '2037-12-31');
 const anyTime = fc
   .record({ hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) })
   .map(({ hour, minute }) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, daysBetween, fromDayNumber } from './dates.ts';
+import { anyDateBetween } from './calendar.testing.ts';
+import { addDays, daysBetween } from './dates.ts';
 import {
   daysBeginningWith,
   endOfFinancialYear,
@@ -11,9 +12,7 @@ import {
   withinDaysOf,
 } from './periods.ts';
 
-const anyDate = fc
-  .integer({ min: dayNumber('1950-01-01'), max: dayNumber('2100-12-31') })
-  .map((days) => fromDayNumber(days));
+const anyDate = anyDateBetween('1950-01-01', '2100-12-31');
 
 describe('weeksBeginningWith', () => {
   it('counts the day of notification as the first day', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, fromDayNumber } from './dates.ts';
+import { anyDateBetween } from './calendar.testing.ts';
+import { addDays } from './dates.ts';
 import {
   addWorkingDays,
   clearWorkingDaysBefore,
@@ -13,9 +14,7 @@ import {
 } from './working-days.ts';
 
 // Dates where the bank holiday list is checked against the published one (see bank-holidays.test.ts).
-const anyDate = fc
-  .integer({ min: dayNumber('2013-02-01'), max: dayNumber('2030-11-30') })
-  .map((days) => fromDayNumber(days));
+const anyDate = anyDateBetween('2013-02-01', '2030-11-30');
 const anyCount = fc.integer({ min: 0, max: 40 });
 const anyStep = fc.integer({ min: -40, max: 40 });
 

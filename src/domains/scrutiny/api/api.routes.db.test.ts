@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
-import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { parsePanelFile } from '../meetings/panel.files.ts';
+import { TEST_URLS, useTestApp } from '../../../kernel/testing/test-app.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
+import { loadDemoPanel } from '../scrutiny-records.testing.ts';
 
 const system = systemActor('test');
 const today = londonDateOf(new Date());
@@ -24,9 +18,8 @@ function contentLines(feed: string): string[] {
 }
 
 describe.each(testEngines())('scrutiny JSON API and calendar feeds on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officerToken: string;
   let memberToken: string;
   let ids: { october: number; december: number; tomorrow: number; later: number; summer: number };
@@ -35,7 +28,7 @@ describe.each(testEngines())('scrutiny JSON API and calendar feeds on %s', (engi
     (await database.current.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
 
   const postJson = (url: string, payload: unknown, token?: string, remoteAddress?: string) =>
-    app.inject({
+    fixture.app.inject({
       method: 'POST',
       url,
       payload: payload as object,
@@ -44,17 +37,9 @@ describe.each(testEngines())('scrutiny JSON API and calendar feeds on %s', (engi
     });
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
-    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(
-        fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny/thames-valley-panel.yaml'), 'utf8'),
-      ),
-    );
-    await services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
+    await loadDemoPanel(
+      fixture,
+      `
 format: peelian-scrutiny/1
 body: thames-valley-panel
 questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
@@ -62,9 +47,9 @@ meetings:
   - { title: Meeting tomorrow, date: ${addDays(today, 1)}, time: '11:00', venue: Council Offices, status: agenda-published }
   - { title: Meeting later, date: ${addDays(today, 40)}, time: '11:00', venue: 'Hall, Room 2', status: scheduled }
   - { title: Summer meeting, date: 2030-06-14, time: '11:00', venue: Council Offices, status: scheduled }
-`),
+`,
     );
-    const meetings = await services.scrutiny.listMeetings(system);
+    const meetings = await fixture.services.scrutiny.listMeetings(system);
     const find = (title: string) =>
       meetings.find((entry) => entry.meeting.title.includes(title))?.meeting.id ?? 0;
     ids = {
@@ -75,7 +60,7 @@ meetings:
       summer: find('Summer meeting'),
     };
     const token = (role: 'scrutiny-officer' | 'panel-member') =>
-      services.apiTokens.createToken(system, {
+      fixture.services.apiTokens.createToken(system, {
         name: `${role} token`,
         role,
         body: 'thames-valley-panel',
@@ -83,12 +68,10 @@ meetings:
       });
     officerToken = (await token('scrutiny-officer')).token;
     memberToken = (await token('panel-member')).token;
-    app = await buildTestApp(database.current);
   });
-  afterAll(() => app.close());
 
   it('serves a meeting with OParl names, agenda items with their files, and the question deadline', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` });
+    const response = await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` });
     expect(response.statusCode).toBe(200);
     const meeting = response.json();
     expect(meeting).toMatchObject({
@@ -117,10 +100,14 @@ meetings:
       public: true,
       auxiliaryFile: [],
     });
-    const summer = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.summer}` })).json();
+    const summer = (
+      await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.summer}` })
+    ).json();
     expect(summer.start).toBe('2030-06-14T11:00:00+01:00');
     expect(summer.publicQuestions.deadline).toBe('2030-06-11T23:59:59+01:00');
-    expect((await app.inject({ method: 'GET', url: '/api/v1/meetings/999999' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/api/v1/meetings/999999' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('adds the minutes to a meeting once a later meeting has approved them, never the draft', async () => {
@@ -133,16 +120,16 @@ minutes:
     items:
       - { number: 67, agendaItem: 1, title: Declarations of Interest, text: ${DRAFT_MINUTE} }
 `;
-    await services.scrutiny.records.importRecordsFile(system, parseRecordsFile(records('')));
+    await fixture.services.scrutiny.records.importRecordsFile(system, parseRecordsFile(records('')));
     const october = `/api/v1/meetings/${ids.october}`;
-    expect((await app.inject({ method: 'GET', url: october })).json().minutes).toBeNull();
-    await expectNeverPublic(app, DRAFT_MINUTE, [october]);
+    expect((await fixture.app.inject({ method: 'GET', url: october })).json().minutes).toBeNull();
+    await expectNeverPublic(fixture.app, DRAFT_MINUTE, [october]);
 
-    await services.scrutiny.records.importRecordsFile(
+    await fixture.services.scrutiny.records.importRecordsFile(
       system,
       parseRecordsFile(records('approvedAt: 2016-12-16')),
     );
-    const meeting = (await app.inject({ method: 'GET', url: october })).json();
+    const meeting = (await fixture.app.inject({ method: 'GET', url: october })).json();
     expect(meeting.minutes).toMatchObject({
       state: 'approved',
       approvedAt: { start: '2016-12-16T11:00:00+00:00' },
@@ -151,7 +138,7 @@ minutes:
   });
 
   it('lists meetings with their organisation and calendar link', async () => {
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
+    const list = (await fixture.app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
     expect(list.meetings).toHaveLength(5);
     expect(list.meetings[0]).toMatchObject({
       type: 'Meeting',
@@ -267,7 +254,7 @@ minutes:
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toEqual({ status: 'received', meeting: `/api/v1/meetings/${ids.later}` });
     expect(await count('public_question')).toBe(before + 1);
-    await expectNeverPublic(app, ASKER_EMAIL, [
+    await expectNeverPublic(fixture.app, ASKER_EMAIL, [
       `/api/v1/meetings/${ids.later}`,
       `/meetings/${ids.later}`,
       `/meetings/${ids.later}.ics`,
@@ -338,7 +325,7 @@ minutes:
   });
 
   it('serves one meeting as iCalendar at its London time, with its place, deadline and page', async () => {
-    const response = await app.inject({ method: 'GET', url: `/meetings/${ids.december}.ics` });
+    const response = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}.ics` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(
@@ -357,14 +344,14 @@ minutes:
     );
     expect(lines).toContain(`URL:${TEST_URLS.baseUrl}/meetings/${ids.december}`);
     const summer = contentLines(
-      (await app.inject({ method: 'GET', url: `/meetings/${ids.summer}.ics` })).body,
+      (await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.summer}.ics` })).body,
     );
     expect(summer).toContain('DTSTART;TZID=Europe/London:20300614T110000');
-    expect((await app.inject({ method: 'GET', url: '/meetings/999999.ics' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings/999999.ics' })).statusCode).toBe(404);
   });
 
   it('serves the programme of coming meetings as one feed, leaving out past ones', async () => {
-    const response = await app.inject({ method: 'GET', url: '/meetings.ics' });
+    const response = await fixture.app.inject({ method: 'GET', url: '/meetings.ics' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const lines = contentLines(response.body);
@@ -377,11 +364,13 @@ minutes:
   });
 
   it('links the calendar files from the meeting page and describes every endpoint in the OpenAPI document', async () => {
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
     expect(page.body).toContain(`href="/meetings/${ids.december}.ics"`);
     expect(page.body).toContain('href="/meetings.ics"');
-    expect((await app.inject({ method: 'GET', url: '/meetings' })).body).toContain('href="/meetings.ics"');
-    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings' })).body).toContain(
+      'href="/meetings.ics"',
+    );
+    const doc = (await fixture.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths['/api/v1/meetings'])).toEqual(['get', 'post']);
     expect(doc.paths['/api/v1/meetings/{id}/questions'].post).toBeDefined();
     expect(doc.paths['/meetings/{id}.ics'].get).toBeDefined();

@@ -1,19 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 import { interestsPaths } from '../interests/interests.paths.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
-import { signedInAs } from '../scrutiny-records.testing.ts';
 import { seedDemoAttendance } from './attendance.demo.ts';
 
 const system = systemActor('test');
@@ -41,9 +39,8 @@ const SENSITIVE_MARKER = 'Sensitive address detail 4e7b';
 const OFFICER_MARKER = 'Attendee not yet public 2a6d';
 
 describe.each(testEngines())('attendance, declarations and the register of interests on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let member: TestClient;
   let ids: { october: number; december: number; coming: number; grantsItem: number; draftPlanItem: number };
@@ -56,15 +53,14 @@ describe.each(testEngines())('attendance, declarations and the register of inter
   const memberId = (name: string) => members.get(name) ?? 0;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(panelText));
-    await services.scrutiny.importPanelFile(system, comingMeeting('agenda-published'));
-    const meetings = await services.scrutiny.listMeetings(system);
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(panelText));
+    await fixture.services.scrutiny.importPanelFile(system, comingMeeting('agenda-published'));
+    const meetings = await fixture.services.scrutiny.listMeetings(system);
     const find = (title: string) =>
       meetings.find((entry) => entry.meeting.title.includes(title))?.meeting.id ?? 0;
-    const read = await services.scrutiny.readMeeting(system, find('Coming meeting'));
-    const december = await services.scrutiny.readMeeting(system, find('16 December 2016'));
+    const read = await fixture.services.scrutiny.readMeeting(system, find('Coming meeting'));
+    const december = await fixture.services.scrutiny.readMeeting(system, find('16 December 2016'));
     ids = {
       october: find('21 October 2016'),
       december: december.meeting.id,
@@ -73,23 +69,21 @@ describe.each(testEngines())('attendance, declarations and the register of inter
       draftPlanItem: december.items.find((item) => item.position === 5)?.id ?? 0,
     };
     members = new Map(read.members.map((row) => [row.name, row.id]));
-    app = await buildTestApp(database.current);
-    ({ client: officer } = await signedInAs(app, services, 'scrutiny-officer', 'thames-valley-panel'));
-    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('loads the 21 October 2016 attendance from the demo file, and loading it again changes nothing', async () => {
-    expect(await seedDemoAttendance(services.scrutiny, system)).toEqual({ attendanceRecords: 1 });
+    expect(await seedDemoAttendance(fixture.services.scrutiny, system)).toEqual({ attendanceRecords: 1 });
     expect(await count('meeting_attendance')).toBe(14 + 6 + 1 + 5);
     const audits = await count('audit_event');
-    await seedDemoAttendance(services.scrutiny, system);
+    await seedDemoAttendance(fixture.services.scrutiny, system);
     expect(await count('audit_event')).toBe(audits);
     expect(await count('meeting_attendance')).toBe(26);
   });
 
   it('shows a held meeting’s attendance and declarations on its page and in the API', async () => {
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.october}` });
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.october}` });
     expect(page.body).toContain('<h2 class="govuk-heading-m" id="attendance">Attendance</h2>');
     expect(page.body).toContain('Members present');
     expect(page.body).toContain(
@@ -103,7 +97,9 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     );
     expect(page.body).toContain('No declarations of interest are recorded for this meeting.');
 
-    const meeting = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}` })).json();
+    const meeting = (
+      await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}` })
+    ).json();
     expect(meeting.participant).toHaveLength(14);
     expect(meeting.participant[0]).toEqual({
       type: 'Person',
@@ -133,8 +129,7 @@ describe.each(testEngines())('attendance, declarations and the register of inter
 
   it('records members’ attendance and other people for the officer, public only once the meeting is held', async () => {
     const form = await officer.get(`/meetings/${ids.coming}/attendance`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain(`name="member-${memberId('Councillor Trevor Egleton')}"`);
+    expectPage(form, 200, `name="member-${memberId('Councillor Trevor Egleton')}"`);
     const saved = await officer.post(`/meetings/${ids.coming}/attendance/members`, {
       [`member-${memberId('Councillor Trevor Egleton')}`]: 'present',
       [`member-${memberId('Councillor Tony Page')}`]: 'apologies',
@@ -156,18 +151,18 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     const officerPage = await officer.get(`/meetings/${ids.coming}`);
     expect(officerPage.body).toContain(OFFICER_MARKER);
     expect(officerPage.body).toContain('for Councillor Tony Page, Reading Borough Council');
-    await expectNeverPublic(app, OFFICER_MARKER, [
+    await expectNeverPublic(fixture.app, OFFICER_MARKER, [
       `/meetings/${ids.coming}`,
       `/api/v1/meetings/${ids.coming}`,
     ]);
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.coming}` })).json().attendance,
+      (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.coming}` })).json().attendance,
     ).toBeNull();
 
-    await services.scrutiny.importPanelFile(system, comingMeeting('held'));
-    const held = await app.inject({ method: 'GET', url: `/meetings/${ids.coming}` });
+    await fixture.services.scrutiny.importPanelFile(system, comingMeeting('held'));
+    const held = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.coming}` });
     expect(held.body).toContain(OFFICER_MARKER);
-    const api = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.coming}` })).json();
+    const api = (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.coming}` })).json();
     expect(api.participant.map((person: { name: string }) => person.name)).toEqual([
       'Councillor Trevor Egleton',
       'Councillor Sam Stand-In',
@@ -186,22 +181,17 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     const before = await count('meeting_attendance');
     const chair = `member-${memberId('Councillor Trevor Egleton')}`;
     const badChoice = await officer.post(`/meetings/${ids.coming}/attendance/members`, { [chair]: 'maybe' });
-    expect(badChoice.statusCode).toBe(400);
-    expect(badChoice.body).toContain(`href="#${chair}"`);
+    expectRefused(badChoice, `href="#${chair}"`);
     const page = `member-${memberId('Councillor Tony Page')}`;
     const substituted = await officer.post(`/meetings/${ids.coming}/attendance/members`, {
       [page]: 'present',
     });
-    expect(substituted.statusCode).toBe(400);
-    expect(substituted.body).toContain(
-      'Councillor Tony Page has a substitute recorded, so cannot also be present',
-    );
+    expectRefused(substituted, 'Councillor Tony Page has a substitute recorded, so cannot also be present');
     const noMember = await officer.post(`/meetings/${ids.coming}/attendance/people`, {
       attendedAs: 'substitute',
       name: 'Someone',
     });
-    expect(noMember.statusCode).toBe(400);
-    expect(noMember.body).toContain('href="#substituteFor"');
+    expectRefused(noMember, 'href="#substituteFor"');
     const forPresent = await officer.post(`/meetings/${ids.coming}/attendance/people`, {
       attendedAs: 'substitute',
       name: 'Someone',
@@ -227,7 +217,7 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     const url = `/meetings/${ids.coming}/attendance/people/${row?.id}/delete`;
     expect((await member.post(url)).statusCode).toBe(403);
     expect((await officer.post(url)).statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: `/meetings/${ids.coming}` })).body).not.toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.coming}` })).body).not.toContain(
       OFFICER_MARKER,
     );
     expect((await officer.post(url)).statusCode).toBe(404);
@@ -269,11 +259,11 @@ describe.each(testEngines())('attendance, declarations and the register of inter
       participation: 'left-the-room',
     });
     expect(made.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.coming}` });
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.coming}` });
     expect(page.body).toContain(
       'Councillor Ian White, Item 2: Grants to councils: other registrable interest. Chairs a community safety partnership that applies for grants Left the room for the item.',
     );
-    const api = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.coming}` })).json();
+    const api = (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.coming}` })).json();
     expect(api.declarations).toEqual([
       {
         person: { type: 'Person', id: memberId('Councillor Ian White'), name: 'Councillor Ian White' },
@@ -303,16 +293,19 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     });
     expect(sensitive.statusCode).toBe(303);
 
-    const page = await app.inject({ method: 'GET', url: register });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Director, a transport consultancy');
-    expect(page.body).toContain('A sensitive interest: its details are withheld from the public register');
-    await expectNeverPublic(app, SENSITIVE_MARKER, [register, `/meetings/${ids.october}`]);
+    const page = await fixture.app.inject({ method: 'GET', url: register });
+    expectPage(
+      page,
+      200,
+      'Director, a transport consultancy',
+      'A sensitive interest: its details are withheld from the public register',
+    );
+    await expectNeverPublic(fixture.app, SENSITIVE_MARKER, [register, `/meetings/${ids.october}`]);
     expect((await member.get(register)).body).not.toContain(SENSITIVE_MARKER);
     expect((await officer.get(register)).body).toContain(SENSITIVE_MARKER);
-    expect((await app.inject({ method: 'GET', url: '/panels/no-such-panel/interests' })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: '/panels/no-such-panel/interests' })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses a bad interest by field, lets only the officer change the register, and removes from today', async () => {
@@ -341,7 +334,9 @@ describe.each(testEngines())('attendance, declarations and the register of inter
     );
     const removed = await officer.post(`${register}/${interest?.id}/remove`);
     expect(removed.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: register })).body).not.toContain('transport consultancy');
+    expect((await fixture.app.inject({ method: 'GET', url: register })).body).not.toContain(
+      'transport consultancy',
+    );
     expect((await officer.post(`${register}/${interest?.id}/remove`)).statusCode).toBe(404);
   });
 
@@ -360,15 +355,14 @@ describe.each(testEngines())('attendance, declarations and the register of inter
         'registeredOn-year': '2017',
       });
     const impossible = await registeredOn('29');
-    expect(impossible.statusCode).toBe(400);
-    expect(impossible.body).toContain('href="#registeredOn"');
+    expectRefused(impossible, 'href="#registeredOn"');
     expect(impossible.body).toMatch(
       /id="registeredOn-error"[^>]*>[^<]*<span[^>]*>Error:<\/span> The date the interest was registered must be a real date/,
     );
     expect(impossible.body).toMatch(/name="registeredOn-day"[^>]*value="29"/);
     const registered = await registeredOn('28');
     expect(registered.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: register })).body).toMatch(
+    expect((await fixture.app.inject({ method: 'GET', url: register })).body).toMatch(
       /A licence to sell alcohol\s*<span class="govuk-body-s">Registered 28 February 2017\.<\/span>/,
     );
   });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, policy, type Services } from '../../../composition.ts';
+import { policy } from '../../../composition.ts';
 import { type Actor, systemActor } from '../../../kernel/auth/actor.ts';
 import { ForbiddenError, ValidationError } from '../../../kernel/errors.ts';
-import { TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { useTestServices } from '../../../kernel/testing/test-app.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
@@ -32,15 +32,14 @@ groups:
 `);
 
 describe.each(testEngines())('sub-committees and task-and-finish groups on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let services: Services;
+  const fixture = useTestServices(engine);
+  const { database } = fixture;
   let records: ScrutinyRecordsService;
   let panel: number;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     panel = await createTestBody(database.current.db, 'groups-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(
+    await fixture.services.scrutiny.importPanelFile(
       system,
       parsePanelFile(`
 format: peelian-scrutiny/1
@@ -55,7 +54,7 @@ members:
       db: database.current.db,
       policy,
       now: () => new Date('2027-01-01T12:00:00Z'),
-      findBody: services.users.findBody,
+      findBody: fixture.services.users.findBody,
     });
   });
 

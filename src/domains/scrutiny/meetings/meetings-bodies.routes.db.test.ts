@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
-import type { Role } from '../../../kernel/auth/roles.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 
 const [year = '', month = '', day = ''] = addDays(londonDateOf(new Date()), 60).split('-');
 
@@ -22,33 +20,21 @@ const typed = (body: string, title: string, parts = { day, month, year }) => ({
 });
 
 describe.each(testEngines())('meetings of any body, through the pages, on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let opcc: TestClient;
   let panelOfficer: TestClient;
 
-  async function signedIn(role: Role, body: string) {
-    const { email } = await createTestUser(services, { role, body });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
-
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'route-pcc', 'policing-body');
     await createTestBody(database.current.db, 'route-panel', 'scrutiny-panel');
-    app = await buildTestApp(database.current);
-    opcc = await signedIn('opcc-officer', 'route-pcc');
-    panelOfficer = await signedIn('scrutiny-officer', 'route-panel');
+    opcc = await signInAs(fixture, { role: 'opcc-officer', body: 'route-pcc' });
+    panelOfficer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'route-panel' });
   });
-  afterAll(() => app.close());
 
   it('lets an OPCC officer add the policing body’s meeting, typed as a date and "11am"', async () => {
     const form = await opcc.get('/meetings/new');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Test body route-pcc');
+    expectPage(form, 200, 'Test body route-pcc');
     expect(form.body).not.toContain('Test body route-panel');
     expect(form.body).toContain('name="date-day"');
 
@@ -64,7 +50,7 @@ describe.each(testEngines())('meetings of any body, through the pages, on %s', (
     expect(page.body).not.toContain('Ask a question at this meeting');
 
     const id = Number(String(created.headers.location).split('/').pop());
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const question = await visitor.post(`/meetings/${id}/questions`, {
       name: 'Pat Public',
       email: 'pat@example.org',
@@ -93,11 +79,13 @@ describe.each(testEngines())('meetings of any body, through the pages, on %s', (
       ...typed('route-pcc', 'Impossible', { day: '31', month: '2', year }),
       time: 'teatime',
     });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('The date of the meeting must be a real date');
-    expect(refused.body).toContain('href="#date"');
-    expect(refused.body).toContain('The start time must be a time, like 14:30 or 2:30pm');
-    expect(refused.body).toContain('value="teatime"');
+    expectRefused(
+      refused,
+      'The date of the meeting must be a real date',
+      'href="#date"',
+      'The start time must be a time, like 14:30 or 2:30pm',
+      'value="teatime"',
+    );
     expect(refused.body).toMatch(/name="date-day"[^>]*value="31"/);
   });
 

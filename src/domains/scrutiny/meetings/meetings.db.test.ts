@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, policy, type Services } from '../../../composition.ts';
+import { policy } from '../../../composition.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { type Actor, systemActor } from '../../../kernel/auth/actor.ts';
 import { londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { ForbiddenError, ValidationError } from '../../../kernel/errors.ts';
-import { TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { TEST_URLS, useTestServices } from '../../../kernel/testing/test-app.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { seedDemoScrutiny } from '../scrutiny.demo.ts';
 import { createScrutinyService, type ScrutinyService } from '../scrutiny.service.ts';
@@ -45,8 +45,8 @@ meetings:
 }
 
 describe.each(testEngines())('scrutiny on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let services: Services;
+  const fixture = useTestServices(engine);
+  const { database } = fixture;
   let panelId: number;
   let clock: Date;
   let scrutiny: ScrutinyService;
@@ -65,7 +65,6 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
     );
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
     await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
     panelId = await createTestBody(database.current.db, 'test-panel', 'scrutiny-panel');
@@ -75,8 +74,8 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       db: database.current.db,
       policy,
       now: () => clock,
-      findBody: services.users.findBody,
-      listBodies: services.users.listBodies,
+      findBody: fixture.services.users.findBody,
+      listBodies: fixture.services.users.listBodies,
       baseUrl: TEST_URLS.baseUrl,
     });
     await scrutiny.importPanelFile(system, testPanel('test-panel'));
@@ -84,18 +83,18 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
 
   it('loads the demo panel file, and loading it again changes and audits nothing', async () => {
     const file = parsePanelFile(demoText);
-    const first = await services.scrutiny.importPanelFile(system, file);
+    const first = await fixture.services.scrutiny.importPanelFile(system, file);
     expect(first).toMatchObject({ members: 19, meetings: 2 });
     expect(first.changes).toBeGreaterThan(30);
     const audits = await count('audit_event');
-    const second = await services.scrutiny.importPanelFile(system, file);
+    const second = await fixture.services.scrutiny.importPanelFile(system, file);
     expect(second.changes).toBe(0);
     expect(await count('audit_event')).toBe(audits);
     expect(await count('scrutiny_member')).toBe(20);
   });
 
   it('the demo seeder loads data/demo/scrutiny and is safe to run again', async () => {
-    expect(await seedDemoScrutiny(services.scrutiny, system)).toMatchObject({
+    expect(await seedDemoScrutiny(fixture.services.scrutiny, system)).toMatchObject({
       panelMembers: 19,
       // The panel's two, and the Commissioner's demonstration accountability meeting.
       meetings: 3,
@@ -106,16 +105,16 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
       attendanceRecords: 1,
     });
     const audits = await count('audit_event');
-    await seedDemoScrutiny(services.scrutiny, system);
+    await seedDemoScrutiny(fixture.services.scrutiny, system);
     expect(await count('audit_event')).toBe(audits);
     expect(await count('meeting', "title LIKE 'Thames Valley Police and Crime Panel, %'")).toBe(2);
   });
 
   it('reads a demo meeting with its agenda in order and the Thames Valley question deadline', async () => {
-    const entries = await services.scrutiny.listMeetings(system);
+    const entries = await fixture.services.scrutiny.listMeetings(system);
     const december = entries.find((entry) => entry.meeting.title.includes('16 December 2016'));
     expect(december).toBeDefined();
-    const read = await services.scrutiny.readMeeting(system, december?.meeting.id ?? 0);
+    const read = await fixture.services.scrutiny.readMeeting(system, december?.meeting.id ?? 0);
     expect(read.items.map((item) => item.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(read.items[3]).toMatchObject({ title: 'Public Question Time', slotTime: '11:05' });
     expect(read.deadline?.iso).toBe('2016-12-13T23:59:59+00:00');
@@ -214,7 +213,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
     await expect(scrutiny.createMeeting(officer, { ...form, date: '2026-11-30' })).rejects.toThrow(
       /date: The date of the meeting must be in the future/,
     );
-    const otherPanel = (await services.users.findBody('other-panel'))?.id ?? 0;
+    const otherPanel = (await fixture.services.users.findBody('other-panel'))?.id ?? 0;
     await expect(scrutiny.createMeeting(officerOf(otherPanel), form)).rejects.toThrow(ForbiddenError);
     expect(await count('meeting', "title = 'Spring meeting'")).toBe(1);
   });
@@ -273,7 +272,7 @@ describe.each(testEngines())('scrutiny on %s', (engine) => {
     expect(
       await count('audit_event', `record_type = 'public_question' AND record_id = '${questionId}'`),
     ).toBe(3);
-    const otherPanel = (await services.users.findBody('other-panel'))?.id ?? 0;
+    const otherPanel = (await fixture.services.users.findBody('other-panel'))?.id ?? 0;
     await expect(scrutiny.listQuestions(officerOf(otherPanel), meetingId)).rejects.toThrow(ForbiddenError);
   });
 

@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from './panel.files.ts';
 
 const demoText = fs.readFileSync(
@@ -34,9 +33,8 @@ meetings:
 `);
 
 describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let ids: { december: number; tomorrow: number; later: number };
 
@@ -44,11 +42,10 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     (await database.current.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM public_question'))[0]?.n;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(demoText));
-    await services.scrutiny.importPanelFile(system, comingMeetings);
-    const meetings = await services.scrutiny.listMeetings(system);
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demoText));
+    await fixture.services.scrutiny.importPanelFile(system, comingMeetings);
+    const meetings = await fixture.services.scrutiny.listMeetings(system);
     const find = (title: string) =>
       meetings.find((entry) => entry.meeting.title.includes(title))?.meeting.id ?? 0;
     ids = {
@@ -56,35 +53,29 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       tomorrow: find('Meeting tomorrow'),
       later: find('Meeting later'),
     };
-    app = await buildTestApp(database.current);
-    const { email } = await createTestUser(services, {
-      role: 'scrutiny-officer',
-      body: 'thames-valley-panel',
-    });
-    officer = new TestClient(app);
-    expect((await officer.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('lists meetings and shows a meeting’s agenda and its question deadline in words', async () => {
-    const list = await app.inject({ method: 'GET', url: '/meetings' });
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain(`/meetings/${ids.december}`);
-    expect(list.body).toContain('Meeting later');
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Friday 16 December 2016 at 11:00am');
-    expect(page.body).toContain('Draft Police and Crime Plan');
-    expect(page.body).toContain('11:59pm on Tuesday 13 December 2016');
-    expect(page.body).toContain('at least 3 working days before the meeting');
-    expect(page.body).toContain('Councillor Trevor Egleton');
+    const list = await fixture.app.inject({ method: 'GET', url: '/meetings' });
+    expectPage(list, 200, `/meetings/${ids.december}`, 'Meeting later');
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
+    expectPage(
+      page,
+      200,
+      'Friday 16 December 2016 at 11:00am',
+      'Draft Police and Crime Plan',
+      '11:59pm on Tuesday 13 December 2016',
+      'at least 3 working days before the meeting',
+      'Councillor Trevor Egleton',
+    );
     expect(page.body).not.toContain('Add an agenda item');
-    expect((await app.inject({ method: 'GET', url: '/meetings/999999' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/meetings/abc' })).statusCode).toBe(400);
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings/999999' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings/abc' })).statusCode).toBe(400);
   });
 
   it('serves meetings as JSON with publicQuestions.deadline in London time with its offset', async () => {
-    const one = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })).json();
+    const one = (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })).json();
     expect(one).toMatchObject({
       type: 'Meeting',
       start: '2016-12-16T11:00:00+00:00',
@@ -93,18 +84,16 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     });
     expect(one.agendaItem).toHaveLength(10);
     expect(one.agendaItem[4]).toMatchObject({ order: 5, start: '11:25', public: true });
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
+    const list = (await fixture.app.inject({ method: 'GET', url: '/api/v1/meetings' })).json();
     expect(list.meetings.length).toBe(4);
-    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const doc = (await fixture.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths ?? {})).toContain('/api/v1/meetings/{id}');
   });
 
   it('takes a question from anyone before the deadline; the asker’s email never appears publicly', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const form = await visitor.get(`/meetings/${ids.later}/questions/new`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Send your question by');
-    expect(form.body).toContain('name="website"');
+    expectPage(form, 200, 'Send your question by', 'name="website"');
     const before = await questionCount();
     const sent = await visitor.post(`/meetings/${ids.later}/questions`, {
       name: 'Pat Public',
@@ -115,8 +104,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(sent.headers.location).toBe(`/meetings/${ids.later}/questions/sent`);
     expect(await questionCount()).toBe((before ?? 0) + 1);
     const received = await officer.get(`/meetings/${ids.later}/questions`);
-    expect(received.statusCode).toBe(200);
-    expect(received.body).toContain(ASKER_EMAIL);
+    expectPage(received, 200, ASKER_EMAIL);
 
     const urls = [ids.december, ids.tomorrow, ids.later].flatMap((id) => [
       `/meetings/${id}`,
@@ -124,11 +112,11 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       `/meetings/${id}/questions/sent`,
       `/api/v1/meetings/${id}`,
     ]);
-    await expectNeverPublic(app, ASKER_EMAIL, urls);
+    await expectNeverPublic(fixture.app, ASKER_EMAIL, urls);
   });
 
   it('refuses a late question with a message naming the deadline, saving nothing', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const page = await visitor.get(`/meetings/${ids.tomorrow}/questions/new`);
     expect(page.body).toContain('Questions closed at 11:59pm on');
     const before = await questionCount();
@@ -146,30 +134,31 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
   });
 
   it('refuses an empty or over-long question and a bad email, naming each field, saving nothing', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const before = await questionCount();
     const empty = await visitor.post(`/meetings/${ids.later}/questions`, {
       name: '',
       email: 'nope',
       text: '  ',
     });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Enter your name');
-    expect(empty.body).toContain('Enter an email address in the correct format');
-    expect(empty.body).toContain('Enter your question');
-    expect(empty.body).toContain('href="#text"');
+    expectRefused(
+      empty,
+      'Enter your name',
+      'Enter an email address in the correct format',
+      'Enter your question',
+      'href="#text"',
+    );
     const long = await visitor.post(`/meetings/${ids.later}/questions`, {
       name: 'Long',
       email: 'long@example.org',
       text: 'x'.repeat(2001),
     });
-    expect(long.statusCode).toBe(400);
-    expect(long.body).toContain('Question must be 2000 characters or fewer');
+    expectRefused(long, 'Question must be 2000 characters or fewer');
     expect(await questionCount()).toBe(before);
   });
 
   it('quietly discards a question whose honeypot is filled, and refuses a form without its CSRF token', async () => {
-    const visitor = new TestClient(app);
+    const visitor = new TestClient(fixture.app);
     const before = await questionCount();
     const bot = await visitor.post(`/meetings/${ids.later}/questions`, {
       name: 'Bot',
@@ -191,7 +180,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
   it('limits how often one address may post questions', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt += 1) {
-      const response = await app.inject({
+      const response = await fixture.app.inject({
         method: 'POST',
         url: `/meetings/${ids.later}/questions`,
         remoteAddress: '192.0.2.77',
@@ -213,8 +202,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       time: '11:00',
       venue: 'Hall',
     });
-    expect(past.statusCode).toBe(400);
-    expect(past.body).toContain('The date of the meeting must be in the future');
+    expectRefused(past, 'The date of the meeting must be in the future');
     const created = await officer.post('/meetings', {
       panel: 'thames-valley-panel',
       title: 'Officer’s meeting',
@@ -234,8 +222,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     };
     expect((await officer.post(`${url}/agenda-items`, item)).statusCode).toBe(303);
     const clash = await officer.post(`${url}/agenda-items`, { ...item, title: 'Clash' });
-    expect(clash.statusCode).toBe(400);
-    expect(clash.body).toContain('Item 1 is already on this agenda');
+    expectRefused(clash, 'Item 1 is already on this agenda');
     const exempt = await officer.post(`${url}/agenda-items`, {
       ...item,
       position: '2',
@@ -273,7 +260,12 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       ).statusCode,
     ).toBe(303);
     const meetingId = url.split('/').pop();
-    await expectNeverPublic(app, marker, [url, `/api/v1/meetings/${meetingId}`, `${url}.ics`, `${url}/pack`]);
+    await expectNeverPublic(fixture.app, marker, [
+      url,
+      `/api/v1/meetings/${meetingId}`,
+      `${url}.ics`,
+      `${url}/pack`,
+    ]);
     const draft = await officer.get(url);
     expect(draft.body).toContain(marker);
     expect(draft.body).toContain('This agenda is a draft');
@@ -281,7 +273,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
 
     const published = await officer.post(`${url}/agenda/publication`);
     expect(published.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url })).body).toContain(marker);
+    expect((await fixture.app.inject({ method: 'GET', url })).body).toContain(marker);
     expect((await officer.get(url)).body).not.toContain('This agenda is a draft');
     const [audit] = await database.current.sql.query<{ after: string }>(
       "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
@@ -289,7 +281,9 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     );
     expect(audit?.after).toContain('agenda-published');
     expect((await officer.post(`${url}/agenda/publication`)).statusCode).toBe(409);
-    expect((await app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode).not.toBe(303);
+    expect(
+      (await fixture.app.inject({ method: 'POST', url: `${url}/agenda/publication` })).statusCode,
+    ).not.toBe(303);
   });
 
   it('lets the officer change, reschedule and cancel a meeting in the browser, each audited', async () => {
@@ -312,9 +306,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       time: '10:00',
       venue: 'Hall',
     });
-    expect(past.statusCode).toBe(400);
-    expect(past.body).toContain('href="#date"');
-    expect(past.body).toContain('The date of the meeting must be in the future');
+    expectRefused(past, 'href="#date"', 'The date of the meeting must be in the future');
     expect(past.body).toMatch(/name="title"[^>]*value="Moved"/);
     const moved = addDays(today, 81);
     const saved = await officer.post(url, {
@@ -324,7 +316,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       venue: 'Council Chamber',
     });
     expect(saved.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url });
+    const page = await fixture.app.inject({ method: 'GET', url });
     expect(page.body).toContain('Meeting, corrected');
     expect(page.body).toContain('Council Chamber');
     expect(page.body).toContain('at 2:00pm');
@@ -336,7 +328,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(changed?.after).toContain('Council Chamber');
 
     expect((await officer.post(`${url}/cancellation`)).statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url })).body).toContain('Cancelled');
+    expect((await fixture.app.inject({ method: 'GET', url })).body).toContain('Cancelled');
     const [cancelled] = await database.current.sql.query<{ after: string }>(
       "SELECT after::text AS after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
       [meetingId],
@@ -345,7 +337,9 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     const again = await officer.post(url, { title: 'x', date: moved, time: '14:00', venue: 'Hall' });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('This meeting is cancelled');
-    expect((await app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(303);
+    expect((await fixture.app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(
+      303,
+    );
   });
 
   it('lets the officer change, remove and reorder agenda items, each audited', async () => {
@@ -366,11 +360,13 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     ] as const)
       expect((await officer.post(`${url}/agenda-items`, { ...blank, position, title })).statusCode).toBe(303);
     const titles = async () =>
-      (await services.scrutiny.readMeeting(system, meetingId)).items.map(
+      (await fixture.services.scrutiny.readMeeting(system, meetingId)).items.map(
         (item) => `${item.position}. ${item.title}`,
       );
     const idOf = async (title: string) =>
-      (await services.scrutiny.readMeeting(system, meetingId)).items.find((item) => item.title === title)?.id;
+      (await fixture.services.scrutiny.readMeeting(system, meetingId)).items.find(
+        (item) => item.title === title,
+      )?.id;
     const budget = `${url}/agenda-items/${await idOf('Budget')}`;
 
     expect((await officer.get(url)).body).toContain(`href="${budget}/edit"`);
@@ -378,8 +374,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toMatch(/name="title"[^>]*value="Budget"/);
     const clash = await officer.post(budget, { ...blank, position: '1', title: 'Budget 2027' });
-    expect(clash.statusCode).toBe(400);
-    expect(clash.body).toContain('Item 1 is already on this agenda');
+    expectRefused(clash, 'Item 1 is already on this agenda');
     expect(clash.body).toMatch(/name="title"[^>]*value="Budget 2027"/);
     expect((await officer.post(budget, { ...blank, position: '2', title: 'Budget 2027' })).statusCode).toBe(
       303,
@@ -398,17 +393,16 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
       [String(await idOf('Budget 2027'))],
     );
     expect(audits.map((audit) => audit.action)).toEqual(['create', 'update', 'update']);
-    expect((await app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
+    expect((await fixture.app.inject({ method: 'POST', url: `${budget}/delete` })).statusCode).not.toBe(303);
   });
 
   it('lets the officer reject a question only with a reason', async () => {
-    const { questions } = await services.scrutiny.listQuestions(system, ids.later);
+    const { questions } = await fixture.services.scrutiny.listQuestions(system, ids.later);
     const id = questions[0]?.id ?? 0;
     const noReason = await officer.post(`/meetings/${ids.later}/questions/${id}/decision`, {
       status: 'rejected',
     });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.body).toContain('Enter the reason for rejecting the question');
+    expectRefused(noReason, 'Enter the reason for rejecting the question');
     const rejected = await officer.post(`/meetings/${ids.later}/questions/${id}/decision`, {
       status: 'rejected',
       reason: 'An operational matter for the force',
@@ -416,7 +410,7 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect(rejected.statusCode).toBe(303);
     const page = await officer.get(`/meetings/${ids.later}/questions`);
     expect(page.body).toContain('Rejected');
-    const anonymous = new TestClient(app);
+    const anonymous = new TestClient(fixture.app);
     expect((await anonymous.get(`/meetings/${ids.later}/questions`)).statusCode).toBe(303);
   });
 });

@@ -1,15 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { formatDate } from '../../../kernel/formats/dates.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { latestAudit, loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
+import { latestAudit, loadDemoPanelRecords } from '../scrutiny-records.testing.ts';
 import { minutesPaths } from './minutes.paths.ts';
 
 const system = systemActor('test');
@@ -18,11 +17,10 @@ const dueSoon = addDays(londonDateOf(new Date()), 40);
 const PRIVATE_MARKER = 'Quillonby private recommendation';
 
 describe.each(testEngines())('changing minutes in the browser on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
-  let officerEmail: string;
+  const officerEmail = 'minutes.officer@test.example';
   let member: TestClient;
   let october: number;
   let december: number;
@@ -32,31 +30,26 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
   const itemUrl = (number: number) => `/meetings/${october}/minutes/items/${item[number]}`;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    const { meetings } = await loadDemoPanelRecords(services);
+    const { meetings } = await loadDemoPanelRecords(fixture.services);
     october = meetings.october ?? 0;
     december = meetings.december ?? 0;
-    for (const entry of (await services.scrutiny.records.minutes.readMinutes(system, october)).items)
+    for (const entry of (await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items)
       item[entry.number] = entry.id;
-    app = await buildTestApp(database.current);
-    ({ client: officer, email: officerEmail } = await signedInAs(
-      app,
-      services,
-      'scrutiny-officer',
-      'thames-valley-panel',
-    ));
-    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
+    officer = await signInAs(fixture, {
+      role: 'scrutiny-officer',
+      body: 'thames-valley-panel',
+      email: officerEmail,
+    });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('offers the officer a change link on each draft item, and shows the item’s form with its values', async () => {
     const minutes = await officer.get(minutesUrl());
     expect(minutes.body).toContain(`href="${itemUrl(73)}/edit"`);
     expect((await member.get(minutesUrl())).body).not.toContain('/edit"');
     const form = await officer.get(`${itemUrl(73)}/edit`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Change minute 73');
+    expectPage(form, 200, 'Change minute 73');
     expect(form.body).toMatch(
       /name="title"[^>]*value="Proposals for Future Operation of the Police and Crime Panel"/,
     );
@@ -66,18 +59,19 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
 
   it('changes a draft item, keeping its number; bad input is named on the field and saves nothing', async () => {
     const empty = await officer.post(itemUrl(73), { title: '', text: 'Still here.', agendaItem: '' });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('<title>Error: ');
-    expect(empty.body).toContain('href="#title"');
-    expect(empty.body).toContain('Enter the minute’s title');
-    expect(empty.body).toContain('>Still here.</textarea>');
+    expectRefused(
+      empty,
+      '<title>Error: ',
+      'href="#title"',
+      'Enter the minute’s title',
+      '>Still here.</textarea>',
+    );
     const badAgenda = await officer.post(itemUrl(73), {
       title: 'Future',
       text: 'Text.',
       agendaItem: '999999',
     });
-    expect(badAgenda.statusCode).toBe(400);
-    expect(badAgenda.body).toContain('href="#agendaItem"');
+    expectRefused(badAgenda, 'href="#agendaItem"');
     const saved = await officer.post(itemUrl(73), {
       title: 'Future Operation of the Panel',
       text: 'Members considered how the panel might work in future.',
@@ -94,9 +88,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
 
   it('changes a decision; one in the recommendations ledger stays a recommendation', async () => {
     const noKind = await officer.post(`${itemUrl(68)}/decisions/1`, { text: 'Agreed.' });
-    expect(noKind.statusCode).toBe(400);
-    expect(noKind.body).toContain('href="#decision-1-kind"');
-    expect(noKind.body).toContain('id="decision-1-kind"');
+    expectRefused(noKind, 'href="#decision-1-kind"', 'id="decision-1-kind"');
     const resolved = await officer.post(`${itemUrl(68)}/decisions/1`, {
       kind: 'resolved',
       text: 'That the minutes of the previous meeting be agreed, as corrected.',
@@ -108,10 +100,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     const edit = await officer.get(`${itemUrl(70)}/edit`);
     expect(edit.body).toContain('In the recommendations ledger as');
     const unrecommend = await officer.post(`${itemUrl(70)}/decisions/1`, { kind: 'noted', text: 'Noted.' });
-    expect(unrecommend.statusCode).toBe(400);
-    expect(unrecommend.body).toContain(
-      'in the recommendations ledger as PCP-70, so it stays a recommendation',
-    );
+    expectRefused(unrecommend, 'in the recommendations ledger as PCP-70, so it stays a recommendation');
     expect((await officer.post(`${itemUrl(70)}/decisions/9`, { kind: 'noted', text: 'x' })).statusCode).toBe(
       404,
     );
@@ -130,28 +119,31 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       addressee: '',
       responseDueOn: '',
     });
-    expect(noAddressee.statusCode).toBe(400);
-    expect(noAddressee.body).toContain(`href="#ledger-${item[73]}-1-addressee"`);
-    expect(noAddressee.body).toContain('Enter who the recommendation is for');
+    expectRefused(
+      noAddressee,
+      `href="#ledger-${item[73]}-1-addressee"`,
+      'Enter who the recommendation is for',
+    );
     const early = await officer.post(ledgerUrl, {
       topic: 'Future operation',
       addressee: 'Scrutiny Officer',
       responseDueOn: '2016-10-01',
     });
-    expect(early.statusCode).toBe(400);
-    expect(early.body).toContain('The response deadline must be on or after the meeting, on 21 October 2016');
+    expectRefused(early, 'The response deadline must be on or after the meeting, on 21 October 2016');
     const impossible = await officer.post(ledgerUrl, {
       addressee: 'Scrutiny Officer',
       'responseDueOn-day': '31',
       'responseDueOn-month': '2',
       'responseDueOn-year': '2017',
     });
-    expect(impossible.statusCode).toBe(400);
-    expect(impossible.body).toContain(`href="#ledger-${item[73]}-1-responseDueOn"`);
-    expect(impossible.body).toContain('The response deadline must be a real date');
+    expectRefused(
+      impossible,
+      `href="#ledger-${item[73]}-1-responseDueOn"`,
+      'The response deadline must be a real date',
+    );
     expect(impossible.body).toMatch(/name="responseDueOn-day"[^>]*value="31"/);
     const before = (
-      await services.scrutiny.records.recommendations.listLedger(system, {
+      await fixture.services.scrutiny.records.recommendations.listLedger(system, {
         status: null,
         origin: null,
         overdue: null,
@@ -189,7 +181,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(notRecommended.statusCode).toBe(409);
     expect(
       (
-        await services.scrutiny.records.recommendations.listLedger(system, {
+        await fixture.services.scrutiny.records.recommendations.listLedger(system, {
           status: null,
           origin: null,
           overdue: null,
@@ -215,10 +207,15 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(calendar.body).toContain(formatDate(dueSoon));
     expect((await member.get('/scrutiny/recommendations.csv')).body).toContain('by the end of November.');
     const entryApi = `/api/v1${(added.headers.location as string).replace('/scrutiny', '')}`;
-    await expectNeverPublic(app, 'by the end of November.', [added.headers.location as string, entryApi]);
-    await expectNeverPublic(app, 'Response due to recommendation 2016-1', ['/calendar.ics']);
-    expect((await app.inject({ method: 'GET', url: added.headers.location as string })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: entryApi })).statusCode).toBe(404);
+    await expectNeverPublic(fixture.app, 'by the end of November.', [
+      added.headers.location as string,
+      entryApi,
+    ]);
+    await expectNeverPublic(fixture.app, 'Response due to recommendation 2016-1', ['/calendar.ics']);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: added.headers.location as string })).statusCode,
+    ).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: entryApi })).statusCode).toBe(404);
   });
 
   it('keeps a recommendation from an item heard in private off the public calendar and ledger', async () => {
@@ -246,8 +243,10 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       responseDueOn: dueSoon,
     });
     expect(added.statusCode).toBe(303);
-    await expectNeverPublic(app, PRIVATE_MARKER, [added.headers.location as string]);
-    expect((await app.inject({ method: 'GET', url: added.headers.location as string })).statusCode).toBe(404);
+    await expectNeverPublic(fixture.app, PRIVATE_MARKER, [added.headers.location as string]);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: added.headers.location as string })).statusCode,
+    ).toBe(404);
     expect((await member.get('/calendar')).body).toContain(
       'Response due to recommendation 2016-2: Licensing',
     );
@@ -259,19 +258,18 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     const actionUrl = `${itemUrl(71)}/actions/1`;
     expect(minutes.body).toContain(`href="${actionUrl}"`);
     const page = await officer.get(actionUrl);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Follow up an action');
-    expect(page.body).toContain('Review the comments made in the earlier uniform consultation');
+    expectPage(
+      page,
+      200,
+      'Follow up an action',
+      'Review the comments made in the earlier uniform consultation',
+    );
     const future = await officer.post(actionUrl, { dueOn: '', doneOn: addDays(londonDateOf(new Date()), 2) });
-    expect(future.statusCode).toBe(400);
-    expect(future.body).toContain('href="#doneOn"');
-    expect(future.body).toContain('The date it was done cannot be in the future');
+    expectRefused(future, 'href="#doneOn"', 'The date it was done cannot be in the future');
     const early = await officer.post(actionUrl, { dueOn: '2016-09-30', doneOn: '' });
-    expect(early.statusCode).toBe(400);
-    expect(early.body).toContain('The due date cannot be before the meeting, on 21 October 2016');
+    expectRefused(early, 'The due date cannot be before the meeting, on 21 October 2016');
     const badDate = await officer.post(actionUrl, { dueOn: '31/01/2017', doneOn: '' });
-    expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain('The due date must be a date as YYYY-MM-DD');
+    expectRefused(badDate, 'The due date must be a date as YYYY-MM-DD');
     expect((await officer.post(actionUrl, { dueOn: '2017-01-31', doneOn: '2017-01-20' })).statusCode).toBe(
       303,
     );
@@ -293,8 +291,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       'dueOn-month': '2',
       'dueOn-year': '2017',
     });
-    expect(impossible.statusCode).toBe(400);
-    expect(impossible.body).toContain(`href="#action-dueOn-${at.itemId}"`);
+    expectRefused(impossible, `href="#action-dueOn-${at.itemId}"`);
     expect(impossible.body).toMatch(
       new RegExp(
         `id="action-dueOn-${at.itemId}-error"[^>]*>[^<]*<span[^>]*>Error:</span> The due date must be a real date`,
@@ -309,7 +306,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       'dueOn-year': '2017',
     });
     expect(added.statusCode).toBe(303);
-    const action = (await services.scrutiny.records.minutes.readMinutes(system, october)).items
+    const action = (await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items
       .find((entry) => entry.id === at.itemId)
       ?.actions.find((entry) => entry.text === 'Write to the councils');
     expect(action).toMatchObject({ dueOn: '2017-02-03', doneOn: null });
@@ -325,8 +322,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       'doneOn-month': '4',
       'doneOn-year': '2017',
     });
-    expect(notReal.statusCode).toBe(400);
-    expect(notReal.body).toContain('href="#doneOn"');
+    expectRefused(notReal, 'href="#doneOn"');
     expect(notReal.body).toMatch(
       /id="doneOn-error"[^>]*>[^<]*<span[^>]*>Error:<\/span> The date it was done must be a real date/,
     );
@@ -352,7 +348,7 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     );
     const deleted = await officer.post(`${itemUrl(74)}/delete`);
     expect(deleted.statusCode).toBe(303);
-    const minutes = (await services.scrutiny.records.minutes.readMinutes(system, october)).items;
+    const minutes = (await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items;
     expect(minutes.map((entry) => `${entry.number}. ${entry.title}`)).toEqual([
       '67. Declarations of Interest',
       '68. Minutes',
@@ -386,7 +382,9 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
     expect(refused.body).toContain(
       'the minutes of 16 December 2016 carry the numbering on from these minutes (from 75)',
     );
-    expect((await services.scrutiny.records.minutes.readMinutes(system, october)).items).toHaveLength(8);
+    expect((await fixture.services.scrutiny.records.minutes.readMinutes(system, october)).items).toHaveLength(
+      8,
+    );
   });
 
   it('refuses every change to the minutes once approved, but still takes an action’s follow-up', async () => {
@@ -405,25 +403,27 @@ describe.each(testEngines())('changing minutes in the browser on %s', (engine) =
       expect(response.statusCode).toBe(409);
       expect(response.body).toContain(approvedMessage);
     }
-    const published = await app.inject({ method: 'GET', url: minutesUrl() });
+    const published = await fixture.app.inject({ method: 'GET', url: minutesUrl() });
     expect(published.body).toContain('73. Future Operation of the Panel');
     expect(published.body).not.toContain('/edit"');
     expect((await officer.get(minutesUrl())).body).toContain(`href="${itemUrl(71)}/actions/1"`);
     expect(
       (await officer.post(`${itemUrl(71)}/actions/1`, { dueOn: '2017-01-31', doneOn: '' })).statusCode,
     ).toBe(303);
-    expect((await app.inject({ method: 'GET', url: minutesUrl() })).body).toContain('due 31 January 2017.');
+    expect((await fixture.app.inject({ method: 'GET', url: minutesUrl() })).body).toContain(
+      'due 31 January 2017.',
+    );
 
     // Approved minutes are public, and so is the ledger entry made from them; one heard in private is not.
-    expect((await app.inject({ method: 'GET', url: '/calendar' })).body).toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: '/calendar' })).body).toContain(
       'Response due to recommendation 2016-1: Future operation',
     );
-    expect((await app.inject({ method: 'GET', url: '/calendar.ics' })).body).toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: '/calendar.ics' })).body).toContain(
       'Response due to recommendation 2016-1',
     );
-    expect((await app.inject({ method: 'GET', url: '/scrutiny/recommendations.csv' })).body).toContain(
-      'by the end of November.',
-    );
-    await expectNeverPublic(app, PRIVATE_MARKER);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: '/scrutiny/recommendations.csv' })).body,
+    ).toContain('by the end of November.');
+    await expectNeverPublic(fixture.app, PRIVATE_MARKER);
   });
 });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, policy, type Services } from '../../../composition.ts';
+import { policy } from '../../../composition.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { type Actor, ANONYMOUS, systemActor } from '../../../kernel/auth/actor.ts';
 import type { Role } from '../../../kernel/auth/roles.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../kernel/errors.ts';
-import { TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { useTestServices } from '../../../kernel/testing/test-app.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
@@ -40,8 +40,8 @@ meetings:
 `);
 
 describe.each(testEngines())('minutes on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let services: Services;
+  const fixture = useTestServices(engine);
+  const { database } = fixture;
   let records: ScrutinyRecordsService;
   let tv: number;
   let panel: number;
@@ -52,13 +52,12 @@ describe.each(testEngines())('minutes on %s', (engine) => {
     (await database.current.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     tv = await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
     panel = await createTestBody(database.current.db, 'minutes-panel', 'scrutiny-panel');
     other = await createTestBody(database.current.db, 'other-minutes-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(demoPanel));
-    await services.scrutiny.importPanelFile(system, testPanel);
-    await services.scrutiny.importPanelFile(
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demoPanel));
+    await fixture.services.scrutiny.importPanelFile(system, testPanel);
+    await fixture.services.scrutiny.importPanelFile(
       system,
       parsePanelFile(`
 format: peelian-scrutiny/1
@@ -67,13 +66,13 @@ questionRules: { noticeDays: 3, noticeKind: working-days }
 meetings: [{ title: Other panel meeting, date: 2027-02-01, time: '10:00', venue: Elsewhere, status: held }]
 `),
     );
-    for (const { meeting } of await services.scrutiny.listMeetings(system))
+    for (const { meeting } of await fixture.services.scrutiny.listMeetings(system))
       meetings[meeting.title] = meeting.id;
     records = createScrutinyRecordsService({
       db: database.current.db,
       policy,
       now: () => new Date('2027-06-01T12:00:00Z'),
-      findBody: services.users.findBody,
+      findBody: fixture.services.users.findBody,
     });
   });
 
@@ -136,7 +135,7 @@ meetings: [{ title: Other panel meeting, date: 2027-02-01, time: '10:00', venue:
       /Minute 76 is already used in the minutes of 16 December 2016/,
     );
     // Minuting a meeting records that it took place.
-    const meeting = (await services.scrutiny.listMeetings(system)).find(
+    const meeting = (await fixture.services.scrutiny.listMeetings(system)).find(
       (entry) => entry.meeting.id === december(),
     );
     expect(meeting?.meeting.status).toBe('held');
@@ -245,7 +244,7 @@ minutes: [{ meeting: 2016-11-01, items: [{ number: 1, title: A, text: B }] }]
       (await records.minutes.readMinutes(holder('panel-member', panel), january)).items[1]?.text,
     ).toContain('zq81');
     const statuses = Object.fromEntries(
-      (await services.scrutiny.listMeetings(system)).map((entry) => [
+      (await fixture.services.scrutiny.listMeetings(system)).map((entry) => [
         entry.meeting.title,
         entry.meeting.status,
       ]),

@@ -1,48 +1,44 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
+import { loadDemoPanelRecords } from '../scrutiny-records.testing.ts';
 
 /** A phrase only the draft minutes of 21 October 2016 contain. */
 const DRAFT_MARKER = 'street triage';
 
 describe.each(testEngines())('minutes pages on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let member: TestClient;
   const ids = { october: 0, december: 0 };
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    const { meetings } = await loadDemoPanelRecords(services);
+    const { meetings } = await loadDemoPanelRecords(fixture.services);
     ids.october = meetings.october ?? 0;
     ids.december = meetings.december ?? 0;
-    app = await buildTestApp(database.current);
-    ({ client: officer } = await signedInAs(app, services, 'scrutiny-officer', 'thames-valley-panel'));
-    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('keeps draft minutes from every public page and the API, and shows them to a panel member', async () => {
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('will be published here once the panel approves them');
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
+    expectPage(page, 200, 'will be published here once the panel approves them');
     expect(page.body).not.toContain('Add a minute item');
-    await expectNeverPublic(app, DRAFT_MARKER, [
+    await expectNeverPublic(fixture.app, DRAFT_MARKER, [
       `/meetings/${ids.october}`,
       `/meetings/${ids.october}/minutes`,
       `/api/v1/meetings/${ids.october}/minutes`,
       `/api/v1/meetings/${ids.october}`,
     ]);
-    const json = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}/minutes` })).json();
+    const json = (
+      await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}/minutes` })
+    ).json();
     expect(json).toMatchObject({ state: 'draft', items: [] });
     const draft = await member.get(`/meetings/${ids.october}/minutes`);
     expect(draft.body).toContain(DRAFT_MARKER);
@@ -61,17 +57,13 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
       title: 'Apologies for Absence',
       text: '',
     });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Enter what the minute records');
-    expect(wrong.body).toContain('href="#text"');
+    expectRefused(wrong, 'Enter what the minute records', 'href="#text"');
     const gap = await officer.post(`/meetings/${ids.december}/minutes/items`, {
       number: '80',
       title: 'Apologies for Absence',
       text: 'Apologies were received.',
     });
-    expect(gap.statusCode).toBe(400);
-    expect(gap.body).toContain('The next minute number is 76');
-    expect(gap.body).toContain('>Apologies were received.</textarea>');
+    expectRefused(gap, 'The next minute number is 76', '>Apologies were received.</textarea>');
     const added = await officer.post(`/meetings/${ids.december}/minutes/items`, {
       number: '76',
       title: 'Apologies for Absence',
@@ -87,8 +79,7 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
       owner: 'PCC',
       dueOn: '3 February',
     });
-    expect(badAction.statusCode).toBe(400);
-    expect(badAction.body).toContain(`href="#action-dueOn-${itemId}"`);
+    expectRefused(badAction, `href="#action-dueOn-${itemId}"`);
     expect(
       (
         await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/actions`, {
@@ -102,9 +93,7 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
     const noKind = await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/decisions`, {
       text: 'Noted.',
     });
-    expect(noKind.statusCode).toBe(400);
-    expect(noKind.body).toContain(`href="#decision-kind-${itemId}"`);
-    expect(noKind.body).toContain(`id="decision-kind-${itemId}"`);
+    expectRefused(noKind, `href="#decision-kind-${itemId}"`, `id="decision-kind-${itemId}"`);
     expect(
       (
         await officer.post(`/meetings/${ids.december}/minutes/items/${itemId}/decisions`, {
@@ -120,27 +109,30 @@ describe.each(testEngines())('minutes pages on %s', (engine) => {
 
   it('publishes the minutes once approved at a later meeting, in the page and the JSON', async () => {
     const bad = await officer.post(`/meetings/${ids.october}/minutes/approval`, { approvingMeeting: '' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Select the meeting that approved the minutes');
+    expectRefused(bad, 'Select the meeting that approved the minutes');
     const approved = await officer.post(`/meetings/${ids.october}/minutes/approval`, {
       approvingMeeting: String(ids.december),
     });
     expect(approved.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
+    const page = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.october}/minutes` });
     expect(page.body).toContain(DRAFT_MARKER);
     expect(page.body).toContain('Approved as a correct record at the');
-    const json = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}/minutes` })).json();
+    const json = (
+      await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}/minutes` })
+    ).json();
     expect(json.state).toBe('approved');
     expect(json.items.map((item: { number: number }) => item.number)).toEqual([
       67, 68, 69, 70, 71, 72, 73, 74, 75,
     ]);
     expect(json.approvedAt.start).toBe('2016-12-16T11:00:00+00:00');
-    const meeting = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}` })).json();
+    const meeting = (
+      await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.october}` })
+    ).json();
     expect(meeting.meetingState).toBe('minutes-approved');
   });
 
   it('refuses the forms to anyone who is not the panel’s scrutiny officer', async () => {
-    const anonymous = new TestClient(app);
+    const anonymous = new TestClient(fixture.app);
     expect(
       (await anonymous.post(`/meetings/${ids.december}/minutes/items`, { number: '77' })).statusCode,
     ).toBe(401);

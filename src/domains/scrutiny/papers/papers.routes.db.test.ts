@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
-import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
-import { parsePanelFile } from '../meetings/panel.files.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
+import type { TestClient } from '../../../kernel/testing/test-client.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { signInAs } from '../../accounts/accounts.testing.ts';
+import { loadDemoPanel, meetingIds } from '../scrutiny-records.testing.ts';
 import { PAPER_MAX_BYTES } from './papers.file-types.ts';
 import { SAMPLE_FILES } from './papers.testing.ts';
 
@@ -45,9 +42,8 @@ async function upload(
 }
 
 describe.each(testEngines())('scrutiny papers on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let member: TestClient;
   let ids: {
@@ -62,25 +58,10 @@ describe.each(testEngines())('scrutiny papers on %s', (engine) => {
     (await database.current.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM meeting_paper'))[0]?.n ??
     0;
 
-  async function signIn(role: 'scrutiny-officer' | 'panel-member') {
-    const { email } = await createTestUser(services, { role, body: 'thames-valley-panel' });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
-
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
-    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(
-        fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny/thames-valley-panel.yaml'), 'utf8'),
-      ),
-    );
-    await services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
+    await loadDemoPanel(
+      fixture,
+      `
 format: peelian-scrutiny/1
 body: thames-valley-panel
 questionRules: { noticeDays: 3, noticeKind: working-days }
@@ -94,14 +75,14 @@ meetings:
       - { position: 1, title: Apologies for Absence }
       - { position: 2, title: Budget }
       - { position: 3, title: Staffing matter, exemptParagraph: 1 }
-`),
+`,
     );
-    const meetings = await services.scrutiny.listMeetings(system);
-    const december =
-      meetings.find((entry) => entry.meeting.title.includes('16 December 2016'))?.meeting.id ?? 0;
-    const coming = meetings.find((entry) => entry.meeting.title === 'Coming meeting')?.meeting.id ?? 0;
-    const decemberItems = (await services.scrutiny.readMeeting(system, december)).items;
-    const comingItems = (await services.scrutiny.readMeeting(system, coming)).items;
+    const { december, coming } = await meetingIds(fixture.services, {
+      december: '16 December 2016',
+      coming: 'Coming meeting',
+    });
+    const decemberItems = (await fixture.services.scrutiny.readMeeting(system, december)).items;
+    const comingItems = (await fixture.services.scrutiny.readMeeting(system, coming)).items;
     ids = {
       december,
       coming,
@@ -109,20 +90,16 @@ meetings:
       publicItem: comingItems.find((item) => item.position === 2)?.id ?? 0,
       exemptItem: comingItems.find((item) => item.position === 3)?.id ?? 0,
     };
-    app = await buildTestApp(database.current);
-    officer = await signIn('scrutiny-officer');
-    member = await signIn('panel-member');
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('takes a paper from the scrutiny officer, lists it under its item and serves it as a safe download', async () => {
     const page = await officer.get(`/meetings/${ids.december}/papers/new?agendaItem=${ids.draftPlanItem}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('type="file"');
-    expect(page.body).toContain(`<option value="${ids.draftPlanItem}" selected>`);
+    expectPage(page, 200, 'type="file"', `<option value="${ids.draftPlanItem}" selected>`);
 
     const response = await upload(
-      app,
+      fixture.app,
       officer,
       ids.december,
       {
@@ -136,13 +113,16 @@ meetings:
     const { paperId, page: next } = response.json();
     expect(next).toBe(`/meetings/${ids.december}#papers`);
 
-    const meetingPage = await app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
+    const meetingPage = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` });
     expect(meetingPage.body).toContain('Item 5: Draft Police and Crime Plan');
     expect(meetingPage.body).toContain(
       `href="/meetings/${ids.december}/papers/${paperId}" download="Draft-plan-2017-21.pdf">Draft Police and Crime Plan 2017-2021 (PDF, ${SAMPLE_FILES.pdf.length} bytes)</a>`,
     );
 
-    const download = await app.inject({ method: 'GET', url: `/meetings/${ids.december}/papers/${paperId}` });
+    const download = await fixture.app.inject({
+      method: 'GET',
+      url: `/meetings/${ids.december}/papers/${paperId}`,
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toBe('attachment; filename="Draft-plan-2017-21.pdf"');
@@ -165,7 +145,7 @@ meetings:
 
   it('serves a CSV as text/csv, and a paper on the meeting as a whole, in the API as OParl files', async () => {
     const response = await upload(
-      app,
+      fixture.app,
       officer,
       ids.december,
       { name: 'crime figures.csv' },
@@ -173,11 +153,16 @@ meetings:
     );
     expect(response.statusCode).toBe(201);
     const { paperId } = response.json();
-    const download = await app.inject({ method: 'GET', url: `/meetings/${ids.december}/papers/${paperId}` });
+    const download = await fixture.app.inject({
+      method: 'GET',
+      url: `/meetings/${ids.december}/papers/${paperId}`,
+    });
     expect(download.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(download.headers['content-disposition']).toBe('attachment; filename="crime-figures.csv"');
 
-    const meeting = (await app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })).json();
+    const meeting = (
+      await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${ids.december}` })
+    ).json();
     expect(meeting.auxiliaryFile).toEqual([
       expect.objectContaining({
         id: paperId,
@@ -215,7 +200,7 @@ meetings:
       body.append('exemptParagraph', '');
       // The platform's own serialiser writes the multipart body, as a browser would.
       const request = new Request('http://localhost/', { method: 'POST', body });
-      return app.inject({
+      return fixture.app.inject({
         method: 'POST',
         url: `/meetings/${ids.december}/papers`,
         payload: Buffer.from(await request.arrayBuffer()),
@@ -230,17 +215,14 @@ meetings:
     const saved = await postForm(SAMPLE_FILES.pdf, 'No-script plan.pdf', 'Plan sent without JavaScript');
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/meetings/${ids.december}#papers`);
-    expect((await app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body).toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body).toContain(
       'Plan sent without JavaScript',
     );
     const refused = await postForm(Buffer.from('MZ not a paper'), 'tool.pdf', 'Not a paper');
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('govuk-error-summary');
-    expect(refused.body).toContain('href="#upload-file"');
-    expect(refused.body).toContain('<title>Error: ');
-    expect((await app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body).not.toContain(
-      'Not a paper',
-    );
+    expectRefused(refused, 'govuk-error-summary', 'href="#upload-file"', '<title>Error: ');
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}` })).body,
+    ).not.toContain('Not a paper');
   });
 
   it('refuses a file whose content is not an allowed kind, whatever its name, naming the field and saving nothing', async () => {
@@ -251,7 +233,7 @@ meetings:
       ['report.pdf', SAMPLE_FILES.docx, 'its content is a Word document (DOCX)'],
       ['report.docx', SAMPLE_FILES.docm, 'it contains macros'],
     ] as const) {
-      const response = await upload(app, officer, ids.december, { name }, bytes);
+      const response = await upload(fixture.app, officer, ids.december, { name }, bytes);
       expect(response.statusCode, name).toBe(400);
       const [error] = response.json().fields;
       expect(error.field, name).toBe('file');
@@ -263,15 +245,15 @@ meetings:
   it('refuses a file over the size limit, and bad fields, naming each and saving nothing', async () => {
     const before = await paperCount();
     const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(PAPER_MAX_BYTES)]);
-    const tooBig = await upload(app, officer, ids.december, { name: 'big.pdf' }, big);
+    const tooBig = await upload(fixture.app, officer, ids.december, { name: 'big.pdf' }, big);
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().fields).toEqual([
       { field: 'file', message: 'The selected file must be smaller than 20 MB' },
     ]);
-    const empty = await upload(app, officer, ids.december, { name: 'empty.pdf' }, Buffer.alloc(0));
+    const empty = await upload(fixture.app, officer, ids.december, { name: 'empty.pdf' }, Buffer.alloc(0));
     expect(empty.json().fields).toEqual([{ field: 'file', message: 'The selected file is empty' }]);
     const otherMeetingsItem = await upload(
-      app,
+      fixture.app,
       officer,
       ids.coming,
       { name: 'plan.pdf', agendaItem: String(ids.draftPlanItem) },
@@ -281,7 +263,7 @@ meetings:
       { field: 'agendaItem', message: 'Select an agenda item of this meeting, or the meeting as a whole' },
     ]);
     const longTitle = await upload(
-      app,
+      fixture.app,
       officer,
       ids.december,
       { name: 'a.pdf', title: 'x'.repeat(301) },
@@ -290,21 +272,21 @@ meetings:
     expect(longTitle.json().fields).toEqual([
       { field: 'title', message: 'Title must be 300 characters or fewer' },
     ]);
-    const noName = await upload(app, officer, ids.december, {}, SAMPLE_FILES.pdf);
+    const noName = await upload(fixture.app, officer, ids.december, {}, SAMPLE_FILES.pdf);
     expect(noName.json().fields).toEqual([{ field: 'name', message: 'Choose a file' }]);
     expect(await paperCount()).toBe(before);
   });
 
   it('never shows an exempt paper to the public, but serves it to the panel’s members', async () => {
     const onExemptItem = await upload(
-      app,
+      fixture.app,
       officer,
       ids.coming,
       { name: 'staffing.pdf', title: EXEMPT_MARKER, agendaItem: String(ids.exemptItem) },
       SAMPLE_FILES.pdf,
     );
     const exemptAppendix = await upload(
-      app,
+      fixture.app,
       officer,
       ids.coming,
       {
@@ -325,8 +307,8 @@ meetings:
       `/api/v1/meetings/${ids.coming}`,
     ];
     for (const marker of [EXEMPT_MARKER, EXEMPT_APPENDIX])
-      await expectNeverPublic(app, marker, [...pages, ...urls]);
-    for (const url of urls) expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404);
+      await expectNeverPublic(fixture.app, marker, [...pages, ...urls]);
+    for (const url of urls) expect((await fixture.app.inject({ method: 'GET', url })).statusCode).toBe(404);
 
     const download = await member.get(urls[0] ?? '');
     expect(download.statusCode).toBe(200);
@@ -343,26 +325,23 @@ meetings:
   });
 
   it('prints an agenda pack: each item with its papers, exempt items marked', async () => {
-    const pack = await app.inject({ method: 'GET', url: `/meetings/${ids.coming}/pack` });
-    expect(pack.statusCode).toBe(200);
-    expect(pack.body).toContain('Agenda: Coming meeting');
-    expect(pack.body).toContain('3. Staffing matter');
-    expect(pack.body).toContain('Schedule 12A, paragraph 1');
+    const pack = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.coming}/pack` });
+    expectPage(pack, 200, 'Agenda: Coming meeting', '3. Staffing matter', 'Schedule 12A, paragraph 1');
     expect(pack.body).not.toContain('<form method="post" action="/meetings');
-    const december = await app.inject({ method: 'GET', url: `/meetings/${ids.december}/pack` });
+    const december = await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}/pack` });
     expect(december.body).toContain(
       `Draft Police and Crime Plan 2017-2021 (PDF, ${SAMPLE_FILES.pdf.length} bytes)`,
     );
     expect(december.body).toContain('Councillor Trevor Egleton (South Bucks District Council), Chair');
-    expect((await app.inject({ method: 'GET', url: '/meetings/999999/pack' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/meetings/999999/pack' })).statusCode).toBe(404);
   });
 
   it('lets only the scrutiny officer add or remove papers, and audits a removal', async () => {
     expect((await member.get(`/meetings/${ids.december}/papers/new`)).statusCode).toBe(403);
-    const refused = await upload(app, member, ids.december, { name: 'plan.pdf' }, SAMPLE_FILES.pdf);
+    const refused = await upload(fixture.app, member, ids.december, { name: 'plan.pdf' }, SAMPLE_FILES.pdf);
     expect(refused.statusCode).toBe(403);
     const { paperId } = (
-      await upload(app, officer, ids.december, { name: 'spare.pdf' }, SAMPLE_FILES.pdf)
+      await upload(fixture.app, officer, ids.december, { name: 'spare.pdf' }, SAMPLE_FILES.pdf)
     ).json();
     const before = await paperCount();
     expect((await member.post(`/meetings/${ids.december}/papers/${paperId}/delete`)).statusCode).toBe(403);
@@ -370,7 +349,8 @@ meetings:
     expect(removed.statusCode).toBe(303);
     expect(await paperCount()).toBe(before - 1);
     expect(
-      (await app.inject({ method: 'GET', url: `/meetings/${ids.december}/papers/${paperId}` })).statusCode,
+      (await fixture.app.inject({ method: 'GET', url: `/meetings/${ids.december}/papers/${paperId}` }))
+        .statusCode,
     ).toBe(404);
     const [audit] = await database.current.sql.query<{ action: string }>(
       "SELECT action FROM audit_event WHERE record_type = 'meeting_paper' AND record_id = $1 ORDER BY id DESC LIMIT 1",

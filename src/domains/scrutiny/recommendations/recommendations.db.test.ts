@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, policy, type Services } from '../../../composition.ts';
+import { policy } from '../../../composition.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { type Actor, ANONYMOUS, systemActor } from '../../../kernel/auth/actor.ts';
 import type { Role } from '../../../kernel/auth/roles.ts';
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
-import { TEST_URLS } from '../../../kernel/testing/test-app.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { useTestServices } from '../../../kernel/testing/test-app.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
@@ -39,8 +39,8 @@ groups:
 `);
 
 describe.each(testEngines())('recommendations ledger on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let services: Services;
+  const fixture = useTestServices(engine);
+  const { database } = fixture;
   let records: ScrutinyRecordsService;
   let clock = new Date('2027-02-01T12:00:00Z');
   let panel: number;
@@ -51,11 +51,10 @@ describe.each(testEngines())('recommendations ledger on %s', (engine) => {
     (await records.recommendations.readRecommendation(system, id)).recommendation;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
     panel = await createTestBody(database.current.db, 'ledger-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
-    await services.scrutiny.importPanelFile(
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
+    await fixture.services.scrutiny.importPanelFile(
       system,
       parsePanelFile(`
 format: peelian-scrutiny/1
@@ -65,13 +64,14 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
 `),
     );
     meetingId =
-      (await services.scrutiny.listMeetings(system)).find((entry) => entry.meeting.title === 'Ledger meeting')
-        ?.meeting.id ?? 0;
+      (await fixture.services.scrutiny.listMeetings(system)).find(
+        (entry) => entry.meeting.title === 'Ledger meeting',
+      )?.meeting.id ?? 0;
     records = createScrutinyRecordsService({
       db: database.current.db,
       policy,
       now: () => clock,
-      findBody: services.users.findBody,
+      findBody: fixture.services.users.findBody,
     });
     await records.importRecordsFile(system, testRecords);
     for (const { group } of await records.committees.listAll()) groups[group.slug] = group.id;

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../../accounts/accounts.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
 
@@ -16,45 +15,35 @@ const demo = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'data/dem
 const system = systemActor('test');
 
 describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let member: TestClient;
   const ids: Record<string, number> = {};
 
-  async function signedIn(role: 'scrutiny-officer' | 'panel-member') {
-    const { email } = await createTestUser(services, { role, body: 'thames-valley-panel' });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
-
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
-    await services.scrutiny.records.importRecordsFile(
+    await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
+    await fixture.services.scrutiny.records.importRecordsFile(
       system,
       parseRecordsFile(demo('records/thames-valley-panel.yaml')),
     );
-    for (const row of await services.scrutiny.records.recommendations.listLedger(system, {
+    for (const row of await fixture.services.scrutiny.records.recommendations.listLedger(system, {
       status: null,
       origin: null,
       overdue: null,
     }))
       ids[row.reference] = row.id;
-    for (const { meeting } of await services.scrutiny.listMeetings(system))
+    for (const { meeting } of await fixture.services.scrutiny.listMeetings(system))
       if (meeting.title.includes('16 December 2016')) ids.december = meeting.id;
-    for (const { group } of await services.scrutiny.records.committees.listAll()) ids[group.slug] = group.id;
-    app = await buildTestApp(database.current);
-    officer = await signedIn('scrutiny-officer');
-    member = await signedIn('panel-member');
+    for (const { group } of await fixture.services.scrutiny.records.committees.listAll())
+      ids[group.slug] = group.id;
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('shows the ledger with a status summary, filtered by status, origin and overdue', async () => {
-    const page = await app.inject({ method: 'GET', url: '/scrutiny/recommendations' });
+    const page = await fixture.app.inject({ method: 'GET', url: '/scrutiny/recommendations' });
     expect(page.statusCode).toBe(200);
     // PCP-70 comes from the draft minutes of 21 October 2016, so it is for the panel until they are approved.
     expect(page.body).toContain('19 recommendations');
@@ -65,7 +54,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       /href="\/scrutiny\/recommendations\?status=implemented">Implemented<\/a><\/th><td[^>]*>1</,
     );
     expect(page.body).not.toContain('Add a recommendation');
-    const implemented = await app.inject({
+    const implemented = await fixture.app.inject({
       method: 'GET',
       url: '/scrutiny/recommendations?status=implemented',
     });
@@ -76,14 +65,13 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     const fromPanel = await member.get('/scrutiny/recommendations?origin=panel&overdue=no');
     expect(fromPanel.body).toContain('PCP-70');
     expect(fromPanel.body).toContain('1 recommendation matches');
-    const bad = await app.inject({ method: 'GET', url: '/scrutiny/recommendations?status=lost' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('status: status must be one of: awaiting-response, response-overdue,');
+    const bad = await fixture.app.inject({ method: 'GET', url: '/scrutiny/recommendations?status=lost' });
+    expectRefused(bad, 'status: status must be one of: awaiting-response, response-overdue,');
   });
 
   it('counts a recommendation with no response deadline as "No deadline set", never as in time', async () => {
     // No demo recommendation names a deadline, so none is awaiting a response within one.
-    const page = await app.inject({ method: 'GET', url: '/scrutiny/recommendations' });
+    const page = await fixture.app.inject({ method: 'GET', url: '/scrutiny/recommendations' });
     const summaryCount = (status: string) =>
       page.body.match(
         new RegExp(`href="/scrutiny/recommendations\\?status=${status}">[^<]+</a></th><td[^>]*>(\\d+)<`),
@@ -93,18 +81,18 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
     expect(summaryCount('response-overdue')).toBe('0');
     expect(page.body).toContain('>No deadline set</a>');
     expect(page.body).toContain('sets no period of its own');
-    const listed = await app.inject({
+    const listed = await fixture.app.inject({
       method: 'GET',
       url: '/scrutiny/recommendations?status=no-deadline-set',
     });
     expect(listed.body).toContain('16 recommendations match the filters');
     expect(listed.body).toContain('No deadline set</strong>');
-    const json = await app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['CSE-P6']}` });
+    const json = await fixture.app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['CSE-P6']}` });
     expect(json.json()).toMatchObject({ responseDue: null, status: 'no-deadline-set', overdue: false });
   });
 
   it('exports the ledger as CSV, with the same filters', async () => {
-    const csv = await app.inject({
+    const csv = await fixture.app.inject({
       method: 'GET',
       url: '/scrutiny/recommendations.csv?origin=sub-committee',
     });
@@ -123,7 +111,10 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
   });
 
   it('serves the ledger as JSON filtered by status, and describes it in the OpenAPI document', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/recommendations?status=in-progress' });
+    const response = await fixture.app.inject({
+      method: 'GET',
+      url: '/api/v1/recommendations?status=in-progress',
+    });
     expect(response.statusCode).toBe(200);
     const { recommendations } = response.json();
     expect(recommendations).toHaveLength(1);
@@ -137,16 +128,19 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       overdue: false,
     });
     expect(recommendations[0].actions).toHaveLength(4);
-    const bad = await app.inject({ method: 'GET', url: '/api/v1/recommendations?overdue=maybe' });
+    const bad = await fixture.app.inject({ method: 'GET', url: '/api/v1/recommendations?overdue=maybe' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields).toEqual([{ field: 'overdue', message: 'overdue must be yes or no' }]);
     const one = await member.get(`/api/v1/recommendations/${ids['PCP-70']}`);
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['PCP-70']}` })).statusCode,
+      (await fixture.app.inject({ method: 'GET', url: `/api/v1/recommendations/${ids['PCP-70']}` }))
+        .statusCode,
     ).toBe(404);
     expect(one.json()).toMatchObject({ reference: 'PCP-70', minute: 70, status: 'no-deadline-set' });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/recommendations/999999' })).statusCode).toBe(404);
-    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: '/api/v1/recommendations/999999' })).statusCode,
+    ).toBe(404);
+    const doc = (await fixture.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/recommendations',
@@ -157,11 +151,17 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
   });
 
   it('shows a recommendation with its response, actions and progress; the officer records a response', async () => {
-    const page = await app.inject({ method: 'GET', url: `/scrutiny/recommendations/${ids['CSE-P5']}` });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Recommendation CSE-P5: Taxi licensing');
-    expect(page.body).toContain('Partly accepted');
-    expect(page.body).toContain('Thames Valley Police Licensing Team Manager');
+    const page = await fixture.app.inject({
+      method: 'GET',
+      url: `/scrutiny/recommendations/${ids['CSE-P5']}`,
+    });
+    expectPage(
+      page,
+      200,
+      'Recommendation CSE-P5: Taxi licensing',
+      'Partly accepted',
+      'Thames Valley Police Licensing Team Manager',
+    );
     expect(page.body).not.toContain('Record the response');
 
     const url = `/scrutiny/recommendations/${ids['CSE-2016-2']}`;
@@ -171,9 +171,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       responseText: '',
       respondedOn: '2017-13-01',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('href="#response-responseText"');
-    expect(bad.body).toContain('href="#response-respondedOn"');
+    expectRefused(bad, 'href="#response-responseText"', 'href="#response-respondedOn"');
     // What was typed shows again, in the date's boxes.
     expect(bad.body).toContain('name="respondedOn-month" type="text" value="13"');
     const done = await officer.post(`${url}/response`, {
@@ -187,7 +185,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       (await officer.post(`${url}/progress`, { reportedOn: '2017-03-01', text: 'Profile received.' }))
         .statusCode,
     ).toBe(303);
-    const after = await app.inject({ method: 'GET', url });
+    const after = await fixture.app.inject({ method: 'GET', url });
     expect(after.body).toContain('The Chief Constable will provide the profile.');
     expect(after.body).toContain('Profile received.');
     expect(after.body).toMatch(/data-testid="status">In progress</);
@@ -196,7 +194,8 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       403,
     );
     expect(
-      (await new TestClient(app).post(`${url}/progress`, { reportedOn: '2017-03-01', text: 'x' })).statusCode,
+      (await new TestClient(fixture.app).post(`${url}/progress`, { reportedOn: '2017-03-01', text: 'x' }))
+        .statusCode,
     ).toBe(401);
     expect(
       (await officer.postRaw(`${url}/progress`, { reportedOn: '2017-03-01', text: 'x' })).statusCode,
@@ -205,8 +204,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
 
   it('lets the officer add a recommendation, refusing a reserved function for a group on the field', async () => {
     const form = await officer.get('/scrutiny/recommendations/new');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Budget Task and Finish Group');
+    expectPage(form, 200, 'Budget Task and Finish Group');
     const refused = await officer.post('/scrutiny/recommendations', {
       meeting: String(ids.december),
       origin: 'task-and-finish-group',
@@ -215,9 +213,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       text: 'Hold the precept.',
       addressee: 'Police and Crime Commissioner',
     });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('href="#function"');
-    expect(refused.body).toContain('Schedule 6 paragraph 27');
+    expectRefused(refused, 'href="#function"', 'Schedule 6 paragraph 27');
     const added = await officer.post('/scrutiny/recommendations', {
       meeting: String(ids.december),
       origin: 'panel',
@@ -227,7 +223,7 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       responseDueOn: '2017-01-31',
     });
     expect(added.statusCode).toBe(303);
-    const page = await app.inject({ method: 'GET', url: added.headers.location as string });
+    const page = await fixture.app.inject({ method: 'GET', url: added.headers.location as string });
     expect(page.body).toContain('Recommendation 2016-1');
     expect(page.body).toContain('Response overdue');
     expect((await member.get('/scrutiny/recommendations/new')).statusCode).toBe(403);

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { upsertBody } from '../../accounts/accounts.queries.ts';
-import { latestAudit, loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
+import { signInAs } from '../../accounts/accounts.testing.ts';
+import { latestAudit, loadDemoPanelRecords } from '../scrutiny-records.testing.ts';
 
 const RESPONSE = {
   response: 'accepted',
@@ -14,11 +14,10 @@ const RESPONSE = {
 };
 
 describe.each(testEngines())('responses to recommendations by the policing bodyâ€™s office on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let opcc: TestClient;
-  let opccEmail: string;
+  const opccEmail = 'responses.opcc@test.example';
   let otherOpcc: TestClient;
   let officer: TestClient;
   let member: TestClient;
@@ -27,7 +26,6 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
   const url = (reference: string) => `/scrutiny/recommendations/${recommendations[reference]}`;
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     const { db } = database.current;
     const areas = await db
       .insertInto('forceArea')
@@ -45,19 +43,12 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
       { slug: 'hampshire-pcc', kind: 'policing-body' as const, forceAreaId: hampshire ?? null },
     ])
       await upsertBody(db, { ...body, name: body.slug });
-    ({ recommendations, meetings } = await loadDemoPanelRecords(services));
-    app = await buildTestApp(database.current);
-    ({ client: opcc, email: opccEmail } = await signedInAs(
-      app,
-      services,
-      'opcc-officer',
-      'thames-valley-pcc',
-    ));
-    ({ client: otherOpcc } = await signedInAs(app, services, 'opcc-officer', 'hampshire-pcc'));
-    ({ client: officer } = await signedInAs(app, services, 'scrutiny-officer', 'thames-valley-panel'));
-    ({ client: member } = await signedInAs(app, services, 'panel-member', 'thames-valley-panel'));
+    ({ recommendations, meetings } = await loadDemoPanelRecords(fixture.services));
+    opcc = await signInAs(fixture, { role: 'opcc-officer', body: 'thames-valley-pcc', email: opccEmail });
+    otherOpcc = await signInAs(fixture, { role: 'opcc-officer', body: 'hampshire-pcc' });
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
+    member = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('lets an OPCC officer of the panelâ€™s policing body record a response, and the audit names them', async () => {
     // PCP-70 comes from the draft minutes of 21 October 2016: outside the panel, no one sees it until a later
@@ -78,7 +69,7 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     const recorded = await opcc.post(`${url('PCP-70')}/response`, RESPONSE);
     expect(recorded.statusCode).toBe(303);
     expect(recorded.headers.location).toBe(`${url('PCP-70')}#response`);
-    const after = await app.inject({ method: 'GET', url: url('PCP-70') });
+    const after = await fixture.app.inject({ method: 'GET', url: url('PCP-70') });
     expect(after.body).toContain('The Commissioner will write to his Hampshire counterpart.');
     expect(after.body).toContain('Accepted</strong>, 30 November 2016');
     const audit = await latestAudit(database.current, 'recommendation', recommendations['PCP-70'] ?? 0);
@@ -95,18 +86,16 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
       response: '',
       respondedOn: '2099-01-01',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('<title>Error: ');
-    expect(bad.body).toContain('href="#response-response"');
-    expect(bad.body).toContain(
+    expectRefused(
+      bad,
+      '<title>Error: ',
+      'href="#response-response"',
       'Select whether the recommendation was accepted, partly accepted or not accepted',
     );
     const future = await opcc.post(`${url('CSE-P6')}/response`, { ...RESPONSE, respondedOn: '2099-01-01' });
-    expect(future.statusCode).toBe(400);
-    expect(future.body).toContain('href="#response-respondedOn"');
-    expect(future.body).toContain('The date of the response cannot be in the future');
+    expectRefused(future, 'href="#response-respondedOn"', 'The date of the response cannot be in the future');
     const json = (
-      await app.inject({ method: 'GET', url: `/api/v1${url('CSE-P6').replace('/scrutiny', '')}` })
+      await fixture.app.inject({ method: 'GET', url: `/api/v1${url('CSE-P6').replace('/scrutiny', '')}` })
     ).json();
     expect(json.response).toBeNull();
   });
@@ -116,7 +105,7 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     expect((await otherOpcc.post(`${url('CSE-P6')}/response`, RESPONSE)).statusCode).toBe(403);
     expect((await member.post(`${url('CSE-P6')}/response`, RESPONSE)).statusCode).toBe(403);
     const json = (
-      await app.inject({ method: 'GET', url: `/api/v1${url('CSE-P6').replace('/scrutiny', '')}` })
+      await fixture.app.inject({ method: 'GET', url: `/api/v1${url('CSE-P6').replace('/scrutiny', '')}` })
     ).json();
     expect(json.response).toBeNull();
   });
@@ -125,7 +114,7 @@ describe.each(testEngines())('responses to recommendations by the policing bodyâ
     expect((await officer.get(url('CSE-P6'))).body).toContain('Record the response');
     expect((await officer.post(`${url('CSE-P6')}/response`, RESPONSE)).statusCode).toBe(303);
     const json = (
-      await app.inject({ method: 'GET', url: `/api/v1${url('CSE-P6').replace('/scrutiny', '')}` })
+      await fixture.app.inject({ method: 'GET', url: `/api/v1${url('CSE-P6').replace('/scrutiny', '')}` })
     ).json();
     expect(json.response).toMatchObject({ kind: 'accepted', date: '2016-11-30' });
   });

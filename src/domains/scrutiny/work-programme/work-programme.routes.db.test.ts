@@ -1,36 +1,31 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
-import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { loadDemoPanelRecords, signedInAs } from '../scrutiny-records.testing.ts';
+import { testEngines } from '../../../kernel/testing/test-database.ts';
+import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
+import { loadDemoPanelRecords } from '../scrutiny-records.testing.ts';
 import { workProgrammePaths as paths } from './work-programme.paths.ts';
 
 const system = systemActor('test');
 
 describe.each(testEngines())('the work programme’s date of the meeting on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   const nextYear = Number(londonDateOf(new Date()).slice(0, 4)) + 1;
   const entryOn = async (date: string) =>
-    (await services.scrutiny.records.workProgramme.readProgramme(system)).coming.find(
+    (await fixture.services.scrutiny.records.workProgramme.readProgramme(system)).coming.find(
       ({ entry }) => entry.meetsOn === date,
     );
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await loadDemoPanelRecords(services);
-    app = await buildTestApp(database.current);
-    ({ client: officer } = await signedInAs(app, services, 'scrutiny-officer', 'thames-valley-panel'));
+    await loadDemoPanelRecords(fixture.services);
+    officer = await signInAs(fixture, { role: 'scrutiny-officer', body: 'thames-valley-panel' });
   });
-  afterAll(() => app.close());
 
   it('adds an entry from the day, month and year, and names an impossible date on its field', async () => {
     const entry = {
@@ -43,8 +38,7 @@ describe.each(testEngines())('the work programme’s date of the meeting on %s',
       'meetsOn-month': '6',
       'meetsOn-year': String(nextYear),
     });
-    expect(impossible.statusCode).toBe(400);
-    expect(impossible.body).toContain('href="#meetsOn"');
+    expectRefused(impossible, 'href="#meetsOn"');
     expect(impossible.body).toMatch(
       /id="meetsOn-error"[^>]*>[^<]*<span[^>]*>Error:<\/span> The date of the meeting must be a real date/,
     );
