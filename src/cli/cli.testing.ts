@@ -30,24 +30,29 @@ export function peelian(args: string[], env: Record<string, string> = {}): Promi
   });
 }
 
-let inProcessRunning = false;
+/** The in-process commands of this test file, one after another (see below). */
+let inProcessQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs a `peelian` command inside the test process, through the runner the binary calls, with the same
  * environment, output and exit code as `peelian` above but without starting node and loading every source
  * file again (about four seconds a command). The environment is the whole process's while the command runs,
- * so commands run this way run one at a time; `peelian` itself is still proven by the tests that spawn it.
+ * so such commands wait for one another; `peelian` itself is still proven by the tests that spawn it.
  */
-export async function peelianInProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  if (inProcessRunning) throw new Error('peelianInProcess runs one command at a time');
-  inProcessRunning = true;
-  const testEnv = process.env;
+export function peelianInProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const run = inProcessQueue.then(() => runInProcess(args, env));
+  inProcessQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function runInProcess(args: string[], env: Record<string, string>): Promise<Run> {
+  const { runCli } = await import('./main.ts');
+  const { COMMANDS } = await import('./commands.ts');
   let stdout = '';
   let stderr = '';
+  const testEnv = process.env;
+  process.env = commandEnv(env);
   try {
-    const { runCli } = await import('./main.ts');
-    const { COMMANDS } = await import('./commands.ts');
-    process.env = commandEnv(env);
     const code = await runCli(args, COMMANDS, {
       stdout: (line) => {
         stdout += `${line}\n`;
@@ -59,7 +64,6 @@ export async function peelianInProcess(args: string[], env: Record<string, strin
     return { code, stdout, stderr };
   } finally {
     process.env = testEnv;
-    inProcessRunning = false;
   }
 }
 
