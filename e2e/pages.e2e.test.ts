@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, seedDemoData } from '../src/composition.ts';
-import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
+import { createDemoTestDatabase } from '../src/kernel/testing/demo-snapshot.ts';
+import type { TestDatabase } from '../src/kernel/testing/test-database.ts';
 import {
   type BrowserSession,
   chromiumPath,
@@ -15,8 +14,7 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
   let session: BrowserSession;
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await seedDemoData(database, buildServices(database, TEST_URLS));
+    database = await createDemoTestDatabase();
     session = await startBrowserSession(database);
   });
 

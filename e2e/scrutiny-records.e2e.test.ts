@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, seedDemoData } from '../src/composition.ts';
+import { buildServices } from '../src/composition.ts';
 import { createTestUser } from '../src/domains/accounts/accounts.testing.ts';
 import { systemActor } from '../src/kernel/auth/actor.ts';
+import { createDemoTestDatabase } from '../src/kernel/testing/demo-snapshot.ts';
 import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
+import type { TestDatabase } from '../src/kernel/testing/test-database.ts';
 import {
   type BrowserSession,
   chromiumPath,
@@ -25,9 +26,8 @@ describe.skipIf(!chromiumPath)(
     const ids = { october: 0, taxi: 0, cse: 0, awaitingResponse: 0, item71: 0, item73: 0, programmeEntry: 0 };
 
     beforeAll(async () => {
-      database = await createTestDatabase('pglite');
+      database = await createDemoTestDatabase();
       const services = buildServices(database, TEST_URLS);
-      await seedDemoData(database, services);
       const actor = systemActor('e2e');
       ids.october =
         (await services.scrutiny.listMeetings(actor)).find((entry) =>

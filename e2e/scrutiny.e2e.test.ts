@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, seedDemoData } from '../src/composition.ts';
+import { buildServices } from '../src/composition.ts';
 import { createTestUser } from '../src/domains/accounts/accounts.testing.ts';
 import { parsePanelFile } from '../src/domains/scrutiny/index.ts';
 import { systemActor } from '../src/kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../src/kernel/calendar/index.ts';
+import { createDemoTestDatabase } from '../src/kernel/testing/demo-snapshot.ts';
 import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../src/kernel/testing/test-database.ts';
+import type { TestDatabase } from '../src/kernel/testing/test-database.ts';
 import {
   type BrowserSession,
   chromiumPath,
@@ -23,9 +24,8 @@ describe.skipIf(!chromiumPath)('scrutiny pages in a real browser', () => {
   const ids = { december: 0, coming: 0, draft: 0, draftItem: 0 };
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
+    database = await createDemoTestDatabase();
     const services = buildServices(database, TEST_URLS);
-    await seedDemoData(database, services);
     const coming = addDays(londonDateOf(new Date()), 40);
     await services.scrutiny.importPanelFile(
       systemActor('e2e'),

@@ -5,24 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../domains/plans/index.ts';
 import { PROJECT_ROOT } from '../kernel/assets/build-assets.ts';
 import { readMigrations } from '../kernel/db/migrator.ts';
-import { freshDataDir, peelian, SLOW } from './cli.testing.ts';
+import { freshDataDir, peelian, peelianInProcess, SLOW } from './cli.testing.ts';
 
 describe('peelian CLI with data', () => {
   it(
     'migrates, reports status as JSON and seeds the demo repeatably',
     async () => {
       const dataDir = freshDataDir();
+      // The real binary makes the data directory; the other commands run in this process (cli.testing.ts).
       const migrated = await peelian(['db', 'migrate'], { PEELIAN_DATA_DIR: dataDir });
       expect(migrated.code).toBe(0);
       expect(migrated.stdout.trim().split('\n')).toEqual(readMigrations().map((file) => file.name));
 
-      const status = await peelian(['db', 'status', '--json'], { PEELIAN_DATA_DIR: dataDir });
+      const status = await peelianInProcess(['db', 'status', '--json'], { PEELIAN_DATA_DIR: dataDir });
       expect(status.code).toBe(0);
       const parsed = JSON.parse(status.stdout);
       expect(parsed.engine).toBe('pglite');
       expect(parsed.migrations.every((row: { state: string }) => row.state === 'applied')).toBe(true);
 
-      const first = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
+      const first = await peelianInProcess(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       const lines = first.stderr.trim().split('\n');
       expect(lines[0]).toBe(
@@ -35,7 +36,7 @@ describe('peelian CLI with data', () => {
       ).toHaveLength(6);
       expect(first.stderr).not.toMatch(/password[:=]/i);
 
-      const second = await peelian(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
+      const second = await peelianInProcess(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
       expect(second.code).toBe(0);
       expect(second.stderr).toBe(
         'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.\n',
@@ -48,39 +49,42 @@ describe('peelian CLI with data', () => {
     'manages people and API tokens, printing only what a script needs on stdout',
     async () => {
       const env = { PEELIAN_DATA_DIR: freshDataDir() };
-      const badRole = await peelian(['users', 'create', '--email', 'a@test.example', '--role', 'chief'], env);
+      const badRole = await peelianInProcess(
+        ['users', 'create', '--email', 'a@test.example', '--role', 'chief'],
+        env,
+      );
       expect(badRole.code).toBe(1);
       expect(badRole.stderr).toMatch(/^peelian users create: role: Select a role\.\n$/);
 
-      const created = await peelian(
+      const created = await peelianInProcess(
         ['users', 'create', '--email', 'Analyst@Test.example', '--role', 'admin'],
         env,
       );
       expect(created.code).toBe(0);
       expect(created.stdout).toMatch(/^http:\/\/localhost:3000\/password\/set\/[A-Za-z0-9_-]{43}\n$/);
-      const listed = JSON.parse((await peelian(['users', 'list', '--json'], env)).stdout);
+      const listed = JSON.parse((await peelianInProcess(['users', 'list', '--json'], env)).stdout);
       expect(listed).toMatchObject([
         { email: 'analyst@test.example', grants: [{ role: 'admin', bodyId: null }] },
       ]);
 
-      const token = await peelian(
+      const token = await peelianInProcess(
         ['tokens', 'create', '--name', 'nightly feed', '--role', 'admin', '--expires', '30d'],
         env,
       );
       expect(token.code).toBe(0);
       expect(token.stdout).toMatch(/^pln_[A-Za-z0-9_-]{43}\n$/);
       expect(token.stderr).toMatch(/Created API token 1 "nightly feed" \(admin\) until \d{4}-\d{2}-\d{2}\./);
-      const tokens = await peelian(['tokens', 'list'], env);
+      const tokens = await peelianInProcess(['tokens', 'list'], env);
       expect(tokens.stdout).toMatch(
         /^ {3}1 {2}nightly feed +admin@\* {2}active {2}expires \d{4}-\d{2}-\d{2}\n$/,
       );
       expect(tokens.stdout).not.toContain(token.stdout.trim());
 
-      expect((await peelian(['tokens', 'revoke', '1'], env)).stderr).toBe('Revoked API token 1.\n');
-      expect((await peelian(['tokens', 'list'], env)).stdout).toContain('revoked');
-      const badId = await peelian(['tokens', 'revoke', 'first'], env);
+      expect((await peelianInProcess(['tokens', 'revoke', '1'], env)).stderr).toBe('Revoked API token 1.\n');
+      expect((await peelianInProcess(['tokens', 'list'], env)).stdout).toContain('revoked');
+      const badId = await peelianInProcess(['tokens', 'revoke', 'first'], env);
       expect(badId.code).toBe(2);
-      const badExpiry = await peelian(
+      const badExpiry = await peelianInProcess(
         ['tokens', 'create', '--name', 'x', '--role', 'admin', '--expires', 'soon'],
         env,
       );
@@ -93,8 +97,11 @@ describe('peelian CLI with data', () => {
     'exports a demo plan exactly as its file, and refuses a broken plan file naming the place',
     async () => {
       const env = { PEELIAN_DATA_DIR: freshDataDir() };
-      expect((await peelian(['seed', 'demo'], env)).code).toBe(0);
-      const exported = await peelian(['export', 'plan', 'thames-valley-2024-2029', '--format', 'json'], env);
+      expect((await peelianInProcess(['seed', 'demo'], env)).code).toBe(0);
+      const exported = await peelianInProcess(
+        ['export', 'plan', 'thames-valley-2024-2029', '--format', 'json'],
+        env,
+      );
       expect(exported.code).toBe(0);
       const original = parsePlanFile(
         fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/plans/thames-valley-2024-2029.yaml'), 'utf8'),
@@ -103,7 +110,7 @@ describe('peelian CLI with data', () => {
 
       const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-plan-')), 'broken.yaml');
       fs.writeFileSync(broken, 'format: peelian-plan/1\nplan: {}\npillars: []\n');
-      const refused = await peelian(['import', 'plan', broken], env);
+      const refused = await peelianInProcess(['import', 'plan', broken], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(
         /^peelian import plan: plan\.slug: .*; pillars: must have at least one pillar\.?\n$/,

@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_SOCKET_FILE } from '../kernel/db/pglite-command-socket.ts';
-import { BIN, collect, freshDataDir, peelian, SLOW, waitFor } from './cli.testing.ts';
+import { BIN, collect, freshDataDir, peelian, peelianInProcess, SLOW, waitFor } from './cli.testing.ts';
 
-/** A real `peelian serve` on the embedded database, and commands run beside it as a user would. */
+/**
+ * A real `peelian serve` on the embedded database, and commands run beside it: the parallel ones as a user
+ * runs them, the others in this test process (cli.testing.ts), which reaches the server the same way.
+ */
 describe('peelian commands while the server runs on the embedded database', () => {
   const dataDir = freshDataDir();
   const env = { PEELIAN_DATA_DIR: dataDir };
@@ -31,7 +34,7 @@ describe('peelian commands while the server runs on the embedded database', () =
   it(
     'creates a user and an API token through the running server, which sees them at once',
     async () => {
-      const user = await peelian(
+      const user = await peelianInProcess(
         ['users', 'create', '--email', 'beside.server@test.example', '--role', 'admin'],
         env,
       );
@@ -40,7 +43,7 @@ describe('peelian commands while the server runs on the embedded database', () =
       const setPasswordPath = new URL(user.stdout.trim()).pathname;
       expect((await fetch(`${url}${setPasswordPath}`)).status).toBe(200);
 
-      const token = await peelian(
+      const token = await peelianInProcess(
         ['tokens', 'create', '--name', 'beside the server', '--role', 'admin'],
         env,
       );
@@ -51,11 +54,11 @@ describe('peelian commands while the server runs on the embedded database', () =
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ kind: 'token', name: 'beside the server' });
 
-      const list = await peelian(['users', 'list'], env);
+      const list = await peelianInProcess(['users', 'list'], env);
       expect(list.code).toBe(0);
       expect(list.stdout).toContain('beside.server@test.example');
 
-      const migrate = await peelian(['db', 'migrate'], env);
+      const migrate = await peelianInProcess(['db', 'migrate'], env);
       expect(migrate.stderr).toBe(
         `Database is up to date (PGlite at ${dataDir}, through the running server (pid ${server.pid})).\n`,
       );
@@ -97,7 +100,7 @@ describe('peelian commands while the server runs on the embedded database', () =
       server.kill('SIGTERM');
       expect(await closed).toBe(0);
       expect(fs.existsSync(socketPath)).toBe(false);
-      const migrate = await peelian(['db', 'migrate'], env);
+      const migrate = await peelianInProcess(['db', 'migrate'], env);
       expect(migrate.stderr).toBe(`Database is up to date (PGlite at ${dataDir}).\n`);
     },
     SLOW,

@@ -2,8 +2,16 @@ import { parseArgs } from 'node:util';
 import { type Command, UsageError } from '../kernel/cli/command.ts';
 import { COMMANDS } from './commands.ts';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+/** Where a run prints its lines: the process's own streams, unless a caller (a test) collects them. */
+export interface CliOutput {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+const PROCESS_OUTPUT: CliOutput = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
 
 export function generalHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((command) => command.words.join(' ').length));
@@ -39,7 +47,11 @@ export function findCommand(
   return command ? { command, rest: argv.slice(command.words.length) } : undefined;
 }
 
-export async function runCli(argv: string[], commands: Command[] = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: string[],
+  commands: Command[] = COMMANDS,
+  { stdout: out, stderr: err }: CliOutput = PROCESS_OUTPUT,
+): Promise<number> {
   const words = argv.filter((arg) => !arg.startsWith('-'));
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     out(generalHelp(commands));

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
+import { peelianInProcess } from '../../cli/cli.testing.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import { migrate } from '../../kernel/db/migrator.ts';
 import { openPGlite } from '../../kernel/db/pglite.ts';
@@ -11,40 +10,21 @@ import type { Schema } from '../../schema.ts';
 import { createAreasService } from '../areas/index.ts';
 import { POLICE_UK_FIXTURES, STREET_HEADER } from './performance.testing.ts';
 
-const BIN = path.join(PROJECT_ROOT, 'bin/peelian.js');
-/** Several processes, each opening the embedded database afresh. */
+/** Several commands, each opening the embedded database afresh. */
 const SLOW = 180_000;
-
-/** Runs `peelian` as a person would, with only the variables given (plus PATH). */
-function peelian(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('peelian import police-uk and import lookup', () => {
   it('refuses a mistyped command with exit code 2', async () => {
     const env = { PEELIAN_DATA_DIR: '/nonexistent/never-opened' };
-    const noPaths = await peelian(['import', 'police-uk'], env);
+    const noPaths = await peelianInProcess(['import', 'police-uk'], env);
     expect(noPaths).toMatchObject({ code: 2, stdout: '' });
     expect(noPaths.stderr).toBe(
       "peelian import police-uk: Give at least one CSV file, folder or police.uk zip archive to import. Run 'peelian import police-uk --help'.\n",
     );
-    const badNumber = await peelian(['import', 'police-uk', 'x', '--allow-rejects', 'some'], env);
+    const badNumber = await peelianInProcess(['import', 'police-uk', 'x', '--allow-rejects', 'some'], env);
     expect(badNumber.code).toBe(2);
     expect(badNumber.stderr).toContain('--allow-rejects must be a whole number, not "some".');
-    const help = await peelian(['--help'], env);
+    const help = await peelianInProcess(['--help'], env);
     expect(help.stdout).toContain('import police-uk');
     expect(help.stdout).toContain('import lookup');
   });
@@ -64,14 +44,14 @@ describe('peelian import police-uk and import lookup', () => {
           await database.close();
         }
         const good = path.join(POLICE_UK_FIXTURES, 'good');
-        const dry = await peelian(
+        const dry = await peelianInProcess(
           ['import', 'police-uk', good, '--force-area', 'thames-valley', '--dry-run', '--json'],
           env,
         );
         expect(dry.code).toBe(0);
         expect(JSON.parse(dry.stdout)).toMatchObject({ runId: null, dryRun: true, status: 'succeeded' });
 
-        const run = await peelian(
+        const run = await peelianInProcess(
           ['import', 'police-uk', good, '--force-area', 'thames-valley', '--json'],
           env,
         );
@@ -88,16 +68,19 @@ describe('peelian import police-uk and import lookup', () => {
         // A header-only file over a loaded month is refused (exit 1, the reason and the flag) unless allowed.
         const headerOnly = path.join(scratch, '2025-01-thames-valley-street.csv');
         fs.writeFileSync(headerOnly, `${STREET_HEADER}\n`);
-        const emptied = await peelian(['import', 'police-uk', headerOnly], env);
+        const emptied = await peelianInProcess(['import', 'police-uk', headerOnly], env);
         expect(emptied.code).toBe(1);
         expect(emptied.stderr.trim().split('\n').at(-1)).toMatch(
           /^peelian import police-uk: .*2025-01-thames-valley-street\.csv has no data rows, but thames-valley 2025-01 street already holds 8 rows: importing it would empty that month\. Nothing was imported\. To import it anyway, add --allow-empty\.$/,
         );
-        const allowedEmpty = await peelian(['import', 'police-uk', headerOnly, '--allow-empty'], env);
+        const allowedEmpty = await peelianInProcess(
+          ['import', 'police-uk', headerOnly, '--allow-empty'],
+          env,
+        );
         expect(allowedEmpty.code).toBe(0);
 
         const bad = path.join(POLICE_UK_FIXTURES, 'bad/rows');
-        const rejected = await peelian(['import', 'police-uk', bad], env);
+        const rejected = await peelianInProcess(['import', 'police-uk', bad], env);
         expect(rejected.code).toBe(1);
         expect(rejected.stdout).toMatch(/^Import run \d+: failed in /);
         expect(rejected.stderr).toMatch(
@@ -106,10 +89,10 @@ describe('peelian import police-uk and import lookup', () => {
         expect(rejected.stderr.trim().split('\n').at(-1)).toBe(
           'peelian import police-uk: 12 rows were rejected. Nothing was imported. To import the other rows, add --allow-rejects 12.',
         );
-        const allowed = await peelian(['import', 'police-uk', bad, '--allow-rejects', '12'], env);
+        const allowed = await peelianInProcess(['import', 'police-uk', bad, '--allow-rejects', '12'], env);
         expect(allowed.code).toBe(0);
 
-        const unknown = await peelian(
+        const unknown = await peelianInProcess(
           ['import', 'police-uk', path.join(POLICE_UK_FIXTURES, 'bad/unknown-force')],
           env,
         );
@@ -123,7 +106,7 @@ describe('peelian import police-uk and import lookup', () => {
           lookup,
           'LSOA21CD,LSOA21NM,LAD22CD,LAD22NM\nE01016252,Bracknell Forest 001C,E06000036,Bracknell Forest\n',
         );
-        const loaded = await peelian(['import', 'lookup', lookup], env);
+        const loaded = await peelianInProcess(['import', 'lookup', lookup], env);
         expect(loaded.code).toBe(0);
         expect(loaded.stdout).toMatch(
           /^Loaded 1 LSOAs in 1 local authorities from .*lookup\.csv in \d+\.\d s\.\n$/,

@@ -13,7 +13,8 @@ import {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteSnapshots: { empty: string; migrated: string };
+    /** `demo` is written by the first test file that needs it (demo-snapshot.ts). */
+    pgliteSnapshots: { empty: string; migrated: string; demo: string };
     postgresTemplates: PostgresTemplates | null;
   }
 }
@@ -26,7 +27,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   buildAssets();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-test-'));
-  const snapshots = { empty: path.join(dir, 'empty.tar'), migrated: path.join(dir, 'migrated.tar') };
+  const snapshots = {
+    empty: path.join(dir, 'empty.tar'),
+    migrated: path.join(dir, 'migrated.tar'),
+    demo: path.join(dir, 'demo.tar'),
+  };
   const database = await openPGlite({ snapshot: undefined });
   try {
     await writeSnapshot(database, snapshots.empty);

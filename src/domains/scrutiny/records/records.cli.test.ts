@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshDataDir, peelian, SLOW } from '../../../cli/cli.testing.ts';
+import { freshDataDir, peelianInProcess, SLOW } from '../../../cli/cli.testing.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 
 const DEMO_RECORDS = path.join(PROJECT_ROOT, 'data/demo/scrutiny/records/thames-valley-panel.yaml');
@@ -43,9 +43,9 @@ describe('peelian import scrutiny-records', () => {
     'loads a records file all or nothing, names the file, line and field of a problem, and is safe to re-run',
     async () => {
       const env = { PEELIAN_DATA_DIR: freshDataDir() };
-      expect((await peelian(['seed', 'demo'], env)).code).toBe(0);
+      expect((await peelianInProcess(['seed', 'demo'], env)).code).toBe(0);
 
-      const demo = await peelian(['import', 'scrutiny-records', DEMO_RECORDS], env);
+      const demo = await peelianInProcess(['import', 'scrutiny-records', DEMO_RECORDS], env);
       expect(demo.code).toBe(0);
       expect(JSON.parse(demo.stdout)).toEqual({
         groups: 4,
@@ -61,7 +61,7 @@ describe('peelian import scrutiny-records', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-records-'));
       const broken = path.join(dir, 'broken.yaml');
       fs.writeFileSync(broken, recordsFile(true));
-      const refused = await peelian(['import', 'scrutiny-records', broken], env);
+      const refused = await peelianInProcess(['import', 'scrutiny-records', broken], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe(
         `peelian import scrutiny-records: ${broken} line 20, recommendations.1.minute: the minutes of 2016-10-21 have no minute 99.\n`,
@@ -70,19 +70,19 @@ describe('peelian import scrutiny-records', () => {
       // Nothing of the refused file was kept: the good part alone now makes both of its changes.
       const good = path.join(dir, 'good.yaml');
       fs.writeFileSync(good, recordsFile(false));
-      const loaded = await peelian(['import', 'scrutiny-records', good], env);
+      const loaded = await peelianInProcess(['import', 'scrutiny-records', good], env);
       expect(loaded.code).toBe(0);
       expect(JSON.parse(loaded.stdout)).toMatchObject({
         recommendations: 1,
         workProgrammeEntries: 1,
         changes: 2,
       });
-      const again = await peelian(['import', 'scrutiny-records', good], env);
+      const again = await peelianInProcess(['import', 'scrutiny-records', good], env);
       expect(JSON.parse(again.stdout)).toMatchObject({ changes: 0 });
 
       const typo = path.join(dir, 'typo.yaml');
       fs.writeFileSync(typo, recordsFile(false).replace('origin: panel', 'origin: council'));
-      const badField = await peelian(['import', 'scrutiny-records', typo], env);
+      const badField = await peelianInProcess(['import', 'scrutiny-records', typo], env);
       expect(badField.code).toBe(1);
       expect(badField.stderr).toMatch(
         new RegExp(`^peelian import scrutiny-records: ${typo} line 11, recommendations\\.0\\.origin: `),
@@ -93,10 +93,13 @@ describe('peelian import scrutiny-records', () => {
 
   it('asks for the file, and says when it cannot be read', async () => {
     const env = { PEELIAN_DATA_DIR: freshDataDir() };
-    const missing = await peelian(['import', 'scrutiny-records'], env);
+    const missing = await peelianInProcess(['import', 'scrutiny-records'], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Give the scrutiny records file (YAML or JSON) to load.');
-    const unreadable = await peelian(['import', 'scrutiny-records', '/nonexistent/records.yaml'], env);
+    const unreadable = await peelianInProcess(
+      ['import', 'scrutiny-records', '/nonexistent/records.yaml'],
+      env,
+    );
     expect(unreadable.code).toBe(1);
     expect(unreadable.stderr).toBe(
       'peelian import scrutiny-records: Cannot read /nonexistent/records.yaml: ENOENT.\n',
