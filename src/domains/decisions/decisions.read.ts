@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Deadline } from '../../kernel/calendar/deadlines.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import {
   asSeenBy,
@@ -41,6 +41,12 @@ export async function listForwardPlan(deps: DecisionsDeps, actor: Actor): Promis
   return rows
     .filter((row) => isOnForwardPlan(row) && mayRead(deps, actor, row))
     .map((row) => asSeenBy(deps, actor, row));
+}
+
+/** The forward plan page: for those the policy lets read it (the Panel and the office), refused to others. */
+export function readForwardPlan(deps: DecisionsDeps, actor: Actor): Promise<DecisionRecord[]> {
+  if (!deps.policy.can(actor, 'decisions:read-forward-plan')) throw new ForbiddenError();
+  return listForwardPlan(deps, actor);
 }
 
 export async function readDecision(deps: DecisionsDeps, actor: Actor, body: string, number: string) {

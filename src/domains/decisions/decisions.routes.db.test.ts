@@ -207,7 +207,11 @@ describe.each(testEngines())('the decision register’s pages, forms and API, on
       advice: null,
     });
     const anonymous = await app.inject({ method: 'GET', url: paths.forwardPlan() });
-    expect(anonymous.statusCode).not.toBe(200);
+    expect(anonymous.headers.location).toMatch(/^\/sign-in\?next=/);
+    const analyst = new TestClient(app);
+    const signedIn = await createTestUser(services, { role: 'force-analyst', body: OFFICE });
+    await analyst.post('/sign-in', { email: signedIn.email, password: TEST_PASSWORD });
+    expect((await analyst.get(paths.forwardPlan())).statusCode).toBe(403);
     expect((await officer.get(paths.forwardPlan())).body).toContain('The precept for next year');
     const panel = new TestClient(app);
     const { email } = await createTestUser(services, { role: 'panel-member', body: OFFICE });

@@ -29,7 +29,9 @@ import { VIEWS } from './decisions.views.ts';
 
 const PUBLIC = { config: { permission: 'public' } } as const;
 const MANAGE = { config: { permission: 'decisions:manage' } } as const;
-const FORWARD_PLAN = { config: { permission: 'decisions:read-forward-plan' } } as const;
+// The forward plan is the Panel's as well as the office's: any signed-in reader reaches the route, and the
+// service refuses one the policy does not allow (decisions:read-forward-plan).
+const FORWARD_PLAN = { config: { permission: 'signed-in' } } as const;
 
 interface DecisionsRouteDeps {
   decisions: DecisionsService;
@@ -75,7 +77,7 @@ function registerRoutes({ decisions }: DecisionsRouteDeps): FastifyPluginAsync {
     });
 
     app.get(paths.forwardPlan.pattern, FORWARD_PLAN, async (request, reply) =>
-      reply.render(VIEWS.forwardPlan, toForwardPlanPage(await decisions.listForwardPlan(request.actor))),
+      reply.render(VIEWS.forwardPlan, toForwardPlanPage(await decisions.readForwardPlan(request.actor))),
     );
   };
 }

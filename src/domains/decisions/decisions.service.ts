@@ -7,6 +7,7 @@ import {
   listRegisterYears,
   listUnpublished,
   readDecision,
+  readForwardPlan,
   registerAccess,
   upcomingDeadlines,
 } from './decisions.read.ts';
@@ -25,6 +26,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
     listRegisterYears,
     listUnpublished,
     listForwardPlan,
+    readForwardPlan,
     readDecision,
     registerAccess,
     listOfficesFor,
