@@ -2,6 +2,7 @@ import { accountsDomain } from './accounts/index.ts';
 import { apiDomain } from './api/index.ts';
 import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
+import { decisionsDomain } from './decisions/index.ts';
 import { healthDomain } from './health/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
 import { DomainList } from './module.ts';
@@ -26,5 +27,6 @@ export const DOMAINS = DomainList.start()
   .add(performanceDomain)
   .add(recommendationsDomain)
   .add(scrutinyDomain)
+  .add(decisionsDomain)
   .add(calendarDomain)
   .add(apiDomain);

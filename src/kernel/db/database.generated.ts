@@ -138,6 +138,39 @@ export interface CoverageSource {
   title: string;
 }
 
+export interface Decision {
+  advice: string | null;
+  bodyId: number;
+  cfoName: string | null;
+  cfoSignedOn: string | null;
+  decidedOn: string | null;
+  deferralReason: string | null;
+  deferredUntil: string | null;
+  exemption: string | null;
+  id: Generated<number>;
+  informationRegime: Generated<string>;
+  keyDecision: Generated<boolean>;
+  maker: string;
+  monitoringOfficerName: string | null;
+  monitoringOfficerSignedOn: string | null;
+  number: string;
+  part: Generated<string>;
+  part2Advice: string | null;
+  plannedOn: string | null;
+  publicationDueOn: string | null;
+  publicStub: string | null;
+  publishedAt: Timestamp | null;
+  status: Generated<string>;
+  summary: string;
+  title: string;
+  valuePence: number | null;
+}
+
+export interface DecisionPriority {
+  decisionId: number;
+  priorityCode: string;
+}
+
 export interface ForceArea {
   createdAt: Generated<Timestamp>;
   gssCode: string;
@@ -821,6 +854,8 @@ export interface DB {
   body: Body;
   coveragePoint: CoveragePoint;
   coverageSource: CoverageSource;
+  decision: Decision;
+  decisionPriority: DecisionPriority;
   forceArea: ForceArea;
   indicator: Indicator;
   indicatorMeasure: IndicatorMeasure;

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices } from '../src/composition.ts';
+import { createTestBody, createTestUser } from '../src/domains/accounts/accounts.testing.ts';
+import { TEST_URLS } from '../src/kernel/testing/test-app.ts';
+import { createTestDatabase } from '../src/kernel/testing/test-database.ts';
+import {
+  type BrowserSession,
+  chromiumPath,
+  expectAccessible,
+  expectPageAccessible,
+  openPage,
+  signIn,
+  startBrowserSession,
+} from './browser.ts';
+
+describe.skipIf(!chromiumPath)('recording and publishing a decision in a real browser', () => {
+  let session: BrowserSession;
+  let officerEmail: string;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase('pglite');
+    const services = buildServices(database, TEST_URLS);
+    await createTestBody(database.db, 'thames-valley-pcc');
+    officerEmail = (await createTestUser(services, { role: 'opcc-officer', body: 'thames-valley-pcc' }))
+      .email;
+    session = await startBrowserSession(database);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('records a decision, refuses a sign-off dated after it, then signs it off and publishes it', async () => {
+    const { page, close } = await openPage(session.browser);
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/decisions/new`);
+      await expectAccessible(page);
+      await page.getByLabel('Office', { exact: true }).selectOption('thames-valley-pcc');
+      await page.getByLabel('Decision number').fill('E2E-001');
+      await page.getByLabel('Title', { exact: true }).fill('Community safety grants');
+      await page.getByLabel('Summary', { exact: true }).fill('The grants for the year.');
+      await page.getByLabel('Police and Crime Commissioner', { exact: true }).check();
+      await page.getByLabel('Yes', { exact: true }).check();
+      await page.getByLabel('Value (optional)').fill('£12,500');
+      await page.getByLabel('Part 1: public', { exact: true }).check();
+      await page.getByLabel('Freedom of Information Act 2000', { exact: true }).check();
+      await page.getByRole('button', { name: 'Record decision' }).click();
+      await page.waitForURL(/\/decisions\/thames-valley-pcc\/E2E-001$/);
+      await expectAccessible(page);
+
+      const signOff = page.locator('#sign-off');
+      await signOff.waitFor();
+      const fill = async (legend: string, [day, month, year]: string[]) => {
+        const group = page.getByRole('group', { name: legend });
+        await group.getByLabel('Day').fill(day as string);
+        await group.getByLabel('Month').fill(month as string);
+        await group.getByLabel('Year').fill(year as string);
+      };
+      await fill('Date of the decision', ['3', '5', '2024']);
+      await page.getByLabel('Chief finance officer', { exact: true }).fill('A Finance Officer');
+      await fill('Date the chief finance officer signed', ['4', '5', '2024']);
+      await page.getByLabel('Monitoring officer (the chief executive)').fill('A Chief Executive');
+      await fill('Date the monitoring officer signed', ['2', '5', '2024']);
+      await page.getByRole('button', { name: 'Record sign-off' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'The chief finance officer signs off before the decision is taken',
+      );
+      await expectAccessible(page);
+
+      await fill('Date the chief finance officer signed', ['2', '5', '2024']);
+      await page.getByRole('button', { name: 'Record sign-off' }).click();
+      await page.waitForURL(/E2E-001$/);
+      await page.getByRole('button', { name: 'Publish decision' }).click();
+      await page.waitForURL(/E2E-001$/);
+      await expect(page.locator('body').textContent()).resolves.toContain('working days late');
+      await expectAccessible(page);
+    } finally {
+      await close();
+    }
+    await expectPageAccessible(session, '/decisions');
+  }, 120_000);
+});

@@ -1,0 +1,31 @@
+import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import { decisionPaths as paths } from './decisions.paths.ts';
+import { DecisionFilterSchema, DecisionJson, DecisionListJson, DecisionParams } from './decisions.schemas.ts';
+
+/** The decision register, described for the OpenAPI document. */
+export const DECISIONS_OPENAPI: OpenApiPaths = {
+  [paths.apiList.openApi]: {
+    get: {
+      summary: 'The decision register: published decisions, filtered by year and maker',
+      description:
+        'Every published decision of a Police and Crime Commissioner, the deputy, or the chief executive under delegation, newest first: the number, title, summary, maker, date, value in pence, the statutory officers’ advice and sign-off, the plan priorities it concerns, the information regime, and the publication clock (due one working day after the decision, England and Wales bank holidays; `workingDaysLate`; any deferral with its reason). A Part 2 decision shows only its public description and the exemption: its summary, value, advice and priorities are null or empty. The same list is at /decisions.csv and /decisions.json.',
+      security: SECURITY.public,
+      requestParams: { query: DecisionFilterSchema },
+      responses: withErrors(
+        { '200': jsonResponse('`{"decisions": [Decision…]}`, newest first', DecisionListJson) },
+        { '400': 'An unknown filter value, with the parameter named' },
+      ),
+    },
+  },
+  [paths.apiDecision.openApi]: {
+    get: {
+      summary: 'One decision, by its office and number',
+      security: SECURITY.public,
+      requestParams: { path: DecisionParams },
+      responses: withErrors(
+        { '200': jsonResponse('The decision', DecisionJson) },
+        { '400': 'The office or number is malformed', '404': 'No such decision, or not published' },
+      ),
+    },
+  },
+};
