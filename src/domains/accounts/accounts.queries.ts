@@ -389,18 +389,15 @@ export function listUnsentMessages(db: Db, limit: number) {
     .execute();
 }
 
-export async function markMessageSent(db: Db, id: number, at: Date): Promise<void> {
+/** Counts a delivery attempt: sent at a time, or failed with the mail server's answer. */
+export async function recordDeliveryAttempt(
+  db: Db,
+  id: number,
+  outcome: { sentAt: Date } | { lastError: string },
+): Promise<void> {
   await db
     .updateTable('outboxMessage')
-    .set((eb) => ({ sentAt: at, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function markMessageFailed(db: Db, id: number, error: string): Promise<void> {
-  await db
-    .updateTable('outboxMessage')
-    .set((eb) => ({ lastError: error, attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({ ...outcome, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }

@@ -2,21 +2,13 @@ import type { AuditEventRow } from '../../kernel/audit/audit.queries.ts';
 import { recordTypeName } from '../../kernel/audit/audit-record-types.ts';
 import { ROLE_LABELS } from '../../kernel/auth/roles.ts';
 import { accountPaths } from './accounts.paths.ts';
-import type { GrantRow } from './accounts.queries.ts';
+import type { GrantRow, UserSummaryRow } from './accounts.queries.ts';
 
 export function grantLabel(grant: Pick<GrantRow, 'role' | 'bodyName'>): string {
   return `${ROLE_LABELS[grant.role]} — ${grant.bodyName ?? 'whole installation'}`;
 }
 
-interface UserLike {
-  id: number;
-  email: string;
-  displayName: string;
-  disabledAt: Date | null;
-  hasPassword: boolean;
-  totpEnabled: boolean;
-  grants: GrantRow[];
-}
+type UserLike = UserSummaryRow & { grants: GrantRow[] };
 
 export function toUserView(user: UserLike) {
   return {

@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
 import { narrowTo } from '../../kernel/db/domain-db.ts';
-import {
-  insertOutboxMessage,
-  listUnsentMessages,
-  markMessageFailed,
-  markMessageSent,
-} from './accounts.queries.ts';
+import { insertOutboxMessage, listUnsentMessages, recordDeliveryAttempt } from './accounts.queries.ts';
 import type { AccountsOutbox, AccountsDb as Db } from './accounts.tables.ts';
 
 export interface OutgoingMessage {
@@ -58,10 +53,10 @@ export async function deliverOutbox(
   for (const message of messages) {
     try {
       await sender.deliver(message);
-      await markMessageSent(db, message.id, now());
+      await recordDeliveryAttempt(db, message.id, { sentAt: now() });
       sent++;
     } catch (error) {
-      await markMessageFailed(db, message.id, (error as Error).message.slice(0, 500));
+      await recordDeliveryAttempt(db, message.id, { lastError: (error as Error).message.slice(0, 500) });
       failed++;
     }
   }
