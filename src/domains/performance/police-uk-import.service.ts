@@ -11,6 +11,7 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import type { CopyTarget } from '../../kernel/db/copy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
+import { isProcessRunning } from '../../kernel/process-running.ts';
 import type { AreasService } from '../areas/index.ts';
 import { deriveLsoaAuthoritiesFromNames } from './lsoa-lookup.service.ts';
 import type { ImportOrigin, PerformanceRelations } from './performance.tables.ts';
@@ -766,17 +767,8 @@ async function removeAbandonedTempDirs(): Promise<void> {
   const names = await fs.readdir(os.tmpdir()).catch(() => [] as string[]);
   for (const name of names) {
     const match = /^peelian-(?:import|upload)-(\d+)-/.exec(name);
-    if (!match || isRunning(Number(match[1]))) continue;
+    if (!match || isProcessRunning(Number(match[1]))) continue;
     await fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true }).catch(() => {});
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { buildServices, seedDemoData } from '../../composition.ts';
 import type { Schema } from '../../schema.ts';
 import { openPGlite } from '../db/pglite.ts';
+import { isProcessRunning } from '../process-running.ts';
 import { TEST_URLS } from './test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -29,7 +30,7 @@ async function demoSnapshot(file: string): Promise<string> {
     }
     if (claimFor(claim)) break;
     // A test process that ends (a timed-out hook, a crash) before writing the snapshot leaves it to the next.
-    if (!isRunning(Number(fs.readFileSync(claim, 'utf8')))) fs.rmSync(claim, { force: true });
+    if (!isProcessRunning(Number(fs.readFileSync(claim, 'utf8')))) fs.rmSync(claim, { force: true });
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   try {
@@ -63,15 +64,5 @@ function claimFor(claim: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
