@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
+import {
+  optionalDateField,
+  optionalText,
+  requiredText,
+  withDateParts,
+} from '../../kernel/http/form-fields.ts';
 import { ActionJson } from '../recommendations/index.ts';
 import { SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
 import { DECISION_KINDS, GROUP_KINDS, GROUP_ROLES } from './scrutiny-records.tables.ts';
@@ -15,21 +20,6 @@ export const GroupMemberParams = z.object({ id: ID, memberId: ID });
 /** A choice from a list of records by id: anything else gets the same plain message. */
 export const choiceOf = (message: string) =>
   z.coerce.number({ message }).int(message).positive(message).max(2_147_483_647, message);
-
-export const requiredText = (max: number, missing: string, label: string) =>
-  z
-    .string({ message: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
-
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((value) => value || null);
 
 export const optionalFunction = z
   .union([z.literal(''), z.enum(SCRUTINY_FUNCTIONS, { message: 'Select a function from the list' })])

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { dateField, timeField, withDateParts } from '../../kernel/http/form-fields.ts';
+import { dateField, optionalText, timeField, withDateParts } from '../../kernel/http/form-fields.ts';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((value) => value || null);
 
 export const MeetingIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 

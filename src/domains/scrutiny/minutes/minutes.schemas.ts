@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { optionalDateField, withDateParts } from '../../../kernel/http/form-fields.ts';
-import { choiceOf, requiredText } from '../scrutiny-records.schemas.ts';
+import { optionalDateField, requiredText, withDateParts } from '../../../kernel/http/form-fields.ts';
+import { choiceOf } from '../scrutiny-records.schemas.ts';
 import { DECISION_KINDS } from '../scrutiny-records.tables.ts';
 
 // The minutes' forms: every message names what to fix.

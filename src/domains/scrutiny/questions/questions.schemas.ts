@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MeetingIdParams, optionalText } from '../scrutiny.schemas.ts';
+import { optionalText } from '../../../kernel/http/form-fields.ts';
+import { MeetingIdParams } from '../scrutiny.schemas.ts';
 
 /** The longest question any panel may allow; each panel sets its own limit at or below this. */
 export const QUESTION_TEXT_CAP = 20_000;
