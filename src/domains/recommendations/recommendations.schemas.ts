@@ -3,6 +3,7 @@ import {
   dateField,
   optionalDateField,
   optionalText,
+  recordId,
   requiredText,
   withDateParts,
 } from '../../kernel/http/form-fields.ts';
@@ -10,8 +11,7 @@ import { OUTCOME_KINDS, RECOMMENDATION_ORIGINS, RESPONSE_KINDS } from './recomme
 
 // The ledger's forms, filters and API documents: every message names what to fix.
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-export const RecommendationIdParams = z.object({ id: ID });
+export const RecommendationIdParams = z.object({ id: recordId });
 
 export const RECOMMENDATION_STATUSES = [
   'awaiting-response',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   optionalDateField,
   optionalText,
+  recordId,
   requiredText,
   withDateParts,
 } from '../../kernel/http/form-fields.ts';
@@ -11,11 +12,9 @@ import { DECISION_KINDS, GROUP_KINDS, GROUP_ROLES } from './scrutiny-records.tab
 
 // Form and query schemas for minutes, recommendations and groups: every message names what to fix.
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-
-export const MeetingItemParams = z.object({ id: ID, itemId: ID });
-export const RecordIdParams = z.object({ id: ID });
-export const GroupMemberParams = z.object({ id: ID, memberId: ID });
+export const MeetingItemParams = z.object({ id: recordId, itemId: recordId });
+export const RecordIdParams = z.object({ id: recordId });
+export const GroupMemberParams = z.object({ id: recordId, memberId: recordId });
 
 /** A choice from a list of records by id: anything else gets the same plain message. */
 export const choiceOf = (message: string) =>
@@ -57,7 +56,7 @@ export const NewRecommendationFormSchema = withDateParts(
       message: 'Select who made the recommendation',
     }),
     group: z
-      .union([z.literal(''), ID], { message: 'Select the group from the list' })
+      .union([z.literal(''), recordId], { message: 'Select the group from the list' })
       .default('')
       .transform((value) => (value === '' ? null : value)),
     madeOn: optionalDateField('The date it was made'),
