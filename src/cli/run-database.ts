@@ -1,6 +1,6 @@
 import { describeSeed, seedDemoData } from '../composition.ts';
 import { auditGuardWarning } from '../kernel/audit/audit-guard.ts';
-import type { CommandContext } from '../kernel/cli/command.ts';
+import { type CommandContext, printResult } from '../kernel/cli/command.ts';
 import { migrate, migrationStatus } from '../kernel/db/migrator.ts';
 import { plural } from '../kernel/formats/words.ts';
 import { withDatabase } from './with-database.ts';
@@ -25,16 +25,13 @@ export async function runDbMigrate({ stdout, stderr }: CommandContext): Promise<
 export async function runDbStatus({ options, stdout }: CommandContext): Promise<void> {
   await withDatabase(
     async ({ database }) => {
-      const status = await migrationStatus(database.sql);
-      if (options.json) {
-        stdout(JSON.stringify({ engine: database.engine, migrations: status }, null, 2));
-        return;
-      }
-      for (const row of status) {
-        stdout(
-          `${row.state.padEnd(8)} ${row.name}${row.appliedAt ? `  ${row.appliedAt.toISOString()}` : ''}`,
-        );
-      }
+      const migrations = await migrationStatus(database.sql);
+      printResult({ options, stdout }, { engine: database.engine, migrations }, (status) =>
+        status.migrations.map(
+          (row) =>
+            `${row.state.padEnd(8)} ${row.name}${row.appliedAt ? `  ${row.appliedAt.toISOString()}` : ''}`,
+        ),
+      );
     },
     { migrate: false },
   );

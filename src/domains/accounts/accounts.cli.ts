@@ -6,6 +6,7 @@ import {
   type DomainCommand,
   type DomainCommandContext,
   type OptionSpec,
+  printResult,
   UsageError,
 } from '../../kernel/cli/command.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
@@ -65,15 +66,13 @@ export async function runUsersList({
 }: DomainCommandContext<AccountsCommandServices>): Promise<void> {
   await withServices(async (services) => {
     const users = await services.users.listUsersWithGrants(actor);
-    if (options.json) {
-      stdout(JSON.stringify(users, null, 2));
-      return;
-    }
-    for (const user of users) {
-      const roles = user.grants.map((grant) => `${grant.role}@${grant.bodySlug ?? '*'}`).join(',') || '-';
-      const status = user.disabledAt ? 'disabled' : user.hasPassword ? 'active' : 'invited';
-      stdout(`${String(user.id).padStart(4)}  ${user.email.padEnd(36)} ${status.padEnd(8)} ${roles}`);
-    }
+    printResult({ options, stdout }, users, (list) =>
+      list.map((user) => {
+        const roles = user.grants.map((grant) => `${grant.role}@${grant.bodySlug ?? '*'}`).join(',') || '-';
+        const status = user.disabledAt ? 'disabled' : user.hasPassword ? 'active' : 'invited';
+        return `${String(user.id).padStart(4)}  ${user.email.padEnd(36)} ${status.padEnd(8)} ${roles}`;
+      }),
+    );
   });
 }
 
@@ -161,21 +160,17 @@ export async function runTokensList({
 }: DomainCommandContext<AccountsCommandServices>): Promise<void> {
   await withServices(async (services) => {
     const tokens = await services.apiTokens.listTokens(actor);
-    if (options.json) {
-      stdout(JSON.stringify(tokens, null, 2));
-      return;
-    }
-    for (const token of tokens) {
-      const state = token.revokedAt
-        ? 'revoked'
-        : token.expiresAt && token.expiresAt <= new Date()
-          ? 'expired'
-          : 'active';
-      const expires = token.expiresAt ? token.expiresAt.toISOString().slice(0, 10) : 'never';
-      stdout(
-        `${String(token.id).padStart(4)}  ${token.name.padEnd(28)} ${token.role}@${token.bodySlug ?? '*'}  ${state}  expires ${expires}`,
-      );
-    }
+    printResult({ options, stdout }, tokens, (list) =>
+      list.map((token) => {
+        const state = token.revokedAt
+          ? 'revoked'
+          : token.expiresAt && token.expiresAt <= new Date()
+            ? 'expired'
+            : 'active';
+        const expires = token.expiresAt ? token.expiresAt.toISOString().slice(0, 10) : 'never';
+        return `${String(token.id).padStart(4)}  ${token.name.padEnd(28)} ${token.role}@${token.bodySlug ?? '*'}  ${state}  expires ${expires}`;
+      }),
+    );
   });
 }
 

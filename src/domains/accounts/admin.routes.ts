@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuditEventRow } from '../../kernel/audit/audit.queries.ts';
 import { ROLE_LABELS, ROLES } from '../../kernel/auth/roles.ts';
 import { csvColumns, toCsv } from '../../kernel/formats/csv.ts';
-import { SESSION_COOKIE } from '../../kernel/http/auth.ts';
+import { requires, SESSION_COOKIE } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
@@ -17,8 +17,8 @@ import type { AuditService } from './audit.service.ts';
 import type { SignInService } from './sign-in.service.ts';
 import type { UsersService } from './users.service.ts';
 
-const SIGNED_IN = { config: { permission: 'signed-in' } } as const;
-const MANAGE_USERS = { config: { permission: 'users:manage' } } as const;
+const SIGNED_IN = requires('signed-in');
+const MANAGE_USERS = requires('users:manage');
 
 const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
 const AuditQuery = withDateParts(
@@ -184,7 +184,7 @@ function peopleRoutes({ users }: Deps): FastifyPluginAsync {
 
 function auditRoutes({ audit }: Deps): FastifyPluginAsync {
   return async (app) => {
-    app.get(accountPaths.audit.pattern, { config: { permission: 'audit:read' } }, async (request, reply) => {
+    app.get(accountPaths.audit.pattern, requires('audit:read'), async (request, reply) => {
       const query = parseInput(AuditQuery, request.query);
       const filter = {
         recordType: query.recordType || undefined,

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createDocument } from 'zod-openapi';
 import { codeSpansToHtml } from '../../kernel/formats/code-spans.ts';
+import { PUBLIC } from '../../kernel/http/auth.ts';
 import { type OpenApiPaths, SECURITY_SCHEMES } from '../../kernel/http/openapi.ts';
 import { type PageModel, view } from '../../kernel/http/views.ts';
 import { apiPaths } from './api.paths.ts';
 
 /** Kept here too: domains (and branches) written before the type moved to the kernel import it from here. */
 export type { OpenApiPaths };
-
-const PUBLIC = { config: { permission: 'public' } } as const;
 
 type Endpoint = { method: string; path: string; summaryHtml: string; descriptionHtml: string | null };
 

@@ -3,11 +3,10 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Deadline, DeadlineSource } from '../../kernel/calendar/deadlines.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { toICalendar } from '../../kernel/formats/icalendar.ts';
+import { PUBLIC } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type PageModel, view } from '../../kernel/http/views.ts';
 import { calendarPaths } from './calendar.paths.ts';
-
-const PUBLIC = { config: { permission: 'public' } } as const;
 
 const CALENDAR_PAGE = view<PageModel & { deadlines: (Deadline & { date: string })[] }>(
   'calendar/views/calendar.njk',

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { PUBLIC } from '../../kernel/http/auth.ts';
 import type { BuildInfo } from './build-info.ts';
 import type { HealthService } from './health.service.ts';
 
 /** Operational endpoints: liveness (/ping), readiness with the database (/health), and build (/info). */
 export function healthRoutes(deps: { health: HealthService; buildInfo: BuildInfo }): FastifyPluginAsync {
   return async (app) => {
-    app.get('/ping', { config: { permission: 'public' } }, async () => ({ status: 'ok' }));
+    app.get('/ping', PUBLIC, async () => ({ status: 'ok' }));
 
-    app.get('/health', { config: { permission: 'public' } }, async (request, reply) => {
+    app.get('/health', PUBLIC, async (request, reply) => {
       const report = await deps.health.checkHealth();
       if (report.status !== 'ok') request.log.warn({ health: report }, 'health check failed');
       return reply
@@ -16,7 +17,7 @@ export function healthRoutes(deps: { health: HealthService; buildInfo: BuildInfo
         .send(report);
     });
 
-    app.get('/info', { config: { permission: 'public' } }, async () => ({
+    app.get('/info', PUBLIC, async () => ({
       ...deps.buildInfo,
       node: process.version,
     }));

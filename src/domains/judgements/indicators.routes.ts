@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../kernel/errors.ts';
+import { requires } from '../../kernel/http/auth.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import {
   toIndicatorsView,
@@ -21,7 +22,7 @@ import {
 import type { JudgementsService } from './judgements.service.ts';
 import { judgementViews } from './judgements.views.ts';
 
-const MANAGE = { config: { permission: 'indicators:manage' } } as const;
+const MANAGE = requires('indicators:manage');
 
 /** Population and series files are small: every local authority's residents for decades fit in far less. */
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { csvColumns, toCsv } from '../../kernel/formats/csv.ts';
+import { PUBLIC } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { createChartCache } from './judgements.charts.ts';
@@ -14,8 +15,6 @@ import {
   toScorecardView,
 } from './judgements.view-models.ts';
 import { judgementViews } from './judgements.views.ts';
-
-const PUBLIC = { config: { permission: 'public' } } as const;
 
 type MeasureCsvRow = ReturnType<typeof toMeasureCsvRows>[number];
 

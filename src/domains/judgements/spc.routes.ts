@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { ValidationError } from '../../kernel/errors.ts';
+import { PUBLIC } from '../../kernel/http/auth.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
 import { analyseSpc, SPC_METHOD, SpcInputError } from '../../kernel/spc/index.ts';
@@ -13,30 +14,26 @@ import { MAX_SPC_POINTS, SpcRequestSchema, SpcResponseJson } from './spc.schemas
  */
 export function spcRoutes(): FastifyPluginAsync {
   return async (app) => {
-    app.post(
-      scorecardPaths.apiSpc.pattern,
-      { config: { permission: 'public' }, bodyLimit: 1_048_576 },
-      async (request) => {
-        const input = parseInput(SpcRequestSchema, request.body);
-        try {
-          const result = analyseSpc(input);
-          const response: z.input<typeof SpcResponseJson> = {
-            mean: result.mean,
-            upperLimit: result.upperLimit,
-            lowerLimit: result.lowerLimit,
-            points: result.points.map(({ value, rule, type }) => ({ value, rule, type })),
-            variation: result.variation,
-            trialLimits: result.trialLimits,
-            method: SPC_METHOD,
-          };
-          return response;
-        } catch (error) {
-          if (error instanceof SpcInputError)
-            throw new ValidationError([{ field: error.field, message: error.message }]);
-          throw error;
-        }
-      },
-    );
+    app.post(scorecardPaths.apiSpc.pattern, { ...PUBLIC, bodyLimit: 1_048_576 }, async (request) => {
+      const input = parseInput(SpcRequestSchema, request.body);
+      try {
+        const result = analyseSpc(input);
+        const response: z.input<typeof SpcResponseJson> = {
+          mean: result.mean,
+          upperLimit: result.upperLimit,
+          lowerLimit: result.lowerLimit,
+          points: result.points.map(({ value, rule, type }) => ({ value, rule, type })),
+          variation: result.variation,
+          trialLimits: result.trialLimits,
+          method: SPC_METHOD,
+        };
+        return response;
+      } catch (error) {
+        if (error instanceof SpcInputError)
+          throw new ValidationError([{ field: error.field, message: error.message }]);
+        throw error;
+      }
+    });
   };
 }
 

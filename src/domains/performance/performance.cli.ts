@@ -1,4 +1,9 @@
-import { type DomainCommand, type DomainCommandContext, UsageError } from '../../kernel/cli/command.ts';
+import {
+  type DomainCommand,
+  type DomainCommandContext,
+  printResult,
+  UsageError,
+} from '../../kernel/cli/command.ts';
 import type { PerformanceServices } from './performance.services.ts';
 import type { PoliceUkReject } from './police-uk/index.ts';
 import type { ImportProgress, ImportReport } from './police-uk-import.service.ts';
@@ -35,8 +40,7 @@ export async function runImportPoliceUk({
   );
   progress.done();
   for (const line of describeRejects(report.rejects, report.rejectedRows)) stderr(line);
-  if (options.json) stdout(JSON.stringify(report, null, 2));
-  else for (const line of describeReport(report)) stdout(line);
+  printResult({ options, stdout }, report, describeReport);
   if (report.status === 'failed')
     throw new Error(`${report.error ?? 'The import failed.'}${failureHint(report, allowRejects)}`);
 }
@@ -65,17 +69,13 @@ export async function runImportLookup({
   const result = await withServices((services) =>
     services.performance.lookups.loadLsoaLookupFile(actor, file),
   );
-  if (options.json) {
-    stdout(JSON.stringify(result, null, 2));
-    return;
-  }
-  stdout(
-    `Loaded ${result.rows.toLocaleString('en-GB')} LSOAs in ${result.localAuthorities} local authorities` +
-      (result.communitySafetyPartnerships > 0
-        ? ` and ${result.communitySafetyPartnerships} community safety partnerships`
+  printResult({ options, stdout }, result, (loaded) => [
+    `Loaded ${loaded.rows.toLocaleString('en-GB')} LSOAs in ${loaded.localAuthorities} local authorities` +
+      (loaded.communitySafetyPartnerships > 0
+        ? ` and ${loaded.communitySafetyPartnerships} community safety partnerships`
         : '') +
-      ` from ${result.file} in ${(result.durationMs / 1000).toFixed(1)} s.`,
-  );
+      ` from ${loaded.file} in ${(loaded.durationMs / 1000).toFixed(1)} s.`,
+  ]);
 }
 
 function parseAllowRejects(value: string | boolean | undefined): number {

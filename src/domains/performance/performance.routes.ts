@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { routeGroups } from '../../kernel/http/route-groups.ts';
@@ -33,9 +34,8 @@ import { performanceViews } from './performance.views.ts';
 import { MonthNotLoadedError } from './police-uk-data.service.ts';
 import { tempDirPrefix } from './police-uk-import.service.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const READ_IMPORTS = { config: { permission: 'imports:read' } } as const;
-const RUN_IMPORTS = { config: { permission: 'imports:run' } } as const;
+const READ_IMPORTS = requires('imports:read');
+const RUN_IMPORTS = requires('imports:run');
 
 /** The largest upload accepted: a month of every force's files, zipped, is far smaller. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;

@@ -18,7 +18,7 @@ export const STEP_LABELS: Record<PlanStep, string> = {
 };
 
 /** The order a new plan's steps normally take before it is issued (s. 5 and s. 28 of the 2011 Act). */
-const ROUTE_TO_ISSUE: PlanStep[] = [
+export const ROUTE_TO_ISSUE: readonly PlanStep[] = [
   'public-consulted',
   'chief-constable-consulted',
   'sent-to-panel',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ConflictError } from '../../kernel/errors.ts';
 import { plural } from '../../kernel/formats/words.ts';
+import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
@@ -35,8 +36,7 @@ import {
 } from './plans.view-models.ts';
 import { planViews } from './plans.views.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const EDIT = { config: { permission: 'plans:edit' } } as const;
+const EDIT = requires('plans:edit');
 
 const STEP_OPTIONS = PLAN_STEPS.map((step) => ({ value: step, text: STEP_LABELS[step] }));
 

@@ -6,7 +6,7 @@ import { canSee } from '../../kernel/auth/visibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { withDeps } from '../../kernel/use-cases.ts';
 import type { CoverageFile, MeasureDirection, PlanFile } from './plans.file-schema.ts';
-import { describeLifecycle, todayInLondon } from './plans.lifecycle.ts';
+import { describeLifecycle, ROUTE_TO_ISSUE, todayInLondon } from './plans.lifecycle.ts';
 import { planPaths } from './plans.paths.ts';
 import {
   deleteVersionTree,
@@ -49,14 +49,7 @@ export interface PlansDeps {
 }
 
 /** Steps taken on the draft on its way to being issued; the rest concern an issued version. */
-const DRAFT_STEPS = new Set<PlanStep>([
-  'public-consulted',
-  'chief-constable-consulted',
-  'sent-to-panel',
-  'panel-report-received',
-  'response-published',
-  'issued',
-]);
+const DRAFT_STEPS = new Set<PlanStep>(ROUTE_TO_ISSUE);
 
 export type PlansService = ReturnType<typeof createPlansService>;
 

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { PUBLIC } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import type { ForceAreasJson } from '../areas/areas.schemas.ts';
 import type { AreasService } from '../areas/index.ts';
 import { portalPaths } from './portal.paths.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
 import { portalViews } from './portal.views.ts';
-
-const PUBLIC = { config: { permission: 'public' } } as const;
 
 /** The public face: home page, statements, and the open data behind what the home page shows. */
 export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
@@ -25,9 +26,8 @@ import {
 } from './recommendations.view-models.ts';
 import { VIEWS } from './recommendations.views.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'recommendations:manage' } } as const;
-const RESPOND = { config: { permission: 'recommendations:record-response' } } as const;
+const MANAGE = requires('recommendations:manage');
+const RESPOND = requires('recommendations:record-response');
 
 type DetailChange<Schema extends z.ZodType> = (
   actor: Actor,

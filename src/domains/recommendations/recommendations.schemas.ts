@@ -1,26 +1,17 @@
 import { z } from 'zod';
-import { dateField, optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
+import {
+  dateField,
+  optionalDateField,
+  optionalText,
+  recordId,
+  requiredText,
+  withDateParts,
+} from '../../kernel/http/form-fields.ts';
 import { OUTCOME_KINDS, RECOMMENDATION_ORIGINS, RESPONSE_KINDS } from './recommendations.tables.ts';
 
 // The ledger's forms, filters and API documents: every message names what to fix.
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-export const RecommendationIdParams = z.object({ id: ID });
-
-const requiredText = (max: number, missing: string, label: string) =>
-  z
-    .string({ message: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((value) => value || null);
+export const RecommendationIdParams = z.object({ id: recordId });
 
 export const RECOMMENDATION_STATUSES = [
   'awaiting-response',

@@ -1,35 +1,24 @@
 import { z } from 'zod';
-import { optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
+import {
+  optionalDateField,
+  optionalText,
+  recordId,
+  requiredText,
+  withDateParts,
+} from '../../kernel/http/form-fields.ts';
 import { ActionJson } from '../recommendations/index.ts';
 import { SCRUTINY_FUNCTIONS } from './scrutiny-functions.ts';
 import { DECISION_KINDS, GROUP_KINDS, GROUP_ROLES } from './scrutiny-records.tables.ts';
 
 // Form and query schemas for minutes, recommendations and groups: every message names what to fix.
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-
-export const MeetingItemParams = z.object({ id: ID, itemId: ID });
-export const RecordIdParams = z.object({ id: ID });
-export const GroupMemberParams = z.object({ id: ID, memberId: ID });
+export const MeetingItemParams = z.object({ id: recordId, itemId: recordId });
+export const RecordIdParams = z.object({ id: recordId });
+export const GroupMemberParams = z.object({ id: recordId, memberId: recordId });
 
 /** A choice from a list of records by id: anything else gets the same plain message. */
 export const choiceOf = (message: string) =>
   z.coerce.number({ message }).int(message).positive(message).max(2_147_483_647, message);
-
-export const requiredText = (max: number, missing: string, label: string) =>
-  z
-    .string({ message: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
-
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((value) => value || null);
 
 export const optionalFunction = z
   .union([z.literal(''), z.enum(SCRUTINY_FUNCTIONS, { message: 'Select a function from the list' })])
@@ -67,7 +56,7 @@ export const NewRecommendationFormSchema = withDateParts(
       message: 'Select who made the recommendation',
     }),
     group: z
-      .union([z.literal(''), ID], { message: 'Select the group from the list' })
+      .union([z.literal(''), recordId], { message: 'Select the group from the list' })
       .default('')
       .transform((value) => (value === '' ? null : value)),
     madeOn: optionalDateField('The date it was made'),

@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import { dateField, timeField, withDateParts } from '../../kernel/http/form-fields.ts';
+import {
+  dateField,
+  optionalText,
+  recordId,
+  timeField,
+  withDateParts,
+} from '../../kernel/http/form-fields.ts';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((value) => value || null);
-
-export const MeetingIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const MeetingIdParams = z.object({ id: recordId });
 
 const MeetingFields = z.object({
   panel: z.string({ message: 'Select who holds the meeting' }).regex(SLUG, 'Select who holds the meeting'),

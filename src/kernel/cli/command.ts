@@ -38,6 +38,19 @@ export interface DomainCommand<Services> extends Omit<Command, 'run'> {
   run: (context: DomainCommandContext<Services>) => Promise<void>;
 }
 
+/** A command's result on stdout: with `--json`, the whole of it as indented JSON for scripts; else lines for people. */
+export function printResult<Result>(
+  { options, stdout }: Pick<CommandContext, 'options' | 'stdout'>,
+  result: Result,
+  lines: (result: Result) => Iterable<string>,
+): void {
+  if (options.json) {
+    stdout(JSON.stringify(result, null, 2));
+    return;
+  }
+  for (const line of lines(result)) stdout(line);
+}
+
 /** A mistake in how the command was typed: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -9,6 +9,14 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
  */
 export type Permission = 'public' | 'signed-in' | (string & {});
 
+/** A route's options declaring what it requires: `app.get(path, requires('plans:edit'), handler)`. */
+export function requires(permission: Permission) {
+  return { config: { permission } } as const;
+}
+
+/** For a route anyone may call. */
+export const PUBLIC = requires('public');
+
 export type PendingSignIn = { kind: 'second-factor' | 'set-up-second-factor'; userId: number; email: string };
 
 export type SessionLookup = { kind: 'signed-in'; actor: Actor } | PendingSignIn | null;

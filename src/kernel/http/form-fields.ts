@@ -6,6 +6,26 @@ import { z } from 'zod';
  * them. Messages follow the GOV.UK Design System: they name the part that is missing or wrong.
  */
 
+/** A record's id in a URL or a form: a whole number that fits PostgreSQL's integer. */
+export const recordId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Text the form must have, trimmed: `missing` when it is left blank, and a message naming `label` when too long. */
+export const requiredText = (max: number, missing: string, label: string) =>
+  z
+    .string({ message: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${label} must be ${max} characters or fewer`);
+
+/** Text the form may leave blank, trimmed: blank is null. */
+export const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .default('')
+    .transform((value) => value || null);
+
 const PARTS = ['day', 'month', 'year'] as const;
 type Part = (typeof PARTS)[number];
 type DateParts = Record<Part, string>;

@@ -18,6 +18,8 @@
  * (lower ≤ near lower ≤ mean ≤ near upper ≤ upper).
  */
 
+import type { SpcSegment } from './types.ts';
+
 export type Sign = -1 | 0 | 1;
 
 const DENOMINATOR = 300;
@@ -25,17 +27,8 @@ const LIMIT = 798; // 2.66 × 300
 const NEAR = 532; // 2/3 × 2.66 × 300
 const SCREEN = { numerator: 3267, denominator: 1000 };
 
-export interface XmrLimits {
-  calculationPoints: number;
-  mean: number;
-  averageMovingRange: number;
-  screenedMovingRanges: number;
-  upperLimit: number;
-  lowerLimit: number;
-  nearUpperLimit: number;
-  nearLowerLimit: number;
-  degenerate: boolean;
-}
+/** A segment's mean and limits: the segment less where it lies and whether its limits are trial ones. */
+export type XmrLimits = Omit<SpcSegment, 'start' | 'end' | 'trialLimits'>;
 
 /** The limits together with the exact sums behind them, which `locatePoint` compares against. */
 export interface XmrBasis {

@@ -1,5 +1,5 @@
 import type { PoliceUkKind } from './police-uk.layouts.ts';
-import type { PoliceUkRow } from './police-uk.rows.ts';
+import type { OutcomeRow, PoliceUkRow, StreetCrimeRow } from './police-uk.rows.ts';
 
 /**
  * Rows as PostgreSQL COPY text format (the default format of `COPY … FROM STDIN`): one line per row,
@@ -29,37 +29,30 @@ export function toCopyLine(values: readonly CopyValue[]): string {
   return `${line}\n`;
 }
 
+/** The columns street and outcomes rows share: the month, the force, and where (`reportedAtValues`). */
+const REPORTED_AT_COLUMNS = [
+  'month',
+  'reported_by',
+  'falls_within',
+  'longitude',
+  'latitude',
+  'location',
+  'lsoa_code',
+  'lsoa_name',
+];
+
 /** The column names `copyValues` fills, in order, for each kind. */
 export const COPY_COLUMNS: Readonly<Record<PoliceUkKind, readonly string[]>> = {
   street: [
     'source_line',
     'crime_id',
     'anti_social_behaviour',
-    'month',
-    'reported_by',
-    'falls_within',
-    'longitude',
-    'latitude',
-    'location',
-    'lsoa_code',
-    'lsoa_name',
+    ...REPORTED_AT_COLUMNS,
     'crime_type',
     'last_outcome_category',
     'context',
   ],
-  outcomes: [
-    'source_line',
-    'crime_id',
-    'month',
-    'reported_by',
-    'falls_within',
-    'longitude',
-    'latitude',
-    'location',
-    'lsoa_code',
-    'lsoa_name',
-    'outcome_type',
-  ],
+  outcomes: ['source_line', 'crime_id', ...REPORTED_AT_COLUMNS, 'outcome_type'],
   'stop-and-search': [
     'source_line',
     'month',
@@ -81,6 +74,19 @@ export const COPY_COLUMNS: Readonly<Record<PoliceUkKind, readonly string[]>> = {
   ],
 };
 
+function reportedAtValues(row: StreetCrimeRow | OutcomeRow): CopyValue[] {
+  return [
+    row.month,
+    row.reportedBy,
+    row.fallsWithin,
+    row.longitude,
+    row.latitude,
+    row.location,
+    row.lsoaCode,
+    row.lsoaName,
+  ];
+}
+
 /** A row's values in the order of `COPY_COLUMNS[row.kind]`. */
 export function copyValues(row: PoliceUkRow): CopyValue[] {
   switch (row.kind) {
@@ -89,32 +95,13 @@ export function copyValues(row: PoliceUkRow): CopyValue[] {
         row.line,
         row.crimeId,
         row.antiSocialBehaviour,
-        row.month,
-        row.reportedBy,
-        row.fallsWithin,
-        row.longitude,
-        row.latitude,
-        row.location,
-        row.lsoaCode,
-        row.lsoaName,
+        ...reportedAtValues(row),
         row.crimeType,
         row.lastOutcomeCategory,
         row.context,
       ];
     case 'outcomes':
-      return [
-        row.line,
-        row.crimeId,
-        row.month,
-        row.reportedBy,
-        row.fallsWithin,
-        row.longitude,
-        row.latitude,
-        row.location,
-        row.lsoaCode,
-        row.lsoaName,
-        row.outcomeType,
-      ];
+      return [row.line, row.crimeId, ...reportedAtValues(row), row.outcomeType];
     case 'stop-and-search':
       return [
         row.line,

@@ -7,8 +7,8 @@
 export const POLICE_UK_KINDS = ['street', 'outcomes', 'stop-and-search'] as const;
 export type PoliceUkKind = (typeof POLICE_UK_KINDS)[number];
 
-export const STREET_COLUMNS = [
-  'Crime ID',
+/** The columns street and outcomes files share after the Crime ID: the month, the force, and where. */
+const REPORTED_AT_COLUMNS = [
   'Month',
   'Reported by',
   'Falls within',
@@ -17,23 +17,17 @@ export const STREET_COLUMNS = [
   'Location',
   'LSOA code',
   'LSOA name',
+] as const;
+
+export const STREET_COLUMNS = [
+  'Crime ID',
+  ...REPORTED_AT_COLUMNS,
   'Crime type',
   'Last outcome category',
   'Context',
 ] as const;
 
-export const OUTCOMES_COLUMNS = [
-  'Crime ID',
-  'Month',
-  'Reported by',
-  'Falls within',
-  'Longitude',
-  'Latitude',
-  'Location',
-  'LSOA code',
-  'LSOA name',
-  'Outcome type',
-] as const;
+export const OUTCOMES_COLUMNS = ['Crime ID', ...REPORTED_AT_COLUMNS, 'Outcome type'] as const;
 
 /** Note that stop-and-search files give Latitude before Longitude, and a full date-time, not a month. */
 export const STOP_AND_SEARCH_COLUMNS = [

@@ -3,6 +3,7 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateOf, startOfLondonDay } from '../../../kernel/calendar/index.ts';
 import { ValidationError } from '../../../kernel/errors.ts';
 import { toICalendar } from '../../../kernel/formats/icalendar.ts';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { sendDownload } from '../../../kernel/http/download.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { toMinutesJson } from '../minutes/minutes.view-models.ts';
@@ -14,8 +15,7 @@ import type { ScrutinyService } from '../scrutiny.service.ts';
 import { parseNewMeetingJson, toApiFieldErrors } from './api.schemas.ts';
 import { toMeetingDetailJson, toMeetingEvent, toMeetingListJson } from './api.view-models.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 export interface ScrutinyApiDeps {
   scrutiny: ScrutinyService;

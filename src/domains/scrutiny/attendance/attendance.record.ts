@@ -1,8 +1,8 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { type FieldError, NotFoundError, ValidationError } from '../../../kernel/errors.ts';
-import { isHeld } from '../interests/interests.declarations.ts';
+import { canSeeMeetingRecord } from '../interests/interests.declarations.ts';
 import { listDeclarations } from '../interests/interests.queries.ts';
-import { recordsAccess, requireManagedMeeting, type ScrutinyDeps } from '../scrutiny.context.ts';
+import { requireManagedMeeting, type ScrutinyDeps } from '../scrutiny.context.ts';
 import { listAgendaItems, listMembersByBody, type MeetingRow, type MemberRow } from '../scrutiny.queries.ts';
 import type { MemberAttendanceKind } from '../scrutiny-attendance.tables.ts';
 import {
@@ -22,7 +22,7 @@ export async function listMeetingAttendance(
   actor: Actor,
   meeting: Pick<MeetingRow, 'id' | 'bodyId' | 'status'>,
 ): Promise<AttendanceRow[] | null> {
-  if (!isHeld(meeting) && !recordsAccess(deps.policy).canManage(actor, meeting.bodyId)) return null;
+  if (!canSeeMeetingRecord(deps, actor, meeting)) return null;
   return listAttendance(deps.db, meeting.id);
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
+import { requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { DeclarationFormSchema, DeclarationIdParams } from '../interests/interests.schemas.ts';
@@ -23,7 +24,7 @@ import {
 } from './attendance.view-models.ts';
 import { attendanceViews } from './attendance.views.ts';
 
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 /** The page's three forms; the one refused shows again with what was typed in it. */
 type PageForm = 'members' | 'people' | 'declarations';

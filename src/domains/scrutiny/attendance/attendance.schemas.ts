@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { type FieldError, ValidationError } from '../../../kernel/errors.ts';
+import { optionalText, recordId, requiredText } from '../../../kernel/http/form-fields.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { MEMBER_ATTENDANCE_KINDS, type MemberAttendanceKind } from '../scrutiny-attendance.tables.ts';
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-
-export const AttendanceIdParams = MeetingIdParams.extend({ attendanceId: ID });
+export const AttendanceIdParams = MeetingIdParams.extend({ attendanceId: recordId });
 
 /** People recorded by name: substitutes, officers, others present, and apologies from non-members. */
 export const ATTENDEE_KINDS = ['substitute', 'officer', 'other', 'apologies'] as const;
@@ -13,19 +12,10 @@ export const ATTENDEE_KINDS = ['substitute', 'officer', 'other', 'apologies'] as
 export const AttendeeFormSchema = z
   .object({
     attendedAs: z.enum(ATTENDEE_KINDS, { message: 'Select how the person attended' }),
-    name: z
-      .string({ message: 'Enter the person’s name' })
-      .trim()
-      .min(1, 'Enter the person’s name')
-      .max(200, 'Name must be 200 characters or fewer'),
-    capacity: z
-      .string()
-      .trim()
-      .max(200, 'Role or organisation must be 200 characters or fewer')
-      .default('')
-      .transform((value) => value || null),
+    name: requiredText(200, 'Enter the person’s name', 'Name'),
+    capacity: optionalText(200, 'Role or organisation'),
     substituteFor: z
-      .union([z.literal(''), ID], { message: 'Select the member the substitute stands in for' })
+      .union([z.literal(''), recordId], { message: 'Select the member the substitute stands in for' })
       .default('')
       .transform((value) => (value === '' ? null : value)),
   })

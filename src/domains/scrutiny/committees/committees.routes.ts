@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
@@ -17,8 +18,7 @@ import {
 } from './committees.view-models.ts';
 
 const VIEWS = 'scrutiny/committees/views';
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 const groupId = (request: FastifyRequest) => parseInput(RecordIdParams, request.params).id;
 

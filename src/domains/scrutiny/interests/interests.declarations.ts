@@ -15,9 +15,17 @@ import type { DeclarationForm } from './interests.schemas.ts';
  * The interests members declare at meetings: public once the meeting has been held.
  */
 
-/** Once a meeting has been held, who came and what they declared are part of its public record. */
-export function isHeld(meeting: Pick<MeetingRow, 'status'>): boolean {
-  return meeting.status === 'held' || meeting.status === 'minutes-approved';
+/**
+ * Once a meeting has been held, who came and what they declared are part of its public record; before,
+ * only its officer sees them.
+ */
+export function canSeeMeetingRecord(
+  deps: ScrutinyDeps,
+  actor: Actor,
+  meeting: Pick<MeetingRow, 'bodyId' | 'status'>,
+): boolean {
+  const held = meeting.status === 'held' || meeting.status === 'minutes-approved';
+  return held || recordsAccess(deps.policy).canManage(actor, meeting.bodyId);
 }
 
 /** A meeting's declarations, for those who may see them now: everyone once it is held, else its officer. */
@@ -26,7 +34,7 @@ export async function listMeetingDeclarations(
   actor: Actor,
   meeting: Pick<MeetingRow, 'id' | 'bodyId' | 'status'>,
 ): Promise<DeclarationRow[] | null> {
-  if (!isHeld(meeting) && !recordsAccess(deps.policy).canManage(actor, meeting.bodyId)) return null;
+  if (!canSeeMeetingRecord(deps, actor, meeting)) return null;
   return listDeclarations(deps.db, meeting.id);
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { memberOptions } from '../attendance/attendance.view-models.ts';
@@ -9,8 +10,7 @@ import { InterestFormSchema, InterestIdParams, PanelParams } from './interests.s
 import { INTEREST_CATEGORY_LABELS, options, toRegisterView } from './interests.view-models.ts';
 import { interestsViews as views } from './interests.views.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 /** The register of members' interests: public to read; the scrutiny officer keeps it. */
 export function scrutinyInterestsRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { dateField, withDateParts } from '../../../kernel/http/form-fields.ts';
+import { dateField, recordId, withDateParts } from '../../../kernel/http/form-fields.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 import { DECLARATION_KINDS, INTEREST_CATEGORIES, PARTICIPATIONS } from '../scrutiny-interests.tables.ts';
 import { choiceOf } from '../scrutiny-records.schemas.ts';
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const PanelParams = z.object({ slug: z.string().regex(SLUG, 'There is no such panel') });
-export const InterestIdParams = PanelParams.extend({ interestId: ID });
-export const DeclarationIdParams = MeetingIdParams.extend({ declarationId: ID });
+export const InterestIdParams = PanelParams.extend({ interestId: recordId });
+export const DeclarationIdParams = MeetingIdParams.extend({ declarationId: recordId });
 
 const description = (label: string) =>
   z
@@ -38,7 +37,7 @@ export type InterestForm = z.infer<typeof InterestFormSchema>;
 export const DeclarationFormSchema = z.object({
   member: choiceOf('Select the member'),
   agendaItem: z
-    .union([z.literal(''), ID], { message: 'Select the agenda item, or the meeting as a whole' })
+    .union([z.literal(''), recordId], { message: 'Select the agenda item, or the meeting as a whole' })
     .default('')
     .transform((value) => (value === '' ? null : value)),
   kind: z.enum(DECLARATION_KINDS, { message: 'Select the kind of interest declared' }),

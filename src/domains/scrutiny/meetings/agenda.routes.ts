@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { view } from '../../../kernel/http/views.ts';
@@ -10,7 +11,7 @@ import { EXEMPT_OPTIONS, toMeetingSummary } from '../scrutiny.view-models.ts';
 import { MeetingItemParams } from '../scrutiny-records.schemas.ts';
 import type { AgendaService } from './agenda.service.ts';
 
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 const MoveFormSchema = z.object({
   direction: z.enum(['up', 'down'], { message: 'Choose whether to move the item up or down' }),
 });

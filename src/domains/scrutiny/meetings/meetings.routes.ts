@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import type { FormProblem } from '../../../kernel/http/form-route.ts';
 import { formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
@@ -21,8 +22,7 @@ import {
   toNewMeetingPage,
 } from './meetings.view-models.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 const meetingId = (request: FastifyRequest) => parseInput(MeetingIdParams, request.params).id;
 const meetingUrl = (id: number, part = '') => `${meetingPaths.meeting({ id })}${part}`;

@@ -3,7 +3,7 @@ import type { Actor } from '../../../kernel/auth/actor.ts';
 import { londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { ConflictError, ValidationError } from '../../../kernel/errors.ts';
 import { type BodyFeature, bodyHas } from '../bodies.ts';
-import { updateMeetingStatus } from '../minutes/minutes.queries.ts';
+import { changeMeetingStatus } from '../minutes/minutes.steps.ts';
 import { deadlineFor, questionWindow } from '../questions/questions.window.ts';
 import {
   type BodyRef,
@@ -171,30 +171,11 @@ async function updateMeetingDetails(
   });
 }
 
-/** Moves a meeting on to a new status, audited, inside a transaction that has checked it may. */
-async function changeStatus(
-  trx: Db,
-  actor: Actor,
-  meeting: MeetingRow,
-  status: MeetingRow['status'],
-  requestId?: string,
-) {
-  await updateMeetingStatus(trx, meeting.id, status);
-  await recordChange(
-    trx,
-    actor,
-    { type: 'meeting', id: meeting.id },
-    { status: meeting.status },
-    { status },
-    requestId,
-  );
-}
-
 /** Cancels a meeting that has not been held; it stays listed, marked cancelled, so feeds can remove it. */
 async function cancelMeeting(context: MeetingsContext, actor: Actor, meetingId: number, requestId?: string) {
   return context.db.transaction().execute(async (trx) => {
     const meeting = await requireChangeableMeeting(context, trx, actor, meetingId);
-    await changeStatus(trx, actor, meeting, 'cancelled', requestId);
+    await changeMeetingStatus(trx, actor, meeting, 'cancelled', requestId);
   });
 }
 
@@ -241,7 +222,7 @@ async function publishAgenda(context: MeetingsContext, actor: Actor, meetingId: 
           ? 'This meeting is cancelled, so its agenda cannot be published'
           : 'The agenda of this meeting is already published',
       );
-    await changeStatus(trx, actor, current, 'agenda-published', requestId);
+    await changeMeetingStatus(trx, actor, current, 'agenda-published', requestId);
   });
 }
 

@@ -1,39 +1,21 @@
 import { z } from 'zod';
+import { clockTime, exemptParagraph, optionalText, orNull, slug, text } from '../scrutiny.file-fields.ts';
 import { MEETING_STATUSES, MEMBER_ROLES, NOTICE_KINDS } from '../scrutiny.tables.ts';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const text = z.string().trim().min(1);
-const optional = z
-  .string()
-  .trim()
-  .min(1)
-  .nullish()
-  .transform((value) => value ?? null);
 
 const AgendaItemEntry = z.strictObject({
   position: z.number().int().positive(),
-  slotTime: z
-    .string()
-    .regex(TIME)
-    .nullish()
-    .transform((value) => value ?? null),
+  slotTime: orNull(clockTime),
   title: text,
-  purpose: optional,
-  lead: optional,
-  exemptParagraph: z
-    .number()
-    .int()
-    .min(1)
-    .max(7)
-    .nullish()
-    .transform((value) => value ?? null),
+  purpose: optionalText,
+  lead: optionalText,
+  exemptParagraph: orNull(exemptParagraph),
 });
 
 const MeetingEntry = z
   .strictObject({
     title: text,
     date: z.iso.date(),
-    time: z.string().regex(TIME),
+    time: clockTime,
     venue: text,
     status: z.enum(MEETING_STATUSES),
     agenda: z.array(AgendaItemEntry).default([]),
@@ -55,15 +37,9 @@ const MemberEntry = z
   .strictObject({
     name: text,
     role: z.enum(MEMBER_ROLES),
-    nominatingAuthority: optional,
-    termStart: z.iso
-      .date()
-      .nullish()
-      .transform((value) => value ?? null),
-    termEnd: z.iso
-      .date()
-      .nullish()
-      .transform((value) => value ?? null),
+    nominatingAuthority: optionalText,
+    termStart: orNull(z.iso.date()),
+    termEnd: orNull(z.iso.date()),
   })
   .refine((member) => member.role !== 'co-opted-independent' || member.nominatingAuthority === null, {
     message: 'a co-opted independent member is not nominated by a council',
@@ -73,23 +49,13 @@ const MemberEntry = z
 /** A body's members, public question scheme and meetings, as a reviewed file (YAML or JSON). */
 export const PanelFileSchema = z.strictObject({
   format: z.literal('peelian-scrutiny/1'),
-  body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  body: slug,
   questionRules: z
     .strictObject({
       noticeDays: z.number().int().min(0).max(60),
       noticeKind: z.enum(NOTICE_KINDS),
-      maxQuestionsPerPerson: z
-        .number()
-        .int()
-        .positive()
-        .nullish()
-        .transform((value) => value ?? null),
-      minutesAllowed: z
-        .number()
-        .int()
-        .positive()
-        .nullish()
-        .transform((value) => value ?? null),
+      maxQuestionsPerPerson: orNull(z.number().int().positive()),
+      minutesAllowed: orNull(z.number().int().positive()),
       maxQuestionLength: z.number().int().min(50).max(20_000).default(2000),
     })
     // A body takes public questions only when it has a scheme for them.

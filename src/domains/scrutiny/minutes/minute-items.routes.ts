@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { requires } from '../../../kernel/http/auth.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { EXEMPT_OPTIONS, toMeetingSummary } from '../scrutiny.view-models.ts';
 import { MeetingItemParams } from '../scrutiny-records.schemas.ts';
@@ -15,7 +16,7 @@ import type { MinutesService } from './minutes.service.ts';
 import { agendaOptions, toActionEditView, toItemEditView } from './minutes.view-models.ts';
 import { type ItemEditPage, minutesViews } from './minutes.views.ts';
 
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 async function renderItemEdit(
   minutes: MinutesService,

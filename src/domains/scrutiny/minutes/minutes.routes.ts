@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { recommendationPaths } from '../../recommendations/index.ts';
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts';
@@ -19,8 +20,7 @@ import type { MinutesService } from './minutes.service.ts';
 import { toMinutesFormOptions, toMinutesJson, toMinutesView } from './minutes.view-models.ts';
 import { type MinutesPage, minutesViews } from './minutes.views.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 async function renderMinutes(
   minutes: MinutesService,

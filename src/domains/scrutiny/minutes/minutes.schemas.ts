@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { optionalDateField, withDateParts } from '../../../kernel/http/form-fields.ts';
-import { choiceOf, requiredText } from '../scrutiny-records.schemas.ts';
+import {
+  optionalDateField,
+  recordId,
+  requiredText,
+  withDateParts,
+} from '../../../kernel/http/form-fields.ts';
+import { choiceOf } from '../scrutiny-records.schemas.ts';
 import { DECISION_KINDS } from '../scrutiny-records.tables.ts';
 
 // The minutes' forms: every message names what to fix.
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-
 /** A decision or action of a minute item, by its position in the item. */
-export const MinutePartParams = z.object({ id: ID, itemId: ID, position: ID });
+export const MinutePartParams = z.object({ id: recordId, itemId: recordId, position: recordId });
 
 export const MinuteItemFormSchema = z.object({
   number: z.coerce

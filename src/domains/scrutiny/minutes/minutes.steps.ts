@@ -154,18 +154,28 @@ export async function ensureDraft(trx: Db, actor: Actor, meeting: MeetingRow, re
   }
 }
 
-/** Minutes and approvals record that a meeting took place. */
-export async function markHeld(trx: Db, actor: Actor, meeting: MeetingRow, requestId?: string) {
-  if (!NOT_YET_HELD.has(meeting.status)) return;
-  await updateMeetingStatus(trx, meeting.id, 'held');
+/** Moves a meeting on to a new status, audited, inside a transaction that has checked it may. */
+export async function changeMeetingStatus(
+  trx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  status: MeetingRow['status'],
+  requestId?: string,
+) {
+  await updateMeetingStatus(trx, meeting.id, status);
   await recordChange(
     trx,
     actor,
     { type: 'meeting', id: meeting.id },
     { status: meeting.status },
-    { status: 'held' },
+    { status },
     requestId,
   );
+}
+
+/** Minutes and approvals record that a meeting took place. */
+export async function markHeld(trx: Db, actor: Actor, meeting: MeetingRow, requestId?: string) {
+  if (NOT_YET_HELD.has(meeting.status)) await changeMeetingStatus(trx, actor, meeting, 'held', requestId);
 }
 
 export async function agendaItemOf(trx: Db, meetingId: number, agendaItemId: number | null) {
@@ -234,13 +244,5 @@ export async function recordApproval(
     requestId,
   );
   await markHeld(trx, actor, approving, requestId);
-  await updateMeetingStatus(trx, meeting.id, 'minutes-approved');
-  await recordChange(
-    trx,
-    actor,
-    { type: 'meeting', id: meeting.id },
-    { status: meeting.status },
-    { status: 'minutes-approved' },
-    requestId,
-  );
+  await changeMeetingStatus(trx, actor, meeting, 'minutes-approved', requestId);
 }

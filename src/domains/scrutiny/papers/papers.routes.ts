@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../kernel/errors.ts';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { parseInput, toFormErrors } from '../../../kernel/http/form-validation.ts';
 import { meetingPaths } from '../scrutiny.paths.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
@@ -13,8 +14,7 @@ import { agendaItemOptions, toPackView, toPaperGroups } from './papers.view-mode
 
 const VIEWS = 'scrutiny/papers/views';
 const papersOf = (id: number) => `${meetingPaths.meeting({ id })}#papers`;
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 /**
  * Bodies an upload may arrive as. As for police.uk imports, the browser sends the file's own bytes as the

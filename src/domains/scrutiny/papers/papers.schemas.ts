@@ -1,23 +1,18 @@
 import { z } from 'zod';
+import { recordId, requiredText } from '../../../kernel/http/form-fields.ts';
 import { MeetingIdParams } from '../scrutiny.schemas.ts';
 
-const ID = z.coerce.number().int().positive().max(2_147_483_647);
-
-export const PaperIdParams = MeetingIdParams.extend({ paperId: ID });
+export const PaperIdParams = MeetingIdParams.extend({ paperId: recordId });
 
 /**
  * What comes with an uploaded paper's bytes, in the query string (the body is the file itself): the file's
  * own name, and optionally a title, the agenda item it belongs to and an exempt paragraph of its own.
  */
 export const PaperUploadQuerySchema = z.object({
-  name: z
-    .string({ message: 'Choose a file' })
-    .trim()
-    .min(1, 'Choose a file')
-    .max(255, 'The file’s name must be 255 characters or fewer'),
+  name: requiredText(255, 'Choose a file', 'The file’s name'),
   title: z.string().trim().max(300, 'Title must be 300 characters or fewer').default(''),
   agendaItem: z
-    .union([z.literal(''), ID], { message: 'Select the agenda item, or the meeting as a whole' })
+    .union([z.literal(''), recordId], { message: 'Select the agenda item, or the meeting as a whole' })
     .default(''),
   exemptParagraph: z
     .enum(['', '1', '2', '3', '4', '5', '6', '7'], {
@@ -28,4 +23,4 @@ export const PaperUploadQuerySchema = z.object({
 });
 export type PaperUploadQuery = z.infer<typeof PaperUploadQuerySchema>;
 
-export const NewPaperQuerySchema = z.object({ agendaItem: z.union([z.literal(''), ID]).default('') });
+export const NewPaperQuerySchema = z.object({ agendaItem: z.union([z.literal(''), recordId]).default('') });

@@ -14,7 +14,29 @@ interface MeetingRef {
   title: string;
 }
 
-const meetingLink = (baseUrl: string, meeting: MeetingRef) => `${baseUrl}/meetings/${meeting.id}`;
+/** A message to the questioner: what there is to say, then their question and the link to the meeting. */
+function toAsker(
+  question: AskedQuestion,
+  meeting: MeetingRef,
+  baseUrl: string,
+  subject: string,
+  news: string[],
+): OutgoingMessage {
+  return {
+    recipient: question.askerEmail,
+    subject,
+    bodyText: [
+      `Dear ${question.askerName},`,
+      '',
+      ...news,
+      '',
+      'Your question:',
+      question.text,
+      '',
+      `The meeting: ${baseUrl}/meetings/${meeting.id}`,
+    ].join('\n'),
+  };
+}
 
 /** The acknowledgement a questioner gets when the question is saved. */
 export function questionReceivedMessage(
@@ -23,21 +45,10 @@ export function questionReceivedMessage(
   deadline: QuestionDeadline,
   baseUrl: string,
 ): OutgoingMessage {
-  return {
-    recipient: question.askerEmail,
-    subject: `Your question for ${meeting.title} has been received`,
-    bodyText: [
-      `Dear ${question.askerName},`,
-      '',
-      `The panel received your question for ${meeting.title}. Questions closed, or close, at ${deadlineInWords(deadline)}.`,
-      'The scrutiny officer will decide whether the question is put at the meeting, and we will email you the decision.',
-      '',
-      'Your question:',
-      question.text,
-      '',
-      `The meeting: ${meetingLink(baseUrl, meeting)}`,
-    ].join('\n'),
-  };
+  return toAsker(question, meeting, baseUrl, `Your question for ${meeting.title} has been received`, [
+    `The panel received your question for ${meeting.title}. Questions closed, or close, at ${deadlineInWords(deadline)}.`,
+    'The scrutiny officer will decide whether the question is put at the meeting, and we will email you the decision.',
+  ]);
 }
 
 const DECISION_WORDS: Record<Exclude<QuestionStatus, 'received'>, { subject: string; body: string }> = {
@@ -63,19 +74,8 @@ export function questionDecidedMessage(
   baseUrl: string,
 ): OutgoingMessage {
   const words = DECISION_WORDS[decision.status];
-  return {
-    recipient: question.askerEmail,
-    subject: `Your question for ${meeting.title}: ${words.subject}`,
-    bodyText: [
-      `Dear ${question.askerName},`,
-      '',
-      words.body,
-      ...(decision.reason ? ['', `Reason: ${decision.reason}`] : []),
-      '',
-      'Your question:',
-      question.text,
-      '',
-      `The meeting: ${meetingLink(baseUrl, meeting)}`,
-    ].join('\n'),
-  };
+  return toAsker(question, meeting, baseUrl, `Your question for ${meeting.title}: ${words.subject}`, [
+    words.body,
+    ...(decision.reason ? ['', `Reason: ${decision.reason}`] : []),
+  ]);
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { meetingPaths } from '../scrutiny.paths.ts';
@@ -9,8 +10,7 @@ import { DecisionFormSchema, QuestionFormSchema, QuestionIdParams } from './ques
 import { toQuestionRows } from './questions.view-models.ts';
 
 const VIEWS = 'scrutiny/questions/views';
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 /** The public question form: open to anyone, so it is rate limited per address. */
 export const QUESTION_RATE = { max: 10, timeWindow: '10 minutes' };
 

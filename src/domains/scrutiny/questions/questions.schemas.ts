@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { MeetingIdParams, optionalText } from '../scrutiny.schemas.ts';
+import { optionalText, recordId, requiredText } from '../../../kernel/http/form-fields.ts';
+import { MeetingIdParams } from '../scrutiny.schemas.ts';
 
 /** The longest question any panel may allow; each panel sets its own limit at or below this. */
 export const QUESTION_TEXT_CAP = 20_000;
 
 export const QuestionIdParams = MeetingIdParams.extend({
-  questionId: z.coerce.number().int().positive().max(2_147_483_647),
+  questionId: recordId,
 });
 
 export const QuestionFormSchema = z.object({
-  name: z
-    .string({ message: 'Enter your name' })
-    .trim()
-    .min(1, 'Enter your name')
-    .max(200, 'Name must be 200 characters or fewer'),
+  name: requiredText(200, 'Enter your name', 'Name'),
   email: z
     .string({ message: 'Enter your email address' })
     .trim()

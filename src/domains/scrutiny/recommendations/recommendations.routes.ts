@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { type PageModel, view } from '../../../kernel/http/views.ts';
 import { recommendationPaths } from '../../recommendations/index.ts';
@@ -7,7 +8,7 @@ import { FUNCTION_OPTIONS } from '../scrutiny-functions.ts';
 import { NewRecommendationFormSchema } from '../scrutiny-records.schemas.ts';
 import type { RecommendationsService } from './recommendations.service.ts';
 
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 type Choices = Awaited<ReturnType<RecommendationsService['choicesFor']>>;
 

@@ -1,31 +1,13 @@
 import { z } from 'zod';
 import { OUTCOME_KINDS, RECOMMENDATION_ORIGINS, RESPONSE_KINDS } from '../../recommendations/index.ts';
+import { exemptParagraph, optionalText, orNull, slug, text } from '../scrutiny.file-fields.ts';
 import { SCRUTINY_FUNCTIONS } from '../scrutiny-functions.ts';
 import { DECISION_KINDS, FUNCTION_MODES, GROUP_KINDS, GROUP_ROLES } from '../scrutiny-records.tables.ts';
 
-const text = z.string().trim().min(1);
-const optional = z
-  .string()
-  .trim()
-  .min(1)
-  .nullish()
-  .transform((value) => value ?? null);
 const date = z.iso.date();
-const optionalDate = z.iso
-  .date()
-  .nullish()
-  .transform((value) => value ?? null);
-const optionalFunction = z
-  .enum(SCRUTINY_FUNCTIONS)
-  .nullish()
-  .transform((value) => value ?? null);
-const exemptParagraph = z
-  .number()
-  .int()
-  .min(1)
-  .max(7)
-  .nullish()
-  .transform((value) => value ?? null);
+const optionalDate = orNull(date);
+const optionalFunction = orNull(z.enum(SCRUTINY_FUNCTIONS));
+const optionalPositive = orNull(z.number().int().positive());
 
 /** Flags the second of any two entries that share a key, at that entry's path. */
 function unique<T>(key: (entry: T) => string | number, field: string, words: string) {
@@ -48,7 +30,7 @@ const ActionEntry = z.strictObject({
 });
 
 const GroupEntry = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  slug,
   name: text,
   kind: z.enum(GROUP_KINDS),
   termsOfReference: text,
@@ -68,15 +50,10 @@ const GroupEntry = z.strictObject({
 const MinuteItemEntry = z.strictObject({
   number: z.number().int().positive(),
   // The agenda item's number on the meeting's agenda.
-  agendaItem: z
-    .number()
-    .int()
-    .positive()
-    .nullish()
-    .transform((value) => value ?? null),
+  agendaItem: optionalPositive,
   title: text,
   text,
-  exemptParagraph,
+  exemptParagraph: orNull(exemptParagraph),
   decisions: z.array(z.strictObject({ kind: z.enum(DECISION_KINDS), text })).default([]),
   actions: z.array(ActionEntry).default([]),
 });
@@ -95,38 +72,22 @@ const RecommendationEntry = z
   .strictObject({
     reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$/),
     origin: z.enum(RECOMMENDATION_ORIGINS),
-    group: optional,
+    group: optionalText,
     meeting: optionalDate,
-    minute: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((value) => value ?? null),
+    minute: optionalPositive,
     // Which of the minute's decisions it records (1 for the first), when the minutes record it.
-    decision: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((value) => value ?? null),
-    sourceTitle: optional,
+    decision: optionalPositive,
+    sourceTitle: optionalText,
     madeOn: optionalDate,
     function: optionalFunction,
-    topic: optional,
+    topic: optionalText,
     text,
     addressee: text,
     responseDue: optionalDate,
-    response: z
-      .strictObject({ kind: z.enum(RESPONSE_KINDS), text, on: date })
-      .nullish()
-      .transform((value) => value ?? null),
+    response: orNull(z.strictObject({ kind: z.enum(RESPONSE_KINDS), text, on: date })),
     actions: z.array(ActionEntry).default([]),
     progress: z.array(z.strictObject({ on: date, text })).default([]),
-    outcome: z
-      .strictObject({ kind: z.enum(OUTCOME_KINDS), text: optional, on: date })
-      .nullish()
-      .transform((value) => value ?? null),
+    outcome: orNull(z.strictObject({ kind: z.enum(OUTCOME_KINDS), text: optionalText, on: date })),
   })
   .superRefine((entry, ctx) => {
     const fromGroup = entry.origin === 'sub-committee' || entry.origin === 'task-and-finish-group';
@@ -159,7 +120,7 @@ const RecommendationEntry = z
 const WorkProgrammeEntry = z.strictObject({
   programme: z.string().regex(/^\d{4}\/\d{2}$/, 'write the programme year as 2016/17'),
   date,
-  mainFocus: optional,
+  mainFocus: optionalText,
   function: optionalFunction,
   items: z.array(z.strictObject({ title: text, function: optionalFunction })).default([]),
 });
@@ -170,7 +131,7 @@ const WorkProgrammeEntry = z.strictObject({
  */
 export const RecordsFileSchema = z.strictObject({
   format: z.literal('peelian-scrutiny-records/1'),
-  body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  body: slug,
   groups: z
     .array(GroupEntry)
     .default([])

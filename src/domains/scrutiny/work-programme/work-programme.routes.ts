@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDateOf } from '../../../kernel/calendar/index.ts';
+import { PUBLIC, requires } from '../../../kernel/http/auth.ts';
 import { type FormProblem, formRoute } from '../../../kernel/http/form-route.ts';
 import { parseInput } from '../../../kernel/http/form-validation.ts';
 import { FUNCTION_OPTIONS } from '../scrutiny-functions.ts';
@@ -10,8 +11,7 @@ import type { WorkProgrammeService } from './work-programme.service.ts';
 import { programmeYearOf, toEntryFormValues, toWorkProgrammeView } from './work-programme.view-models.ts';
 import { workProgrammeViews as views } from './work-programme.views.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'scrutiny:manage' } } as const;
+const MANAGE = requires('scrutiny:manage');
 
 /** The work programme: what each coming meeting will focus on, what earlier programmes planned, and its forms. */
 export function workProgrammeRoutes(deps: {

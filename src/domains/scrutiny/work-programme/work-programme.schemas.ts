@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dateField, withDateParts } from '../../../kernel/http/form-fields.ts';
-import { optionalFunction, optionalText } from '../scrutiny-records.schemas.ts';
+import { dateField, optionalText, withDateParts } from '../../../kernel/http/form-fields.ts';
+import { optionalFunction } from '../scrutiny-records.schemas.ts';
 
 // The work programme's forms: every message names what to fix.
 
