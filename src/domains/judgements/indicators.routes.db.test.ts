@@ -7,25 +7,13 @@ import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
 import { scorecardPaths } from './judgements.paths.ts';
-import { FORCE, KSI_SERIES, READING, seedScorecardFixture } from './judgements.testing.ts';
-
-/** Sends a file's bytes as the browser's upload script does: the body is the file, the fields in the query. */
-async function upload(app: FastifyInstance, client: TestClient, url: string, body: string) {
-  const cookie = ['peelian_session', 'peelian_csrf']
-    .map((name) => `${name}=${client.cookie(name) ?? ''}`)
-    .join('; ');
-  return app.inject({
-    method: 'POST',
-    url,
-    payload: body,
-    headers: {
-      'content-type': 'application/octet-stream',
-      accept: 'application/json',
-      'x-csrf-token': await client.csrfToken(),
-      cookie,
-    },
-  });
-}
+import {
+  FORCE,
+  indicatorValuesByMonth,
+  KSI_SERIES,
+  READING,
+  seedScorecardFixture,
+} from './judgements.testing.ts';
 
 describe.each(testEngines())('managing indicators in the browser on %s', (engine) => {
   const database = useTestDatabase(engine);
@@ -42,17 +30,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     return client;
   }
 
-  async function values(slug: string, area: string) {
-    const rows = await database.current.db
-      .selectFrom('indicatorValue as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
-      .select(['v.month', 'v.value'])
-      .where('i.slug', '=', slug)
-      .where('v.areaCode', '=', area)
-      .orderBy('v.month')
-      .execute();
-    return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
-  }
+  const values = (slug: string, area: string) => indicatorValuesByMonth(database.current, slug, area);
 
   const populations = () =>
     database.current.db
@@ -99,7 +77,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   it('refuses a population file with a problem, naming its line and column, and saves nothing', async () => {
     const before = await populations();
     const text = `area_code,year,population\n${READING},2026,12000\n${READING},2027,lots\nE06999999,2026,5\n`;
-    const refused = await upload(app, officer, '/scorecard/indicators/population?name=people.csv', text);
+    const refused = await officer.upload('/scorecard/indicators/population?name=people.csv', text);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields).toEqual([
       {
@@ -107,9 +85,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
         message: '"lots" is not a number of residents (a whole number above 0)',
       },
     ]);
-    const unknown = await upload(
-      app,
-      officer,
+    const unknown = await officer.upload(
       '/scorecard/indicators/population?name=people.csv',
       `area_code,year,population\n${READING},2026,12000\nE06999999,2026,5\n`,
     );
@@ -120,15 +96,13 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       },
     ]);
     expect(await populations()).toEqual(before);
-    const empty = await upload(app, officer, '/scorecard/indicators/population?name=empty.csv', '');
+    const empty = await officer.upload('/scorecard/indicators/population?name=empty.csv', '');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields).toEqual([{ field: 'empty.csv', message: 'is empty' }]);
   });
 
   it('saves a population file, rebuilds the rates, says so, and audits it against the person', async () => {
-    const response = await upload(
-      app,
-      analyst,
+    const response = await analyst.upload(
       '/scorecard/indicators/population?name=people.csv',
       `# Test figures\narea_code,year,population,source\n${FORCE},2025,50000,Test\n${READING},2025,5000,Test\n`,
     );
@@ -168,9 +142,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     expect(form.body).not.toContain('value="t-burglary"');
     expect(form.body).toContain('id="series-file"');
 
-    const gap = await upload(
-      app,
-      officer,
+    const gap = await officer.upload(
       '/scorecard/indicators/series?name=ksi.csv&indicator=t-ksi',
       'month,value\n2025-01,4\n2025-01,5\n2025-03,x\n',
     );
@@ -179,21 +151,14 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       { field: 'ksi.csv line 3, month', message: '2025-01 appears twice: it is already on line 2' },
       { field: 'ksi.csv line 4, value', message: '"x" is not a number' },
     ]);
-    const notSeries = await upload(
-      app,
-      officer,
+    const notSeries = await officer.upload(
       '/scorecard/indicators/series?name=ksi.csv&indicator=t-burglary',
       KSI_SERIES,
     );
     expect(notSeries.json().fields).toEqual([
       { field: 'indicator', message: expect.stringMatching(/^t-burglary is a crime-count indicator/) },
     ]);
-    const unchosen = await upload(
-      app,
-      officer,
-      '/scorecard/indicators/series?name=ksi.csv&indicator=',
-      KSI_SERIES,
-    );
+    const unchosen = await officer.upload('/scorecard/indicators/series?name=ksi.csv&indicator=', KSI_SERIES);
     expect(unchosen.json().fields).toEqual([
       { field: 'indicator', message: 'Choose the indicator these figures are for' },
     ]);
@@ -201,9 +166,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   });
 
   it('saves a series, rebuilds its indicator and says what was loaded', async () => {
-    const response = await upload(
-      app,
-      officer,
+    const response = await officer.upload(
       '/scorecard/indicators/series?name=ksi.csv&indicator=t-ksi',
       KSI_SERIES,
     );

@@ -7,6 +7,7 @@ import { STREET_HEADER, streetLine, writeTestFiles } from '../performance/perfor
 import { parseIndicatorFile } from './indicators.files.ts';
 import {
   FORCE,
+  indicatorValuesByMonth,
   KSI_SERIES,
   OXFORD,
   OXFORDSHIRE,
@@ -31,17 +32,7 @@ describe.each(testEngines())('indicators on %s', (engine) => {
   const database = useTestDatabase(engine);
   let services: Services;
 
-  async function values(slug: string, area: string) {
-    const rows = await database.current.db
-      .selectFrom('indicatorValue as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
-      .select(['v.month', 'v.numerator', 'v.denominator', 'v.value'])
-      .where('i.slug', '=', slug)
-      .where('v.areaCode', '=', area)
-      .orderBy('v.month')
-      .execute();
-    return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
-  }
+  const values = (slug: string, area: string) => indicatorValuesByMonth(database.current, slug, area);
 
   it('materialises each indicator from the police.uk roll-ups: exact values by month and area', async () => {
     services = await seedScorecardFixture(database.current);
