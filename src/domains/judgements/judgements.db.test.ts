@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../composition.ts';
 import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
+import { userWith } from '../../kernel/auth/auth.testing.ts';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { STREET_HEADER, streetLine, writeTestFiles } from '../performance/performance.testing.ts';
@@ -199,14 +200,7 @@ describe.each(testEngines())('indicators on %s', (engine) => {
     );
     await expect(
       services.judgements.loadIndicatorFile(
-        {
-          kind: 'user',
-          userId: 1,
-          email: 'a@b',
-          displayName: 'A',
-          grants: [{ role: 'panel-member', bodyId: 1 }],
-          sessionSecondFactor: false,
-        },
+        userWith({ role: 'panel-member', bodyId: 1 }),
         parseIndicatorFile(TEST_INDICATORS, 'test.yaml'),
         'test.yaml',
       ),

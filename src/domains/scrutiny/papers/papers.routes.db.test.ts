@@ -8,7 +8,7 @@ import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { signInAs } from '../../accounts/accounts.testing.ts';
-import { loadDemoPanel, meetingIds } from '../scrutiny-records.testing.ts';
+import { loadDemoPanel, meetingIds, testPanelText } from '../scrutiny-records.testing.ts';
 import { PAPER_MAX_BYTES } from './papers.file-types.ts';
 import { SAMPLE_FILES } from './papers.testing.ts';
 
@@ -40,10 +40,9 @@ describe.each(testEngines())('scrutiny papers on %s', (engine) => {
   beforeAll(async () => {
     await loadDemoPanel(
       fixture,
-      `
-format: peelian-scrutiny/1
-body: thames-valley-panel
-questionRules: { noticeDays: 3, noticeKind: working-days }
+      testPanelText(
+        'thames-valley-panel',
+        `
 meetings:
   - title: Coming meeting
     date: ${addDays(londonDateOf(new Date()), 30)}
@@ -55,6 +54,7 @@ meetings:
       - { position: 2, title: Budget }
       - { position: 3, title: Staffing matter, exemptParagraph: 1 }
 `,
+      ),
     );
     const { december, coming } = await meetingIds(fixture.services, {
       december: '16 December 2016',
