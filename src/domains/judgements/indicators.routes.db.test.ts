@@ -1,11 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectPage } from '../../kernel/testing/expect-page.ts';
-import { buildTestApp } from '../../kernel/testing/test-app.ts';
-import { TestClient } from '../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { useTestApp } from '../../kernel/testing/test-app.ts';
+import type { TestClient } from '../../kernel/testing/test-client.ts';
+import { testEngines } from '../../kernel/testing/test-database.ts';
+import { signInAs } from '../accounts/accounts.testing.ts';
 import { scorecardPaths } from './judgements.paths.ts';
 import {
   FORCE,
@@ -16,19 +14,11 @@ import {
 } from './judgements.testing.ts';
 
 describe.each(testEngines())('managing indicators in the browser on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let analyst: TestClient;
   let panelMember: TestClient;
-
-  async function signedIn(role: 'opcc-officer' | 'force-analyst' | 'panel-member') {
-    const { email } = await createTestUser(services, { role, body: 'thames-valley-pcc' });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
 
   const values = (slug: string, area: string) => indicatorValuesByMonth(database.current, slug, area);
 
@@ -49,13 +39,11 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       .executeTakeFirst();
 
   beforeAll(async () => {
-    services = await seedScorecardFixture(database.current);
-    app = await buildTestApp(database.current);
-    officer = await signedIn('opcc-officer');
-    analyst = await signedIn('force-analyst');
-    panelMember = await signedIn('panel-member');
+    await seedScorecardFixture(database.current);
+    officer = await signInAs(fixture, { role: 'opcc-officer', body: 'thames-valley-pcc' });
+    analyst = await signInAs(fixture, { role: 'force-analyst', body: 'thames-valley-pcc' });
+    panelMember = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-pcc' });
   });
-  afterAll(() => app?.close());
 
   it('links the management pages from the scorecard only for those who may use them', async () => {
     expect((await officer.get(scorecardPaths.scorecard())).body).toContain(
@@ -65,13 +53,13 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       'href="/scorecard/indicators/series"',
     );
     expect((await panelMember.get(scorecardPaths.scorecard())).body).not.toContain('data-testid="manage"');
-    expect((await app.inject({ method: 'GET', url: scorecardPaths.scorecard() })).body).not.toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: scorecardPaths.scorecard() })).body).not.toContain(
       '/scorecard/indicators',
     );
     expect((await panelMember.get(scorecardPaths.indicators())).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: scorecardPaths.indicators() })).headers.location).toBe(
-      '/sign-in?next=%2Fscorecard%2Findicators',
-    );
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: scorecardPaths.indicators() })).headers.location,
+    ).toBe('/sign-in?next=%2Fscorecard%2Findicators');
   });
 
   it('refuses a population file with a problem, naming its line and column, and saves nothing', async () => {
@@ -191,7 +179,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   });
 
   it('refuses an upload declared larger than the limit before reading it', async () => {
-    const response = await app.inject({
+    const response = await fixture.app.inject({
       method: 'POST',
       url: scorecardPaths.population({}, { name: 'big.csv' }),
       payload: 'x',
