@@ -28,13 +28,12 @@ describe.each(testEngines())('areas on %s', (engine) => {
     ]);
   });
 
+  const upsertTestShire = () =>
+    upsertForceArea(database.current.db, { slug: 'test-shire', name: 'Test Shire', gssCode: 'E23000099' });
+
   it('upserts a local authority by GSS code and lists it with its county', async () => {
     const { db } = database.current;
-    const forceAreaId = await upsertForceArea(db, {
-      slug: 'test-shire',
-      name: 'Test Shire',
-      gssCode: 'E23000099',
-    });
+    const forceAreaId = await upsertTestShire();
     const countyId = await upsertLocalAuthority(db, {
       gssCode: 'E10000099',
       name: 'Testshire',
@@ -65,11 +64,7 @@ describe.each(testEngines())('areas on %s', (engine) => {
 
   it('refuses a district without its county, in the database as well as the schema', async () => {
     const { db } = database.current;
-    const forceAreaId = await upsertForceArea(db, {
-      slug: 'test-shire',
-      name: 'Test Shire',
-      gssCode: 'E23000099',
-    });
+    const forceAreaId = await upsertTestShire();
     await expect(
       upsertLocalAuthority(db, {
         gssCode: 'E07000998',

@@ -1,58 +1,26 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../composition.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectPage } from '../../kernel/testing/expect-page.ts';
-import { buildTestApp } from '../../kernel/testing/test-app.ts';
-import { TestClient } from '../../kernel/testing/test-client.ts';
-import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { useTestApp } from '../../kernel/testing/test-app.ts';
+import type { TestClient } from '../../kernel/testing/test-client.ts';
+import { testEngines } from '../../kernel/testing/test-database.ts';
+import { signInAs } from '../accounts/accounts.testing.ts';
 import { scorecardPaths } from './judgements.paths.ts';
-import { FORCE, KSI_SERIES, READING, seedScorecardFixture } from './judgements.testing.ts';
-
-/** Sends a file's bytes as the browser's upload script does: the body is the file, the fields in the query. */
-async function upload(app: FastifyInstance, client: TestClient, url: string, body: string) {
-  const cookie = ['peelian_session', 'peelian_csrf']
-    .map((name) => `${name}=${client.cookie(name) ?? ''}`)
-    .join('; ');
-  return app.inject({
-    method: 'POST',
-    url,
-    payload: body,
-    headers: {
-      'content-type': 'application/octet-stream',
-      accept: 'application/json',
-      'x-csrf-token': await client.csrfToken(),
-      cookie,
-    },
-  });
-}
+import {
+  FORCE,
+  indicatorValuesByMonth,
+  KSI_SERIES,
+  READING,
+  seedScorecardFixture,
+} from './judgements.testing.ts';
 
 describe.each(testEngines())('managing indicators in the browser on %s', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let services: Services;
+  const fixture = useTestApp(engine);
+  const { database } = fixture;
   let officer: TestClient;
   let analyst: TestClient;
   let panelMember: TestClient;
 
-  async function signedIn(role: 'opcc-officer' | 'force-analyst' | 'panel-member') {
-    const { email } = await createTestUser(services, { role, body: 'thames-valley-pcc' });
-    const client = new TestClient(app);
-    expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
-    return client;
-  }
-
-  async function values(slug: string, area: string) {
-    const rows = await database.current.db
-      .selectFrom('indicatorValue as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
-      .select(['v.month', 'v.value'])
-      .where('i.slug', '=', slug)
-      .where('v.areaCode', '=', area)
-      .orderBy('v.month')
-      .execute();
-    return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
-  }
+  const values = (slug: string, area: string) => indicatorValuesByMonth(database.current, slug, area);
 
   const populations = () =>
     database.current.db
@@ -71,13 +39,11 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       .executeTakeFirst();
 
   beforeAll(async () => {
-    services = await seedScorecardFixture(database.current);
-    app = await buildTestApp(database.current);
-    officer = await signedIn('opcc-officer');
-    analyst = await signedIn('force-analyst');
-    panelMember = await signedIn('panel-member');
+    await seedScorecardFixture(database.current);
+    officer = await signInAs(fixture, { role: 'opcc-officer', body: 'thames-valley-pcc' });
+    analyst = await signInAs(fixture, { role: 'force-analyst', body: 'thames-valley-pcc' });
+    panelMember = await signInAs(fixture, { role: 'panel-member', body: 'thames-valley-pcc' });
   });
-  afterAll(() => app?.close());
 
   it('links the management pages from the scorecard only for those who may use them', async () => {
     expect((await officer.get(scorecardPaths.scorecard())).body).toContain(
@@ -87,19 +53,19 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       'href="/scorecard/indicators/series"',
     );
     expect((await panelMember.get(scorecardPaths.scorecard())).body).not.toContain('data-testid="manage"');
-    expect((await app.inject({ method: 'GET', url: scorecardPaths.scorecard() })).body).not.toContain(
+    expect((await fixture.app.inject({ method: 'GET', url: scorecardPaths.scorecard() })).body).not.toContain(
       '/scorecard/indicators',
     );
     expect((await panelMember.get(scorecardPaths.indicators())).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: scorecardPaths.indicators() })).headers.location).toBe(
-      '/sign-in?next=%2Fscorecard%2Findicators',
-    );
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: scorecardPaths.indicators() })).headers.location,
+    ).toBe('/sign-in?next=%2Fscorecard%2Findicators');
   });
 
   it('refuses a population file with a problem, naming its line and column, and saves nothing', async () => {
     const before = await populations();
     const text = `area_code,year,population\n${READING},2026,12000\n${READING},2027,lots\nE06999999,2026,5\n`;
-    const refused = await upload(app, officer, '/scorecard/indicators/population?name=people.csv', text);
+    const refused = await officer.upload('/scorecard/indicators/population?name=people.csv', text);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields).toEqual([
       {
@@ -107,9 +73,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
         message: '"lots" is not a number of residents (a whole number above 0)',
       },
     ]);
-    const unknown = await upload(
-      app,
-      officer,
+    const unknown = await officer.upload(
       '/scorecard/indicators/population?name=people.csv',
       `area_code,year,population\n${READING},2026,12000\nE06999999,2026,5\n`,
     );
@@ -120,15 +84,13 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       },
     ]);
     expect(await populations()).toEqual(before);
-    const empty = await upload(app, officer, '/scorecard/indicators/population?name=empty.csv', '');
+    const empty = await officer.upload('/scorecard/indicators/population?name=empty.csv', '');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields).toEqual([{ field: 'empty.csv', message: 'is empty' }]);
   });
 
   it('saves a population file, rebuilds the rates, says so, and audits it against the person', async () => {
-    const response = await upload(
-      app,
-      analyst,
+    const response = await analyst.upload(
       '/scorecard/indicators/population?name=people.csv',
       `# Test figures\narea_code,year,population,source\n${FORCE},2025,50000,Test\n${READING},2025,5000,Test\n`,
     );
@@ -168,9 +130,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
     expect(form.body).not.toContain('value="t-burglary"');
     expect(form.body).toContain('id="series-file"');
 
-    const gap = await upload(
-      app,
-      officer,
+    const gap = await officer.upload(
       '/scorecard/indicators/series?name=ksi.csv&indicator=t-ksi',
       'month,value\n2025-01,4\n2025-01,5\n2025-03,x\n',
     );
@@ -179,21 +139,14 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
       { field: 'ksi.csv line 3, month', message: '2025-01 appears twice: it is already on line 2' },
       { field: 'ksi.csv line 4, value', message: '"x" is not a number' },
     ]);
-    const notSeries = await upload(
-      app,
-      officer,
+    const notSeries = await officer.upload(
       '/scorecard/indicators/series?name=ksi.csv&indicator=t-burglary',
       KSI_SERIES,
     );
     expect(notSeries.json().fields).toEqual([
       { field: 'indicator', message: expect.stringMatching(/^t-burglary is a crime-count indicator/) },
     ]);
-    const unchosen = await upload(
-      app,
-      officer,
-      '/scorecard/indicators/series?name=ksi.csv&indicator=',
-      KSI_SERIES,
-    );
+    const unchosen = await officer.upload('/scorecard/indicators/series?name=ksi.csv&indicator=', KSI_SERIES);
     expect(unchosen.json().fields).toEqual([
       { field: 'indicator', message: 'Choose the indicator these figures are for' },
     ]);
@@ -201,9 +154,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   });
 
   it('saves a series, rebuilds its indicator and says what was loaded', async () => {
-    const response = await upload(
-      app,
-      officer,
+    const response = await officer.upload(
       '/scorecard/indicators/series?name=ksi.csv&indicator=t-ksi',
       KSI_SERIES,
     );
@@ -228,7 +179,7 @@ describe.each(testEngines())('managing indicators in the browser on %s', (engine
   });
 
   it('refuses an upload declared larger than the limit before reading it', async () => {
-    const response = await app.inject({
+    const response = await fixture.app.inject({
       method: 'POST',
       url: scorecardPaths.population({}, { name: 'big.csv' }),
       payload: 'x',

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../composition.ts';
 import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
+import { userWith } from '../../kernel/auth/auth.testing.ts';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { STREET_HEADER, streetLine, writeTestFiles } from '../performance/performance.testing.ts';
 import { parseIndicatorFile } from './indicators.files.ts';
 import {
   FORCE,
+  indicatorValuesByMonth,
   KSI_SERIES,
   OXFORD,
   OXFORDSHIRE,
@@ -31,17 +33,7 @@ describe.each(testEngines())('indicators on %s', (engine) => {
   const database = useTestDatabase(engine);
   let services: Services;
 
-  async function values(slug: string, area: string) {
-    const rows = await database.current.db
-      .selectFrom('indicatorValue as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
-      .select(['v.month', 'v.numerator', 'v.denominator', 'v.value'])
-      .where('i.slug', '=', slug)
-      .where('v.areaCode', '=', area)
-      .orderBy('v.month')
-      .execute();
-    return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
-  }
+  const values = (slug: string, area: string) => indicatorValuesByMonth(database.current, slug, area);
 
   it('materialises each indicator from the police.uk roll-ups: exact values by month and area', async () => {
     services = await seedScorecardFixture(database.current);
@@ -208,14 +200,7 @@ describe.each(testEngines())('indicators on %s', (engine) => {
     );
     await expect(
       services.judgements.loadIndicatorFile(
-        {
-          kind: 'user',
-          userId: 1,
-          email: 'a@b',
-          displayName: 'A',
-          grants: [{ role: 'panel-member', bodyId: 1 }],
-          sessionSecondFactor: false,
-        },
+        userWith({ role: 'panel-member', bodyId: 1 }),
         parseIndicatorFile(TEST_INDICATORS, 'test.yaml'),
         'test.yaml',
       ),

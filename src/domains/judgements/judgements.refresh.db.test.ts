@@ -9,7 +9,14 @@ import {
   streetLine,
   writeTestFiles,
 } from '../performance/performance.testing.ts';
-import { FORCE, OXFORD, OXFORDSHIRE, READING, seedScorecardFixture } from './judgements.testing.ts';
+import {
+  FORCE,
+  indicatorValuesByMonth,
+  OXFORD,
+  OXFORDSHIRE,
+  READING,
+  seedScorecardFixture,
+} from './judgements.testing.ts';
 
 const actor = systemActor('test');
 
@@ -22,17 +29,7 @@ describe.each(testEngines())('rebuilding indicators on %s', (engine) => {
     services = await seedScorecardFixture(database.current);
   });
 
-  async function values(slug: string, area: string) {
-    const rows = await database.current.db
-      .selectFrom('indicatorValue as v')
-      .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
-      .select(['v.month', 'v.value'])
-      .where('i.slug', '=', slug)
-      .where('v.areaCode', '=', area)
-      .orderBy('v.month')
-      .execute();
-    return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
-  }
+  const values = (slug: string, area: string) => indicatorValuesByMonth(database.current, slug, area);
 
   async function refreshedAt(slug: string) {
     const row = await database.current.db

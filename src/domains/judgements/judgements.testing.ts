@@ -25,6 +25,19 @@ const OXFORD_LSOA: [string, string] = ['E01028500', 'Oxford 001A'];
 const PLAN = 'thames-valley-2024-2029';
 
 /** Indicators over the test months below, linked to measures of the demo 2024–2029 plan. */
+/** An indicator's figures for one area, by month (YYYY-MM), as the tests compare them. */
+export async function indicatorValuesByMonth(database: TestDatabase, slug: string, area: string) {
+  const rows = await database.db
+    .selectFrom('indicatorValue as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicatorId')
+    .select(['v.month', 'v.value'])
+    .where('i.slug', '=', slug)
+    .where('v.areaCode', '=', area)
+    .orderBy('v.month')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.month.slice(0, 7), row.value]));
+}
+
 export const TEST_INDICATORS = `format: peelian-indicators/1
 forceArea: thames-valley
 indicators:

@@ -85,11 +85,12 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
   });
 
   describe('the counts API', () => {
+    /** The counts for one force's month, asked for by the public API. */
+    const counts = (query: { force: string; month: string; by: 'crime-type' | 'outcome' | 'lsoa' }) =>
+      app.inject({ method: 'GET', url: performancePaths.apiCounts({}, query) });
+
     it('counts a month by crime type, anti-social behaviour as its own type, largest first', async () => {
-      const response = await app.inject({
-        method: 'GET',
-        url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2021-11', by: 'crime-type' }),
-      });
+      const response = await counts({ force: 'thames-valley', month: '2021-11', by: 'crime-type' });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.json()).toEqual({
@@ -107,33 +108,20 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
     });
 
     it('counts by last outcome category, an empty category under ""', async () => {
-      const body = (
-        await app.inject({
-          method: 'GET',
-          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2021-11', by: 'outcome' }),
-        })
-      ).json();
+      const body = (await counts({ force: 'thames-valley', month: '2021-11', by: 'outcome' })).json();
       expect(body.by).toBe('outcome');
       expect(body.counts).toContainEqual({ key: '', count: 4 });
       expect(body.counts.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(12);
     });
 
     it('counts by LSOA, records without a location under ""', async () => {
-      const body = (
-        await app.inject({
-          method: 'GET',
-          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2021-11', by: 'lsoa' }),
-        })
-      ).json();
+      const body = (await counts({ force: 'thames-valley', month: '2021-11', by: 'lsoa' })).json();
       expect(body.counts[0]).toEqual({ key: '', count: 6 });
       expect(body.counts).toContainEqual({ key: 'E01017648', count: 4 });
     });
 
     it('answers a month not loaded with 404 and the months that are', async () => {
-      const response = await app.inject({
-        method: 'GET',
-        url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2023-06', by: 'crime-type' }),
-      });
+      const response = await counts({ force: 'thames-valley', month: '2023-06', by: 'crime-type' });
       expect(response.statusCode).toBe(404);
       expect(response.json()).toEqual({
         error:
@@ -154,10 +142,7 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
         expect(response.statusCode, query).toBe(400);
         expect(response.json().error).toEqual(expect.any(String));
       }
-      const unknown = await app.inject({
-        method: 'GET',
-        url: performancePaths.apiCounts({}, { force: 'atlantis', month: '2021-11', by: 'lsoa' }),
-      });
+      const unknown = await counts({ force: 'atlantis', month: '2021-11', by: 'lsoa' });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error).toBe('There is no force area "atlantis".');
     });

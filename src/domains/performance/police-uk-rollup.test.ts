@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeRow, StopAndSearchRow, StreetCrimeRow } from './police-uk/index.ts';
+import { THAMES_VALLEY_UNPLACED } from './police-uk/police-uk.testing.ts';
 import { UnitRollup } from './police-uk-rollup.ts';
 
 const street = (values: Partial<StreetCrimeRow>): StreetCrimeRow => ({
@@ -8,13 +9,7 @@ const street = (values: Partial<StreetCrimeRow>): StreetCrimeRow => ({
   crimeId: 'a'.repeat(64),
   antiSocialBehaviour: false,
   month: '2025-01-01',
-  reportedBy: 'Thames Valley Police',
-  fallsWithin: 'Thames Valley Police',
-  longitude: null,
-  latitude: null,
-  location: null,
-  lsoaCode: null,
-  lsoaName: null,
+  ...THAMES_VALLEY_UNPLACED,
   crimeType: 'Burglary',
   lastOutcomeCategory: null,
   context: null,

@@ -4,12 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
+import { userWith } from '../../kernel/auth/auth.testing.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import type { PlanFile } from './plans.file-schema.ts';
 import { parseCoverageFile, parsePlanFile } from './plans.files.ts';
+import type { PlanStep } from './plans.tables.ts';
 
 const demoDir = path.join(PROJECT_ROOT, 'data/demo/plans');
 const demoPlan = parsePlanFile(fs.readFileSync(path.join(demoDir, 'thames-valley-2024-2029.yaml'), 'utf8'));
@@ -22,6 +24,10 @@ function withSlug(file: PlanFile, slug: string): PlanFile {
 describe.each(testEngines())('plans on %s', (engine) => {
   const database = useTestDatabase(engine);
   let services: Services;
+
+  /** Records a step of a plan's current version, with no note or documents. */
+  const recordStep = (slug: string, step: PlanStep, occurredOn: string) =>
+    services.plans.recordStep(system, slug, { step, occurredOn, note: null, documents: [] });
 
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
@@ -54,12 +60,7 @@ describe.each(testEngines())('plans on %s', (engine) => {
   it('keeps an issued version unchanged: new content becomes version 2, and the changes are listed', async () => {
     const file = withSlug(demoPlan, 'versioned');
     await services.plans.importPlanFile(system, file);
-    await services.plans.recordStep(system, 'versioned', {
-      step: 'issued',
-      occurredOn: '2025-03-27',
-      note: null,
-      documents: [],
-    });
+    await recordStep('versioned', 'issued', '2025-03-27');
     const varied = structuredClone(file);
     const firstPriority = varied.pillars[0]?.priorities[0];
     if (!firstPriority) throw new Error('fixture');
@@ -96,21 +97,9 @@ describe.each(testEngines())('plans on %s', (engine) => {
 
   it('refuses steps out of order with a reason, and variations while a draft exists', async () => {
     await services.plans.importPlanFile(system, withSlug(demoPlan, 'steps'));
-    await expect(
-      services.plans.recordStep(system, 'steps', {
-        step: 'reviewed',
-        occurredOn: '2025-01-01',
-        note: null,
-        documents: [],
-      }),
-    ).rejects.toThrow(/has not been issued yet/);
+    await expect(recordStep('steps', 'reviewed', '2025-01-01')).rejects.toThrow(/has not been issued yet/);
     await expect(services.plans.startVariation(system, 'steps')).rejects.toThrow(/already has a draft/);
-    await services.plans.recordStep(system, 'steps', {
-      step: 'issued',
-      occurredOn: '2025-03-01',
-      note: null,
-      documents: [],
-    });
+    await recordStep('steps', 'issued', '2025-03-01');
     expect(await services.plans.startVariation(system, 'steps')).toEqual({ versionNumber: 2 });
     const { changes } = await services.plans.compareVersions(system, 'steps', 1, 2);
     expect(changes).toEqual([]);
@@ -119,12 +108,7 @@ describe.each(testEngines())('plans on %s', (engine) => {
   it('asks for a re-consultation when the draft changes after the chief constable was consulted', async () => {
     const file = withSlug(demoPlan, 'reconsult');
     await services.plans.importPlanFile(system, file);
-    await services.plans.recordStep(system, 'reconsult', {
-      step: 'chief-constable-consulted',
-      occurredOn: '2024-11-01',
-      note: null,
-      documents: [],
-    });
+    await recordStep('reconsult', 'chief-constable-consulted', '2024-11-01');
     const reconsult = async () =>
       (await services.plans.readPlan(system, 'reconsult')).lifecycle.warnings.filter((warning) =>
         warning.includes('re-consult'),
@@ -144,12 +128,7 @@ describe.each(testEngines())('plans on %s', (engine) => {
   it('saves a draft priority edit that changes only the summary, and asks for a re-consultation', async () => {
     const file = withSlug(demoPlan, 'summary-edit');
     await services.plans.importPlanFile(system, file);
-    await services.plans.recordStep(system, 'summary-edit', {
-      step: 'chief-constable-consulted',
-      occurredOn: '2024-11-01',
-      note: null,
-      documents: [],
-    });
+    await recordStep('summary-edit', 'chief-constable-consulted', '2024-11-01');
     const priority = file.pillars[0]?.priorities[0];
     if (!priority) throw new Error('fixture');
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -180,14 +159,7 @@ describe.each(testEngines())('plans on %s', (engine) => {
 
   it('lets only OPCC officers of the owning body edit', async () => {
     const other = await createTestBody(database.current.db, 'other-pcc');
-    const outsider = {
-      kind: 'user' as const,
-      userId: 1,
-      email: 'x@test.example',
-      displayName: 'X',
-      sessionSecondFactor: false,
-      grants: [{ role: 'opcc-officer' as const, bodyId: other }],
-    };
+    const outsider = userWith({ role: 'opcc-officer', bodyId: other });
     await expect(services.plans.importPlanFile(outsider, withSlug(demoPlan, 'not-yours'))).rejects.toThrow(
       ForbiddenError,
     );
@@ -198,12 +170,7 @@ describe.each(testEngines())('plans on %s', (engine) => {
 
   it('shows what a manifesto asked for that the plan does not cover, and priorities nobody asked for', async () => {
     await services.plans.importPlanFile(system, withSlug(demoPlan, 'thames-valley-2024-2029'));
-    await services.plans.recordStep(system, 'thames-valley-2024-2029', {
-      step: 'issued',
-      occurredOn: '2024-06-01',
-      note: null,
-      documents: [],
-    });
+    await recordStep('thames-valley-2024-2029', 'issued', '2024-06-01');
     const manifesto = parseCoverageFile(
       fs.readFileSync(path.join(demoDir, 'manifesto-2020-2025.yaml'), 'utf8'),
     );

@@ -22,35 +22,29 @@ const step = (overrides: Partial<StepRow>): StepRow => ({
   ...overrides,
 });
 
+/** A plan after the May 2024 election, its draft not yet issued, as it stands on the given day. */
+const draftOn = (today: string) =>
+  describeLifecycle({
+    electionDate: '2024-05-02',
+    versions: [draft('2024-06-01T00:00:00Z')],
+    steps: [],
+    today,
+  });
+
 describe('describeLifecycle', () => {
   it('sets the issue deadline at the end of the financial year of the election', () => {
-    const life = describeLifecycle({
-      electionDate: '2024-05-02',
-      versions: [draft('2024-06-01T00:00:00Z')],
-      steps: [],
-      today: '2024-06-10',
-    });
+    const life = draftOn('2024-06-10');
     expect(life.issueDeadline).toBe('2025-03-31');
     expect(life.deadlineStatus).toBe('upcoming');
     expect(life.nextStep).toBe('public-consulted');
   });
 
   it('warns within 60 days of the deadline and once it has passed', () => {
-    const soon = describeLifecycle({
-      electionDate: '2024-05-02',
-      versions: [draft('2024-06-01T00:00:00Z')],
-      steps: [],
-      today: '2025-02-01',
-    });
+    const soon = draftOn('2025-02-01');
     expect(soon.deadlineStatus).toBe('due-soon');
     expect(soon.daysLeft).toBe(58);
     expect(soon.warnings).toContain('The plan must be issued by 2025-03-31: 58 days left.');
-    const late = describeLifecycle({
-      electionDate: '2024-05-02',
-      versions: [draft('2024-06-01T00:00:00Z')],
-      steps: [],
-      today: '2025-04-01',
-    });
+    const late = draftOn('2025-04-01');
     expect(late.deadlineStatus).toBe('overdue');
   });
 

@@ -1,17 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, policy } from '../../composition.ts';
-import type { Actor } from '../../kernel/auth/actor.ts';
-import type { Role } from '../../kernel/auth/roles.ts';
+import { tokenHolding } from '../../kernel/auth/auth.testing.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
 import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { parsePanelFile } from './meetings/panel.files.ts';
 import { createScrutinyService, type ScrutinyService } from './scrutiny.service.ts';
-
-function holder(role: Role, bodyId: number): Actor {
-  return { kind: 'token', tokenId: 1, name: role, grants: [{ role, bodyId }] };
-}
 
 const meeting = (body: string) => ({
   panel: body,
@@ -44,7 +39,7 @@ describe.each(testEngines())('meetings of any body on %s', (engine) => {
   });
 
   it('lets an OPCC officer run the policing body’s own meetings, and no other body’s', async () => {
-    const opcc = holder('opcc-officer', ids.pcc as number);
+    const opcc = tokenHolding('opcc-officer', ids.pcc as number);
     expect((await scrutiny.managedBodies(opcc, 'meetings')).map((body) => body.slug)).toEqual(['bodies-pcc']);
     const { id } = await scrutiny.createMeeting(opcc, meeting('bodies-pcc'));
     const read = await scrutiny.readMeeting(opcc, id);
@@ -62,7 +57,7 @@ describe.each(testEngines())('meetings of any body on %s', (engine) => {
     expect((await scrutiny.readMeeting(opcc, id)).items).toHaveLength(1);
 
     await expect(scrutiny.createMeeting(opcc, meeting('bodies-panel'))).rejects.toThrow(ForbiddenError);
-    const panelOfficer = holder('scrutiny-officer', ids.panel as number);
+    const panelOfficer = tokenHolding('scrutiny-officer', ids.panel as number);
     await expect(scrutiny.createMeeting(panelOfficer, meeting('bodies-pcc'))).rejects.toThrow(ForbiddenError);
     // The policing body has no groups or work programme to run.
     expect(await scrutiny.managedPanels(opcc)).toEqual([]);
@@ -70,11 +65,11 @@ describe.each(testEngines())('meetings of any body on %s', (engine) => {
 
   it('holds meetings for audit committees and partnership boards, never for a partner organisation', async () => {
     for (const slug of ['bodies-audit', 'bodies-board']) {
-      const officer = holder('scrutiny-officer', ids[slug.replace('bodies-', '')] as number);
+      const officer = tokenHolding('scrutiny-officer', ids[slug.replace('bodies-', '')] as number);
       const { id } = await scrutiny.createMeeting(officer, meeting(slug));
       expect((await scrutiny.readMeeting(officer, id)).meeting.bodySlug).toBe(slug);
     }
-    const council = holder('scrutiny-officer', ids.council as number);
+    const council = tokenHolding('scrutiny-officer', ids.council as number);
     await expect(scrutiny.createMeeting(council, meeting('bodies-council'))).rejects.toThrow(
       /panel: Select who holds the meeting/,
     );
@@ -82,7 +77,7 @@ describe.each(testEngines())('meetings of any body on %s', (engine) => {
   });
 
   it('takes public questions only where the body has a scheme', async () => {
-    const officer = holder('scrutiny-officer', ids.audit as number);
+    const officer = tokenHolding('scrutiny-officer', ids.audit as number);
     await scrutiny.importPanelFile(
       officer,
       parsePanelFile(`
@@ -110,7 +105,7 @@ meetings:
   });
 
   it('refuses members in the file of a body that has none, and groups for a body that has none', async () => {
-    const opcc = holder('opcc-officer', ids.pcc as number);
+    const opcc = tokenHolding('opcc-officer', ids.pcc as number);
     const file = parsePanelFile(`
 format: peelian-scrutiny/1
 body: bodies-pcc

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Services } from '../../composition.ts';
+import { policy, type Services } from '../../composition.ts';
 import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { TestAppFixture } from '../../kernel/testing/test-app.ts';
@@ -8,9 +8,43 @@ import type { TestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { parsePanelFile } from './meetings/panel.files.ts';
 import { parseRecordsFile } from './records/records.files.ts';
+import { createScrutinyRecordsService } from './records/records.service.ts';
 
 export const demoScrutinyFile = (file: string) =>
   fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
+
+/** Three working days' notice for public questions: the rule most test panels take. */
+const NOTICE_RULES = '{ noticeDays: 3, noticeKind: working-days }';
+
+/** A panel file's text for a test: its format, the body, the question rules, then the lines given. */
+export const testPanelText = (body: string, lines: string, questionRules = NOTICE_RULES) =>
+  `format: peelian-scrutiny/1\nbody: ${body}\nquestionRules: ${questionRules}\n${lines.trimStart()}`;
+
+/** Further meetings of the demo panel, keeping its question rules (20 minutes for questions). */
+export const demoPanelMeetings = (lines: string) =>
+  testPanelText(
+    'thames-valley-panel',
+    lines,
+    '{ noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }',
+  );
+
+/** A scrutiny panel of the test's own: its body, and its panel file with these lines. Gives the body's id. */
+export async function addTestPanel(
+  { database, services }: Pick<TestAppFixture, 'database' | 'services'>,
+  body: string,
+  lines: string,
+) {
+  const id = await createTestBody(database.current.db, body, 'scrutiny-panel');
+  await services.scrutiny.importPanelFile(systemActor('test'), parsePanelFile(testPanelText(body, lines)));
+  return id;
+}
+
+/** The records service on the test's database with a clock of its own, the rest as the app has it. */
+export const recordsServiceAt = (
+  { database, services }: Pick<TestAppFixture, 'database' | 'services'>,
+  now: () => Date,
+) =>
+  createScrutinyRecordsService({ db: database.current.db, policy, now, findBody: services.users.findBody });
 
 /** The Thames Valley panel's body and its demo meetings, and any further panel files (e.g. meetings to come). */
 export async function loadDemoPanel(

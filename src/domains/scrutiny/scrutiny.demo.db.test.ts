@@ -11,10 +11,15 @@ const system = systemActor('test');
 describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
   const database = useTestDatabase(engine);
 
-  it('adds what is missing and leaves what users changed alone, even approved minutes', async () => {
-    const services = buildServices(database.current, TEST_URLS);
+  /** The services, and the panel's and the Commissioner's bodies for the demo to load into. */
+  const servicesWithDemoBodies = async () => {
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
     await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
+    return buildServices(database.current, TEST_URLS);
+  };
+
+  it('adds what is missing and leaves what users changed alone, even approved minutes', async () => {
+    const services = await servicesWithDemoBodies();
     await seedDemoScrutiny(services.scrutiny, system);
     const meetings = await services.scrutiny.listMeetings(system);
     const meetingOf = (day: string) =>
@@ -42,9 +47,7 @@ describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
   });
 
   it('adds coming demonstration meetings that take questions, once however often it is loaded', async () => {
-    const services = buildServices(database.current, TEST_URLS);
-    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
+    const services = await servicesWithDemoBodies();
     const comingDemos = async () =>
       (await services.scrutiny.listMeetings(system)).filter(
         ({ meeting }) =>
@@ -70,9 +73,7 @@ describe.each(testEngines())('loading the demo panel again on %s', (engine) => {
   });
 
   it('loads the Commissioner’s demonstration accountability meeting once, with its agenda and no questions', async () => {
-    const services = buildServices(database.current, TEST_URLS);
-    await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
+    const services = await servicesWithDemoBodies();
     const pccMeetings = async () =>
       (await services.scrutiny.listMeetings(system)).filter(
         ({ meeting }) => meeting.bodySlug === 'thames-valley-pcc',

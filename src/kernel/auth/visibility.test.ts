@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, ANONYMOUS, systemActor } from './actor.ts';
-import type { RoleGrant } from './roles.ts';
+import { ANONYMOUS, systemActor } from './actor.ts';
+import { userWith } from './auth.testing.ts';
 import { canSee, visibilitiesFor } from './visibility.ts';
-
-const user = (...grants: RoleGrant[]): Actor => ({
-  kind: 'user',
-  userId: 1,
-  email: 'a@example.org',
-  displayName: 'A',
-  grants,
-  sessionSecondFactor: false,
-});
 
 describe('canSee', () => {
   const decisionPart2 = {
@@ -30,26 +21,26 @@ describe('canSee', () => {
   });
 
   it('shows a restricted record to anyone with a role on its body, and no one else', () => {
-    expect(canSee(user({ role: 'panel-member', bodyId: 2 }), draftPaper)).toBe(true);
-    expect(canSee(user({ role: 'panel-member', bodyId: 3 }), draftPaper)).toBe(false);
+    expect(canSee(userWith({ role: 'panel-member', bodyId: 2 }), draftPaper)).toBe(true);
+    expect(canSee(userWith({ role: 'panel-member', bodyId: 3 }), draftPaper)).toBe(false);
   });
 
   it('shows a confidential record only to the named roles on its body and installation administrators', () => {
-    expect(canSee(user({ role: 'opcc-officer', bodyId: 1 }), decisionPart2)).toBe(true);
-    expect(canSee(user({ role: 'force-analyst', bodyId: 1 }), decisionPart2)).toBe(false);
-    expect(canSee(user({ role: 'opcc-officer', bodyId: 9 }), decisionPart2)).toBe(false);
-    expect(canSee(user({ role: 'admin', bodyId: null }), decisionPart2)).toBe(true);
+    expect(canSee(userWith({ role: 'opcc-officer', bodyId: 1 }), decisionPart2)).toBe(true);
+    expect(canSee(userWith({ role: 'force-analyst', bodyId: 1 }), decisionPart2)).toBe(false);
+    expect(canSee(userWith({ role: 'opcc-officer', bodyId: 9 }), decisionPart2)).toBe(false);
+    expect(canSee(userWith({ role: 'admin', bodyId: null }), decisionPart2)).toBe(true);
     expect(canSee(systemActor('cli:root'), decisionPart2)).toBe(true);
   });
 
   it('gives the visibilities to filter a query by', () => {
     expect(visibilitiesFor(ANONYMOUS, 1)).toEqual(['public']);
-    expect(visibilitiesFor(user({ role: 'opcc-officer', bodyId: 1 }), 1, ['opcc-officer'])).toEqual([
+    expect(visibilitiesFor(userWith({ role: 'opcc-officer', bodyId: 1 }), 1, ['opcc-officer'])).toEqual([
       'public',
       'restricted',
       'confidential',
     ]);
-    expect(visibilitiesFor(user({ role: 'force-analyst', bodyId: 1 }), 1, ['opcc-officer'])).toEqual([
+    expect(visibilitiesFor(userWith({ role: 'force-analyst', bodyId: 1 }), 1, ['opcc-officer'])).toEqual([
       'public',
       'restricted',
     ]);

@@ -29,6 +29,20 @@ export class TestClient {
     });
   }
 
+  /** Sends a file's bytes as the browser's upload script does: the body is the file, the fields in the query. */
+  async upload(url: string, file: string | Buffer): Promise<LightMyRequestResponse> {
+    return this.send({
+      method: 'POST',
+      url,
+      payload: file,
+      headers: {
+        'content-type': 'application/octet-stream',
+        accept: 'application/json',
+        'x-csrf-token': await this.csrfToken(),
+      },
+    });
+  }
+
   async csrfToken(): Promise<string> {
     const page = await this.get('/accessibility');
     const token = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1];

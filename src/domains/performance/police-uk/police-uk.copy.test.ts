@@ -8,6 +8,7 @@ import {
   toCopyValue,
 } from './police-uk.copy.ts';
 import type { OutcomeRow, StopAndSearchRow, StreetCrimeRow } from './police-uk.rows.ts';
+import { THAMES_VALLEY_UNPLACED } from './police-uk.testing.ts';
 
 const street: StreetCrimeRow = {
   kind: 'street',
@@ -32,13 +33,7 @@ const outcome: OutcomeRow = {
   line: 2,
   crimeId: 'ace3c99bf8c5216e7996e3d0f524cc504d392bb6c184cdbd1811ce2e6a5402ea',
   month: '2021-12-01',
-  reportedBy: 'Thames Valley Police',
-  fallsWithin: 'Thames Valley Police',
-  longitude: null,
-  latitude: null,
-  location: null,
-  lsoaCode: null,
-  lsoaName: null,
+  ...THAMES_VALLEY_UNPLACED,
   outcomeType: 'Suspect charged',
 };
 

@@ -5,7 +5,7 @@ import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
 import { TEST_URLS, useTestApp } from '../../../kernel/testing/test-app.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
-import { loadDemoPanel } from '../scrutiny-records.testing.ts';
+import { demoPanelMeetings, loadDemoPanel } from '../scrutiny-records.testing.ts';
 
 const system = systemActor('test');
 const today = londonDateOf(new Date());
@@ -39,15 +39,12 @@ describe.each(testEngines())('scrutiny JSON API and calendar feeds on %s', (engi
   beforeAll(async () => {
     await loadDemoPanel(
       fixture,
-      `
-format: peelian-scrutiny/1
-body: thames-valley-panel
-questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
+      demoPanelMeetings(`
 meetings:
   - { title: Meeting tomorrow, date: ${addDays(today, 1)}, time: '11:00', venue: Council Offices, status: agenda-published }
   - { title: Meeting later, date: ${addDays(today, 40)}, time: '11:00', venue: 'Hall, Room 2', status: scheduled }
   - { title: Summer meeting, date: 2030-06-14, time: '11:00', venue: Council Offices, status: scheduled }
-`,
+`),
     );
     const meetings = await fixture.services.scrutiny.listMeetings(system);
     const find = (title: string) =>

@@ -12,6 +12,7 @@ import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
 import { interestsPaths } from '../interests/interests.paths.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
+import { demoPanelMeetings } from '../scrutiny-records.testing.ts';
 import { seedDemoAttendance } from './attendance.demo.ts';
 
 const system = systemActor('test');
@@ -21,10 +22,8 @@ const panelText = fs.readFileSync(
 );
 const comingDate = addDays(londonDateOf(new Date()), 30);
 const comingMeeting = (status: string) =>
-  parsePanelFile(`
-format: peelian-scrutiny/1
-body: thames-valley-panel
-questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
+  parsePanelFile(
+    demoPanelMeetings(`
 meetings:
   - title: Coming meeting
     date: ${comingDate}
@@ -34,7 +33,8 @@ meetings:
     agenda:
       - { position: 1, title: Apologies for Absence }
       - { position: 2, title: Grants to councils }
-`);
+`),
+  );
 const SENSITIVE_MARKER = 'Sensitive address detail 4e7b';
 const OFFICER_MARKER = 'Attendee not yet public 2a6d';
 

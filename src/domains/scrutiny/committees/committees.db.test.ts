@@ -1,22 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy } from '../../../composition.ts';
-import { type Actor, systemActor } from '../../../kernel/auth/actor.ts';
+import { systemActor } from '../../../kernel/auth/actor.ts';
+import { tokenHolding } from '../../../kernel/auth/auth.testing.ts';
 import { ForbiddenError, ValidationError } from '../../../kernel/errors.ts';
 import { useTestServices } from '../../../kernel/testing/test-app.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
-import { createTestBody } from '../../accounts/accounts.testing.ts';
-import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
-import { createScrutinyRecordsService, type ScrutinyRecordsService } from '../records/records.service.ts';
+import type { ScrutinyRecordsService } from '../records/records.service.ts';
 import type { GroupForm } from '../scrutiny-records.schemas.ts';
+import { addTestPanel, recordsServiceAt } from '../scrutiny-records.testing.ts';
 
 const system = systemActor('test');
-const officer = (bodyId: number): Actor => ({
-  kind: 'token',
-  tokenId: 1,
-  name: 'officer',
-  grants: [{ role: 'scrutiny-officer', bodyId }],
-});
+const officer = (bodyId: number) => tokenHolding('scrutiny-officer', bodyId);
 
 const groupsFile = (functions: string, members = '[]') =>
   parseRecordsFile(`
@@ -38,24 +32,16 @@ describe.each(testEngines())('sub-committees and task-and-finish groups on %s', 
   let panel: number;
 
   beforeAll(async () => {
-    panel = await createTestBody(database.current.db, 'groups-panel', 'scrutiny-panel');
-    await fixture.services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
-format: peelian-scrutiny/1
-body: groups-panel
-questionRules: { noticeDays: 3, noticeKind: working-days }
+    panel = await addTestPanel(
+      fixture,
+      'groups-panel',
+      `
 members:
   - { name: Cllr Chair, role: chair, nominatingAuthority: Reading Borough Council }
   - { name: Cllr Member, role: member, nominatingAuthority: Slough Borough Council }
-`),
+`,
     );
-    records = createScrutinyRecordsService({
-      db: database.current.db,
-      policy,
-      now: () => new Date('2027-01-01T12:00:00Z'),
-      findBody: fixture.services.users.findBody,
-    });
+    records = recordsServiceAt(fixture, () => new Date('2027-01-01T12:00:00Z'));
   });
 
   const form = (overrides: Partial<GroupForm>): GroupForm => ({
@@ -117,10 +103,7 @@ members:
       ),
     ).rejects.toMatchObject({ fieldErrors: [{ field: 'advisory' }] });
     await expect(
-      records.committees.createGroup(
-        { kind: 'token', tokenId: 2, name: 'member', grants: [{ role: 'panel-member', bodyId: panel }] },
-        form({ name: 'Other' }),
-      ),
+      records.committees.createGroup(tokenHolding('panel-member', panel), form({ name: 'Other' })),
     ).rejects.toBeInstanceOf(ForbiddenError);
     // The database refuses a delegated special function too, whatever writes to it.
     await expect(

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../../composition.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
-import { type Actor, systemActor } from '../../../kernel/auth/actor.ts';
+import { systemActor } from '../../../kernel/auth/actor.ts';
+import { tokenHolding } from '../../../kernel/auth/auth.testing.ts';
 import { londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { ForbiddenError, ValidationError } from '../../../kernel/errors.ts';
 import { TEST_URLS, useTestServices } from '../../../kernel/testing/test-app.ts';
@@ -21,9 +22,7 @@ const demoText = fs.readFileSync(
 const system = systemActor('test');
 
 /** A scrutiny officer of one body, as the policy sees them. */
-function officerOf(bodyId: number): Actor {
-  return { kind: 'token', tokenId: 1, name: 'officer', grants: [{ role: 'scrutiny-officer', bodyId }] };
-}
+const officerOf = (bodyId: number) => tokenHolding('scrutiny-officer', bodyId);
 
 /** A small panel: 5 clear working days' notice, one question per person, 200 characters. */
 function testPanel(slug: string): PanelFile {

@@ -10,6 +10,7 @@ import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
+import { demoPanelMeetings } from '../scrutiny-records.testing.ts';
 import { parsePanelFile } from './panel.files.ts';
 
 const demoText = fs.readFileSync(
@@ -23,14 +24,13 @@ const later = addDays(today, 40);
 const ASKER_EMAIL = 'private.asker.7f3a@example.org';
 
 /** Two meetings relative to today: tomorrow's (questions closed) and one in 40 days (questions open). */
-const comingMeetings = parsePanelFile(`
-format: peelian-scrutiny/1
-body: thames-valley-panel
-questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
+const comingMeetings = parsePanelFile(
+  demoPanelMeetings(`
 meetings:
   - { title: Meeting tomorrow, date: ${soon}, time: '11:00', venue: Council Offices, status: agenda-published }
   - { title: Meeting later, date: ${later}, time: '11:00', venue: Council Offices, status: scheduled }
-`);
+`),
+);
 
 describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
   const fixture = useTestApp(engine);

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy } from '../../../composition.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
-import { type Actor, ANONYMOUS, systemActor } from '../../../kernel/auth/actor.ts';
-import type { Role } from '../../../kernel/auth/roles.ts';
+import { ANONYMOUS, systemActor } from '../../../kernel/auth/actor.ts';
+import { tokenHolding } from '../../../kernel/auth/auth.testing.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../kernel/errors.ts';
 import { useTestServices } from '../../../kernel/testing/test-app.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
-import { createScrutinyRecordsService, type ScrutinyRecordsService } from '../records/records.service.ts';
+import type { ScrutinyRecordsService } from '../records/records.service.ts';
+import { addTestPanel, recordsServiceAt } from '../scrutiny-records.testing.ts';
 
 const demoPanel = fs.readFileSync(
   path.join(PROJECT_ROOT, 'data/demo/scrutiny/thames-valley-panel.yaml'),
@@ -23,21 +23,14 @@ const demoRecords = fs.readFileSync(
 );
 const system = systemActor('test');
 
-function holder(role: Role, bodyId: number): Actor {
-  return { kind: 'token', tokenId: 1, name: role, grants: [{ role, bodyId }] };
-}
-
 /** Three past meetings and one to come, for a panel whose minutes the tests write. */
-const testPanel = parsePanelFile(`
-format: peelian-scrutiny/1
-body: minutes-panel
-questionRules: { noticeDays: 3, noticeKind: working-days }
+const testPanelMeetings = `
 meetings:
   - { title: January meeting, date: 2027-01-15, time: '10:00', venue: Hall, status: held, agenda: [{ position: 1, title: Apologies }, { position: 2, title: Staffing, exemptParagraph: 1 }] }
   - { title: March meeting, date: 2027-03-12, time: '10:00', venue: Hall, status: agenda-published }
   - { title: May meeting, date: 2027-05-14, time: '10:00', venue: Hall, status: scheduled }
   - { title: Autumn meeting, date: 2027-10-01, time: '10:00', venue: Hall, status: scheduled }
-`);
+`;
 
 describe.each(testEngines())('minutes on %s', (engine) => {
   const fixture = useTestServices(engine);
@@ -53,27 +46,16 @@ describe.each(testEngines())('minutes on %s', (engine) => {
 
   beforeAll(async () => {
     tv = await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    panel = await createTestBody(database.current.db, 'minutes-panel', 'scrutiny-panel');
-    other = await createTestBody(database.current.db, 'other-minutes-panel', 'scrutiny-panel');
     await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demoPanel));
-    await fixture.services.scrutiny.importPanelFile(system, testPanel);
-    await fixture.services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
-format: peelian-scrutiny/1
-body: other-minutes-panel
-questionRules: { noticeDays: 3, noticeKind: working-days }
-meetings: [{ title: Other panel meeting, date: 2027-02-01, time: '10:00', venue: Elsewhere, status: held }]
-`),
+    panel = await addTestPanel(fixture, 'minutes-panel', testPanelMeetings);
+    other = await addTestPanel(
+      fixture,
+      'other-minutes-panel',
+      "meetings: [{ title: Other panel meeting, date: 2027-02-01, time: '10:00', venue: Elsewhere, status: held }]",
     );
     for (const { meeting } of await fixture.services.scrutiny.listMeetings(system))
       meetings[meeting.title] = meeting.id;
-    records = createScrutinyRecordsService({
-      db: database.current.db,
-      policy,
-      now: () => new Date('2027-06-01T12:00:00Z'),
-      findBody: fixture.services.users.findBody,
-    });
+    records = recordsServiceAt(fixture, () => new Date('2027-06-01T12:00:00Z'));
   });
 
   const october = () => meetings['Thames Valley Police and Crime Panel, 21 October 2016'] ?? 0;
@@ -99,14 +81,14 @@ meetings: [{ title: Other panel meeting, date: 2027-02-01, time: '10:00', venue:
   it('shows draft minutes to the panel’s members and officer only, never to the public or other bodies', async () => {
     const anonymous = await records.minutes.readMinutes(ANONYMOUS, october());
     expect(anonymous).toMatchObject({ state: 'draft', readable: false, items: [] });
-    for (const outsider of [holder('opcc-officer', tv), holder('panel-member', other)])
+    for (const outsider of [tokenHolding('opcc-officer', tv), tokenHolding('panel-member', other)])
       expect((await records.minutes.readMinutes(outsider, october())).items).toEqual([]);
-    for (const insider of [holder('panel-member', tv), holder('scrutiny-officer', tv)])
+    for (const insider of [tokenHolding('panel-member', tv), tokenHolding('scrutiny-officer', tv)])
       expect((await records.minutes.readMinutes(insider, october())).items).toHaveLength(9);
   });
 
   it('numbers the next meeting’s minutes on from the last (76 after 75), refusing a gap or a number in use', async () => {
-    const officer = holder('scrutiny-officer', tv);
+    const officer = tokenHolding('scrutiny-officer', tv);
     expect((await records.minutes.readMinutes(officer, december())).nextNumber).toBe(76);
     const item = {
       title: 'Apologies for Absence',
@@ -181,7 +163,7 @@ minutes: [{ meeting: 2016-11-01, items: [{ number: 1, title: A, text: B }] }]
   });
 
   it('lets the panel approve minutes at a later meeting; then they are public, except exempt items, and fixed', async () => {
-    const officer = holder('scrutiny-officer', panel);
+    const officer = tokenHolding('scrutiny-officer', panel);
     const january = meetings['January meeting'] ?? 0;
     const staffing = (await records.minutes.readMinutes(officer, january)).agendaItems.find(
       (item) => item.title === 'Staffing',
@@ -222,7 +204,7 @@ minutes: [{ meeting: 2016-11-01, items: [{ number: 1, title: A, text: B }] }]
         fieldErrors: [{ field: 'approvingMeeting', message }],
       });
     await expect(
-      records.minutes.approve(holder('panel-member', panel), january, {
+      records.minutes.approve(tokenHolding('panel-member', panel), january, {
         approvingMeeting: meetings['March meeting'] ?? 0,
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -241,7 +223,7 @@ minutes: [{ meeting: 2016-11-01, items: [{ number: 1, title: A, text: B }] }]
     });
     expect(JSON.stringify(visitor)).not.toContain('zq81');
     expect(
-      (await records.minutes.readMinutes(holder('panel-member', panel), january)).items[1]?.text,
+      (await records.minutes.readMinutes(tokenHolding('panel-member', panel), january)).items[1]?.text,
     ).toContain('zq81');
     const statuses = Object.fromEntries(
       (await fixture.services.scrutiny.listMeetings(system)).map((entry) => [
@@ -271,14 +253,18 @@ minutes: [{ meeting: 2016-11-01, items: [{ number: 1, title: A, text: B }] }]
   it('refuses minutes for a meeting still to come, and changes by anyone but the panel’s officer', async () => {
     const item = { number: 3, title: 'Apologies', text: 'None.', agendaItem: null, exemptParagraph: null };
     await expect(
-      records.minutes.addItem(holder('scrutiny-officer', panel), meetings['Autumn meeting'] ?? 0, item),
+      records.minutes.addItem(tokenHolding('scrutiny-officer', panel), meetings['Autumn meeting'] ?? 0, item),
     ).rejects.toBeInstanceOf(ConflictError);
-    for (const actor of [ANONYMOUS, holder('panel-member', panel), holder('scrutiny-officer', other)])
+    for (const actor of [
+      ANONYMOUS,
+      tokenHolding('panel-member', panel),
+      tokenHolding('scrutiny-officer', other),
+    ])
       await expect(
         records.minutes.addItem(actor, meetings['March meeting'] ?? 0, item),
       ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      records.minutes.addItem(holder('scrutiny-officer', panel), meetings['March meeting'] ?? 0, {
+      records.minutes.addItem(tokenHolding('scrutiny-officer', panel), meetings['March meeting'] ?? 0, {
         ...item,
         agendaItem: 999_999,
       }),

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../kernel/auth/actor.ts';
 import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
@@ -9,7 +8,7 @@ import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { signInAs } from '../../accounts/accounts.testing.ts';
-import { loadDemoPanel, meetingIds } from '../scrutiny-records.testing.ts';
+import { loadDemoPanel, meetingIds, testPanelText } from '../scrutiny-records.testing.ts';
 import { PAPER_MAX_BYTES } from './papers.file-types.ts';
 import { SAMPLE_FILES } from './papers.testing.ts';
 
@@ -17,29 +16,9 @@ const system = systemActor('test');
 const EXEMPT_MARKER = 'Exempt staffing report 5d1f';
 const EXEMPT_APPENDIX = 'Exempt appendix 8c2e';
 
-/** Sends a file's bytes as the browser's upload script does: raw body, fields in the query, CSRF in a header. */
-async function upload(
-  app: FastifyInstance,
-  client: TestClient,
-  meetingId: number,
-  query: Record<string, string>,
-  body: Buffer,
-) {
-  const cookie = ['peelian_session', 'peelian_csrf']
-    .map((name) => `${name}=${client.cookie(name) ?? ''}`)
-    .join('; ');
-  return app.inject({
-    method: 'POST',
-    url: `/meetings/${meetingId}/papers?${new URLSearchParams(query)}`,
-    payload: body,
-    headers: {
-      'content-type': 'application/octet-stream',
-      accept: 'application/json',
-      'x-csrf-token': await client.csrfToken(),
-      cookie,
-    },
-  });
-}
+/** Uploads a paper to a meeting, its fields in the query, as the browser's upload script does. */
+const upload = (client: TestClient, meetingId: number, query: Record<string, string>, body: Buffer) =>
+  client.upload(`/meetings/${meetingId}/papers?${new URLSearchParams(query)}`, body);
 
 describe.each(testEngines())('scrutiny papers on %s', (engine) => {
   const fixture = useTestApp(engine);
@@ -61,10 +40,9 @@ describe.each(testEngines())('scrutiny papers on %s', (engine) => {
   beforeAll(async () => {
     await loadDemoPanel(
       fixture,
-      `
-format: peelian-scrutiny/1
-body: thames-valley-panel
-questionRules: { noticeDays: 3, noticeKind: working-days }
+      testPanelText(
+        'thames-valley-panel',
+        `
 meetings:
   - title: Coming meeting
     date: ${addDays(londonDateOf(new Date()), 30)}
@@ -76,6 +54,7 @@ meetings:
       - { position: 2, title: Budget }
       - { position: 3, title: Staffing matter, exemptParagraph: 1 }
 `,
+      ),
     );
     const { december, coming } = await meetingIds(fixture.services, {
       december: '16 December 2016',
@@ -99,7 +78,6 @@ meetings:
     expectPage(page, 200, 'type="file"', `<option value="${ids.draftPlanItem}" selected>`);
 
     const response = await upload(
-      fixture.app,
       officer,
       ids.december,
       {
@@ -144,13 +122,7 @@ meetings:
   });
 
   it('serves a CSV as text/csv, and a paper on the meeting as a whole, in the API as OParl files', async () => {
-    const response = await upload(
-      fixture.app,
-      officer,
-      ids.december,
-      { name: 'crime figures.csv' },
-      SAMPLE_FILES.csv,
-    );
+    const response = await upload(officer, ids.december, { name: 'crime figures.csv' }, SAMPLE_FILES.csv);
     expect(response.statusCode).toBe(201);
     const { paperId } = response.json();
     const download = await fixture.app.inject({
@@ -233,7 +205,7 @@ meetings:
       ['report.pdf', SAMPLE_FILES.docx, 'its content is a Word document (DOCX)'],
       ['report.docx', SAMPLE_FILES.docm, 'it contains macros'],
     ] as const) {
-      const response = await upload(fixture.app, officer, ids.december, { name }, bytes);
+      const response = await upload(officer, ids.december, { name }, bytes);
       expect(response.statusCode, name).toBe(400);
       const [error] = response.json().fields;
       expect(error.field, name).toBe('file');
@@ -245,15 +217,14 @@ meetings:
   it('refuses a file over the size limit, and bad fields, naming each and saving nothing', async () => {
     const before = await paperCount();
     const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(PAPER_MAX_BYTES)]);
-    const tooBig = await upload(fixture.app, officer, ids.december, { name: 'big.pdf' }, big);
+    const tooBig = await upload(officer, ids.december, { name: 'big.pdf' }, big);
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().fields).toEqual([
       { field: 'file', message: 'The selected file must be smaller than 20 MB' },
     ]);
-    const empty = await upload(fixture.app, officer, ids.december, { name: 'empty.pdf' }, Buffer.alloc(0));
+    const empty = await upload(officer, ids.december, { name: 'empty.pdf' }, Buffer.alloc(0));
     expect(empty.json().fields).toEqual([{ field: 'file', message: 'The selected file is empty' }]);
     const otherMeetingsItem = await upload(
-      fixture.app,
       officer,
       ids.coming,
       { name: 'plan.pdf', agendaItem: String(ids.draftPlanItem) },
@@ -263,7 +234,6 @@ meetings:
       { field: 'agendaItem', message: 'Select an agenda item of this meeting, or the meeting as a whole' },
     ]);
     const longTitle = await upload(
-      fixture.app,
       officer,
       ids.december,
       { name: 'a.pdf', title: 'x'.repeat(301) },
@@ -272,21 +242,19 @@ meetings:
     expect(longTitle.json().fields).toEqual([
       { field: 'title', message: 'Title must be 300 characters or fewer' },
     ]);
-    const noName = await upload(fixture.app, officer, ids.december, {}, SAMPLE_FILES.pdf);
+    const noName = await upload(officer, ids.december, {}, SAMPLE_FILES.pdf);
     expect(noName.json().fields).toEqual([{ field: 'name', message: 'Choose a file' }]);
     expect(await paperCount()).toBe(before);
   });
 
   it('never shows an exempt paper to the public, but serves it to the panel’s members', async () => {
     const onExemptItem = await upload(
-      fixture.app,
       officer,
       ids.coming,
       { name: 'staffing.pdf', title: EXEMPT_MARKER, agendaItem: String(ids.exemptItem) },
       SAMPLE_FILES.pdf,
     );
     const exemptAppendix = await upload(
-      fixture.app,
       officer,
       ids.coming,
       {
@@ -338,11 +306,9 @@ meetings:
 
   it('lets only the scrutiny officer add or remove papers, and audits a removal', async () => {
     expect((await member.get(`/meetings/${ids.december}/papers/new`)).statusCode).toBe(403);
-    const refused = await upload(fixture.app, member, ids.december, { name: 'plan.pdf' }, SAMPLE_FILES.pdf);
+    const refused = await upload(member, ids.december, { name: 'plan.pdf' }, SAMPLE_FILES.pdf);
     expect(refused.statusCode).toBe(403);
-    const { paperId } = (
-      await upload(fixture.app, officer, ids.december, { name: 'spare.pdf' }, SAMPLE_FILES.pdf)
-    ).json();
+    const { paperId } = (await upload(officer, ids.december, { name: 'spare.pdf' }, SAMPLE_FILES.pdf)).json();
     const before = await paperCount();
     expect((await member.post(`/meetings/${ids.december}/papers/${paperId}/delete`)).statusCode).toBe(403);
     const removed = await officer.post(`/meetings/${ids.december}/papers/${paperId}/delete`);

@@ -1,26 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy } from '../../../composition.ts';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
-import { type Actor, ANONYMOUS, systemActor } from '../../../kernel/auth/actor.ts';
-import type { Role } from '../../../kernel/auth/roles.ts';
+import { ANONYMOUS, systemActor } from '../../../kernel/auth/actor.ts';
+import { tokenHolding } from '../../../kernel/auth/auth.testing.ts';
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
 import { useTestServices } from '../../../kernel/testing/test-app.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody } from '../../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../meetings/panel.files.ts';
 import { parseRecordsFile } from '../records/records.files.ts';
-import { createScrutinyRecordsService, type ScrutinyRecordsService } from '../records/records.service.ts';
+import type { ScrutinyRecordsService } from '../records/records.service.ts';
 import type { NewRecommendationForm } from '../scrutiny-records.schemas.ts';
+import { addTestPanel, recordsServiceAt } from '../scrutiny-records.testing.ts';
 
 const demo = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
 const system = systemActor('test');
 const NO_FILTER = { status: null, origin: null, overdue: null };
-
-function holder(role: Role, bodyId: number): Actor {
-  return { kind: 'token', tokenId: 1, name: role, grants: [{ role, bodyId }] };
-}
 
 const testRecords = parseRecordsFile(`
 format: peelian-scrutiny-records/1
@@ -52,27 +48,17 @@ describe.each(testEngines())('recommendations ledger on %s', (engine) => {
 
   beforeAll(async () => {
     await createTestBody(database.current.db, 'thames-valley-panel', 'scrutiny-panel');
-    panel = await createTestBody(database.current.db, 'ledger-panel', 'scrutiny-panel');
     await fixture.services.scrutiny.importPanelFile(system, parsePanelFile(demo('thames-valley-panel.yaml')));
-    await fixture.services.scrutiny.importPanelFile(
-      system,
-      parsePanelFile(`
-format: peelian-scrutiny/1
-body: ledger-panel
-questionRules: { noticeDays: 3, noticeKind: working-days }
-meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall, status: held }]
-`),
+    panel = await addTestPanel(
+      fixture,
+      'ledger-panel',
+      "meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall, status: held }]",
     );
     meetingId =
       (await fixture.services.scrutiny.listMeetings(system)).find(
         (entry) => entry.meeting.title === 'Ledger meeting',
       )?.meeting.id ?? 0;
-    records = createScrutinyRecordsService({
-      db: database.current.db,
-      policy,
-      now: () => clock,
-      findBody: fixture.services.users.findBody,
-    });
+    records = recordsServiceAt(fixture, () => clock);
     await records.importRecordsFile(system, testRecords);
     for (const { group } of await records.committees.listAll()) groups[group.slug] = group.id;
   });
@@ -120,7 +106,7 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
   });
 
   it('moves through response, actions and outcome; overdue follows the London date and the deadline', async () => {
-    const officer = holder('scrutiny-officer', panel);
+    const officer = tokenHolding('scrutiny-officer', panel);
     const { id, reference } = await records.recommendations.createRecommendation(
       officer,
       newRecommendation(),
@@ -187,7 +173,7 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
     });
 
     await expect(
-      records.recommendations.addProgress(holder('panel-member', panel), id, {
+      records.recommendations.addProgress(tokenHolding('panel-member', panel), id, {
         reportedOn: '2027-05-01',
         text: 'x',
       }),
@@ -215,7 +201,7 @@ meetings: [{ title: Ledger meeting, date: 2027-01-15, time: '10:00', venue: Hall
   });
 
   it('refuses to let a sub-committee or task-and-finish group make a recommendation in a reserved function', async () => {
-    const officer = holder('scrutiny-officer', panel);
+    const officer = tokenHolding('scrutiny-officer', panel);
     await expect(
       records.recommendations.createRecommendation(
         officer,

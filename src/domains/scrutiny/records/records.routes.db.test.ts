@@ -9,7 +9,7 @@ import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import type { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { signInAs } from '../../accounts/accounts.testing.ts';
-import { latestAudit, loadDemoPanel } from '../scrutiny-records.testing.ts';
+import { demoPanelMeetings, latestAudit, loadDemoPanel } from '../scrutiny-records.testing.ts';
 import { parseRecordsFile } from './records.files.ts';
 
 const demo = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'data/demo/scrutiny', file), 'utf8');
@@ -32,12 +32,9 @@ describe.each(testEngines())('groups and work programme pages on %s', (engine) =
   beforeAll(async () => {
     await loadDemoPanel(
       fixture,
-      `
-format: peelian-scrutiny/1
-body: thames-valley-panel
-questionRules: { noticeDays: 3, noticeKind: working-days, minutesAllowed: 20 }
+      demoPanelMeetings(`
 meetings: [{ title: Coming meeting, date: ${coming}, time: '11:00', venue: Council Offices, status: scheduled }]
-`,
+`),
     );
     await fixture.services.scrutiny.records.importRecordsFile(
       system,
