@@ -1,6 +1,6 @@
 import { daysBetween, endOfFinancialYear, type IsoDate, londonDateOf } from '../../kernel/calendar/index.ts';
 import type { StepRow, VersionRow } from './plans.queries.ts';
-import type { PlanStep } from './plans.tables.ts';
+import { PLAN_STEPS, type PlanStep } from './plans.tables.ts';
 
 /** How many days before the deadline the plan page starts warning. */
 export const DEADLINE_WARNING_DAYS = 60;
@@ -18,14 +18,7 @@ export const STEP_LABELS: Record<PlanStep, string> = {
 };
 
 /** The order a new plan's steps normally take before it is issued (s. 5 and s. 28 of the 2011 Act). */
-export const ROUTE_TO_ISSUE: readonly PlanStep[] = [
-  'public-consulted',
-  'chief-constable-consulted',
-  'sent-to-panel',
-  'panel-report-received',
-  'response-published',
-  'issued',
-];
+export const ROUTE_TO_ISSUE: readonly PlanStep[] = PLAN_STEPS.slice(0, PLAN_STEPS.indexOf('issued') + 1);
 
 export interface Lifecycle {
   /** The last day the plan may be issued: the end of the financial year in which the ordinary election fell. */
