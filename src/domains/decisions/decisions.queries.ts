@@ -1,4 +1,5 @@
 import { sql, type Updateable } from 'kysely';
+import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type {
   DecisionsDb as Db,
   DecisionMaker,
@@ -122,7 +123,7 @@ export function listPolicingBodies(db: Db) {
 }
 
 export async function insertDecision(db: Db, values: DecisionValues, priorities: readonly string[]) {
-  const { id } = await db.insertInto('decision').values(values).returning('id').executeTakeFirstOrThrow();
+  const id = await insertedId(db.insertInto('decision').values(values).returning('id'));
   if (priorities.length)
     await db
       .insertInto('decisionPriority')

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
+import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
@@ -27,11 +28,10 @@ import {
 } from './decisions.view-models.ts';
 import { VIEWS } from './decisions.views.ts';
 
-const PUBLIC = { config: { permission: 'public' } } as const;
-const MANAGE = { config: { permission: 'decisions:manage' } } as const;
+const MANAGE = requires('decisions:manage');
 // The forward plan is the Panel's as well as the office's: any signed-in reader reaches the route, and the
 // service refuses one the policy does not allow (decisions:read-forward-plan).
-const FORWARD_PLAN = { config: { permission: 'signed-in' } } as const;
+const FORWARD_PLAN = requires('signed-in');
 
 interface DecisionsRouteDeps {
   decisions: DecisionsService;
