@@ -3,6 +3,7 @@ import { apiDomain } from './api/index.ts';
 import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
+import { deliveryDomain } from './delivery/index.ts';
 import { healthDomain } from './health/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
 import { DomainList } from './module.ts';
@@ -28,5 +29,6 @@ export const DOMAINS = DomainList.start()
   .add(recommendationsDomain)
   .add(scrutinyDomain)
   .add(decisionsDomain)
+  .add(deliveryDomain)
   .add(calendarDomain)
   .add(apiDomain);

@@ -9,7 +9,7 @@ import { scorecardRoutes } from './judgements.routes.ts';
 import { createJudgementsService } from './judgements.service.ts';
 import { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
 
-export type { JudgementsService } from './judgements.service.ts';
+export type { JudgementsService, MeasureAnnotation, MeasureAnnotationSource } from './judgements.service.ts';
 export type { JudgementsTables } from './judgements.tables.ts';
 
 /** Indicators, their materialised values and the honest judgement of every measure: the scorecard. */

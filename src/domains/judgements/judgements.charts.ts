@@ -33,6 +33,14 @@ export interface ChartLimits {
 
 const toDate = (month: string) => new Date(`${month}T00:00:00Z`);
 
+/** A dated event drawn on a chart as a numbered vertical marker; the page lists what each number is. */
+export interface ChartMarker {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  number: number;
+}
+const MARKER = '#00703c';
+
 /**
  * The full XmR chart: the judged run's values coloured by type, its mean (solid) and process limits (dashed)
  * drawn across the judged months only, and any earlier months left out of the judgement as hollow grey points.
@@ -42,6 +50,7 @@ export function renderSpcChart(input: {
   unit: string;
   points: readonly ChartPoint[];
   limits: ChartLimits | null;
+  markers?: readonly ChartMarker[];
 }): string {
   const judged = input.points
     .filter((point) => point.inRun)
@@ -52,6 +61,7 @@ export function renderSpcChart(input: {
   const lines = input.limits
     ? judged.map((point) => ({ date: point.date, ...(input.limits as ChartLimits) }))
     : [];
+  const markers = (input.markers ?? []).map((marker) => ({ ...marker, at: toDate(marker.date) }));
   const svg = Plot.plot({
     document,
     className: 'peelian-chart',
@@ -71,6 +81,15 @@ export function renderSpcChart(input: {
         y: 'value',
         r: 4,
         fill: (point: ChartPoint) => POINT_COLOURS[point.type ?? 'common-cause'],
+      }),
+      Plot.ruleX(markers, { x: 'at', stroke: MARKER, strokeDasharray: '2,3' }),
+      Plot.text(markers, {
+        x: 'at',
+        frameAnchor: 'top',
+        dy: 2,
+        text: (marker: ChartMarker) => String(marker.number),
+        fill: MARKER,
+        fontWeight: 'bold',
       }),
     ],
   }) as SVGSVGElement;

@@ -95,13 +95,44 @@ function sortLinks(links: readonly { plan: string; measure: string }[]) {
 
 export type JudgementsService = ReturnType<typeof createJudgementsService>;
 
-/** The deps with what the service keeps between calls: the scorecards it has read. */
+/** A dated event another domain marks on a measure's charts (an action started or done), with its page. */
+export interface MeasureAnnotation {
+  date: string;
+  label: string;
+  url: string;
+}
+
+/**
+ * Where measure pages get their annotations from. Domains built after judgements (delivery) register one, so
+ * judgements need not know them.
+ */
+export type MeasureAnnotationSource = (measure: {
+  planSlug: string;
+  code: string;
+}) => Promise<MeasureAnnotation[]>;
+
+/** The deps with what the service keeps between calls: the scorecards it has read, the annotation sources. */
 interface JudgementsContext extends JudgementsDeps {
   scorecards: ReturnType<typeof createScorecardCache<Scorecard>>;
+  annotationSources: MeasureAnnotationSource[];
 }
 
 export function createJudgementsService(deps: JudgementsDeps) {
-  const context: JudgementsContext = { ...deps, scorecards: createScorecardCache<Scorecard>() };
+  const context: JudgementsContext = {
+    ...deps,
+    scorecards: createScorecardCache<Scorecard>(),
+    annotationSources: [],
+  };
+  const annotateMeasuresWith = (source: MeasureAnnotationSource) => {
+    context.annotationSources.push(source);
+  };
+  return {
+    annotateMeasuresWith,
+    ...useCases(context),
+  };
+}
+
+function useCases(context: JudgementsContext) {
   return withDeps(context, {
     loadIndicatorFile,
     importPopulation,
@@ -589,9 +620,14 @@ async function readMeasure(
 ) {
   const scorecard = await readScorecard(deps, { ...input, measureCode: input.code });
   const measure = scorecard.measures[0] as ScorecardMeasure;
+  const plan = scorecard.plan as CurrentPlanRow;
   const populationSources = new Map<number, string[]>();
   for (const judged of measure.indicators)
     if (judged.indicator.kind === 'crime-rate')
       populationSources.set(judged.indicator.id, await listPopulationSources(deps.db, judged.areaCode));
-  return { ...scorecard, plan: scorecard.plan as CurrentPlanRow, measure, populationSources };
+  const annotated = await Promise.all(
+    deps.annotationSources.map((source) => source({ planSlug: plan.slug, code: measure.code })),
+  );
+  const annotations = annotated.flat().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { ...scorecard, plan, measure, populationSources, annotations };
 }

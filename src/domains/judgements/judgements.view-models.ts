@@ -16,7 +16,12 @@ import { monthRangesInWords, monthWords } from './judgements.months.ts';
 import { scorecardPaths } from './judgements.paths.ts';
 import type { IndicatorRow } from './judgements.queries.ts';
 import type { MeasureDetailJson, ScorecardJson } from './judgements.schemas.ts';
-import type { JudgedIndicator, Scorecard, ScorecardMeasure } from './judgements.service.ts';
+import type {
+  JudgedIndicator,
+  MeasureAnnotation,
+  Scorecard,
+  ScorecardMeasure,
+} from './judgements.service.ts';
 import type { IndicatorKind } from './judgements.tables.ts';
 
 export const JUDGEMENT_WORDS: Readonly<Record<Judgement, string>> = {
@@ -303,7 +308,11 @@ export function refreshedWords(indicator: IndicatorRow): string | null {
   return indicator.refreshedAt ? dateTimeWords(indicator.refreshedAt) : null;
 }
 
-type MeasureDetail = Scorecard & { measure: ScorecardMeasure; populationSources: Map<number, string[]> };
+type MeasureDetail = Scorecard & {
+  measure: ScorecardMeasure;
+  populationSources: Map<number, string[]>;
+  annotations: MeasureAnnotation[];
+};
 type MeasurePoint = ReturnType<typeof pointsWithSpc>[number];
 
 /** One month of an indicator's table: its figures, then its limits and how it was judged, or why not. */
@@ -346,19 +355,40 @@ function measureTableHead(indicator: IndicatorRow, heads: [string, string] | und
   ];
 }
 
+/** The page's annotations, numbered once for every chart on it, each saying whether this chart's months hold it. */
+function chartAnnotations(detail: MeasureDetail, judged: JudgedIndicator) {
+  const first = judged.points[0]?.month ?? '';
+  const last = judged.points.at(-1)?.month ?? '';
+  // A month's point stands for the whole month, so an event in the last month still falls on the chart.
+  const end = last ? `${last.slice(0, 7)}-31` : '';
+  return detail.annotations.map((annotation, index) => ({
+    number: index + 1,
+    date: annotation.date,
+    label: annotation.label,
+    url: annotation.url,
+    drawn: annotation.date >= first && annotation.date <= end,
+  }));
+}
+
 function measureChart(
   judged: JudgedIndicator,
   direction: MeasureDirection,
   areaName: string,
   charts: ChartCache,
+  markers: { date: string; number: number }[],
 ) {
   const { indicator } = judged;
-  return charts(chartKey(judged, direction, 'full'), () =>
+  const marked = markers.length
+    ? ` Numbered dashed green lines mark ${plural(markers.length, 'delivery action date')}, listed below the chart.`
+    : '';
+  const key = `${chartKey(judged, direction, 'full')}|${markers.map((marker) => `${marker.number}@${marker.date}`).join(',')}`;
+  return charts(key, () =>
     renderSpcChart({
-      label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${JUDGEMENT_WORDS[judged.judgement].toLowerCase()}. The table below gives every figure.`,
+      label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${JUDGEMENT_WORDS[judged.judgement].toLowerCase()}.${marked} The table below gives every figure.`,
       unit: indicator.unit,
       points: chartPoints(judged),
       limits: limitsOf(judged.spc),
+      markers,
     }),
   );
 }
@@ -370,6 +400,8 @@ function measureIndicatorView(detail: MeasureDetail, judged: JudgedIndicator, ch
   const areaName = areaNameOf(detail, judged);
   const heads = NUMERATOR_WORDS[indicator.kind];
   const hasPoints = judged.points.length > 0;
+  const annotations = chartAnnotations(detail, judged);
+  const markers = annotations.filter((annotation) => annotation.drawn);
   return {
     slug: indicator.slug,
     title: indicator.title,
@@ -389,7 +421,8 @@ function measureIndicatorView(detail: MeasureDetail, judged: JudgedIndicator, ch
     period: periodWords(judged),
     leftOut: leftOutWords(judged),
     trialLimits: judged.spc?.trialLimits ?? false,
-    chart: hasPoints ? measureChart(judged, direction, areaName, charts) : null,
+    chart: hasPoints ? measureChart(judged, direction, areaName, charts, markers) : null,
+    annotations: annotations.map((annotation) => ({ ...annotation, date: formatDate(annotation.date) })),
     tableHead: measureTableHead(indicator, heads),
     tableRows: pointsWithSpc(judged).map((point) => measureTableRow(point, indicator, Boolean(heads))),
     populationSources: detail.populationSources.get(indicator.id) ?? [],

@@ -171,6 +171,52 @@ export interface DecisionPriority {
   priorityCode: string;
 }
 
+export interface DeliveryAction {
+  actionOwner: string;
+  deliveryPlanId: number;
+  description: string | null;
+  dueOn: string;
+  id: Generated<number>;
+  reference: string;
+  startsOn: string;
+  title: string;
+}
+
+export interface DeliveryActionTarget {
+  actionId: number;
+  code: string;
+  kind: string;
+}
+
+export interface DeliveryMilestone {
+  actionId: number;
+  completedOn: string | null;
+  dueOn: string;
+  id: Generated<number>;
+  title: string;
+}
+
+export interface DeliveryPlan {
+  bodyId: number;
+  id: Generated<number>;
+  owner: string;
+  planVersionId: number;
+  publishedOn: string | null;
+  summary: string | null;
+  title: string;
+}
+
+export interface DeliveryStatus {
+  actionId: number;
+  changedOn: string;
+  evidence: string;
+  id: Generated<number>;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  recovery: string | null;
+  status: string;
+}
+
 export interface ForceArea {
   createdAt: Generated<Timestamp>;
   gssCode: string;
@@ -856,6 +902,11 @@ export interface DB {
   coverageSource: CoverageSource;
   decision: Decision;
   decisionPriority: DecisionPriority;
+  deliveryAction: DeliveryAction;
+  deliveryActionTarget: DeliveryActionTarget;
+  deliveryMilestone: DeliveryMilestone;
+  deliveryPlan: DeliveryPlan;
+  deliveryStatus: DeliveryStatus;
   forceArea: ForceArea;
   indicator: Indicator;
   indicatorMeasure: IndicatorMeasure;

@@ -1,0 +1,134 @@
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { Deadline } from '../../kernel/calendar/deadlines.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
+import {
+  type ActionRecord,
+  actionsOf,
+  canManage,
+  type DeliveryDeps,
+  findOrRefuse,
+  mayRead,
+  todayOf,
+} from './delivery.context.ts';
+import { deliveryPaths as paths } from './delivery.paths.ts';
+import { type DeliveryPlanRow, listDeliveryPlans } from './delivery.queries.ts';
+import type { ActionKey, PlanKey } from './delivery.schemas.ts';
+
+export const keyOf = (plan: DeliveryPlanRow): PlanKey => ({
+  plan: plan.planSlug,
+  version: plan.versionNumber,
+  owner: plan.owner,
+});
+
+/** The delivery plans the reader may see: published ones, and the office's own drafts. */
+export async function listPlansFor(deps: DeliveryDeps, actor: Actor) {
+  const plans = (await listDeliveryPlans(deps.db)).filter((plan) => mayRead(deps, actor, plan));
+  const actions = await actionsOf(deps, plans);
+  return plans.map((plan) => ({
+    plan,
+    actions: actions.filter((action) => action.deliveryPlanId === plan.id),
+  }));
+}
+
+/** A delivery plan with its actions and the plan version's aims and measures they serve. */
+export async function readDeliveryPlan(deps: DeliveryDeps, actor: Actor, key: PlanKey) {
+  const plan = await findOrRefuse(deps, actor, key);
+  const [actions, version] = await Promise.all([
+    actionsOf(deps, [plan]),
+    deps.findPlanVersion(actor, key.plan, key.version),
+  ]);
+  return { plan, actions, version: version ?? null, canManage: canManage(deps, actor, plan.bodyId) };
+}
+
+export async function readAction(deps: DeliveryDeps, actor: Actor, key: ActionKey) {
+  const read = await readDeliveryPlan(deps, actor, key);
+  const action = read.actions.find((each) => each.reference === key.ref);
+  if (!action) throw new NotFoundError('There is no such action');
+  return { ...read, action };
+}
+
+export interface ListedAction {
+  plan: DeliveryPlanRow;
+  action: ActionRecord;
+}
+
+async function listedActions(deps: DeliveryDeps, actor: Actor): Promise<ListedAction[]> {
+  return (await listPlansFor(deps, actor)).flatMap(({ plan, actions }) =>
+    actions.map((action) => ({ plan, action })),
+  );
+}
+
+/** Open actions past their due date, the longest overdue first. */
+export async function listOverdue(deps: DeliveryDeps, actor: Actor): Promise<ListedAction[]> {
+  return (await listedActions(deps, actor))
+    .filter(({ action }) => action.overdue)
+    .sort((a, b) => (a.action.dueOn < b.action.dueOn ? -1 : a.action.dueOn > b.action.dueOn ? 1 : 0));
+}
+
+/** Actions whose latest status is at risk or off track, off track first, then by due date. */
+export async function listAtRisk(deps: DeliveryDeps, actor: Actor): Promise<ListedAction[]> {
+  const rank = (entry: ListedAction) =>
+    `${entry.action.status === 'off-track' ? 0 : 1} ${entry.action.dueOn}`;
+  return (await listedActions(deps, actor))
+    .filter(({ action }) => action.atRisk)
+    .sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+}
+
+/** For the statutory calendar: each open action's due date (overdue ones stay until done), as the reader may see it. */
+export async function upcomingDeadlines(deps: DeliveryDeps, actor: Actor): Promise<Deadline[]> {
+  return (await listedActions(deps, actor))
+    .filter(({ action }) => action.status !== 'completed' && action.status !== 'withdrawn')
+    .map(({ plan, action }) => ({
+      uid: `delivery-action-${action.id}-due`,
+      date: action.dueOn,
+      title: `Delivery action ${action.reference} due: ${action.title}`,
+      basis: `${plan.title} (${plan.planTitle}, version ${plan.versionNumber}); owner: ${action.actionOwner}`,
+      url: paths.action({ ...keyOf(plan), ref: action.reference }),
+      status: action.overdue ? 'overdue' : null,
+    }));
+}
+
+/** A dated mark on a measure's chart: an action started or was completed. */
+export interface MeasureAnnotation {
+  date: string;
+  label: string;
+  url: string;
+}
+
+/**
+ * For the measure page's SPC charts: when each action of a published delivery plan serving the measure began,
+ * and when it was completed. Codes are stable across a plan's versions, so every version's plans count.
+ */
+export async function measureAnnotations(
+  deps: DeliveryDeps,
+  measure: { planSlug: string; code: string },
+): Promise<MeasureAnnotation[]> {
+  const plans = (await listDeliveryPlans(deps.db)).filter(
+    (plan) => plan.planSlug === measure.planSlug && plan.publishedOn !== null,
+  );
+  const actions = await actionsOf(deps, plans);
+  return actions
+    .filter((action) =>
+      action.targets.some((target) => target.kind === 'measure' && target.code === measure.code),
+    )
+    .flatMap((action) => {
+      const plan = plans.find((each) => each.id === action.deliveryPlanId) as DeliveryPlanRow;
+      const url = paths.action({ ...keyOf(plan), ref: action.reference });
+      const name = `${action.reference} ${action.title}`;
+      return [
+        { date: action.startsOn, label: `Started: ${name}`, url },
+        ...(action.completedOn ? [{ date: action.completedOn, label: `Completed: ${name}`, url }] : []),
+      ];
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** What the delivery pages offer the reader beyond reading. */
+export function deliveryAccess(deps: DeliveryDeps, actor: Actor) {
+  return { canManage: canManage(deps, actor) };
+}
+
+/** The plan versions the actor may start a delivery plan for: those of the bodies whose office they work in. */
+export async function listPlanVersionsFor(deps: DeliveryDeps, actor: Actor) {
+  return (await deps.listPlanVersions(actor)).filter((version) => canManage(deps, actor, version.bodyId));
+}
