@@ -27,7 +27,7 @@ describe('peelian CLI with data', () => {
       expect(first.code).toBe(0);
       const lines = first.stderr.trim().split('\n');
       expect(lines[0]).toBe(
-        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources, 6 decisions.',
+        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources, 6 decisions, 22 delivery actions.',
       );
       expect(
         lines.filter((line) =>
@@ -40,6 +40,23 @@ describe('peelian CLI with data', () => {
       expect(second.code).toBe(0);
       expect(second.stderr).toBe(
         'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.\n',
+      );
+
+      // A delivery plan file loads again unchanged; a faulty one is refused by line and path, saving nothing.
+      const demoFile = path.join(PROJECT_ROOT, 'data/demo/delivery/thames-valley-2024-2029-force.yaml');
+      const again = await peelianInProcess(['import', 'delivery', demoFile], { PEELIAN_DATA_DIR: dataDir });
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ owner: 'force', actions: 2, changes: 0 });
+      const faulty = path.join(os.tmpdir(), `delivery-${process.pid}.yaml`);
+      fs.writeFileSync(
+        faulty,
+        fs.readFileSync(demoFile, 'utf8').replace('dueOn: 2025-10-31', 'dueOn: 2025-04-30'),
+      );
+      const refused = await peelianInProcess(['import', 'delivery', faulty], { PEELIAN_DATA_DIR: dataDir });
+      fs.rmSync(faulty);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        'line 15, actions.0.dueOn: The due date must be on or after the start date',
       );
     },
     SLOW,

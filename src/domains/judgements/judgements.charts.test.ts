@@ -33,6 +33,20 @@ describe('server-rendered SPC charts', () => {
     expect(chart).toContain('stroke-dasharray="5,4"');
   });
 
+  it('marks dated events with numbered dashed lines, for the list under the chart to name', () => {
+    const marked = renderSpcChart({
+      label: 'Marked',
+      unit: 'crimes',
+      points,
+      limits: null,
+      markers: [{ date: '2025-01-15', number: 3 }],
+    });
+    expect(marked).toContain('stroke="#00703c"');
+    expect(marked).toContain('stroke-dasharray="2,3"');
+    expect(marked).toMatch(/<text[^>]*>3<\/text>/);
+    expect(chart).not.toContain('#00703c');
+  });
+
   it('draws a sparkline of the judged months only, and keeps each drawing until its key changes', () => {
     const cache = createChartCache(2);
     let drawn = 0;
