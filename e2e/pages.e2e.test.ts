@@ -35,6 +35,12 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['plan versions', '/plans/thames-valley-2024-2029/versions'],
     ['coverage report', '/plans/thames-valley-2017-2021/coverage'],
     ['statutory calendar', '/calendar'],
+    ['delivery plans', '/delivery'],
+    ['a delivery plan', '/delivery/thames-valley-2017-2021/1/force'],
+    ['a delivery action', '/delivery/thames-valley-2017-2021/1/force/actions/TVP-RAPE'],
+    ['aims and actions', '/delivery/thames-valley-2017-2021/1/opcc/aims'],
+    ['delivery actions at risk', '/delivery/at-risk'],
+    ['a measure with delivery actions marked', '/scorecard/measures/PC1.M1'],
     ['API documentation', '/api/docs'],
   ] as const) {
     it(`${name}: axe finds no violations, the scripts run and nothing breaks the security policy`, async () => {

@@ -69,4 +69,68 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
       await close();
     }
   }, 120_000);
+
+  it('starts a delivery plan, adds an action, and is refused a status without evidence', async () => {
+    const { page, close } = await openPage(session.browser);
+    const date = async (legend: string, [day, month, year]: string[]) => {
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(day as string);
+      await group.getByLabel('Month').fill(month as string);
+      await group.getByLabel('Year').fill(year as string);
+    };
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/delivery/new`);
+      await expectAccessible(page);
+      await page.getByLabel('Police and crime plan version').selectOption('thames-valley-2024-2029/1');
+      await page.getByLabel('Office of the Police and Crime Commissioner').check();
+      await page.getByLabel('Title', { exact: true }).fill('The office’s delivery plan');
+      await page.getByRole('button', { name: 'Start delivery plan' }).click();
+      await page.waitForURL(/\/delivery\/thames-valley-2024-2029\/1\/opcc$/);
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Add an action' }).click();
+      await page.getByLabel('Reference').fill('E2E-1');
+      await page.getByLabel('Action', { exact: true }).fill('Target hardening for repeat burglary victims');
+      await page.getByLabel('Owner').fill('Head of Partnerships');
+      await date('Start date', ['1', '2', '2025']);
+      await date('Due date', ['31', '1', '2025']);
+      await page.getByLabel(/^PC1\.M1 \(measure\)/).check();
+      await page.getByRole('button', { name: 'Add action' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'The due date must be on or after the start date',
+      );
+      await expectAccessible(page);
+      await date('Due date', ['30', '9', '2025']);
+      await page.getByRole('button', { name: 'Add action' }).click();
+      await page.waitForURL(/\/actions\/E2E-1$/);
+      await expectAccessible(page);
+
+      await page.getByLabel('On track').check();
+      await date('Date of the status', ['10', '2', '2025']);
+      await page.getByRole('button', { name: 'Record status' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'Enter the evidence for the status',
+      );
+      await expectAccessible(page);
+      await page.getByLabel('Evidence').fill('Grants agreed with three partnerships');
+      await page.getByRole('button', { name: 'Record status' }).click();
+      await page.waitForURL(/\/actions\/E2E-1$/);
+      await expect(page.getByTestId('history').textContent()).resolves.toContain('Grants agreed');
+
+      for (const path of [
+        '/delivery',
+        '/delivery/thames-valley-2024-2029/1/opcc/aims',
+        '/delivery/overdue',
+        '/delivery/import',
+      ]) {
+        await page.goto(`${session.baseUrl}${path}`);
+        await expectAccessible(page);
+      }
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

@@ -53,4 +53,23 @@ describe('the demo delivery plans', () => {
     expect(rape.action.history[0]?.evidence).toContain('61 rape offences');
     expect(rape.action.history[0]?.recovery).toContain('Crown Prosecution Service');
   });
+
+  it('chases only the plan in its term: the 2016 items are history, not overdue', async () => {
+    const refs = (listed: { action: { reference: string } }[]) =>
+      listed.map(({ action }) => action.reference);
+    expect(refs(await services.delivery.listOverdue(ANONYMOUS))).toEqual([
+      'DEMO-PC3-01',
+      'DEMO-PC4-01',
+      'DEMO-TVP-02',
+    ]);
+    expect(refs(await services.delivery.listAtRisk(ANONYMOUS))).toEqual(['DEMO-PC4-01', 'DEMO-PC3-01']);
+    const marks = await services.delivery.measureAnnotations({
+      planSlug: 'thames-valley-2024-2029',
+      code: 'PC1.M1',
+    });
+    expect(marks.map((mark) => [mark.date, mark.label.split(':')[0]])).toEqual([
+      ['2025-02-01', 'Started'],
+      ['2025-08-15', 'Completed'],
+    ]);
+  });
 });

@@ -52,10 +52,15 @@ export interface ListedAction {
   action: ActionRecord;
 }
 
+/**
+ * The actions of delivery plans whose police and crime plan is still in its term: once a plan's term is over,
+ * its actions are history, shown on its pages but no longer chased as overdue or at risk, nor on the calendar.
+ */
 async function listedActions(deps: DeliveryDeps, actor: Actor): Promise<ListedAction[]> {
-  return (await listPlansFor(deps, actor)).flatMap(({ plan, actions }) =>
-    actions.map((action) => ({ plan, action })),
-  );
+  const today = todayOf(deps);
+  return (await listPlansFor(deps, actor))
+    .filter(({ plan }) => plan.planTermEnd >= today)
+    .flatMap(({ plan, actions }) => actions.map((action) => ({ plan, action })));
 }
 
 /** Open actions past their due date, the longest overdue first. */

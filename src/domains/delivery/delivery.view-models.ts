@@ -3,6 +3,8 @@ import { formatDate } from '../../kernel/formats/dates.ts';
 import { paragraphs, plural } from '../../kernel/formats/words.ts';
 import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
+import { scorecardPaths } from '../judgements/index.ts';
+import { planPaths } from '../plans/index.ts';
 import type { ActionRecord, PlanVersionSeen } from './delivery.context.ts';
 import { deliveryPaths as paths } from './delivery.paths.ts';
 import type { DeliveryPlanRow } from './delivery.queries.ts';
@@ -117,7 +119,7 @@ export function toPlanPage(
       title: plan.title,
       owner: OWNER_LABELS[plan.owner],
       planLabel: planLabel(plan),
-      planUrl: `/plans/${encodeURIComponent(plan.planSlug)}`,
+      planUrl: planPaths.plan({ slug: plan.planSlug }),
       summary: paragraphs(plan.summary),
       published: plan.publishedOn ? formatDate(plan.publishedOn) : null,
     },
@@ -204,7 +206,7 @@ export function toActionPage(
         kind: each.kind === 'aim' ? 'Key aim' : 'Measure',
         code: each.code,
         text: texts.get(`${each.kind}:${each.code}`) ?? null,
-        url: each.kind === 'measure' ? `/scorecard/measures/${encodeURIComponent(each.code)}` : null,
+        url: each.kind === 'measure' ? scorecardPaths.measure({ code: each.code }) : null,
       })),
       milestones: action.milestones.map((milestone) => ({
         title: milestone.title,

@@ -9,6 +9,7 @@ import { scorecardRoutes } from './judgements.routes.ts';
 import { createJudgementsService } from './judgements.service.ts';
 import { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
 
+export { scorecardPaths } from './judgements.paths.ts';
 export type { JudgementsService, MeasureAnnotation, MeasureAnnotationSource } from './judgements.service.ts';
 export type { JudgementsTables } from './judgements.tables.ts';
 

@@ -9,6 +9,7 @@ import { plansRoutes } from './plans.routes.ts';
 import { createPlansService } from './plans.service.ts';
 
 export { parsePlanFile } from './plans.files.ts';
+export { planPaths } from './plans.paths.ts';
 export type { PlansService } from './plans.service.ts';
 export type { PlansPublished, PlansTables } from './plans.tables.ts';
 
