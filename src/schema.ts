@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountsPublished, AccountsTables } from './domains/accounts/accounts.tables.ts';
 import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
+import type { InspectionsTables } from './domains/inspections/inspections.tables.ts';
 import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
@@ -29,7 +30,8 @@ export type Schema = AreasTables &
   RecommendationsPublished &
   ScrutinyTables &
   JudgementsTables &
-  DecisionsTables;
+  DecisionsTables &
+  InspectionsTables;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

@@ -4,6 +4,7 @@ import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
 import { healthDomain } from './health/index.ts';
+import { inspectionsDomain } from './inspections/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
 import { DomainList } from './module.ts';
 import { performanceDomain } from './performance/index.ts';
@@ -28,5 +29,6 @@ export const DOMAINS = DomainList.start()
   .add(recommendationsDomain)
   .add(scrutinyDomain)
   .add(decisionsDomain)
+  .add(inspectionsDomain)
   .add(calendarDomain)
   .add(apiDomain);
