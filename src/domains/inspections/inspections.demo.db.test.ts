@@ -17,9 +17,7 @@ describe('the demo inspections', () => {
   });
 
   it('loads through the import, and loading again changes nothing', async () => {
-    expect(await seedDemoInspections(services.inspections, system)).toEqual([
-      expect.stringMatching(/^inspections \(\d+ changes\)$/),
-    ]);
+    expect(await seedDemoInspections(services.inspections, system)).toEqual(['7 inspection reports']);
     expect(await seedDemoInspections(services.inspections, system)).toEqual([]);
     const published = await services.inspections.listPublished(ANONYMOUS, { kind: null });
     expect(published.map((report) => [report.code, report.clock.state])).toEqual([

@@ -12,8 +12,10 @@ const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo/inspections');
  * reports by code and findings by number, so loading again changes nothing.
  */
 export async function seedDemoInspections(inspections: InspectionsService, actor: Actor): Promise<string[]> {
-  let changed = 0;
-  for (const { name, text } of readYamlFiles(DEMO_DIR))
-    changed += (await loadInspectionsText(inspections, actor, text, name)).changes;
-  return changed ? [`inspections (${changed} change${changed === 1 ? '' : 's'})`] : [];
+  let loaded = 0;
+  for (const { name, text } of readYamlFiles(DEMO_DIR)) {
+    const result = await loadInspectionsText(inspections, actor, text, name);
+    if (result.changes) loaded += result.inspections;
+  }
+  return loaded ? [`${loaded} inspection report${loaded === 1 ? '' : 's'}`] : [];
 }
