@@ -1,5 +1,5 @@
 import { type DomainCommand, type DomainCommandContext, readFileArgument } from '../../kernel/cli/command.ts';
-import { loadInspectionsText } from './inspections.files.ts';
+import { importLocated, parseInspectionsFile } from './inspections.files.ts';
 import type { InspectionsService } from './inspections.service.ts';
 
 type InspectionsCommandServices = { inspections: InspectionsService };
@@ -16,9 +16,9 @@ export async function runImportInspections({
   actor,
 }: DomainCommandContext<InspectionsCommandServices>): Promise<void> {
   const { name, text } = readFileArgument(positionals, 0, 'inspections file (YAML or JSON)');
-  const result = await withServices((services) =>
-    loadInspectionsText(services.inspections, actor, text, name),
-  );
+  // The file is checked before the database is opened: a typing slip costs nothing.
+  const file = parseInspectionsFile(text, name);
+  const result = await withServices((services) => importLocated(services.inspections, actor, file));
   stderr(
     `Loaded ${name} for ${result.body}: ${result.inspections} reports, ${result.grades} grades, ${result.findings} findings (${result.changes} change${result.changes === 1 ? '' : 's'}).`,
   );

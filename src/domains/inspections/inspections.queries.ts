@@ -75,6 +75,12 @@ export function listFindings(db: Db, ids: number[]): Promise<FindingRow[]> {
     .execute();
 }
 
+/** The codes of a body's reports. */
+export async function listInspectionCodes(db: Db, bodyId: number): Promise<string[]> {
+  const rows = await db.selectFrom('inspection').select('code').where('bodyId', '=', bodyId).execute();
+  return rows.map((row) => row.code);
+}
+
 /** The policing bodies (the Commissioners' offices) reports are kept for. */
 export function listPolicingBodies(db: Db) {
   return db

@@ -13,6 +13,7 @@ import {
   insertInspection,
   listFindings,
   listGrades,
+  listInspectionCodes,
   listPolicingBodies,
   replaceGrades,
   updateFinding,
@@ -94,11 +95,6 @@ export function recordInspection(
     await recordChange(trx, actor, AUDIT(id), undefined, fields, requestId);
     return { body: body.slug, code: form.code };
   });
-}
-
-async function listInspectionCodes(trx: Db, bodyId: number) {
-  const rows = await trx.selectFrom('inspection').select('code').where('bodyId', '=', bodyId).execute();
-  return rows.map((row) => row.code);
 }
 
 async function findToChange(deps: InspectionsDeps, trx: Db, actor: Actor, target: InspectionTarget) {
