@@ -38,5 +38,7 @@ export const inspectionsDomain = defineDomain({
   navigation: [{ href: inspectionPaths.list(), text: 'Inspections', position: 36 }],
   deadlines: ({ inspections }) => [inspections.upcomingDeadlines],
   commands: INSPECTIONS_COMMANDS,
-  seedDemo: async ({ inspections }, { actor }) => ({ loaded: await seedDemoInspections(inspections, actor) }),
+  seedDemo: async ({ inspections, recommendations }, { actor }) => ({
+    loaded: await seedDemoInspections(inspections, recommendations, actor),
+  }),
 });

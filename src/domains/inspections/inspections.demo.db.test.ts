@@ -17,8 +17,10 @@ describe('the demo inspections', () => {
   });
 
   it('loads through the import, and loading again changes nothing', async () => {
-    expect(await seedDemoInspections(services.inspections, system)).toEqual(['7 inspection reports']);
-    expect(await seedDemoInspections(services.inspections, system)).toEqual([]);
+    expect(await seedDemoInspections(services.inspections, services.recommendations, system)).toEqual([
+      '7 inspection reports',
+    ]);
+    expect(await seedDemoInspections(services.inspections, services.recommendations, system)).toEqual([]);
     const published = await services.inspections.listPublished(ANONYMOUS, { kind: null });
     expect(published.map((report) => [report.code, report.clock.state])).toEqual([
       ['JOINT-2026-CUSTODY', expect.stringMatching(/^(awaiting|overdue)$/)],
@@ -38,5 +40,13 @@ describe('the demo inspections', () => {
       overdue: null,
     });
     expect(audits.map((row) => row.reference)).toEqual(['JIAC-2026-09/R1', 'JIAC-2026-09/R2']);
+    const peel = published.find((report) => report.code === 'PEEL-2025');
+    const answered = peel?.findings.find((finding) => finding.ledger?.reference === 'PEEL-2025/R1');
+    expect(answered?.ledger?.status).toBe('in-progress');
+    const read = await services.recommendations.readRecommendation(
+      ANONYMOUS,
+      answered?.recommendationId ?? 0,
+    );
+    expect(read.progress).toHaveLength(2);
   });
 });
