@@ -5,6 +5,7 @@ import { calendarDomain } from './calendar/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
 import { deliveryDomain } from './delivery/index.ts';
 import { healthDomain } from './health/index.ts';
+import { inspectionsDomain } from './inspections/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
 import { DomainList } from './module.ts';
 import { performanceDomain } from './performance/index.ts';
@@ -30,5 +31,6 @@ export const DOMAINS = DomainList.start()
   .add(scrutinyDomain)
   .add(decisionsDomain)
   .add(deliveryDomain)
+  .add(inspectionsDomain)
   .add(calendarDomain)
   .add(apiDomain);

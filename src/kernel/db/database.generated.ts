@@ -271,6 +271,40 @@ export interface IndicatorValue {
   value: number;
 }
 
+export interface Inspection {
+  bodyId: number;
+  code: string;
+  createdAt: Generated<Timestamp>;
+  fieldworkEndedOn: string | null;
+  id: Generated<number>;
+  kind: string;
+  madeBy: string;
+  reportPublishedOn: string;
+  reportUrl: string | null;
+  responsePublishedOn: string | null;
+  responseUrl: string | null;
+  status: Generated<string>;
+  summary: string | null;
+  title: string;
+}
+
+export interface InspectionFinding {
+  deliveryAction: string | null;
+  id: Generated<number>;
+  inspectionId: number;
+  kind: string;
+  number: string;
+  recommendationId: number | null;
+  text: string;
+}
+
+export interface InspectionGrade {
+  grade: string;
+  inspectionId: number;
+  position: number;
+  question: string;
+}
+
 export interface InterestDeclaration {
   agendaItemId: number | null;
   declaredAt: Generated<Timestamp>;
@@ -912,6 +946,9 @@ export interface DB {
   indicatorMeasure: IndicatorMeasure;
   indicatorSeriesValue: IndicatorSeriesValue;
   indicatorValue: IndicatorValue;
+  inspection: Inspection;
+  inspectionFinding: InspectionFinding;
+  inspectionGrade: InspectionGrade;
   interestDeclaration: InterestDeclaration;
   localAuthority: LocalAuthority;
   lsoaLocalAuthority: LsoaLocalAuthority;

@@ -1,0 +1,168 @@
+import { isDeepStrictEqual } from 'node:util';
+import { recordChange } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { FieldError } from '../../kernel/errors.ts';
+import { type InspectionsDeps, refuse, requireManage, todayOf } from './inspections.context.ts';
+import {
+  findInspection,
+  type InspectionValues,
+  insertInspection,
+  listFindings,
+  listGrades,
+  replaceGrades,
+  updateInspection,
+} from './inspections.queries.ts';
+import type { InspectionInFile, InspectionsFile } from './inspections.schemas.ts';
+import type { InspectionsDb as Db } from './inspections.tables.ts';
+import {
+  checkReportDates,
+  checkResponse,
+  findBody,
+  publishWithin,
+  saveFinding,
+} from './inspections.write.ts';
+
+/** Two entries with the same key, each named by its path after the first. */
+function duplicates<T>(items: T[], keyOf: (item: T) => string, at: (index: number) => string, what: string) {
+  const seen = new Set<string>();
+  return items.flatMap((item, index) => {
+    const key = keyOf(item);
+    if (!seen.has(key)) {
+      seen.add(key);
+      return [];
+    }
+    return [{ field: at(index), message: `${what} ${key} is given twice` }];
+  });
+}
+
+/** Every problem the file has that its schema cannot see, each at its path, before anything is written. */
+function checkFile(today: string, file: InspectionsFile): FieldError[] {
+  const errors = duplicates(
+    file.inspections,
+    (each) => each.code,
+    (i) => `inspections.${i}.code`,
+    'The report',
+  );
+  file.inspections.forEach((report, i) => {
+    const at = `inspections.${i}.`;
+    errors.push(
+      ...checkReportDates(
+        today,
+        { fieldworkEndedOn: report.fieldworkEndedOn ?? null, reportPublishedOn: report.reportPublishedOn },
+        at,
+      ),
+    );
+    if (report.response)
+      errors.push(...checkResponse(today, report, report.response.publishedOn, `${at}response.publishedOn`));
+    if (report.kind === 'audit' && report.grades.length)
+      errors.push({ field: `${at}grades`, message: 'An audit report has no PEEL grades' });
+    errors.push(
+      ...duplicates(
+        report.grades,
+        (grade) => grade.question.toLowerCase(),
+        (g) => `${at}grades.${g}.question`,
+        'The question',
+      ),
+      ...duplicates(
+        report.findings,
+        (finding) => `${finding.kind} ${finding.number}`,
+        (f) => `${at}findings.${f}.number`,
+        'The finding',
+      ),
+    );
+  });
+  return errors;
+}
+
+function valuesOf(bodyId: number, report: InspectionInFile): InspectionValues {
+  return {
+    bodyId,
+    code: report.code,
+    kind: report.kind,
+    madeBy: report.madeBy,
+    title: report.title,
+    summary: report.summary ?? null,
+    fieldworkEndedOn: report.fieldworkEndedOn ?? null,
+    reportPublishedOn: report.reportPublishedOn,
+    reportUrl: report.reportUrl || null,
+  };
+}
+
+/** Makes one report what the file says; returns how many things changed. */
+async function loadReport(
+  deps: InspectionsDeps,
+  trx: Db,
+  actor: Actor,
+  body: { id: number; slug: string },
+  report: InspectionInFile,
+) {
+  let changes = 0;
+  const values = valuesOf(body.id, report);
+  const response = report.response
+    ? { responsePublishedOn: report.response.publishedOn, responseUrl: report.response.url }
+    : {};
+  let row = await findInspection(trx, body.slug, report.code);
+  if (!row) {
+    const id = await insertInspection(trx, { ...values, ...response } as InspectionValues);
+    await recordChange(trx, actor, { type: 'inspection', id }, undefined, { ...values, ...response });
+    changes += 1;
+  } else {
+    const {
+      id: _id,
+      bodySlug: _s,
+      bodyName: _n,
+      status: _st,
+      responsePublishedOn,
+      responseUrl,
+      ...current
+    } = row;
+    const before = { ...current, ...(report.response ? { responsePublishedOn, responseUrl } : {}) };
+    const after = { ...values, ...response };
+    if (!isDeepStrictEqual(before, after)) {
+      await updateInspection(trx, row.id, after);
+      await recordChange(trx, actor, { type: 'inspection', id: row.id }, before, after);
+      changes += 1;
+    }
+  }
+  row = (await findInspection(trx, body.slug, report.code)) as NonNullable<typeof row>;
+  const grades = (await listGrades(trx, [row.id])).map(({ question, grade }) => ({ question, grade }));
+  if (!isDeepStrictEqual(grades, report.grades)) {
+    await replaceGrades(trx, row.id, report.grades);
+    await recordChange(trx, actor, { type: 'inspection', id: row.id }, { grades }, { grades: report.grades });
+    changes += 1;
+  }
+  const findings = await listFindings(trx, [row.id]);
+  for (const finding of report.findings) {
+    const existing = findings.find((each) => each.kind === finding.kind && each.number === finding.number);
+    const form = { ...finding, deliveryAction: finding.deliveryAction ?? null };
+    if (await saveFinding(deps, trx, actor, row, form, existing)) changes += 1;
+  }
+  if (report.publish && row.status === 'draft') {
+    await publishWithin(deps, trx, actor, row);
+    changes += 1;
+  }
+  return changes;
+}
+
+/**
+ * Loads an inspections file in one transaction: a problem anywhere saves nothing. Reports are matched by code
+ * and findings by kind and number, so loading it again changes nothing. The file adds and corrects; it never
+ * removes a finding (the ledger keeps its recommendations' history), nor unpublishes a report.
+ */
+export function importInspectionsFile(deps: InspectionsDeps, actor: Actor, file: InspectionsFile) {
+  return deps.db.transaction().execute(async (trx) => {
+    const body = await findBody(trx, file.body);
+    requireManage(deps, actor, body.id);
+    refuse(checkFile(todayOf(deps), file));
+    let changes = 0;
+    for (const report of file.inspections) changes += await loadReport(deps, trx, actor, body, report);
+    const count = (key: 'grades' | 'findings') =>
+      file.inspections.reduce((sum, each) => sum + each[key].length, 0);
+    return {
+      inspections: file.inspections.length,
+      grades: count('grades'),
+      findings: count('findings'),
+      changes,
+    };
+  });
+}

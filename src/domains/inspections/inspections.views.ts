@@ -1,0 +1,14 @@
+import { view } from '../../kernel/http/views.ts';
+import type {
+  InspectionPageModel,
+  ListPageModel,
+  NewInspectionPageModel,
+  OpenPageModel,
+} from './inspections.view-models.ts';
+
+export const VIEWS = {
+  list: view<ListPageModel>('inspections/views/inspections.njk'),
+  inspection: view<InspectionPageModel>('inspections/views/inspection.njk'),
+  open: view<OpenPageModel>('inspections/views/open-recommendations.njk'),
+  newInspection: view<NewInspectionPageModel>('inspections/views/new-inspection.njk'),
+};

@@ -1,0 +1,294 @@
+import { recordChange } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { formatDate } from '../../kernel/formats/dates.ts';
+import { NOT_YET_ANSWERED } from '../recommendations/index.ts';
+import { responseDueOn, takesResponse } from './inspections.clock.ts';
+import { findOrRefuse, type InspectionsDeps, refuse, requireManage, todayOf } from './inspections.context.ts';
+import { inspectionPaths as paths } from './inspections.paths.ts';
+import {
+  type FindingRow,
+  type InspectionRow,
+  insertFinding,
+  insertInspection,
+  listFindings,
+  listGrades,
+  listInspectionCodes,
+  listPolicingBodies,
+  replaceGrades,
+  updateFinding,
+  updateInspection,
+} from './inspections.queries.ts';
+import type {
+  DeliveryActionForm,
+  FindingForm,
+  GradeForm,
+  InspectionForm,
+  InspectionTarget,
+  ResponseForm,
+} from './inspections.schemas.ts';
+import type { InspectionsDb as Db } from './inspections.tables.ts';
+
+const AUDIT = (id: number) => ({ type: 'inspection', id });
+
+/** The report's dates in order: fieldwork before publication, and neither in the future. */
+export function checkReportDates(
+  today: string,
+  report: { fieldworkEndedOn: string | null; reportPublishedOn: string },
+  at = '',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (report.reportPublishedOn > today)
+    errors.push({
+      field: `${at}reportPublishedOn`,
+      message: 'The date the report was published cannot be in the future',
+    });
+  if (report.fieldworkEndedOn && report.fieldworkEndedOn > report.reportPublishedOn)
+    errors.push({
+      field: `${at}fieldworkEndedOn`,
+      message: `Fieldwork ends before the report is published: the date cannot be after ${formatDate(report.reportPublishedOn)}`,
+    });
+  return errors;
+}
+
+/** The response comes after the report, is not in the future, and only an HMICFRS report has one. */
+export function checkResponse(
+  today: string,
+  report: { kind: InspectionRow['kind']; reportPublishedOn: string },
+  respondedOn: string,
+  field: string,
+): FieldError[] {
+  if (!takesResponse(report.kind))
+    return [{ field, message: 'An audit or assurance report has no statutory response to record' }];
+  if (respondedOn > today) return [{ field, message: 'The date of the response cannot be in the future' }];
+  if (respondedOn < report.reportPublishedOn)
+    return [
+      {
+        field,
+        message: `The response comes after the report: the date cannot be before ${formatDate(report.reportPublishedOn)}`,
+      },
+    ];
+  return [];
+}
+
+export async function findBody(trx: Db, slug: string, field = 'body') {
+  const body = (await listPolicingBodies(trx)).find((each) => each.slug === slug);
+  if (!body) throw new ValidationError([{ field, message: `There is no office called ${slug}` }]);
+  return body;
+}
+
+/** Records a report as a draft: its officers check it before publishing it. */
+export function recordInspection(
+  deps: InspectionsDeps,
+  actor: Actor,
+  form: InspectionForm,
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const body = await findBody(trx, form.body);
+    requireManage(deps, actor, body.id);
+    refuse(checkReportDates(todayOf(deps), form));
+    if ((await listInspectionCodes(trx, body.id)).includes(form.code))
+      refuse([{ field: 'code', message: `${form.code} is already a report of ${body.name}` }]);
+    const { body: _slug, ...fields } = form;
+    const id = await insertInspection(trx, { ...fields, bodyId: body.id });
+    await recordChange(trx, actor, AUDIT(id), undefined, fields, requestId);
+    return { body: body.slug, code: form.code };
+  });
+}
+
+async function findToChange(deps: InspectionsDeps, trx: Db, actor: Actor, target: InspectionTarget) {
+  const row = await findOrRefuse(trx, target.body, target.code);
+  requireManage(deps, actor, row.bodyId);
+  return row;
+}
+
+/** Adds a graded question to the report. */
+export function addGrade(
+  deps: InspectionsDeps,
+  actor: Actor,
+  target: InspectionTarget,
+  form: GradeForm,
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findToChange(deps, trx, actor, target);
+    const grades = (await listGrades(trx, [row.id])).map(({ question, grade }) => ({ question, grade }));
+    if (grades.some((each) => each.question.toLowerCase() === form.question.toLowerCase()))
+      refuse([{ field: 'question', message: `${form.question} is already graded in this report` }]);
+    await replaceGrades(trx, row.id, [...grades, form]);
+    await recordChange(trx, actor, AUDIT(row.id), { grades }, { grades: [...grades, form] }, requestId);
+  });
+}
+
+const LEDGER_PREFIX = { 'cause-of-concern': 'C', recommendation: 'R' } as const;
+
+/**
+ * Enters a cause of concern or a recommendation in the ledger, inside this transaction, as the report's draft
+ * or public entry: its response is due with the report's (s55), so the ledger's overdue rule follows the Act.
+ */
+async function enterInLedger(
+  deps: InspectionsDeps,
+  trx: Db,
+  actor: Actor,
+  report: InspectionRow,
+  finding: { kind: 'cause-of-concern' | 'recommendation'; number: string; text: string; addressee: string },
+): Promise<number> {
+  const values = {
+    bodyId: report.bodyId,
+    reference: `${report.code}/${LEDGER_PREFIX[finding.kind]}${finding.number}`,
+    origin: report.kind === 'audit' ? ('audit' as const) : ('inspection' as const),
+    originTitle: `${report.madeBy}: ${report.title}`,
+    originUrl: paths.inspection({ body: report.bodySlug, code: report.code }),
+    madeOn: report.reportPublishedOn,
+    topic: finding.kind === 'cause-of-concern' ? 'Cause of concern' : null,
+    text: finding.text,
+    addressee: finding.addressee,
+    responseDueOn: responseDueOn(report.kind, report.reportPublishedOn),
+    ...NOT_YET_ANSWERED,
+  };
+  const { id } = await deps.ledger.setFromFile(trx, actor, { values, actions: [], progress: [] });
+  await deps.ledger.setVisibility(trx, [id], report.status === 'published' ? 'public' : 'draft');
+  return id;
+}
+
+/**
+ * Adds a finding, or (from a file) changes one's wording and delivery action. A new cause of concern or
+ * recommendation enters the ledger; a changed one is reworded there. Returns whether anything changed.
+ */
+export async function saveFinding(
+  deps: InspectionsDeps,
+  trx: Db,
+  actor: Actor,
+  report: InspectionRow,
+  finding: FindingForm,
+  existing: FindingRow | undefined,
+): Promise<boolean> {
+  const deliveryAction = finding.deliveryAction ?? null;
+  if (existing) {
+    if (existing.text === finding.text && existing.deliveryAction === deliveryAction) return false;
+    if (existing.recommendationId !== null && existing.text !== finding.text)
+      await deps.ledger.reword(trx, actor, {
+        id: existing.recommendationId,
+        from: existing.text,
+        to: finding.text,
+      });
+    await updateFinding(trx, existing.id, { text: finding.text, deliveryAction });
+    const before = { text: existing.text, deliveryAction: existing.deliveryAction };
+    await recordChange(trx, actor, { type: 'inspection_finding', id: existing.id }, before, {
+      text: finding.text,
+      deliveryAction,
+    });
+    return true;
+  }
+  const recommendationId =
+    finding.kind === 'area-for-improvement'
+      ? null
+      : await enterInLedger(deps, trx, actor, report, { ...finding, kind: finding.kind });
+  const values = {
+    inspectionId: report.id,
+    kind: finding.kind,
+    number: finding.number,
+    text: finding.text,
+    recommendationId,
+    deliveryAction,
+  };
+  const id = await insertFinding(trx, values);
+  await recordChange(trx, actor, { type: 'inspection_finding', id }, undefined, values);
+  return true;
+}
+
+export function addFinding(
+  deps: InspectionsDeps,
+  actor: Actor,
+  target: InspectionTarget,
+  form: FindingForm,
+  _requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findToChange(deps, trx, actor, target);
+    const findings = await listFindings(trx, [row.id]);
+    if (findings.some((each) => each.kind === form.kind && each.number === form.number))
+      refuse([
+        {
+          field: 'number',
+          message: `This report already has a ${form.kind.replaceAll('-', ' ')} numbered ${form.number}`,
+        },
+      ]);
+    await saveFinding(deps, trx, actor, row, form, undefined);
+  });
+}
+
+/** Links a finding to the delivery plan action that answers it (a reference or link, for now). */
+export function setDeliveryAction(
+  deps: InspectionsDeps,
+  actor: Actor,
+  target: InspectionTarget,
+  form: DeliveryActionForm,
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findToChange(deps, trx, actor, target);
+    const finding = (await listFindings(trx, [row.id])).find(
+      (each) => each.kind === form.finding.kind && each.number === form.finding.number,
+    );
+    if (!finding) throw new NotFoundError('There is no such finding in this report');
+    await updateFinding(trx, finding.id, { deliveryAction: form.deliveryAction });
+    const record = { type: 'inspection_finding', id: finding.id };
+    await recordChange(
+      trx,
+      actor,
+      record,
+      { deliveryAction: finding.deliveryAction },
+      { deliveryAction: form.deliveryAction },
+      requestId,
+    );
+  });
+}
+
+/** Records the Commissioner's published response (s55), with its date and link; a correction replaces it. */
+export function recordResponse(
+  deps: InspectionsDeps,
+  actor: Actor,
+  target: InspectionTarget,
+  form: ResponseForm,
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findToChange(deps, trx, actor, target);
+    refuse(checkResponse(todayOf(deps), row, form.responsePublishedOn, 'responsePublishedOn'));
+    await updateInspection(trx, row.id, form);
+    const before = { responsePublishedOn: row.responsePublishedOn, responseUrl: row.responseUrl };
+    await recordChange(trx, actor, AUDIT(row.id), before, form, requestId);
+  });
+}
+
+/** Publishes a checked report: it and its ledger entries become public. */
+export async function publishWithin(
+  deps: InspectionsDeps,
+  trx: Db,
+  actor: Actor,
+  row: InspectionRow,
+  requestId?: string,
+) {
+  if (row.status === 'published') throw new ConflictError(`${row.code} is already published`);
+  await updateInspection(trx, row.id, { status: 'published' });
+  const ids = (await listFindings(trx, [row.id])).flatMap((each) =>
+    each.recommendationId === null ? [] : [each.recommendationId],
+  );
+  await deps.ledger.setVisibility(trx, ids, 'public');
+  await recordChange(trx, actor, AUDIT(row.id), { status: row.status }, { status: 'published' }, requestId);
+}
+
+export function publishInspection(
+  deps: InspectionsDeps,
+  actor: Actor,
+  target: InspectionTarget,
+  _form: unknown,
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findToChange(deps, trx, actor, target);
+    await publishWithin(deps, trx, actor, row, requestId);
+  });
+}
