@@ -35,7 +35,7 @@ export async function importLocated(
   }
 }
 
-/** Checks and loads an inspections file's text, as the demo and the tests do. */
-export function loadInspectionsText(inspections: Importer, actor: Actor, text: string, name: string) {
+/** Checks and loads an inspections file's text, as the demo and the tests do; a bad file is a rejection. */
+export async function loadInspectionsText(inspections: Importer, actor: Actor, text: string, name: string) {
   return importLocated(inspections, actor, parseInspectionsFile(text, name));
 }
