@@ -9,7 +9,7 @@ import type {
   RecommendationsPublished,
   RecommendationsTables,
 } from './domains/recommendations/recommendations.tables.ts';
-import type { ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
+import type { ScrutinyPublished, ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
 import type { AuditTables } from './kernel/audit/audit.tables.ts';
 
 /**
@@ -28,6 +28,7 @@ export type Schema = AreasTables &
   RecommendationsTables &
   RecommendationsPublished &
   ScrutinyTables &
+  ScrutinyPublished &
   JudgementsTables &
   DecisionsTables;
 

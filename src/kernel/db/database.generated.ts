@@ -166,9 +166,19 @@ export interface Decision {
   valuePence: number | null;
 }
 
+export interface DecisionMeeting {
+  decisionId: number;
+  meetingId: number;
+}
+
 export interface DecisionPriority {
   decisionId: number;
   priorityCode: string;
+}
+
+export interface DecisionRecommendation {
+  decisionId: number;
+  recommendationId: number;
 }
 
 export interface ForceArea {
@@ -484,6 +494,14 @@ export interface PlansPublishedPlan {
   title: string | null;
 }
 
+export interface PlansPublishedPriority {
+  code: string | null;
+  id: number | null;
+  position: number | null;
+  title: string | null;
+  versionId: number | null;
+}
+
 export interface PlansPublishedVersion {
   id: number | null;
   issuedOn: string | null;
@@ -796,6 +814,14 @@ export interface ScrutinyMember {
   termStart: string | null;
 }
 
+export interface ScrutinyPublishedMeeting {
+  bodyId: number | null;
+  id: number | null;
+  startsAt: Timestamp | null;
+  status: string | null;
+  title: string | null;
+}
+
 export interface ScrutinyRecommendationSource {
   bodyId: number;
   function: string | null;
@@ -855,7 +881,9 @@ export interface DB {
   coveragePoint: CoveragePoint;
   coverageSource: CoverageSource;
   decision: Decision;
+  decisionMeeting: DecisionMeeting;
   decisionPriority: DecisionPriority;
+  decisionRecommendation: DecisionRecommendation;
   forceArea: ForceArea;
   indicator: Indicator;
   indicatorMeasure: IndicatorMeasure;
@@ -888,6 +916,7 @@ export interface DB {
   plansPublishedChange: PlansPublishedChange;
   plansPublishedMeasure: PlansPublishedMeasure;
   plansPublishedPlan: PlansPublishedPlan;
+  plansPublishedPriority: PlansPublishedPriority;
   plansPublishedVersion: PlansPublishedVersion;
   planStep: PlanStep;
   planVersion: PlanVersion;
@@ -915,6 +944,7 @@ export interface DB {
   scrutinyGroupFunction: ScrutinyGroupFunction;
   scrutinyGroupMember: ScrutinyGroupMember;
   scrutinyMember: ScrutinyMember;
+  scrutinyPublishedMeeting: ScrutinyPublishedMeeting;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   userRole: UserRole;
   userSession: UserSession;
