@@ -13,7 +13,7 @@ import {
   startBrowserSession,
 } from './browser.ts';
 
-describe.skipIf(!chromiumPath)('recording and publishing a decision in a real browser', () => {
+describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in a real browser', () => {
   let session: BrowserSession;
   let officerEmail: string;
 
@@ -29,7 +29,7 @@ describe.skipIf(!chromiumPath)('recording and publishing a decision in a real br
     await session?.close();
   });
 
-  it('records a decision, refuses a sign-off dated after it, then signs it off and publishes it', async () => {
+  it('records a decision, changes the draft, refuses a sign-off dated after it, then signs it off and publishes it', async () => {
     const { page, close } = await openPage(session.browser);
     try {
       await signIn(page, session, officerEmail);
@@ -47,6 +47,22 @@ describe.skipIf(!chromiumPath)('recording and publishing a decision in a real br
       await page.getByRole('button', { name: 'Record decision' }).click();
       await page.waitForURL(/\/decisions\/thames-valley-pcc\/E2E-001$/);
       await expectAccessible(page);
+
+      // The draft can be changed: the same form, refused on its field, then saved.
+      await page.getByRole('link', { name: 'Change this draft' }).click();
+      await page.waitForURL(/E2E-001\/edit$/);
+      await expectAccessible(page);
+      await page.getByLabel('Title', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter the title');
+      await expectAccessible(page);
+      await page.getByLabel('Title', { exact: true }).fill('Community safety grants for the year');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(/\/decisions\/thames-valley-pcc\/E2E-001$/);
+      await expect(page.locator('h1').textContent()).resolves.toContain(
+        'Community safety grants for the year',
+      );
 
       const signOff = page.locator('#sign-off');
       await signOff.waitFor();
@@ -75,6 +91,25 @@ describe.skipIf(!chromiumPath)('recording and publishing a decision in a real br
       await page.waitForURL(/E2E-001$/);
       await expect(page.locator('body').textContent()).resolves.toContain('working days late');
       await expectAccessible(page);
+
+      // The feed, read by Chromium's own XML parser, which refuses anything not well-formed.
+      const feed = await page.evaluate(async () => {
+        const text = await (await fetch('/decisions/feed.atom')).text();
+        const xml = new DOMParser().parseFromString(text, 'application/xml');
+        const atom = 'http://www.w3.org/2005/Atom';
+        return {
+          error: xml.querySelector('parsererror')?.textContent ?? null,
+          namespace: xml.documentElement.namespaceURI,
+          titles: [...xml.getElementsByTagNameNS(atom, 'entry')].map(
+            (entry) => entry.getElementsByTagNameNS(atom, 'title')[0]?.textContent,
+          ),
+        };
+      });
+      expect(feed).toEqual({
+        error: null,
+        namespace: 'http://www.w3.org/2005/Atom',
+        titles: ['Decision E2E-001: Community safety grants for the year'],
+      });
     } finally {
       await close();
     }
