@@ -13,124 +13,156 @@ import {
   startBrowserSession,
 } from './browser.ts';
 
-describe.skipIf(!chromiumPath)(
-  'recording and publishing a decision, and an inspection, in a real browser',
-  () => {
-    let session: BrowserSession;
-    let officerEmail: string;
+describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in a real browser', () => {
+  let session: BrowserSession;
+  let officerEmail: string;
 
-    beforeAll(async () => {
-      const database = await createTestDatabase('pglite');
-      const services = buildServices(database, TEST_URLS);
-      await createTestBody(database.db, 'thames-valley-pcc');
-      officerEmail = (await createTestUser(services, { role: 'opcc-officer', body: 'thames-valley-pcc' }))
-        .email;
-      session = await startBrowserSession(database);
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+  beforeAll(async () => {
+    const database = await createTestDatabase('pglite');
+    const services = buildServices(database, TEST_URLS);
+    await createTestBody(database.db, 'thames-valley-pcc');
+    officerEmail = (await createTestUser(services, { role: 'opcc-officer', body: 'thames-valley-pcc' }))
+      .email;
+    session = await startBrowserSession(database);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
 
-    it('records a decision, refuses a sign-off dated after it, then signs it off and publishes it', async () => {
-      const { page, close } = await openPage(session.browser);
-      try {
-        await signIn(page, session, officerEmail);
-        await page.goto(`${session.baseUrl}/decisions/new`);
-        await expectAccessible(page);
-        await page.getByLabel('Office', { exact: true }).selectOption('thames-valley-pcc');
-        await page.getByLabel('Decision number').fill('E2E-001');
-        await page.getByLabel('Title', { exact: true }).fill('Community safety grants');
-        await page.getByLabel('Summary', { exact: true }).fill('The grants for the year.');
-        await page.getByLabel('Police and Crime Commissioner', { exact: true }).check();
-        await page.getByLabel('Yes', { exact: true }).check();
-        await page.getByLabel('Value (optional)').fill('£12,500');
-        await page.getByLabel('Part 1: public', { exact: true }).check();
-        await page.getByLabel('Freedom of Information Act 2000', { exact: true }).check();
-        await page.getByRole('button', { name: 'Record decision' }).click();
-        await page.waitForURL(/\/decisions\/thames-valley-pcc\/E2E-001$/);
-        await expectAccessible(page);
+  it('records a decision, changes the draft, refuses a sign-off dated after it, then signs it off and publishes it', async () => {
+    const { page, close } = await openPage(session.browser);
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/decisions/new`);
+      await expectAccessible(page);
+      await page.getByLabel('Office', { exact: true }).selectOption('thames-valley-pcc');
+      await page.getByLabel('Decision number').fill('E2E-001');
+      await page.getByLabel('Title', { exact: true }).fill('Community safety grants');
+      await page.getByLabel('Summary', { exact: true }).fill('The grants for the year.');
+      await page.getByLabel('Police and Crime Commissioner', { exact: true }).check();
+      await page.getByLabel('Yes', { exact: true }).check();
+      await page.getByLabel('Value (optional)').fill('£12,500');
+      await page.getByLabel('Part 1: public', { exact: true }).check();
+      await page.getByLabel('Freedom of Information Act 2000', { exact: true }).check();
+      await page.getByRole('button', { name: 'Record decision' }).click();
+      await page.waitForURL(/\/decisions\/thames-valley-pcc\/E2E-001$/);
+      await expectAccessible(page);
 
-        const signOff = page.locator('#sign-off');
-        await signOff.waitFor();
-        const fill = async (legend: string, [day, month, year]: string[]) => {
-          const group = page.getByRole('group', { name: legend });
-          await group.getByLabel('Day').fill(day as string);
-          await group.getByLabel('Month').fill(month as string);
-          await group.getByLabel('Year').fill(year as string);
-        };
-        await fill('Date of the decision', ['3', '5', '2024']);
-        await page.getByLabel('Chief finance officer', { exact: true }).fill('A Finance Officer');
-        await fill('Date the chief finance officer signed', ['4', '5', '2024']);
-        await page.getByLabel('Monitoring officer (the chief executive)').fill('A Chief Executive');
-        await fill('Date the monitoring officer signed', ['2', '5', '2024']);
-        await page.getByRole('button', { name: 'Record sign-off' }).click();
-        await page.waitForSelector('.govuk-error-summary');
-        await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
-          'The chief finance officer signs off before the decision is taken',
-        );
-        await expectAccessible(page);
+      // The draft can be changed: the same form, refused on its field, then saved.
+      await page.getByRole('link', { name: 'Change this draft' }).click();
+      await page.waitForURL(/E2E-001\/edit$/);
+      await expectAccessible(page);
+      await page.getByLabel('Title', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter the title');
+      await expectAccessible(page);
+      await page.getByLabel('Title', { exact: true }).fill('Community safety grants for the year');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(/\/decisions\/thames-valley-pcc\/E2E-001$/);
+      await expect(page.locator('h1').textContent()).resolves.toContain(
+        'Community safety grants for the year',
+      );
 
-        await fill('Date the chief finance officer signed', ['2', '5', '2024']);
-        await page.getByRole('button', { name: 'Record sign-off' }).click();
-        await page.waitForURL(/E2E-001$/);
-        await page.getByRole('button', { name: 'Publish decision' }).click();
-        await page.waitForURL(/E2E-001$/);
-        await expect(page.locator('body').textContent()).resolves.toContain('working days late');
-        await expectAccessible(page);
-      } finally {
-        await close();
-      }
-      await expectPageAccessible(session, '/decisions');
-    }, 120_000);
-
-    it('records an inspection with a grade and a recommendation, refuses a response dated before it, and publishes it', async () => {
-      const { page, close } = await openPage(session.browser);
+      const signOff = page.locator('#sign-off');
+      await signOff.waitFor();
       const fill = async (legend: string, [day, month, year]: string[]) => {
         const group = page.getByRole('group', { name: legend });
         await group.getByLabel('Day').fill(day as string);
         await group.getByLabel('Month').fill(month as string);
         await group.getByLabel('Year').fill(year as string);
       };
-      try {
-        await signIn(page, session, officerEmail);
-        await page.goto(`${session.baseUrl}/inspections/new`);
-        await expectAccessible(page);
-        await page.getByLabel('Office', { exact: true }).selectOption('thames-valley-pcc');
-        await page.getByLabel('PEEL inspection', { exact: true }).check();
-        await page.getByLabel('Code', { exact: true }).fill('E2E-PEEL');
-        await page.getByLabel('Made by', { exact: true }).fill('HMICFRS');
-        await page.getByLabel('Title', { exact: true }).fill('PEEL inspection of the force');
-        await fill('Date the report was published', ['2', '5', '2024']);
-        await page.getByRole('button', { name: 'Record report' }).click();
-        await page.waitForURL(/\/inspections\/thames-valley-pcc\/E2E-PEEL$/);
+      await fill('Date of the decision', ['3', '5', '2024']);
+      await page.getByLabel('Chief finance officer', { exact: true }).fill('A Finance Officer');
+      await fill('Date the chief finance officer signed', ['4', '5', '2024']);
+      await page.getByLabel('Monitoring officer (the chief executive)').fill('A Chief Executive');
+      await fill('Date the monitoring officer signed', ['2', '5', '2024']);
+      await page.getByRole('button', { name: 'Record sign-off' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'The chief finance officer signs off before the decision is taken',
+      );
+      await expectAccessible(page);
 
-        await page.getByLabel('Question graded').fill('Investigating crime');
-        await page.getByLabel('Grade', { exact: true }).selectOption('requires-improvement');
-        await page.getByRole('button', { name: 'Add grade' }).click();
-        await page.waitForURL(/E2E-PEEL$/);
-        await page.getByLabel('Recommendation', { exact: true }).check();
-        await page.getByLabel('Number in the report').fill('1');
-        await page.getByLabel('Text', { exact: true }).fill('Answer emergency calls faster.');
-        await page.getByRole('button', { name: 'Add finding' }).click();
-        await page.waitForURL(/E2E-PEEL$/);
+      await fill('Date the chief finance officer signed', ['2', '5', '2024']);
+      await page.getByRole('button', { name: 'Record sign-off' }).click();
+      await page.waitForURL(/E2E-001$/);
+      await page.getByRole('button', { name: 'Publish decision' }).click();
+      await page.waitForURL(/E2E-001$/);
+      await expect(page.locator('body').textContent()).resolves.toContain('working days late');
+      await expectAccessible(page);
 
-        await fill('Date the response was published', ['1', '5', '2024']);
-        await page.getByLabel('Link to the published response').fill('https://example.org/response');
-        await page.getByRole('button', { name: 'Record response' }).click();
-        await page.waitForSelector('.govuk-error-summary');
-        await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
-          'The response comes after the report',
-        );
-        await expectAccessible(page);
-        await page.getByRole('button', { name: 'Publish report' }).click();
-        await page.waitForURL(/E2E-PEEL$/);
-        await expect(page.locator('body').textContent()).resolves.toContain('Requires improvement');
-        await expectAccessible(page);
-      } finally {
-        await close();
-      }
-      await expectPageAccessible(session, '/inspections');
-      await expectPageAccessible(session, '/inspections/open-recommendations');
-    }, 120_000);
-  },
-);
+      // The feed, read by Chromium's own XML parser, which refuses anything not well-formed.
+      const feed = await page.evaluate(async () => {
+        const text = await (await fetch('/decisions/feed.atom')).text();
+        const xml = new DOMParser().parseFromString(text, 'application/xml');
+        const atom = 'http://www.w3.org/2005/Atom';
+        return {
+          error: xml.querySelector('parsererror')?.textContent ?? null,
+          namespace: xml.documentElement.namespaceURI,
+          titles: [...xml.getElementsByTagNameNS(atom, 'entry')].map(
+            (entry) => entry.getElementsByTagNameNS(atom, 'title')[0]?.textContent,
+          ),
+        };
+      });
+      expect(feed).toEqual({
+        error: null,
+        namespace: 'http://www.w3.org/2005/Atom',
+        titles: ['Decision E2E-001: Community safety grants for the year'],
+      });
+    } finally {
+      await close();
+    }
+    await expectPageAccessible(session, '/decisions');
+  }, 120_000);
+
+  it('records an inspection with a grade and a recommendation, refuses a response dated before it, and publishes it', async () => {
+    const { page, close } = await openPage(session.browser);
+    const fill = async (legend: string, [day, month, year]: string[]) => {
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(day as string);
+      await group.getByLabel('Month').fill(month as string);
+      await group.getByLabel('Year').fill(year as string);
+    };
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/inspections/new`);
+      await expectAccessible(page);
+      await page.getByLabel('Office', { exact: true }).selectOption('thames-valley-pcc');
+      await page.getByLabel('PEEL inspection', { exact: true }).check();
+      await page.getByLabel('Code', { exact: true }).fill('E2E-PEEL');
+      await page.getByLabel('Made by', { exact: true }).fill('HMICFRS');
+      await page.getByLabel('Title', { exact: true }).fill('PEEL inspection of the force');
+      await fill('Date the report was published', ['2', '5', '2024']);
+      await page.getByRole('button', { name: 'Record report' }).click();
+      await page.waitForURL(/\/inspections\/thames-valley-pcc\/E2E-PEEL$/);
+
+      await page.getByLabel('Question graded').fill('Investigating crime');
+      await page.getByLabel('Grade', { exact: true }).selectOption('requires-improvement');
+      await page.getByRole('button', { name: 'Add grade' }).click();
+      await page.waitForURL(/E2E-PEEL$/);
+      await page.getByLabel('Recommendation', { exact: true }).check();
+      await page.getByLabel('Number in the report').fill('1');
+      await page.getByLabel('Text', { exact: true }).fill('Answer emergency calls faster.');
+      await page.getByRole('button', { name: 'Add finding' }).click();
+      await page.waitForURL(/E2E-PEEL$/);
+
+      await fill('Date the response was published', ['1', '5', '2024']);
+      await page.getByLabel('Link to the published response').fill('https://example.org/response');
+      await page.getByRole('button', { name: 'Record response' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'The response comes after the report',
+      );
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Publish report' }).click();
+      await page.waitForURL(/E2E-PEEL$/);
+      await expect(page.locator('body').textContent()).resolves.toContain('Requires improvement');
+      await expectAccessible(page);
+    } finally {
+      await close();
+    }
+    await expectPageAccessible(session, '/inspections');
+    await expectPageAccessible(session, '/inspections/open-recommendations');
+  }, 120_000);
+});

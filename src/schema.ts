@@ -11,7 +11,7 @@ import type {
   RecommendationsPublished,
   RecommendationsTables,
 } from './domains/recommendations/recommendations.tables.ts';
-import type { ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
+import type { ScrutinyPublished, ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
 import type { AuditTables } from './kernel/audit/audit.tables.ts';
 
 /**
@@ -30,6 +30,7 @@ export type Schema = AreasTables &
   RecommendationsTables &
   RecommendationsPublished &
   ScrutinyTables &
+  ScrutinyPublished &
   JudgementsTables &
   DecisionsTables &
   DeliveryTables &

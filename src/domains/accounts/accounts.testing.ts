@@ -11,9 +11,14 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 let counter = 0;
 
-/** A body to give roles on, made once per name. */
-export function createTestBody(db: Db, slug: string, kind: BodyKind = 'policing-body') {
-  return upsertBody(db, { slug, name: `Test body ${slug}`, kind, forceAreaId: null });
+/** A body to give roles on, made once per name; in a force area when given one (a Panel and its office). */
+export function createTestBody(
+  db: Db,
+  slug: string,
+  kind: BodyKind = 'policing-body',
+  forceAreaId: number | null = null,
+) {
+  return upsertBody(db, { slug, name: `Test body ${slug}`, kind, forceAreaId });
 }
 
 /** An active account with a password, made through the same services a person would use. */

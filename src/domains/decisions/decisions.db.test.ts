@@ -4,9 +4,9 @@ import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody } from '../accounts/accounts.testing.ts';
 import type { RecordForm } from './decisions.schemas.ts';
 import { createDecisionsService, type DecisionsService } from './decisions.service.ts';
+import { createTestOffice } from './decisions.testing.ts';
 
 const system = systemActor('test');
 const OFFICE = 'decisions-office';
@@ -27,6 +27,8 @@ const draft = (number: string, changes: Partial<RecordForm> = {}): RecordForm =>
   exemption: null,
   informationRegime: 'foia',
   priorities: ['PC1'],
+  meetings: [],
+  recommendations: [],
   ...changes,
 });
 
@@ -51,13 +53,19 @@ describe.each(testEngines())('the decision register’s use-cases, on %s', (engi
   const database = useTestDatabase(engine);
   let services: Services;
   let decisions: DecisionsService;
+  let office: Awaited<ReturnType<typeof createTestOffice>>;
   // The register's clock stands on Wednesday 17 June 2026.
   const now = () => new Date('2026-06-17T11:00:00Z');
 
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
-    decisions = createDecisionsService({ db: database.current.db, policy: services.policy, now });
-    await createTestBody(database.current.db, OFFICE);
+    decisions = createDecisionsService({
+      db: database.current.db,
+      policy: services.policy,
+      now,
+      canSeeRecommendation: services.recommendations.canSee,
+    });
+    office = await createTestOffice(database.current, services, OFFICE);
   });
 
   it('records, signs off and publishes a decision, and counts how late it was in working days', async () => {
@@ -140,7 +148,10 @@ describe.each(testEngines())('the decision register’s use-cases, on %s', (engi
     const deadlines = await decisions.upcomingDeadlines(system);
     // Saturday 4 July: due the Monday after.
     expect(deadlines).toContainEqual(
-      expect.objectContaining({ date: '2026-07-06', title: 'Publish decision 2026-005 by 6 July 2026' }),
+      expect.objectContaining({
+        date: '2026-07-06',
+        title: 'Publish decision 2026-005 by 6 July 2026 (publication deferred)',
+      }),
     );
     expect(await decisions.upcomingDeadlines(ANONYMOUS)).toEqual([]);
     await decisions.publishDecision(system, target);
@@ -157,6 +168,8 @@ describe.each(testEngines())('the decision register’s use-cases, on %s', (engi
         publicStub: 'A property matter',
         part2Advice: 'The price agreed.',
         exemption: 'Section 43 FOIA',
+        meetings: office.meetingIds,
+        recommendations: [office.recommendation.reference],
       }),
     );
     await decisions.signOffDecision(system, target, signOff);
@@ -169,11 +182,83 @@ describe.each(testEngines())('the decision register’s use-cases, on %s', (engi
       part2Advice: null,
       valuePence: null,
       priorities: [],
+      meetings: [],
+      recommendations: [],
       exemption: 'Section 43 FOIA',
       withheld: true,
     });
-    expect((await decisions.readDecision(system, OFFICE, '2026-006')).decision.title).toBe(
-      'Sale of the old station',
+    const whole = (await decisions.readDecision(system, OFFICE, '2026-006')).decision;
+    expect(whole.title).toBe('Sale of the old station');
+    expect(whole.meetings).toHaveLength(2);
+  });
+
+  it('changes a draft with the same checks as recording it, audited, and refuses to change a signed one', async () => {
+    const target = await decisions.recordDecision(system, draft('2026-007'));
+    const edit = { ...draft('2026-007'), title: 'Grants, revised', value: 99_00, plannedOn: '2026-09-01' };
+    const { body: _b, number: _n, ...form } = edit;
+    expect(await refusal(decisions.editDecision(system, target, { ...form, part: 'part-2' }))).toEqual([
+      'publicStub',
+      'exemption',
+    ]);
+    expect((await decisions.readDecision(system, OFFICE, '2026-007')).decision.title).toBe(
+      'Decision 2026-007',
     );
+    await decisions.editDecision(system, target, form);
+    const { decision } = await decisions.readDecision(system, OFFICE, '2026-007');
+    expect(decision).toMatchObject({ title: 'Grants, revised', valuePence: 9900, plannedOn: '2026-09-01' });
+    const [audit] = await database.current.db
+      .selectFrom('auditEvent')
+      .select(['before', 'after'])
+      .where('recordType', '=', 'decision')
+      .where('recordId', '=', String(decision.id))
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    expect(audit).toMatchObject({
+      before: expect.objectContaining({ title: 'Decision 2026-007' }),
+      after: expect.objectContaining({ title: 'Grants, revised' }),
+    });
+    await decisions.signOffDecision(system, target, signOff);
+    await expect(decisions.editDecision(system, target, form)).rejects.toThrow(
+      /Decision 2026-007 is signed off, so it can no longer be changed/,
+    );
+    await expect(decisions.readDraftToEdit(system, OFFICE, '2026-007')).rejects.toThrow(ConflictError);
+  });
+
+  it('refuses plan priorities the plan in force does not have, and links meetings and recommendations', async () => {
+    expect(
+      await refusal(
+        decisions.recordDecision(system, draft('2026-008', { priorities: ['PC1', 'PC9', 'XX'] })),
+      ),
+    ).toEqual(['priorities']);
+    // Before the plan's term there is no plan in force to name a priority of.
+    expect(
+      await refusal(decisions.recordDecision(system, draft('2026-008', { plannedOn: '2023-01-10' }))),
+    ).toEqual(['priorities']);
+    const refused = await decisions
+      .recordDecision(system, draft('2026-008', { meetings: [999_999], recommendations: ['1999-9'] }))
+      .catch((error: ValidationError) => error.fieldErrors);
+    expect(refused).toEqual([
+      { field: 'meetings', message: expect.stringContaining('There is no meeting 999999') },
+      { field: 'recommendations', message: expect.stringContaining('There is no recommendation 1999-9') },
+    ]);
+    await expect(decisions.readDecision(system, OFFICE, '2026-008')).rejects.toThrow(NotFoundError);
+
+    const target = await decisions.recordDecision(
+      system,
+      draft('2026-008', {
+        priorities: ['PC2', 'PC1'],
+        meetings: office.meetingIds,
+        recommendations: [office.recommendation.reference],
+      }),
+    );
+    await decisions.signOffDecision(system, target, signOff);
+    await decisions.publishDecision(system, target);
+    const { decision } = await decisions.readDecision(ANONYMOUS, OFFICE, '2026-008');
+    expect(decision.priorities).toEqual(['PC1', 'PC2']);
+    expect(decision.meetings.map((meeting) => meeting.title)).toEqual(['Budget meeting', 'Summer meeting']);
+    expect(decision.recommendations).toEqual([
+      expect.objectContaining({ id: office.recommendation.id, reference: office.recommendation.reference }),
+    ]);
   });
 });

@@ -1,4 +1,10 @@
-import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
+import {
+  fileResponse,
+  jsonResponse,
+  type OpenApiPaths,
+  SECURITY,
+  withErrors,
+} from '../../kernel/http/openapi.ts';
 import { decisionPaths as paths } from './decisions.paths.ts';
 import { DecisionFilterSchema, DecisionJson, DecisionListJson, DecisionParams } from './decisions.schemas.ts';
 
@@ -15,6 +21,15 @@ export const DECISIONS_OPENAPI: OpenApiPaths = {
         { '200': jsonResponse('`{"decisions": [Decision…]}`, newest first', DecisionListJson) },
         { '400': 'An unknown filter value, with the parameter named' },
       ),
+    },
+  },
+  [paths.feed.openApi]: {
+    get: {
+      summary: 'The decision register as an Atom feed',
+      description:
+        'The latest 50 published decisions, newest publication first, as Atom 1.0 (RFC 4287): each entry’s id and link are the absolute address of the decision’s page, its `updated` and `published` the time it was published, and its summary the decision’s summary. A Part 2 decision shows only its public description and the exemption.',
+      security: SECURITY.public,
+      responses: withErrors({ '200': fileResponse('The feed', 'application/atom+xml') }, { page: true }),
     },
   },
   [paths.apiDecision.openApi]: {

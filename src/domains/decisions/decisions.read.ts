@@ -10,6 +10,8 @@ import {
   findOrRefuse,
   isOnForwardPlan,
   mayRead,
+  panelsOf,
+  requireDraft,
   todayOf,
 } from './decisions.context.ts';
 import { decisionPaths as paths } from './decisions.paths.ts';
@@ -20,6 +22,22 @@ import type { DecisionFilter } from './decisions.schemas.ts';
 export async function listRegister(deps: DecisionsDeps, actor: Actor, filter: DecisionFilter) {
   const rows = await listDecisions(deps.db, { statuses: ['published'], ...filter });
   return rows.map((row) => asSeenBy(deps, actor, row));
+}
+
+/** How many of the latest publications the feed carries. */
+const FEED_LENGTH = 50;
+
+/**
+ * The feed: the latest published decisions, newest publication first, Part 2 as its stub; and the time of
+ * reading, which an empty feed gives as when it was last updated.
+ */
+export async function listFeed(deps: DecisionsDeps, actor: Actor) {
+  const rows = await listDecisions(deps.db, { statuses: ['published'], year: null, maker: null });
+  const decisions = rows
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+    .slice(0, FEED_LENGTH)
+    .map((row) => asSeenBy(deps, actor, row));
+  return { decisions, readAt: deps.now() };
 }
 
 /** The years decisions in the register were taken in, newest first, for the filter. */
@@ -35,15 +53,27 @@ export async function listUnpublished(deps: DecisionsDeps, actor: Actor): Promis
   return rows.filter((row) => canManage(deps, actor, row.bodyId)).map((row) => asSeenBy(deps, actor, row));
 }
 
-/** Coming key decisions (drafts with a planned date), soonest first, for the Panel and the office. */
+/**
+ * Coming key decisions (drafts with a planned date), soonest first: each office's own, for its officers and
+ * for the Panel of its force area.
+ */
 export async function listForwardPlan(deps: DecisionsDeps, actor: Actor): Promise<DecisionRecord[]> {
-  const rows = await listDecisions(deps.db, { statuses: ['draft'], year: null, maker: null });
+  const rows = (await listDecisions(deps.db, { statuses: ['draft'], year: null, maker: null })).filter(
+    isOnForwardPlan,
+  );
+  const panels = await panelsOf(
+    deps.db,
+    rows.map((row) => row.bodyId),
+  );
   return rows
-    .filter((row) => isOnForwardPlan(row) && mayRead(deps, actor, row))
+    .filter((row) => mayRead(deps, actor, row, panels.get(row.bodyId) ?? []))
     .map((row) => asSeenBy(deps, actor, row));
 }
 
-/** The forward plan page: for those the policy lets read it (the Panel and the office), refused to others. */
+/**
+ * The forward plan page: for those the policy lets read it (the Panel and the office), refused to others;
+ * each reader sees the plans of the offices they hold to account or work for.
+ */
 export function readForwardPlan(deps: DecisionsDeps, actor: Actor): Promise<DecisionRecord[]> {
   if (!deps.policy.can(actor, 'decisions:read-forward-plan')) throw new ForbiddenError();
   return listForwardPlan(deps, actor);
@@ -51,8 +81,21 @@ export function readForwardPlan(deps: DecisionsDeps, actor: Actor): Promise<Deci
 
 export async function readDecision(deps: DecisionsDeps, actor: Actor, body: string, number: string) {
   const row = await findOrRefuse(deps.db, body, number);
-  if (!mayRead(deps, actor, row)) throw new NotFoundError('There is no such decision');
+  const panels = await panelsOf(deps.db, [row.bodyId]);
+  if (!mayRead(deps, actor, row, panels.get(row.bodyId) ?? []))
+    throw new NotFoundError('There is no such decision');
   return { decision: asSeenBy(deps, actor, row), canManage: canManage(deps, actor, row.bodyId) };
+}
+
+/**
+ * A draft for its edit form: the office's officers only, and only while it is a draft (a signed decision is
+ * the record of what was signed).
+ */
+export async function readDraftToEdit(deps: DecisionsDeps, actor: Actor, body: string, number: string) {
+  const row = await findOrRefuse(deps.db, body, number);
+  if (!canManage(deps, actor, row.bodyId)) throw new ForbiddenError();
+  requireDraft(row);
+  return { decision: asSeenBy(deps, actor, row) };
 }
 
 /** The offices the actor may record decisions for. */
@@ -75,7 +118,7 @@ export async function upcomingDeadlines(deps: DecisionsDeps, actor: Actor): Prom
     .map((decision) => ({
       uid: `decision-${decision.id}-publication`,
       date: decision.dueOn as string,
-      title: `Publish decision ${decision.number} by ${formatDate(decision.dueOn)}`,
+      title: `Publish decision ${decision.number} by ${formatDate(decision.dueOn)}${decision.deferredUntil ? ' (publication deferred)' : ''}`,
       basis: decision.deferredUntil
         ? `Publication deferred until ${formatDate(decision.deferredUntil)}: ${decision.deferralReason}`
         : `Within one working day of the decision, taken on ${formatDate(decision.decidedOn)}`,

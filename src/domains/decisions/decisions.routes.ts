@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import { toAtom } from '../../kernel/formats/atom.ts';
 import { toCsv } from '../../kernel/formats/csv.ts';
 import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
@@ -12,6 +13,7 @@ import {
   DecisionFilterSchema,
   DecisionParams,
   DeferFormSchema,
+  EditFormSchema,
   PublishFormSchema,
   RecordFormSchema,
   SignOffFormSchema,
@@ -22,6 +24,8 @@ import {
   REGISTER_CSV,
   toDecisionJson,
   toDecisionPage,
+  toDecisionsFeed,
+  toEditDecisionPage,
   toForwardPlanPage,
   toNewDecisionPage,
   toRegisterPage,
@@ -35,10 +39,12 @@ const FORWARD_PLAN = requires('signed-in');
 
 interface DecisionsRouteDeps {
   decisions: DecisionsService;
+  /** The installation's own address, for the feed's absolute links. */
+  baseUrl: string;
 }
 
 /** The public register, its downloads and API: published decisions, Part 2 as its stub only. */
-function registerRoutes({ decisions }: DecisionsRouteDeps): FastifyPluginAsync {
+function registerRoutes({ decisions, baseUrl }: DecisionsRouteDeps): FastifyPluginAsync {
   const listed = (request: FastifyRequest) =>
     decisions.listRegister(request.actor, parseInput(DecisionFilterSchema, request.query));
 
@@ -65,6 +71,12 @@ function registerRoutes({ decisions }: DecisionsRouteDeps): FastifyPluginAsync {
     app.get(paths.json.pattern, PUBLIC, async (request, reply) => {
       const body = { decisions: (await listed(request)).map(toDecisionJson) };
       return sendDownload(reply, { name: 'decisions', format: 'json', body: JSON.stringify(body, null, 2) });
+    });
+
+    app.get(paths.feed.pattern, PUBLIC, async (request, reply) => {
+      const { decisions: published, readAt } = await decisions.listFeed(request.actor);
+      const body = toAtom(baseUrl, toDecisionsFeed(published, readAt));
+      return sendDownload(reply, { name: 'decisions', format: 'atom', body, inline: true });
     });
 
     app.get(paths.apiList.pattern, PUBLIC, async (request) => ({
@@ -127,8 +139,29 @@ function decisionRoutes({ decisions }: DecisionsRouteDeps): FastifyPluginAsync {
       toNewDecisionPage(await decisions.listOfficesFor(request.actor), problem),
     );
 
+  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) => {
+    const { body, number } = parseInput(DecisionParams, request.params);
+    const { decision } = await decisions.readDraftToEdit(request.actor, body, number);
+    return reply.render(VIEWS.editDecision, toEditDecisionPage(decision, problem));
+  };
+
   return async (app) => {
     app.get(paths.add.pattern, MANAGE, (request, reply) => renderNew(request, reply));
+    app.get(paths.edit.pattern, MANAGE, (request, reply) => renderEdit(request, reply));
+    app.post(
+      paths.edit.pattern,
+      MANAGE,
+      formRoute({
+        schema: EditFormSchema,
+        act: async (input, request) => {
+          const target = parseInput(DecisionParams, request.params);
+          await decisions.editDecision(request.actor, target, input, request.id);
+          return target;
+        },
+        redirectTo: (target) => paths.decision(target),
+        render: renderEdit,
+      }),
+    );
     app.post(
       paths.add.pattern,
       MANAGE,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { dateField, optionalDateField, withDateParts } from '../../kernel/http/form-fields.ts';
+import {
+  dateField,
+  optionalDateField,
+  optionalText,
+  requiredText,
+  withDateParts,
+} from '../../kernel/http/form-fields.ts';
 import {
   DECISION_MAKERS,
   DECISION_PARTS,
@@ -8,21 +14,6 @@ import {
 } from './decisions.tables.ts';
 
 // The register's forms, filters and API documents: every message names what to fix.
-
-const requiredText = (max: number, missing: string, label: string) =>
-  z
-    .string({ message: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((value) => value || null);
 
 export const DecisionParams = z.object({
   body: z.string().regex(/^[a-z0-9-]{1,100}$/, 'body must be an office’s slug'),
@@ -64,12 +55,74 @@ const poundsField = z
     return Number(pounds) * 100 + Number(pence.padEnd(2, '0'));
   });
 
-/** Plan priority codes, separated by commas or spaces ("1.1, 2.3"). */
-const priorityCodes = z
-  .string()
-  .default('')
-  .transform((value) => [...new Set(value.split(/[\s,]+/).filter(Boolean))])
-  .pipe(z.array(z.string().max(40, 'Each priority code must be 40 characters or fewer')).max(20));
+/** A list typed in one box, separated by commas or spaces ("PC1, PC2"), each once. */
+const listField = (item: z.ZodString, most: number, tooMany: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value) => [...new Set(value.split(/[\s,]+/).filter(Boolean))])
+    .pipe(z.array(item).max(most, tooMany));
+
+/** Plan priority codes ("PC1, PC2"); whether the plan has them is the service's to say. */
+const priorityCodes = listField(
+  z.string().max(40, 'Each priority code must be 40 characters or fewer'),
+  20,
+  'Name 20 plan priorities or fewer',
+);
+
+/** Meetings by number or web address ("12, /meetings/15"), as numbers. */
+const meetingIds = listField(
+  z
+    .string()
+    .regex(
+      /^(?:.*\/meetings\/)?\d{1,9}$/,
+      'Each meeting must be its number or its web address, like /meetings/12',
+    ),
+  20,
+  'Name 20 meetings or fewer',
+).transform((tokens) => tokens.map((token) => Number(/\d+$/.exec(token)?.[0])));
+
+/** Recommendations by their reference in the ledger ("TVP/2016/01") or web address. */
+const recommendationRefs = listField(
+  z
+    .string()
+    .regex(
+      /^(?:.*\/scrutiny\/recommendations\/\d{1,9}|[A-Za-z0-9][A-Za-z0-9./-]{0,39})$/,
+      'Each recommendation must be its reference or its web address, like /scrutiny/recommendations/12',
+    ),
+  20,
+  'Name 20 recommendations or fewer',
+);
+
+/**
+ * What a decision's form says of it, the same whether it is recorded or a draft is edited: the office and
+ * the number, which name it, are the record form's alone.
+ */
+const decisionFields = {
+  title: requiredText(300, 'Enter the title', 'The title'),
+  summary: requiredText(20_000, 'Enter the summary', 'The summary'),
+  maker: z.enum(DECISION_MAKERS, { message: 'Select who takes the decision' }),
+  keyDecision: z
+    .enum(['yes', 'no'], { message: 'Select whether it is a key decision' })
+    .transform((value) => value === 'yes'),
+  plannedOn: optionalDateField('The planned date'),
+  value: poundsField,
+  advice: optionalText(20_000, 'The advice'),
+  part: z.enum(DECISION_PARTS, { message: 'Select whether the decision is Part 1 or Part 2' }),
+  publicStub: optionalText(300, 'The public description'),
+  part2Advice: optionalText(20_000, 'The Part 2 advice'),
+  exemption: optionalText(1000, 'The exemption'),
+  informationRegime: z.enum(INFORMATION_REGIMES, {
+    message:
+      'Select whether the Freedom of Information Act or the Environmental Information Regulations apply',
+  }),
+  priorities: priorityCodes,
+  meetings: meetingIds,
+  recommendations: recommendationRefs,
+};
+
+export const EditFormSchema = withDateParts(['plannedOn'], z.object(decisionFields));
+export type EditForm = z.infer<typeof EditFormSchema>;
 
 export const RecordFormSchema = withDateParts(
   ['plannedOn'],
@@ -83,24 +136,7 @@ export const RecordFormSchema = withDateParts(
         /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/,
         'The decision number must be letters, numbers and dashes, like 2016-17-045',
       ),
-    title: requiredText(300, 'Enter the title', 'The title'),
-    summary: requiredText(20_000, 'Enter the summary', 'The summary'),
-    maker: z.enum(DECISION_MAKERS, { message: 'Select who takes the decision' }),
-    keyDecision: z
-      .enum(['yes', 'no'], { message: 'Select whether it is a key decision' })
-      .transform((value) => value === 'yes'),
-    plannedOn: optionalDateField('The planned date'),
-    value: poundsField,
-    advice: optionalText(20_000, 'The advice'),
-    part: z.enum(DECISION_PARTS, { message: 'Select whether the decision is Part 1 or Part 2' }),
-    publicStub: optionalText(300, 'The public description'),
-    part2Advice: optionalText(20_000, 'The Part 2 advice'),
-    exemption: optionalText(1000, 'The exemption'),
-    informationRegime: z.enum(INFORMATION_REGIMES, {
-      message:
-        'Select whether the Freedom of Information Act or the Environmental Information Regulations apply',
-    }),
-    priorities: priorityCodes,
+    ...decisionFields,
   }),
 );
 export type RecordForm = z.infer<typeof RecordFormSchema>;
@@ -153,6 +189,32 @@ export const DecisionJson = z
     chiefFinanceOfficer: SignOffJson.nullable(),
     monitoringOfficer: SignOffJson.nullable(),
     priorities: z.array(z.string()).meta({ description: 'Police and crime plan priority codes' }),
+    meetings: z
+      .array(
+        z.object({
+          id: z.int(),
+          title: z.string(),
+          startsAt: z.iso.datetime(),
+          when: z.string(),
+          organization: z.string(),
+          web: z.string(),
+        }),
+      )
+      .meta({ description: 'The meetings the decision concerns; empty for a Part 2 decision' }),
+    recommendations: z
+      .array(
+        z.object({
+          id: z.int(),
+          reference: z.string(),
+          text: z.string(),
+          organization: z.string(),
+          web: z.string(),
+        }),
+      )
+      .meta({
+        description:
+          'The recommendations in the shared ledger the decision concerns, those the reader may see; empty for a Part 2 decision',
+      }),
     status: z.enum(DECISION_STATUSES),
     publicationDueOn: z.iso.date().nullable().meta({
       description: 'One working day after the decision, or the date publication was deferred to',

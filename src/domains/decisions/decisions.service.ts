@@ -1,23 +1,31 @@
 import { withDeps } from '../../kernel/use-cases.ts';
 import type { DecisionsDeps } from './decisions.context.ts';
 import {
+  listFeed,
   listForwardPlan,
   listOfficesFor,
   listRegister,
   listRegisterYears,
   listUnpublished,
   readDecision,
+  readDraftToEdit,
   readForwardPlan,
   registerAccess,
   upcomingDeadlines,
 } from './decisions.read.ts';
-import { deferPublication, publishDecision, recordDecision, signOffDecision } from './decisions.write.ts';
+import {
+  deferPublication,
+  editDecision,
+  publishDecision,
+  recordDecision,
+  signOffDecision,
+} from './decisions.write.ts';
 
 export type DecisionsService = ReturnType<typeof createDecisionsService>;
 
 /**
  * The decision register of each Commissioner's office: record a decision (a draft; a coming key decision is on
- * the forward plan), sign it off, defer or publish it; and read the register, a decision, the forward plan and
+ * the forward plan), change the draft, sign it off, defer or publish it; and read the register, a decision, the forward plan and
  * the publication deadlines, each as the reader may see them.
  */
 export function createDecisionsService(deps: DecisionsDeps) {
@@ -25,13 +33,16 @@ export function createDecisionsService(deps: DecisionsDeps) {
     listRegister,
     listRegisterYears,
     listUnpublished,
+    listFeed,
     listForwardPlan,
     readForwardPlan,
     readDecision,
+    readDraftToEdit,
     registerAccess,
     listOfficesFor,
     upcomingDeadlines,
     recordDecision,
+    editDecision,
     signOffDecision,
     deferPublication,
     publishDecision,

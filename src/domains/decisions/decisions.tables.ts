@@ -2,6 +2,9 @@ import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 import type { AccountsPublished } from '../accounts/index.ts';
+import type { PlansPublished } from '../plans/index.ts';
+import type { RecommendationsPublished } from '../recommendations/index.ts';
+import type { ScrutinyPublished } from '../scrutiny/index.ts';
 
 /** Who took the decision: the Commissioner, or the deputy or the chief executive under delegation. */
 export const DECISION_MAKERS = ['pcc', 'deputy', 'chief-executive'] as const;
@@ -19,10 +22,10 @@ export type InformationRegime = (typeof INFORMATION_REGIMES)[number];
 export const DECISION_STATUSES = ['draft', 'signed', 'published'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
-/** Migration 0020: the decision register. */
+/** Migrations 0020 and 0024: the decision register, and the meetings and recommendations a decision concerns. */
 export interface DecisionsTables
   extends Narrowed<
-    Pick<Database, 'decision' | 'decisionPriority'>,
+    Pick<Database, 'decision' | 'decisionPriority' | 'decisionMeeting' | 'decisionRecommendation'>,
     {
       decision: {
         maker: DecisionMaker;
@@ -33,5 +36,15 @@ export interface DecisionsTables
     }
   > {}
 
-/** What the register's queries may read: its own tables, the audit trail, and the bodies accounts publishes. */
-export type DecisionsDb = DomainDb<DecisionsTables & AuditTables & AccountsPublished>;
+/**
+ * What the register's queries may read: its own tables, the audit trail, the bodies accounts publishes, the
+ * plans' priorities, the meetings scrutiny publishes and the recommendations the ledger publishes.
+ */
+export type DecisionsDb = DomainDb<
+  DecisionsTables &
+    AuditTables &
+    AccountsPublished &
+    PlansPublished &
+    ScrutinyPublished &
+    RecommendationsPublished
+>;

@@ -1,7 +1,11 @@
+import { londonDateOf } from '../../kernel/calendar/index.ts';
+import type { AtomFeed } from '../../kernel/formats/atom.ts';
 import { csvColumns } from '../../kernel/formats/csv.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
+import { recommendationPaths } from '../recommendations/index.ts';
+import { meetingPaths } from '../scrutiny/index.ts';
 import { describeLateness } from './decisions.clock.ts';
 import type { DecisionRecord } from './decisions.context.ts';
 import { decisionPaths as paths } from './decisions.paths.ts';
@@ -32,6 +36,27 @@ function pounds(pence: number | null): string | null {
 
 function linkOf(decision: DecisionRecord) {
   return paths.decision({ body: decision.bodySlug, number: decision.number });
+}
+
+/** The meetings and recommendations a decision concerns, each with its page, as the reader may see them. */
+function linksOf(decision: DecisionRecord) {
+  return {
+    meetings: decision.meetings.map((meeting) => ({
+      id: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt.toISOString(),
+      when: formatDate(londonDateOf(meeting.startsAt)),
+      organization: meeting.bodyName,
+      web: meetingPaths.meeting({ id: meeting.id }),
+    })),
+    recommendations: decision.recommendations.map((recommendation) => ({
+      id: recommendation.id,
+      reference: recommendation.reference,
+      text: recommendation.text,
+      organization: recommendation.bodyName,
+      web: recommendationPaths.recommendation({ id: recommendation.id }),
+    })),
+  };
 }
 
 /** How the publication clock stands, in words, as the register shows it. */
@@ -99,6 +124,7 @@ export function toRegisterPage(
       json: paths.json({}, query),
       add: paths.add(),
       forwardPlan: paths.forwardPlan(),
+      feed: paths.feed(),
     },
   };
 }
@@ -111,6 +137,29 @@ export function toForwardPlanPage(decisions: DecisionRecord[]) {
     links: { register: paths.register() },
   };
 }
+/** The register as an Atom feed: each published decision, Part 2 as its stub and exemption only. */
+export function toDecisionsFeed(decisions: DecisionRecord[], emptySince: Date): AtomFeed {
+  return {
+    path: paths.feed(),
+    pagePath: paths.register(),
+    title: 'Decisions of the Police and Crime Commissioner',
+    subtitle: 'Each decision as it is published, newest first',
+    author: 'Office of the Police and Crime Commissioner',
+    emptySince,
+    entries: decisions.map((decision) => ({
+      path: linkOf(decision),
+      title: `Decision ${decision.number}: ${decision.title}`,
+      updated: decision.publishedAt ?? emptySince,
+      published: decision.publishedAt ?? undefined,
+      author: decision.bodyName,
+      categories: [MAKER_LABELS[decision.maker]],
+      summary: decision.withheld
+        ? `A Part 2 decision: its details are not published. Exemption: ${decision.exemption}`
+        : (decision.summary ?? undefined),
+    })),
+  };
+}
+
 export type ForwardPlanPageModel = PageModel & ReturnType<typeof toForwardPlanPage>;
 
 /** The forms on a decision's page, each named; a mistake in one shows against that form's fields. */
@@ -141,6 +190,7 @@ export function toDecisionPage(
       keyDecision: decision.keyDecision,
       regime: REGIME_LABELS[decision.informationRegime],
       priorities: decision.priorities,
+      ...linksOf(decision),
       cfo: decision.cfoName ? `${decision.cfoName}, ${formatDate(decision.cfoSignedOn)}` : null,
       monitoringOfficer: decision.monitoringOfficerName
         ? `${decision.monitoringOfficerName}, ${formatDate(decision.monitoringOfficerSignedOn)}`
@@ -152,6 +202,7 @@ export function toDecisionPage(
     },
     canManage: read.canManage,
     formUrls: { signOff: paths.signOff(target), defer: paths.defer(target), publish: paths.publish(target) },
+    editUrl: paths.edit(target),
     links: { register: paths.register(), json: paths.apiDecision(target) },
     values: problem ? { [problem.form]: problem.values } : {},
     errorList: problem?.errorList,
@@ -159,6 +210,53 @@ export function toDecisionPage(
   };
 }
 export type DecisionPageModel = PageModel & ReturnType<typeof toDecisionPage>;
+
+/** The choices the decision form offers, whether it records a decision or changes a draft. */
+function formChoices(problem?: FormProblem) {
+  return {
+    makers: DECISION_MAKERS.map((maker) => ({ value: maker, text: MAKER_LABELS[maker] })),
+    regimes: Object.entries(REGIME_LABELS).map(([value, text]) => ({ value, text })),
+    errorList: problem?.errorList,
+    fieldErrors: problem?.fieldErrors ?? {},
+  };
+}
+
+/** A stored draft as its form's boxes show it, so the form opens filled in. */
+function formValuesOf(decision: DecisionRecord): Record<string, unknown> {
+  return {
+    title: decision.title,
+    summary: decision.summary,
+    maker: decision.maker,
+    keyDecision: decision.keyDecision ? 'yes' : 'no',
+    plannedOn: decision.plannedOn ?? undefined,
+    value: decision.valuePence === null ? '' : String(decision.valuePence / 100),
+    advice: decision.advice,
+    part: decision.part,
+    publicStub: decision.publicStub,
+    part2Advice: decision.part2Advice,
+    exemption: decision.exemption,
+    informationRegime: decision.informationRegime,
+    priorities: decision.priorities.join(', '),
+    meetings: decision.meetings.map((meeting) => meeting.id).join(', '),
+    recommendations: decision.recommendations
+      .map((recommendation) => recommendationPaths.recommendation({ id: recommendation.id }))
+      .join(', '),
+  };
+}
+
+export function toEditDecisionPage(decision: DecisionRecord, problem?: FormProblem) {
+  const target = { body: decision.bodySlug, number: decision.number };
+  return {
+    pageTitle: `Change decision ${decision.number}`,
+    number: decision.number,
+    office: decision.bodyName,
+    values: problem?.values ?? formValuesOf(decision),
+    ...formChoices(problem),
+    action: paths.edit(target),
+    links: { decision: paths.decision(target) },
+  };
+}
+export type EditDecisionPageModel = PageModel & ReturnType<typeof toEditDecisionPage>;
 
 export function toNewDecisionPage(offices: { slug: string; name: string }[], problem?: FormProblem) {
   const values = problem?.values ?? {};
@@ -172,11 +270,8 @@ export function toNewDecisionPage(offices: { slug: string; name: string }[], pro
         selected: values.body === office.slug,
       })),
     ],
-    makers: DECISION_MAKERS.map((maker) => ({ value: maker, text: MAKER_LABELS[maker] })),
-    regimes: Object.entries(REGIME_LABELS).map(([value, text]) => ({ value, text })),
     values,
-    errorList: problem?.errorList,
-    fieldErrors: problem?.fieldErrors ?? {},
+    ...formChoices(problem),
     action: paths.add(),
   };
 }
@@ -206,6 +301,7 @@ export function toDecisionJson(decision: DecisionRecord) {
     chiefFinanceOfficer: signOff(decision.cfoName, decision.cfoSignedOn),
     monitoringOfficer: signOff(decision.monitoringOfficerName, decision.monitoringOfficerSignedOn),
     priorities: decision.priorities,
+    ...linksOf(decision),
     status: decision.status,
     publicationDueOn: decision.dueOn,
     deferral:
@@ -233,6 +329,11 @@ export const REGISTER_CSV = csvColumns<DecisionRecord>({
   exemption: 'exemption',
   information_regime: 'informationRegime',
   priorities: (row) => row.priorities.join(' '),
+  meetings: (row) => row.meetings.map((meeting) => meeting.id).join(' '),
+  recommendations: (row) =>
+    row.recommendations
+      .map((recommendation) => `${recommendation.bodyName}: ${recommendation.reference}`)
+      .join('; '),
   publication_due_on: 'dueOn',
   deferred_until: 'deferredUntil',
   deferral_reason: 'deferralReason',

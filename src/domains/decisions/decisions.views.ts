@@ -1,6 +1,7 @@
 import { view } from '../../kernel/http/views.ts';
 import type {
   DecisionPageModel,
+  EditDecisionPageModel,
   ForwardPlanPageModel,
   NewDecisionPageModel,
   RegisterPageModel,
@@ -11,4 +12,5 @@ export const VIEWS = {
   decision: view<DecisionPageModel>('decisions/views/decision.njk'),
   forwardPlan: view<ForwardPlanPageModel>('decisions/views/forward-plan.njk'),
   newDecision: view<NewDecisionPageModel>('decisions/views/new-decision.njk'),
+  editDecision: view<EditDecisionPageModel>('decisions/views/edit-decision.njk'),
 };

@@ -3,16 +3,25 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { ConflictError, type FieldError, ValidationError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { publicationDueOn } from './decisions.clock.ts';
-import { type DecisionsDeps, findOrRefuse, requireManage, todayOf } from './decisions.context.ts';
+import {
+  type DecisionsDeps,
+  findOrRefuse,
+  requireDraft,
+  requireManage,
+  todayOf,
+} from './decisions.context.ts';
+import { checkLinks, type Office } from './decisions.links.ts';
 import {
   type DecisionRow,
   type DecisionValues,
   findNumber,
   insertDecision,
   listPolicingBodies,
+  setLinks,
   updateDecision,
 } from './decisions.queries.ts';
-import type { DeferForm, RecordForm, SignOffForm } from './decisions.schemas.ts';
+import type { DeferForm, EditForm, RecordForm, SignOffForm } from './decisions.schemas.ts';
+import type { DecisionsDb as Db } from './decisions.tables.ts';
 
 const AUDIT = (id: number) => ({ type: 'decision', id });
 
@@ -21,7 +30,7 @@ function refuse(errors: FieldError[]): void {
 }
 
 /** Part 2 needs what the public is shown instead, and the exemption relied on; Part 2 advice needs it too. */
-function checkConfidentialParts(form: RecordForm): FieldError[] {
+function checkConfidentialParts(form: EditForm): FieldError[] {
   const errors: FieldError[] = [];
   if (form.part === 'part-2' && !form.publicStub)
     errors.push({
@@ -33,20 +42,78 @@ function checkConfidentialParts(form: RecordForm): FieldError[] {
   return errors;
 }
 
+/** The form's own fields as the decision's columns: the value in pence, the links apart. */
+function valuesOf(form: EditForm) {
+  const { value, priorities: _p, meetings: _m, recommendations: _r, ...fields } = form;
+  return { ...fields, valuePence: value };
+}
+
+/** Every problem with the form beyond its own fields: Part 2's needs, and the plan, meetings and ledger. */
+async function checkDecision(deps: DecisionsDeps, trx: Db, actor: Actor, office: Office, form: EditForm) {
+  const { errors, links } = await checkLinks(deps, trx, actor, office, form);
+  refuse([...checkConfidentialParts(form), ...errors]);
+  return links;
+}
+
 /** Records a decision as a draft, under the office's own number. */
 export function recordDecision(deps: DecisionsDeps, actor: Actor, form: RecordForm, requestId?: string) {
   return deps.db.transaction().execute(async (trx) => {
     const body = (await listPolicingBodies(trx)).find((each) => each.slug === form.body);
     if (!body) throw new ValidationError([{ field: 'body', message: 'Select the office' }]);
     requireManage(deps, actor, body.id);
-    refuse(checkConfidentialParts(form));
     if (await findNumber(trx, body.id, form.number))
       refuse([{ field: 'number', message: `Decision ${form.number} is already in ${body.name}’s register` }]);
-    const { body: _slug, value, priorities, ...fields } = form;
-    const values: DecisionValues = { ...fields, bodyId: body.id, valuePence: value };
-    const id = await insertDecision(trx, values, priorities);
-    await recordChange(trx, actor, AUDIT(id), undefined, { ...values, priorities }, requestId);
-    return { body: body.slug, number: form.number };
+    const { body: _slug, number, ...fields } = form;
+    const links = await checkDecision(deps, trx, actor, body, fields);
+    const values: DecisionValues = { ...valuesOf(fields), bodyId: body.id, number };
+    const id = await insertDecision(trx, values, links);
+    await recordChange(trx, actor, AUDIT(id), undefined, { ...values, ...links }, requestId);
+    return { body: body.slug, number };
+  });
+}
+
+/** What the edit form shows and changes of a decision, as the audit trail records it before and after. */
+function editableOf(row: DecisionRow) {
+  return {
+    title: row.title,
+    summary: row.summary,
+    maker: row.maker,
+    keyDecision: row.keyDecision,
+    plannedOn: row.plannedOn,
+    valuePence: row.valuePence,
+    advice: row.advice,
+    part: row.part,
+    publicStub: row.publicStub,
+    part2Advice: row.part2Advice,
+    exemption: row.exemption,
+    informationRegime: row.informationRegime,
+    priorities: row.priorities,
+    meetings: row.meetings.map((meeting) => meeting.id),
+    recommendations: row.recommendations.map((recommendation) => recommendation.id),
+  };
+}
+
+/**
+ * Changes a draft, with the same checks as recording it. Once a decision is signed off it is the record of
+ * what was decided and signed, so it can no longer be changed: a new decision corrects it.
+ */
+export function editDecision(
+  deps: DecisionsDeps,
+  actor: Actor,
+  target: { body: string; number: string },
+  form: EditForm,
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findToChange(deps, trx, actor, target.body, target.number);
+    requireDraft(row);
+    const office = (await listPolicingBodies(trx)).find((each) => each.id === row.bodyId);
+    if (!office) throw new ConflictError(`The office of decision ${row.number} is not a policing body`);
+    const links = await checkDecision(deps, trx, actor, office, form);
+    const values = valuesOf(form);
+    await updateDecision(trx, row.id, values);
+    await setLinks(trx, row.id, links);
+    await recordChange(trx, actor, AUDIT(row.id), editableOf(row), { ...values, ...links }, requestId);
   });
 }
 
@@ -59,7 +126,8 @@ async function findToChange(
 ) {
   const row = await findOrRefuse(trx, slug, number);
   requireManage(deps, actor, row.bodyId);
-  if (row.status === 'published') throw new ConflictError(`Decision ${number} is already published`);
+  if (row.status === 'published')
+    throw new ConflictError(`Decision ${number} is already published, so it can no longer be changed`);
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { defineDomain } from '../module.ts';
+import type { RecommendationsLedgerService } from '../recommendations/index.ts';
 import { seedDemoDecisions } from './decisions.demo.ts';
 import { DECISIONS_OPENAPI } from './decisions.openapi.ts';
 import { decisionPaths } from './decisions.paths.ts';
@@ -19,8 +20,10 @@ export type { DecisionsTables } from './decisions.tables.ts';
 export const decisionsDomain = defineDomain({
   name: 'decisions',
   policy: DECISIONS_POLICY,
-  build: ({ db, policy, now }) => ({ decisions: createDecisionsService({ db, policy, now }) }),
-  routes: ({ decisions }) => [decisionsRoutes({ decisions })],
+  build: ({ db, policy, now }, { recommendations }: { recommendations: RecommendationsLedgerService }) => ({
+    decisions: createDecisionsService({ db, policy, now, canSeeRecommendation: recommendations.canSee }),
+  }),
+  routes: ({ decisions }, { config }) => [decisionsRoutes({ decisions, baseUrl: config.baseUrl })],
   openApi: [DECISIONS_OPENAPI],
   navigation: [{ href: decisionPaths.register(), text: 'Decisions', position: 35 }],
   deadlines: ({ decisions }) => [decisions.upcomingDeadlines],

@@ -61,6 +61,8 @@ export interface PlansPublished
       plansPublishedVersion: View<'plansPublishedVersion', 'issuedOn'>;
       /** A version's measures, each with the priority and pillar it sits under. */
       plansPublishedMeasure: View<'plansPublishedMeasure'>;
+      /** A version's priorities, with a measure or without (migration 0024). */
+      plansPublishedPriority: View<'plansPublishedPriority'>;
       /** Differs whenever anything the views above show has changed. */
       plansPublishedChange: View<'plansPublishedChange'>;
     },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import type { LedgerDeps } from './recommendations.context.ts';
+import { canSee, type LedgerDeps } from './recommendations.context.ts';
 import {
   findByReference,
   type RecommendationState,
@@ -9,7 +9,7 @@ import {
 import { createOriginRegistry } from './recommendations.origins.ts';
 import type { LedgerFilter, RecommendationRow } from './recommendations.queries.ts';
 import { listLedger, listLedgerInFull, readRecommendation, withDetails } from './recommendations.read.ts';
-import type { RecommendationsLedger } from './recommendations.tables.ts';
+import type { RecommendationsLedger, Visibility } from './recommendations.tables.ts';
 import {
   addAction,
   recordOutcome,
@@ -39,6 +39,8 @@ export function createRecommendationsLedger(deps: LedgerDeps) {
     withDetails: (rows: RecommendationRow[]) => withDetails(origins, rows),
     describeOriginsWith: origins.describeWith,
     canManageAny: (actor: Actor) => deps.policy.can(actor, 'recommendations:manage'),
+    /** Whether the actor may see a recommendation, by its body and visibility: for readers in other domains. */
+    canSee: (actor: Actor, row: { bodyId: number; visibility: Visibility }) => canSee(deps, actor, row),
     recordResponse: recordResponse.bind(null, deps),
     addAction: addAction.bind(null, deps),
     addProgress: reportProgress.bind(null, deps),

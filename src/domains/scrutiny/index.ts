@@ -20,7 +20,8 @@ import { createScrutinyService } from './scrutiny.service.ts';
 import { workProgrammeRoutes } from './work-programme/work-programme.routes.ts';
 
 export { parsePanelFile } from './meetings/panel.files.ts';
-export type { ScrutinyTables } from './scrutiny.tables.ts';
+export { meetingPaths } from './scrutiny.paths.ts';
+export type { ScrutinyPublished, ScrutinyTables } from './scrutiny.tables.ts';
 
 /** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */
 export const scrutinyDomain = defineDomain({

@@ -1,6 +1,6 @@
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
-import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
+import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AccountsOutbox, AccountsPublished } from '../accounts/index.ts';
 import type { RecommendationsLedger, RecommendationsPublished } from '../recommendations/index.ts';
 import type { ScrutinyAttendanceTables } from './scrutiny-attendance.tables.ts';
@@ -48,6 +48,16 @@ export interface ScrutinyTables
     ScrutinyPapersTables,
     ScrutinyAttendanceTables,
     ScrutinyInterestsTables {}
+
+/** The views scrutiny publishes for other domains to read (migration 0024, decision record 0004). */
+export interface ScrutinyPublished
+  extends Narrowed<
+    {
+      /** Every meeting of every body that meets in public: all are public, cancelled ones too. */
+      scrutinyPublishedMeeting: View<'scrutinyPublishedMeeting'>;
+    },
+    { scrutinyPublishedMeeting: { status: MeetingStatus } }
+  > {}
 
 /**
  * What scrutiny's queries may read: its own tables, the audit trail, the bodies accounts publishes and the

@@ -166,9 +166,19 @@ export interface Decision {
   valuePence: number | null;
 }
 
+export interface DecisionMeeting {
+  decisionId: number;
+  meetingId: number;
+}
+
 export interface DecisionPriority {
   decisionId: number;
   priorityCode: string;
+}
+
+export interface DecisionRecommendation {
+  decisionId: number;
+  recommendationId: number;
 }
 
 export interface DeliveryAction {
@@ -564,6 +574,14 @@ export interface PlansPublishedPlan {
   title: string | null;
 }
 
+export interface PlansPublishedPriority {
+  code: string | null;
+  id: number | null;
+  position: number | null;
+  title: string | null;
+  versionId: number | null;
+}
+
 export interface PlansPublishedVersion {
   id: number | null;
   issuedOn: string | null;
@@ -876,6 +894,14 @@ export interface ScrutinyMember {
   termStart: string | null;
 }
 
+export interface ScrutinyPublishedMeeting {
+  bodyId: number | null;
+  id: number | null;
+  startsAt: Timestamp | null;
+  status: string | null;
+  title: string | null;
+}
+
 export interface ScrutinyRecommendationSource {
   bodyId: number;
   function: string | null;
@@ -935,7 +961,9 @@ export interface DB {
   coveragePoint: CoveragePoint;
   coverageSource: CoverageSource;
   decision: Decision;
+  decisionMeeting: DecisionMeeting;
   decisionPriority: DecisionPriority;
+  decisionRecommendation: DecisionRecommendation;
   deliveryAction: DeliveryAction;
   deliveryActionTarget: DeliveryActionTarget;
   deliveryMilestone: DeliveryMilestone;
@@ -976,6 +1004,7 @@ export interface DB {
   plansPublishedChange: PlansPublishedChange;
   plansPublishedMeasure: PlansPublishedMeasure;
   plansPublishedPlan: PlansPublishedPlan;
+  plansPublishedPriority: PlansPublishedPriority;
   plansPublishedVersion: PlansPublishedVersion;
   planStep: PlanStep;
   planVersion: PlanVersion;
@@ -1003,6 +1032,7 @@ export interface DB {
   scrutinyGroupFunction: ScrutinyGroupFunction;
   scrutinyGroupMember: ScrutinyGroupMember;
   scrutinyMember: ScrutinyMember;
+  scrutinyPublishedMeeting: ScrutinyPublishedMeeting;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   userRole: UserRole;
   userSession: UserSession;
