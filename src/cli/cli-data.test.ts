@@ -7,23 +7,38 @@ import { PROJECT_ROOT } from '../kernel/assets/build-assets.ts';
 import { readMigrations } from '../kernel/db/migrator.ts';
 import { freshDataDir, peelian, peelianInProcess, SLOW } from './cli.testing.ts';
 
+/**
+ * A data directory migrated by the real binary (which makes the directory), then seeded with the demo twice by
+ * commands in this process (cli.testing.ts). Loading the demo is by far the slowest step here, so the tests of
+ * seeding and of exporting a demo plan share one directory: made once, by whichever test asks first.
+ */
+let demoDataDir: ReturnType<typeof seedDemoDataDir> | undefined;
+const sharedDemoDataDir = () => {
+  demoDataDir ??= seedDemoDataDir();
+  return demoDataDir;
+};
+async function seedDemoDataDir() {
+  const dataDir = freshDataDir();
+  const migrated = await peelian(['db', 'migrate'], { PEELIAN_DATA_DIR: dataDir });
+  const status = await peelianInProcess(['db', 'status', '--json'], { PEELIAN_DATA_DIR: dataDir });
+  const first = await peelianInProcess(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
+  const second = await peelianInProcess(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
+  return { dataDir, migrated, status, first, second };
+}
+
 describe('peelian CLI with data', () => {
   it(
     'migrates, reports status as JSON and seeds the demo repeatably',
     async () => {
-      const dataDir = freshDataDir();
-      // The real binary makes the data directory; the other commands run in this process (cli.testing.ts).
-      const migrated = await peelian(['db', 'migrate'], { PEELIAN_DATA_DIR: dataDir });
+      const { migrated, status, first, second } = await sharedDemoDataDir();
       expect(migrated.code).toBe(0);
       expect(migrated.stdout.trim().split('\n')).toEqual(readMigrations().map((file) => file.name));
 
-      const status = await peelianInProcess(['db', 'status', '--json'], { PEELIAN_DATA_DIR: dataDir });
       expect(status.code).toBe(0);
       const parsed = JSON.parse(status.stdout);
       expect(parsed.engine).toBe('pglite');
       expect(parsed.migrations.every((row: { state: string }) => row.state === 'applied')).toBe(true);
 
-      const first = await peelianInProcess(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       const lines = first.stderr.trim().split('\n');
       expect(lines[0]).toBe(
@@ -36,7 +51,6 @@ describe('peelian CLI with data', () => {
       ).toHaveLength(6);
       expect(first.stderr).not.toMatch(/password[:=]/i);
 
-      const second = await peelianInProcess(['seed', 'demo'], { PEELIAN_DATA_DIR: dataDir });
       expect(second.code).toBe(0);
       expect(second.stderr).toBe(
         'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources.\n',
@@ -113,8 +127,9 @@ describe('peelian CLI with data', () => {
   it(
     'exports a demo plan exactly as its file, and refuses a broken plan file naming the place',
     async () => {
-      const env = { PEELIAN_DATA_DIR: freshDataDir() };
-      expect((await peelianInProcess(['seed', 'demo'], env)).code).toBe(0);
+      const { dataDir, first } = await sharedDemoDataDir();
+      const env = { PEELIAN_DATA_DIR: dataDir };
+      expect(first.code).toBe(0);
       const exported = await peelianInProcess(
         ['export', 'plan', 'thames-valley-2024-2029', '--format', 'json'],
         env,
