@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
 import { TEST_URLS } from '../../kernel/testing/test-app.ts';
-import { useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { seedDemoPlans } from '../plans/plans.demo.ts';
 import { seedDemoDelivery } from './delivery.demo.ts';
 
-describe('the demo delivery plans', () => {
-  const database = useTestDatabase('pglite');
+describe.each(testEngines())('the demo delivery plans, on %s', (engine) => {
+  const database = useTestDatabase(engine);
   let services: Services;
   const system = systemActor('test');
 
