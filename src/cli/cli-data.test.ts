@@ -30,7 +30,7 @@ describe('peelian CLI with data', () => {
   it(
     'migrates, reports status as JSON and seeds the demo repeatably',
     async () => {
-      const { migrated, status, first, second } = await sharedDemoDataDir();
+      const { dataDir, migrated, status, first, second } = await sharedDemoDataDir();
       expect(migrated.code).toBe(0);
       expect(migrated.stdout.trim().split('\n')).toEqual(readMigrations().map((file) => file.name));
 
