@@ -3,6 +3,7 @@ import type { AccountsPublished, AccountsTables } from './domains/accounts/accou
 import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
+import type { PacksPublished, PacksTables } from './domains/packs/packs.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
 import type {
@@ -29,7 +30,9 @@ export type Schema = AreasTables &
   RecommendationsPublished &
   ScrutinyTables &
   JudgementsTables &
-  DecisionsTables;
+  DecisionsTables &
+  PacksTables &
+  PacksPublished;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

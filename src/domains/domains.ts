@@ -6,6 +6,7 @@ import { decisionsDomain } from './decisions/index.ts';
 import { healthDomain } from './health/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
 import { DomainList } from './module.ts';
+import { packsDomain } from './packs/index.ts';
 import { performanceDomain } from './performance/index.ts';
 import { plansDomain } from './plans/index.ts';
 import { portalDomain } from './portal/index.ts';
@@ -28,5 +29,6 @@ export const DOMAINS = DomainList.start()
   .add(recommendationsDomain)
   .add(scrutinyDomain)
   .add(decisionsDomain)
+  .add(packsDomain)
   .add(calendarDomain)
   .add(apiDomain);

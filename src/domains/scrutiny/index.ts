@@ -20,6 +20,7 @@ import { createScrutinyService } from './scrutiny.service.ts';
 import { workProgrammeRoutes } from './work-programme/work-programme.routes.ts';
 
 export { parsePanelFile } from './meetings/panel.files.ts';
+export type { ScrutinyService } from './scrutiny.service.ts';
 export type { ScrutinyTables } from './scrutiny.tables.ts';
 
 /** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */

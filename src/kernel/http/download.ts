@@ -5,6 +5,7 @@ const MEDIA_TYPES = {
   json: 'application/json; charset=utf-8',
   yaml: 'application/yaml; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
+  pdf: 'application/pdf',
 } as const;
 
 export type DownloadFormat = keyof typeof MEDIA_TYPES;
