@@ -15,6 +15,7 @@ import { inspectionRecommendationsSection } from './sections/recommendations.sec
 
 export type { PackSection, PackSectionProvider } from './packs.content.ts';
 export { packPaths } from './packs.paths.ts';
+export { financialQuarter } from './packs.quarters.ts';
 export type { PacksService } from './packs.service.ts';
 export type { PacksPublished, PacksTables } from './packs.tables.ts';
 

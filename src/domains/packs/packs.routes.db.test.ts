@@ -156,6 +156,31 @@ describe.each(testEngines())('performance packs’ pages, forms and API, on %s',
     const json = (await app.inject({ method: 'GET', url: paths.apiPack({ id }) })).json();
     expect(json.priorities.map((priority: { code: string }) => priority.code)).toContain('PC2');
     expect((await app.inject({ method: 'GET', url: paths.list() })).body).toContain(packUrl);
+    const { meeting } = await meetingIds(fixture.services, { meeting: MEETING });
+    const meetingPage = await app.inject({ method: 'GET', url: `/meetings/${meeting}` });
+    expect(meetingPage.body).toContain(
+      `<a class="govuk-link" href="${packUrl}">Performance pack: Quarter 3 2025-26`,
+    );
+  });
+
+  it('puts a draft for a coming meeting on the office’s calendar, due by the meeting', async () => {
+    const { app, services } = fixture;
+    const coming = `format: peelian-scrutiny/1
+body: ${OFFICE}
+meetings:
+  - { title: 'Accountability meeting, February 2099', date: 2099-02-16, time: '10:00', venue: Test venue, status: scheduled }
+`;
+    await services.scrutiny.importPanelFile(system, parsePanelFile(coming), 'add-missing');
+    const { meeting } = await meetingIds(services, { meeting: 'February 2099' });
+    const started = await officer.post(paths.add(), { ...START, quarter: '2', meeting: String(meeting) });
+    expect(started.statusCode).toBe(303);
+    const calendar = await officer.get('/calendar');
+    expect(calendar.body).toContain(
+      'Issue the performance pack for Quarter 2 2025-26 (July to September 2025)',
+    );
+    expect((await app.inject({ method: 'GET', url: '/calendar' })).body).not.toContain(
+      'Issue the performance pack',
+    );
   });
 
   it('shows a Part 2 decision as its public description only, never its details, on any public page or API', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS } from '../../kernel/auth/actor.ts';
 import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
@@ -94,7 +95,7 @@ function readingRoutes({ packs }: PacksRouteDeps): FastifyPluginAsync {
     });
 
     app.get(paths.apiList.pattern, PUBLIC, async () => {
-      const rows = (await packs.listPacksFor({ kind: 'anonymous' })).filter((row) => row.content !== null);
+      const rows = (await packs.listPacksFor(ANONYMOUS)).filter((row) => row.content !== null);
       return {
         packs: rows.map((row) =>
           toPackSummaryJson({ ...row, content: row.content as NonNullable<typeof row.content> }),
