@@ -162,4 +162,30 @@ describe.skipIf(!chromiumPath)('the scorecard in a real browser', () => {
       await close();
     }
   });
+  it('an OPCC officer starts a performance pack, previews and issues it; the form and the pack pass axe', async () => {
+    const { page, close } = await openPage(session.browser);
+    const problems = watchProblems(page);
+    try {
+      await signIn(page, session, officerEmail);
+      await page.goto(`${session.baseUrl}/packs/new`);
+      await expectAccessible(page);
+      await page.getByLabel('Office').selectOption('thames-valley-pcc');
+      await page.getByLabel('Plan version').selectOption('thames-valley-2024-2029:1');
+      await page.getByLabel('Financial year').fill('2024-25');
+      await page.getByLabel('Quarter 4').check();
+      await page.getByRole('button', { name: 'Start the pack' }).click();
+      await page.waitForURL(/\/packs\/\d+$/);
+      await page.getByText('This is a draft').waitFor();
+      await page.getByRole('button', { name: 'Issue this pack' }).click();
+      await page.getByText('Issued on').waitFor();
+      await page
+        .getByRole('img', { name: /Statistical process control chart of killed or seriously injured/ })
+        .waitFor();
+      await page.getByRole('link', { name: /^PC3 / }).waitFor();
+      await expectAccessible(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

@@ -58,10 +58,15 @@ export async function seedDemoData(
     actor: systemActor('demo seed'),
     db: database.db,
     ...(options.policeUkInBackground ? { background: options.policeUkInBackground } : {}),
+    loading: [] as Promise<unknown>[],
   };
   const reports: SeedReport[] = [];
-  for (const module of DOMAINS.modules)
-    if (module.seedDemo) reports.push(await module.seedDemo(services, context));
+  for (const module of DOMAINS.modules) {
+    if (!module.seedDemo) continue;
+    const report = await module.seedDemo(services, context);
+    if (report.loading) context.loading.push(report.loading);
+    reports.push(report);
+  }
   return reports;
 }
 

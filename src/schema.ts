@@ -5,6 +5,7 @@ import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { DeliveryTables } from './domains/delivery/delivery.tables.ts';
 import type { InspectionsTables } from './domains/inspections/inspections.tables.ts';
 import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
+import type { PacksPublished, PacksTables } from './domains/packs/packs.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
 import type {
@@ -34,7 +35,9 @@ export type Schema = AreasTables &
   JudgementsTables &
   DecisionsTables &
   DeliveryTables &
-  InspectionsTables;
+  InspectionsTables &
+  PacksTables &
+  PacksPublished;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

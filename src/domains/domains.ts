@@ -8,6 +8,7 @@ import { healthDomain } from './health/index.ts';
 import { inspectionsDomain } from './inspections/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
 import { DomainList } from './module.ts';
+import { packsDomain } from './packs/index.ts';
 import { performanceDomain } from './performance/index.ts';
 import { plansDomain } from './plans/index.ts';
 import { portalDomain } from './portal/index.ts';
@@ -32,5 +33,6 @@ export const DOMAINS = DomainList.start()
   .add(decisionsDomain)
   .add(deliveryDomain)
   .add(inspectionsDomain)
+  .add(packsDomain)
   .add(calendarDomain)
   .add(apiDomain);

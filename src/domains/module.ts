@@ -37,6 +37,8 @@ export interface SeedContext {
   db: Db;
   /** Given, slow demo data loads after seeding returns (a server answers meanwhile), reporting here. */
   background?: (line: string) => void;
+  /** What domains earlier in the list are still loading in the background, for a seeder that needs it done. */
+  loading: Promise<unknown>[];
 }
 
 export interface SeedReport {
@@ -44,6 +46,8 @@ export interface SeedReport {
   loaded?: string[];
   /** Further lines to print once, e.g. one-time password links. */
   notes?: string[];
+  /** Demo data still loading in the background (settles, never rejects, once it is done). */
+  loading?: Promise<unknown>;
 }
 
 /**

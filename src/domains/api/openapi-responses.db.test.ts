@@ -56,6 +56,7 @@ describe.each(testEngines())('API responses match the OpenAPI document on %s', (
   let app: FastifyInstance;
   let document: Parameters<typeof expectMatchesOpenApi>[0];
   let recommendationId: number;
+  let packId: number;
 
   beforeAll(async () => {
     const services = await seedScorecardFixture(database.current, { ksi: true });
@@ -70,6 +71,16 @@ describe.each(testEngines())('API responses match the OpenAPI document on %s', (
       overdue: null,
     });
     recommendationId = ledger[0]?.id ?? 0;
+    packId = (
+      await services.packs.createPack(system, {
+        body: 'thames-valley-pcc',
+        plan: { slug: 'thames-valley-2024-2029', version: 1 },
+        financialYear: 2024,
+        quarter: 4,
+        meeting: null,
+      })
+    ).id;
+    await services.packs.issuePack(system, packId);
     app = await buildTestApp(database.current);
     document = (await app.inject({ method: 'GET', url: apiPaths.openApiDocument() })).json();
   });
@@ -174,5 +185,14 @@ describe.each(testEngines())('API responses match the OpenAPI document on %s', (
     const refused = await post({ values: 'none', improvement: 'up' });
     expect(refused.statusCode).toBe(400);
     expectMatchesOpenApi(document, 'post', '/api/v1/spc', 400, refused.json());
+  });
+
+  it('performance packs, issued and not', async () => {
+    const { packs } = await expectDeclared('/api/v1/packs', '/api/v1/packs', 200);
+    expect(packs.map((pack: { id: number }) => pack.id)).toEqual([packId]);
+    const pack = await expectDeclared('/api/v1/packs/{id}', `/api/v1/packs/${packId}`, 200);
+    expect(pack.priorities.length).toBeGreaterThan(0);
+    await expectDeclared('/api/v1/packs/{id}', '/api/v1/packs/999999', 404);
+    await expectDeclared('/api/v1/packs/{id}', '/api/v1/packs/first', 400);
   });
 });

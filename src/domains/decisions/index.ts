@@ -7,9 +7,11 @@ import { DECISIONS_POLICY } from './decisions.policy.ts';
 import { decisionsRoutes } from './decisions.routes.ts';
 import { createDecisionsService } from './decisions.service.ts';
 
+export type { DecisionRecord } from './decisions.context.ts';
 export { decisionPaths } from './decisions.paths.ts';
 export type { DecisionsService } from './decisions.service.ts';
 export type { DecisionsTables } from './decisions.tables.ts';
+export { toDecisionRow } from './decisions.view-models.ts';
 
 /**
  * The decision register of each Commissioner's office (issue 14 item 1): every decision of the Commissioner, or

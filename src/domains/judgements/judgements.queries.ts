@@ -376,11 +376,7 @@ export async function readScorecardInputsVersion(db: Db): Promise<string> {
  * force area the installation names (PEELIAN_AREA_NAME), then the plan whose term began last, and of that
  * plan the latest issued version. Drafts never count: they are not public.
  */
-export function findCurrentPlan(
-  db: Db,
-  today: string,
-  areaName: string,
-): Promise<CurrentPlanRow | undefined> {
+function selectIssuedPlanVersions(db: Db) {
   return db
     .selectFrom('plansPublishedPlan as p')
     .innerJoin('areasPublishedForceArea as f', 'f.id', 'p.forceAreaId')
@@ -398,13 +394,33 @@ export function findCurrentPlan(
       'f.gssCode as forceAreaCode',
       'f.name as forceAreaName',
     ])
-    .where('v.state', '=', 'issued')
+    .where('v.state', '=', 'issued');
+}
+
+export function findCurrentPlan(
+  db: Db,
+  today: string,
+  areaName: string,
+): Promise<CurrentPlanRow | undefined> {
+  return selectIssuedPlanVersions(db)
     .where('p.termStart', '<=', today)
     .where('p.termEnd', '>=', today)
     .orderBy(sql`f.name = ${areaName}`, 'desc')
     .orderBy('p.termStart', 'desc')
     .orderBy('v.number', 'desc')
     .limit(1)
+    .executeTakeFirst();
+}
+
+/** One issued version of a plan, by the plan's slug and the version's number. */
+export function findIssuedPlanVersion(
+  db: Db,
+  slug: string,
+  versionNumber: number,
+): Promise<CurrentPlanRow | undefined> {
+  return selectIssuedPlanVersions(db)
+    .where('p.slug', '=', slug)
+    .where('v.number', '=', versionNumber)
     .executeTakeFirst();
 }
 

@@ -15,6 +15,7 @@ import {
   type CurrentPlanRow,
   findCurrentPlan,
   findIndicatorBySlug,
+  findIssuedPlanVersion,
   findLatestPopulationLoad,
   type IndicatorFilter,
   type IndicatorRow,
@@ -148,6 +149,7 @@ function useCases(context: JudgementsContext) {
     readSeriesLoad,
     readScorecard,
     readMeasure,
+    readPlanVersionScorecard,
   });
 }
 function requireManage(deps: Pick<JudgementsDeps, 'policy'>, actor: Actor) {
@@ -574,6 +576,26 @@ async function readScorecardFromDatabase(
     if (input.measureCode !== undefined) throw new NotFoundError('There is no plan in force today');
     return { plan: null, area: null, authorities: [], measures: [] };
   }
+  return judgePlanVersion(deps, plan, input);
+}
+
+/**
+ * One issued plan version's measures judged over the whole force area, on the months up to and including
+ * `throughMonth` (`YYYY-MM-01`): what a quarter's performance pack shows, as it stood at the quarter's end.
+ */
+async function readPlanVersionScorecard(
+  deps: JudgementsContext,
+  input: { planSlug: string; versionNumber: number; throughMonth: string },
+): Promise<Scorecard | null> {
+  const plan = await findIssuedPlanVersion(deps.db, input.planSlug, input.versionNumber);
+  return plan ? judgePlanVersion(deps, plan, { throughMonth: input.throughMonth }) : null;
+}
+
+async function judgePlanVersion(
+  deps: JudgementsDeps,
+  plan: CurrentPlanRow,
+  input: { area?: string; measureCode?: string; throughMonth?: string },
+): Promise<Scorecard> {
   const [rows, authorities] = await Promise.all([
     listScorecardMeasures(deps.db, plan.versionId, plan.slug, input.measureCode),
     listAuthoritiesOfForce(deps.db, plan.forceAreaId),
@@ -581,6 +603,7 @@ async function readScorecardFromDatabase(
   if (input.measureCode !== undefined && rows.length === 0)
     throw new NotFoundError(`${input.measureCode} is not a measure of the plan in force today`);
   const area = await resolveArea(plan, authorities, input.area);
+  const through = input.throughMonth;
   const ids = [...new Set(rows.flatMap((row) => (row.indicatorId === null ? [] : [row.indicatorId])))];
   // The plan's force area is also the indicators' (an indicator of another force would show no figures).
   const [indicators, values] = await Promise.all([
@@ -602,6 +625,7 @@ async function readScorecardFromDatabase(
     const areaCode = perArea ? area.code : indicator.forceAreaCode;
     const points = values
       .filter((value) => value.indicatorId === indicator.id && value.areaCode === areaCode)
+      .filter((value) => through === undefined || value.month <= through)
       .map(({ month, value, numerator, denominator }) => ({ month, value, numerator, denominator }));
     measure.indicators.push({
       indicator,

@@ -560,3 +560,37 @@ export function toMeasureCsvRows(detail: Scorecard & { measure: ScorecardMeasure
     })),
   );
 }
+
+function asPlainCell(cell: { text: string; format?: string; colspan?: number }) {
+  return {
+    text: cell.text,
+    numeric: cell.format === 'numeric',
+    ...(cell.colspan ? { colspan: cell.colspan } : {}),
+  };
+}
+
+/**
+ * One judged indicator as a printed report shows it (the quarterly performance pack): its judgement in words,
+ * the months judged, the SPC chart and the same figures as a table (each cell as text), so the chart always
+ * has its table beside it.
+ */
+export function toIndicatorFigure(judged: JudgedIndicator, direction: MeasureDirection, areaName: string) {
+  const { indicator } = judged;
+  const heads = NUMERATOR_WORDS[indicator.kind];
+  const drawOnce: ChartCache = (_key, render) => render();
+  return {
+    title: indicator.title,
+    judgement: JUDGEMENT_WORDS[judged.judgement],
+    explanation: judged.points.length > 0 ? explanation(judged) : null,
+    period: periodWords(judged),
+    chart: judged.points.length > 0 ? measureChart(judged, direction, areaName, drawOnce, []) : null,
+    table: {
+      caption: `${indicator.title}, ${areaName}, by month`,
+      head: measureTableHead(indicator, heads).map(asPlainCell),
+      rows: pointsWithSpc(judged).map((point) =>
+        measureTableRow(point, indicator, Boolean(heads)).map(asPlainCell),
+      ),
+    },
+    source: indicator.source,
+  };
+}

@@ -37,10 +37,7 @@ export const performanceDomain = defineDomain({
   openApi: [POLICE_UK_OPENAPI],
   commands: PERFORMANCE_COMMANDS,
   seedDemo: async ({ performance }, { actor, background }) => {
-    if (background) {
-      loadDemoPoliceUkInBackground(performance, actor, background);
-      return {};
-    }
+    if (background) return { loading: loadDemoPoliceUkInBackground(performance, actor, background) };
     const loaded = describeDemoPoliceUk(await seedDemoPoliceUk(performance, actor));
     return loaded ? { notes: [loaded] } : {};
   },

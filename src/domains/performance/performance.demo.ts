@@ -40,19 +40,19 @@ export async function seedDemoPoliceUk(
 
 /**
  * Starts loading the demo months without waiting, for a server that should answer at once: PGlite serves
- * requests between the import's units, and the pages fill in month by month. `log` hears the outcome.
+ * requests between the import's units, and the pages fill in month by month. `log` hears the outcome; the
+ * promise settles (never rejects) once the load is over, for demo data that needs the months first.
  */
 export function loadDemoPoliceUkInBackground(
   services: PerformanceServices,
   actor: Actor,
   log: (line: string) => void,
-): null {
+): Promise<void> {
   log('Loading the police.uk demo data in the background (the first time takes a minute or less).');
-  seedDemoPoliceUk(services, actor).then(
+  return seedDemoPoliceUk(services, actor).then(
     (result) => log(describeDemoPoliceUk(result) ?? 'The police.uk demo data was already loaded.'),
     (error: unknown) => log(`Loading the police.uk demo data stopped: ${(error as Error).message}`),
   );
-  return null;
 }
 
 export function describeDemoPoliceUk(result: DemoPoliceUkResult | null): string | null {

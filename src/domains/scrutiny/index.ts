@@ -21,6 +21,7 @@ import { workProgrammeRoutes } from './work-programme/work-programme.routes.ts';
 
 export { parsePanelFile } from './meetings/panel.files.ts';
 export { meetingPaths } from './scrutiny.paths.ts';
+export type { ScrutinyService } from './scrutiny.service.ts';
 export type { ScrutinyPublished, ScrutinyTables } from './scrutiny.tables.ts';
 
 /** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */

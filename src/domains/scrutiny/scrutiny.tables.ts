@@ -2,6 +2,7 @@ import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AccountsOutbox, AccountsPublished } from '../accounts/index.ts';
+import type { PacksPublished } from '../packs/packs.tables.ts';
 import type { RecommendationsLedger, RecommendationsPublished } from '../recommendations/index.ts';
 import type { ScrutinyAttendanceTables } from './scrutiny-attendance.tables.ts';
 import type { ScrutinyInterestsTables } from './scrutiny-interests.tables.ts';
@@ -61,7 +62,7 @@ export interface ScrutinyPublished
 
 /**
  * What scrutiny's queries may read: its own tables, the audit trail, the bodies accounts publishes and the
- * recommendations the ledger publishes; and the ledger's tables, which it writes only through the ledger.
+ * recommendations the ledger publishes, the issued performance packs (a meeting's papers); and the ledger's tables, which it writes only through the ledger.
  */
 export type ScrutinyDb = DomainDb<
   ScrutinyTables &
@@ -69,5 +70,6 @@ export type ScrutinyDb = DomainDb<
     AccountsPublished &
     AccountsOutbox &
     RecommendationsLedger &
-    RecommendationsPublished
+    RecommendationsPublished &
+    PacksPublished
 >;

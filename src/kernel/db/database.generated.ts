@@ -440,6 +440,16 @@ export interface OutboxMessage {
   subject: string;
 }
 
+export interface PacksPublishedPack {
+  bodyId: number | null;
+  edition: number | null;
+  financialYear: number | null;
+  id: number | null;
+  issuedAt: Timestamp | null;
+  meetingId: number | null;
+  quarter: number | null;
+}
+
 export interface PasswordLink {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -447,6 +457,21 @@ export interface PasswordLink {
   tokenHash: string;
   usedAt: Timestamp | null;
   userId: number;
+}
+
+export interface PerformancePack {
+  bodyId: number;
+  content: Json | null;
+  createdAt: Generated<Timestamp>;
+  edition: Generated<number>;
+  financialYear: number;
+  id: Generated<number>;
+  issuedAt: Timestamp | null;
+  meetingId: number | null;
+  planSlug: string;
+  planVersion: number;
+  quarter: number;
+  status: Generated<string>;
 }
 
 export interface PerformancePublishedAsbCount {
@@ -989,7 +1014,9 @@ export interface DB {
   minuteItem: MinuteItem;
   minutes: Minutes;
   outboxMessage: OutboxMessage;
+  packsPublishedPack: PacksPublishedPack;
   passwordLink: PasswordLink;
+  performancePack: PerformancePack;
   performancePublishedAsbCount: PerformancePublishedAsbCount;
   performancePublishedCrimeCount: PerformancePublishedCrimeCount;
   performancePublishedStreetMonth: PerformancePublishedStreetMonth;

@@ -6,6 +6,7 @@ const MEDIA_TYPES = {
   yaml: 'application/yaml; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
+  pdf: 'application/pdf',
 } as const;
 
 export type DownloadFormat = keyof typeof MEDIA_TYPES;

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../kernel/auth/actor.ts';
+import { financialQuarter, packPaths } from '../../packs/index.ts';
 import { toAttendanceGroups } from '../attendance/attendance.view-models.ts';
 import { kindHas } from '../bodies.ts';
 import { toDeclarationsView } from '../interests/interests.view-models.ts';
@@ -18,14 +19,19 @@ export async function meetingPageRecords(
   read: { meeting: MeetingRow; items: AgendaItemRow[]; canManage: boolean },
 ) {
   const { meeting } = read;
-  const [papers, attendance, declarations] = await Promise.all([
+  const [papers, performancePacks, attendance, declarations] = await Promise.all([
     scrutiny.papers.listPapers(actor, meeting),
+    scrutiny.papers.listPerformancePacks(meeting.id),
     scrutiny.attendance.listMeetingAttendance(actor, meeting),
     scrutiny.interests.listMeetingDeclarations(actor, meeting),
   ]);
   return {
     records: {
       paperGroups: toPaperGroups(read.items, papers),
+      performancePacks: performancePacks.map((pack) => ({
+        url: packPaths.pack({ id: pack.id }),
+        text: `Performance pack: ${financialQuarter(pack.financialYear, pack.quarter).label}${pack.edition > 1 ? `, edition ${pack.edition}` : ''}`,
+      })),
       attendance: attendance ? { groups: toAttendanceGroups(attendance) } : null,
       declarations: declarations ? { list: toDeclarationsView(declarations) } : null,
       links: {

@@ -76,3 +76,15 @@ export async function insertPaper(db: Db, values: PaperValues): Promise<number> 
 export async function deletePaper(db: Db, paperId: number): Promise<void> {
   await db.deleteFrom('meetingPaper').where('id', '=', paperId).execute();
 }
+
+/** The performance packs issued as papers for a meeting (published by the packs domain), oldest first. */
+export function listIssuedPacksByMeeting(db: Db, meetingId: number) {
+  return db
+    .selectFrom('packsPublishedPack')
+    .select(['id', 'financialYear', 'quarter', 'edition'])
+    .where('meetingId', '=', meetingId)
+    .orderBy('financialYear')
+    .orderBy('quarter')
+    .orderBy('edition')
+    .execute();
+}

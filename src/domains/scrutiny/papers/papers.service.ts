@@ -11,6 +11,7 @@ import {
   findPaper,
   findPaperContent,
   insertPaper,
+  listIssuedPacksByMeeting,
   listPapersByMeeting,
   type PaperRow,
 } from './papers.queries.ts';
@@ -165,6 +166,8 @@ export function createScrutinyPapersService(deps: ScrutinyDeps) {
   return {
     listPapers: (actor: Actor, meeting: Pick<MeetingRow, 'id' | 'bodyId' | 'status'>) =>
       listPapers(context, actor, meeting),
+    /** Issued performance packs are public whatever the meeting's state: issuing publishes them. */
+    listPerformancePacks: (meetingId: number) => listIssuedPacksByMeeting(context.db, meetingId),
     readPaper: (actor: Actor, meetingId: number, paperId: number) =>
       readPaper(context, actor, meetingId, paperId),
     uploadPaper: (
