@@ -1,5 +1,6 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Deadline } from '../../kernel/calendar/deadlines.ts';
+import type { IsoDate } from '../../kernel/calendar/index.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import {
   type ActionRecord,
@@ -11,8 +12,9 @@ import {
   todayOf,
 } from './delivery.context.ts';
 import { deliveryPaths as paths } from './delivery.paths.ts';
-import { type DeliveryPlanRow, listDeliveryPlans } from './delivery.queries.ts';
+import { type DeliveryPlanRow, findDeliveryPlan, listDeliveryPlans } from './delivery.queries.ts';
 import type { ActionKey, PlanKey } from './delivery.schemas.ts';
+import { type ActionStatus, DELIVERY_OWNERS } from './delivery.tables.ts';
 
 export const keyOf = (plan: DeliveryPlanRow): PlanKey => ({
   plan: plan.planSlug,
@@ -136,4 +138,48 @@ export function deliveryAccess(deps: DeliveryDeps, actor: Actor) {
 /** The plan versions the actor may start a delivery plan for: those of the bodies whose office they work in. */
 export async function listPlanVersionsFor(deps: DeliveryDeps, actor: Actor) {
   return (await deps.listPlanVersions(actor)).filter((version) => canManage(deps, actor, version.bodyId));
+}
+
+/** An action as a period's report tells it: its status when the period ended, and the priorities it serves. */
+export interface ActionInPeriod {
+  owner: DeliveryPlanRow['owner'];
+  action: ActionRecord;
+  statusAtEnd: ActionStatus | null;
+  completedInPeriod: boolean;
+  priorityCodes: string[];
+}
+
+/**
+ * A plan version's actions, from the delivery plans the reader may see, that fell due or were completed in a
+ * period, each with its status as recorded by the period's end (later statuses belong to later reports) and
+ * the priorities whose key aims or measures it serves: delivery's part of a quarterly performance pack.
+ */
+export async function deliveryInPeriod(
+  deps: DeliveryDeps,
+  actor: Actor,
+  version: { plan: string; version: number },
+  period: { start: IsoDate; end: IsoDate },
+): Promise<ActionInPeriod[]> {
+  const plans: DeliveryPlanRow[] = [];
+  for (const owner of DELIVERY_OWNERS) {
+    const plan = await findDeliveryPlan(deps.db, { ...version, owner });
+    if (plan && mayRead(deps, actor, plan)) plans.push(plan);
+  }
+  if (plans.length === 0) return [];
+  const [actions, seen] = await Promise.all([
+    actionsOf(deps, plans),
+    deps.findPlanVersion(actor, version.plan, version.version),
+  ]);
+  const within = (date: string) => date >= period.start && date <= period.end;
+  return actions.flatMap((action) => {
+    const atEnd = action.history.filter((status) => status.changedOn <= period.end).at(-1) ?? null;
+    const completedInPeriod = atEnd?.status === 'completed' && within(atEnd.changedOn);
+    if (!within(action.dueOn) && !completedInPeriod) return [];
+    const codes = new Set(action.targets.map((target) => target.code));
+    const priorityCodes = (seen?.priorities ?? [])
+      .filter((priority) => [...priority.aims, ...priority.measures].some((each) => codes.has(each.code)))
+      .map((priority) => priority.code);
+    const owner = plans.find((plan) => plan.id === action.deliveryPlanId)?.owner ?? 'opcc';
+    return [{ owner, action, statusAtEnd: atEnd?.status ?? null, completedInPeriod, priorityCodes }];
+  });
 }

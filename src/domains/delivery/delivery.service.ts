@@ -3,6 +3,7 @@ import type { DeliveryDeps } from './delivery.context.ts';
 import { importDeliveryFile } from './delivery.import.ts';
 import {
   deliveryAccess,
+  deliveryInPeriod,
   listAtRisk,
   listOverdue,
   listPlansFor,
@@ -37,6 +38,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
     upcomingDeadlines,
     measureAnnotations,
     deliveryAccess,
+    deliveryInPeriod,
     listPlanVersionsFor,
     createDeliveryPlan,
     publishDeliveryPlan,

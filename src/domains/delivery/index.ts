@@ -13,8 +13,10 @@ import { deliveryRoutes } from './delivery.routes.ts';
 import { createDeliveryService } from './delivery.service.ts';
 
 export { deliveryPaths } from './delivery.paths.ts';
+export type { ActionInPeriod } from './delivery.read.ts';
 export type { DeliveryService } from './delivery.service.ts';
 export type { DeliveryTables } from './delivery.tables.ts';
+export { OWNER_LABELS, STATUS_LABELS } from './delivery.view-models.ts';
 
 /** A plan version's aims and measures as delivery reads them, through plans' own reading (drafts for its officers). */
 function planVersionReader(plans: PlansService) {

@@ -150,6 +150,28 @@ export function testStreetFiles(): Record<string, string> {
 }
 
 /**
+ * The Thames Valley office, of the force area's (already seeded) record, with the demo 2024–2029 plan issued
+ * in June 2024: what the office decides is checked against that plan, as in the demo.
+ */
+export async function issueDemoPlanToOffice(database: TestDatabase, services: Services) {
+  const actor = systemActor('test');
+  const { id: forceAreaId } = await database.db
+    .selectFrom('forceArea')
+    .select('id')
+    .where('slug', '=', 'thames-valley')
+    .executeTakeFirstOrThrow();
+  await createTestBody(database.db, 'thames-valley-pcc', 'policing-body', forceAreaId);
+  const planText = fs.readFileSync(path.join(PROJECT_ROOT, `data/demo/plans/${PLAN}.yaml`), 'utf8');
+  await services.plans.importPlanFile(actor, parsePlanFile(planText));
+  await services.plans.recordStep(actor, PLAN, {
+    step: 'issued',
+    occurredOn: '2024-06-01',
+    note: null,
+    documents: [],
+  });
+}
+
+/**
  * Thames Valley with the demo 2024–2029 plan issued, the test police.uk months imported, the test indicators
  * and populations loaded (so every indicator is rebuilt), and, if asked, the KSI series.
  */
@@ -160,15 +182,7 @@ export async function seedScorecardFixture(
   const actor = systemActor('test');
   await seedTestForceAreas(database);
   const services = buildServices(database, TEST_URLS);
-  await createTestBody(database.db, 'thames-valley-pcc');
-  const planText = fs.readFileSync(path.join(PROJECT_ROOT, `data/demo/plans/${PLAN}.yaml`), 'utf8');
-  await services.plans.importPlanFile(actor, parsePlanFile(planText));
-  await services.plans.recordStep(actor, PLAN, {
-    step: 'issued',
-    occurredOn: '2024-06-01',
-    note: null,
-    documents: [],
-  });
+  await issueDemoPlanToOffice(database, services);
   const files = await writeTestFiles(testStreetFiles());
   try {
     const report = await services.performance.imports.importPoliceUk(actor, [files.dir], {

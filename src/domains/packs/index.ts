@@ -1,5 +1,6 @@
 import { ANONYMOUS } from '../../kernel/auth/actor.ts';
 import type { DecisionsService } from '../decisions/index.ts';
+import type { DeliveryService } from '../delivery/index.ts';
 import type { JudgementsService } from '../judgements/index.ts';
 import { defineDomain } from '../module.ts';
 import type { RecommendationsLedgerService } from '../recommendations/index.ts';
@@ -10,6 +11,7 @@ import { PACKS_POLICY } from './packs.policy.ts';
 import { packsRoutes } from './packs.routes.ts';
 import { createPacksService } from './packs.service.ts';
 import { decisionsSection } from './sections/decisions.section.ts';
+import { deliverySection } from './sections/delivery.section.ts';
 import { measuresSection } from './sections/measures.section.ts';
 import { inspectionRecommendationsSection } from './sections/recommendations.section.ts';
 
@@ -22,6 +24,7 @@ export type { PacksPublished, PacksTables } from './packs.tables.ts';
 interface PacksNeeds {
   judgements: JudgementsService;
   decisions: DecisionsService;
+  delivery: DeliveryService;
   recommendations: RecommendationsLedgerService;
   scrutiny: ScrutinyService;
 }
@@ -35,7 +38,10 @@ interface PacksNeeds {
 export const packsDomain = defineDomain({
   name: 'packs',
   policy: PACKS_POLICY,
-  build: ({ db, policy, now }, { judgements, decisions, recommendations, scrutiny }: PacksNeeds) => ({
+  build: (
+    { db, policy, now },
+    { judgements, decisions, delivery, recommendations, scrutiny }: PacksNeeds,
+  ) => ({
     packs: createPacksService({
       db,
       policy,
@@ -43,6 +49,7 @@ export const packsDomain = defineDomain({
       providers: [
         measuresSection(judgements),
         decisionsSection(decisions),
+        deliverySection(delivery),
         inspectionRecommendationsSection(recommendations),
       ],
       listMeetings: async () =>

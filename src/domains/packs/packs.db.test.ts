@@ -4,6 +4,7 @@ import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
+import { loadDeliveryFile } from '../delivery/delivery.files.ts';
 import { seedScorecardFixture } from '../judgements/judgements.testing.ts';
 import type { PackBlock } from './packs.content.ts';
 import { CreateFormSchema } from './packs.schemas.ts';
@@ -40,6 +41,28 @@ function ksiFigure(blocks: PackBlock[]) {
 const ksiRows = (blocks: PackBlock[]) =>
   ksiFigure(blocks)?.table.rows.map((row) => [row[0]?.text, row[1]?.text]);
 
+/**
+ * A published force delivery plan with one action serving the KSI measure: due in the quarter, on track at its
+ * end, completed after it.
+ */
+const DELIVERY_FILE = `format: peelian-delivery/1
+plan: thames-valley-2024-2029
+version: 1
+owner: force
+title: Force delivery plan
+publishedOn: 2024-09-01
+actions:
+  - reference: KSI-1
+    title: Speed enforcement on the worst roads
+    owner: Roads policing
+    startsOn: 2024-09-01
+    dueOn: 2024-11-30
+    measures: [PC3.M1]
+    statuses:
+      - { on: 2024-10-15, status: on-track, evidence: Cameras installed. }
+      - { on: 2025-01-20, status: completed, evidence: Report filed. }
+`;
+
 const sectionsOf = (
   content: { priorities: { code: string; sections: { id: string; blocks: PackBlock[] }[] }[] },
   code: string,
@@ -54,12 +77,13 @@ describe.each(testEngines())('performance packs, on %s', (engine) => {
   });
 
   it('draws a draft per priority from live data, judged on the months up to the quarter’s end', async () => {
+    await loadDeliveryFile(services.delivery, system, DELIVERY_FILE, 'delivery.yaml');
     const { id } = await services.packs.createPack(system, form());
     const { content, row } = await services.packs.readPack(system, id);
     expect(row).toMatchObject({ status: 'draft', edition: 1, financialYear: 2024, quarter: 3 });
     expect(content.quarter.label).toBe('Quarter 3 2024-25 (October to December 2024)');
     expect(content.priorities.map((priority) => priority.code)).toContain('PC3');
-    const [measures, decisions] = sectionsOf(content, 'PC3');
+    const [measures, decisions, delivery] = sectionsOf(content, 'PC3');
     // The KSI series runs January 2024 to February 2025; the quarter ends in December 2024.
     const rows = ksiRows(measures?.blocks ?? []);
     expect(rows?.at(0)).toEqual(['January 2024', '10.0']);
@@ -69,6 +93,25 @@ describe.each(testEngines())('performance packs, on %s', (engine) => {
     expect(figure?.chart).toContain('<svg');
     expect(decisions?.blocks).toEqual([
       { kind: 'text', text: 'No published decision taken in the quarter concerns this.' },
+    ]);
+    // The action as it stood when the quarter ended: on track, its completion in January belongs to the next.
+    const [actions] = delivery?.blocks ?? [];
+    expect(
+      actions?.kind === 'table' && actions.table.rows.map((row) => row.map((cell) => cell.text)),
+    ).toEqual([
+      [
+        'KSI-1',
+        'Speed enforcement on the worst roads',
+        'The force: Roads policing',
+        '2024-11-30',
+        'On track',
+      ],
+    ]);
+    expect(sectionsOf(content, 'PC1')[2]?.blocks).toEqual([
+      {
+        kind: 'text',
+        text: 'No published delivery action serving this fell due or was completed in the quarter.',
+      },
     ]);
     // A draft is its office's alone.
     await expect(services.packs.readPack(ANONYMOUS, id)).rejects.toBeInstanceOf(NotFoundError);

@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import { findChromium } from '../../kernel/pdf/chromium-pdf.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
 import { type TestAppFixture, useTestApp } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines } from '../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { issueDemoPlanToOffice } from '../judgements/judgements.testing.ts';
 import { seedTestForceAreas } from '../performance/performance.testing.ts';
-import { parsePlanFile } from '../plans/index.ts';
 import { parsePanelFile } from '../scrutiny/index.ts';
 import { demoScrutinyFile, meetingIds } from '../scrutiny/scrutiny-records.testing.ts';
 import { packPaths as paths } from './index.ts';
@@ -26,15 +23,7 @@ const SECRET = 'Withheld-2fd81c: the informant payments';
 async function seedOffice(fixture: TestAppFixture) {
   const { database, services, app } = fixture;
   await seedTestForceAreas(database.current);
-  await createTestBody(database.current.db, OFFICE);
-  const planText = fs.readFileSync(path.join(PROJECT_ROOT, `data/demo/plans/${PLAN}.yaml`), 'utf8');
-  await services.plans.importPlanFile(system, parsePlanFile(planText));
-  await services.plans.recordStep(system, PLAN, {
-    step: 'issued',
-    occurredOn: '2024-06-01',
-    note: null,
-    documents: [],
-  });
+  await issueDemoPlanToOffice(database.current, services);
   await services.scrutiny.importPanelFile(system, parsePanelFile(demoScrutinyFile('thames-valley-pcc.yaml')));
   const { email } = await createTestUser(services, { role: 'opcc-officer', body: OFFICE });
   const officer = new TestClient(app);

@@ -28,7 +28,8 @@ interface PacksRouteDeps {
 
 /** The list, the API and each pack's page and PDF, as the reader may see them (drafts: the office only). */
 function readingRoutes({ packs }: PacksRouteDeps): FastifyPluginAsync {
-  const printed = new Map<number, Buffer>();
+  // Promises, so that readers asking for the same issued pack at once share one Chromium, not one each.
+  const printed = new Map<number, Promise<Buffer>>();
 
   async function print(request: FastifyRequest, id: number, title: string): Promise<Buffer> {
     return printPageToPdf({
@@ -76,19 +77,24 @@ function readingRoutes({ packs }: PacksRouteDeps): FastifyPluginAsync {
       const { id } = parseInput(PackParams, request.params);
       const record = await packs.readPack(request.actor, id);
       const issued = record.row.status === 'issued';
-      let pdf = issued ? printed.get(id) : undefined;
+      let printing = issued ? printed.get(id) : undefined;
+      if (!printing) {
+        printing = print(request, id, record.content.title);
+        if (issued) {
+          printed.set(id, printing);
+          if (printed.size > PRINTED_LIMIT) printed.delete(printed.keys().next().value as number);
+        }
+      }
+      let pdf: Buffer;
       try {
-        pdf ??= await print(request, id, record.content.title);
+        pdf = await printing;
       } catch (error) {
+        printed.delete(id);
         if (!(error instanceof PrinterUnavailableError)) throw error;
         return reply.code(503).render(VIEWS.pack, {
           ...toPackPage(record, false, false),
           pageTitle: 'The PDF cannot be printed',
         });
-      }
-      if (issued) {
-        printed.set(id, pdf);
-        if (printed.size > PRINTED_LIMIT) printed.delete(printed.keys().next().value as number);
       }
       const name = `performance-pack-${record.row.financialYear}-q${record.row.quarter}-edition-${record.row.edition}`;
       return sendDownload(reply, { name, format: 'pdf', body: pdf });

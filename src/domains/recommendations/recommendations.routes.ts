@@ -83,7 +83,7 @@ export function recommendationsRoutes(deps: { ledger: RecommendationsLedgerServi
       const described = await ledger.withDetails(rows);
       return reply.render(
         VIEWS.ledger,
-        toLedgerPage(described, all, filter, ledger.canManageAny(request.actor)),
+        toLedgerPage(described, all, filter, ledger.canAddByHand(request.actor)),
       );
     });
 

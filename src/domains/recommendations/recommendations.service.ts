@@ -38,7 +38,12 @@ export function createRecommendationsLedger(deps: LedgerDeps) {
     /** The rows with what their origins say of them. */
     withDetails: (rows: RecommendationRow[]) => withDetails(origins, rows),
     describeOriginsWith: origins.describeWith,
-    canManageAny: (actor: Actor) => deps.policy.can(actor, 'recommendations:manage'),
+    /**
+     * Whether to offer the form that adds a recommendation by hand. That form is scrutiny's (a panel's
+     * recommendations are made at its meetings); other origins record theirs from their own records, so an
+     * OPCC officer who keeps the inspections' entries is not offered it.
+     */
+    canAddByHand: (actor: Actor) => deps.policy.can(actor, 'scrutiny:manage-panels'),
     /** Whether the actor may see a recommendation, by its body and visibility: for readers in other domains. */
     canSee: (actor: Actor, row: { bodyId: number; visibility: Visibility }) => canSee(deps, actor, row),
     recordResponse: recordResponse.bind(null, deps),

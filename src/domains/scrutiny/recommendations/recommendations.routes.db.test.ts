@@ -54,6 +54,11 @@ describe.each(testEngines())('recommendations pages, CSV and API on %s', (engine
       /href="\/scrutiny\/recommendations\?status=implemented">Implemented<\/a><\/th><td[^>]*>1</,
     );
     expect(page.body).not.toContain('Add a recommendation');
+    expect((await officer.get('/scrutiny/recommendations')).body).toContain('Add a recommendation');
+    // An OPCC officer keeps the office's inspection entries in the ledger, but the form here is the panel's.
+    await createTestBody(database.current.db, 'thames-valley-pcc', 'policing-body');
+    const opcc = await signInAs(fixture, { role: 'opcc-officer', body: 'thames-valley-pcc' });
+    expect((await opcc.get('/scrutiny/recommendations')).body).not.toContain('Add a recommendation');
     const implemented = await fixture.app.inject({
       method: 'GET',
       url: '/scrutiny/recommendations?status=implemented',
