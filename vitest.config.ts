@@ -18,6 +18,10 @@ export default defineConfig({
           name: 'unit-and-database',
           include: ['src/**/*.test.ts'],
           maxWorkers: 2,
+          // Each worker imports the app's modules once rather than once per file (import was ~25% of the run).
+          // Safe because no test mocks a module, stubs a global or sets process.env: state lives in the
+          // services and databases each file builds.
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
