@@ -1,20 +1,5 @@
-import { financialYearStarting, type IsoDate } from '../../kernel/calendar/index.ts';
+import { financialYearStarting, type IsoDate, MONTH_NAMES as MONTHS } from '../../kernel/calendar/index.ts';
 import type { PackQuarter } from './packs.content.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { londonDateTimeOf } from '../../kernel/calendar/index.ts';
+import { londonDateTimeOf, MONTH_NAMES } from '../../kernel/calendar/index.ts';
 import { plural } from '../../kernel/formats/words.ts';
 import { renderMonthlyTotalsChart } from './performance.charts.ts';
 import { performancePaths } from './performance.paths.ts';
@@ -9,21 +9,6 @@ import type { PoliceUkKind } from './police-uk/index.ts';
 import type { ForceCoverage } from './police-uk-data.queries.ts';
 import { describeMonths, type ForceData, type ImportRunDetail } from './police-uk-data.service.ts';
 import type { ImportFileRow, ImportRunRow } from './police-uk-import.queries.ts';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `2025-01-01` or `2025-01` → `January 2025`. */
 export function monthLong(month: string): string {

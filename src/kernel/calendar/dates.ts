@@ -104,3 +104,19 @@ function daysInMonth(year: number, month: number): number {
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
+
+/** The months' names in English, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

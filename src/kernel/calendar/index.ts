@@ -9,6 +9,7 @@ export {
   type IsoDate,
   isIsoDate,
   isWeekend,
+  MONTH_NAMES,
   parseIsoDate,
 } from './dates.ts';
 export {
