@@ -104,6 +104,14 @@ export async function expectPageAccessible(session: BrowserSession, path: string
   }
 }
 
+/** Fills a GOV.UK date input, found by its fieldset's legend, with day, month and year. */
+export async function fillDate(page: Page, legend: string, [day, month, year]: [string, string, string]) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
 /** Signs in on the page with the test password (accounts made by createTestUser have no second factor yet). */
 export async function signIn(page: Page, session: BrowserSession, email: string): Promise<void> {
   await page.goto(`${session.baseUrl}/sign-in`);

@@ -8,6 +8,7 @@ import {
   chromiumPath,
   expectAccessible,
   expectPageAccessible,
+  fillDate,
   openPage,
   signIn,
   startBrowserSession,
@@ -66,17 +67,11 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
 
       const signOff = page.locator('#sign-off');
       await signOff.waitFor();
-      const fill = async (legend: string, [day, month, year]: string[]) => {
-        const group = page.getByRole('group', { name: legend });
-        await group.getByLabel('Day').fill(day as string);
-        await group.getByLabel('Month').fill(month as string);
-        await group.getByLabel('Year').fill(year as string);
-      };
-      await fill('Date of the decision', ['3', '5', '2024']);
+      await fillDate(page, 'Date of the decision', ['3', '5', '2024']);
       await page.getByLabel('Chief finance officer', { exact: true }).fill('A Finance Officer');
-      await fill('Date the chief finance officer signed', ['4', '5', '2024']);
+      await fillDate(page, 'Date the chief finance officer signed', ['4', '5', '2024']);
       await page.getByLabel('Monitoring officer (the chief executive)').fill('A Chief Executive');
-      await fill('Date the monitoring officer signed', ['2', '5', '2024']);
+      await fillDate(page, 'Date the monitoring officer signed', ['2', '5', '2024']);
       await page.getByRole('button', { name: 'Record sign-off' }).click();
       await page.waitForSelector('.govuk-error-summary');
       await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
@@ -84,7 +79,7 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
       );
       await expectAccessible(page);
 
-      await fill('Date the chief finance officer signed', ['2', '5', '2024']);
+      await fillDate(page, 'Date the chief finance officer signed', ['2', '5', '2024']);
       await page.getByRole('button', { name: 'Record sign-off' }).click();
       await page.waitForURL(/E2E-001$/);
       await page.getByRole('button', { name: 'Publish decision' }).click();
@@ -118,12 +113,6 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
 
   it('records an inspection with a grade and a recommendation, refuses a response dated before it, and publishes it', async () => {
     const { page, close } = await openPage(session.browser);
-    const fill = async (legend: string, [day, month, year]: string[]) => {
-      const group = page.getByRole('group', { name: legend });
-      await group.getByLabel('Day').fill(day as string);
-      await group.getByLabel('Month').fill(month as string);
-      await group.getByLabel('Year').fill(year as string);
-    };
     try {
       await signIn(page, session, officerEmail);
       await page.goto(`${session.baseUrl}/inspections/new`);
@@ -133,7 +122,7 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
       await page.getByLabel('Code', { exact: true }).fill('E2E-PEEL');
       await page.getByLabel('Made by', { exact: true }).fill('HMICFRS');
       await page.getByLabel('Title', { exact: true }).fill('PEEL inspection of the force');
-      await fill('Date the report was published', ['2', '5', '2024']);
+      await fillDate(page, 'Date the report was published', ['2', '5', '2024']);
       await page.getByRole('button', { name: 'Record report' }).click();
       await page.waitForURL(/\/inspections\/thames-valley-pcc\/E2E-PEEL$/);
 
@@ -147,7 +136,7 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
       await page.getByRole('button', { name: 'Add finding' }).click();
       await page.waitForURL(/E2E-PEEL$/);
 
-      await fill('Date the response was published', ['1', '5', '2024']);
+      await fillDate(page, 'Date the response was published', ['1', '5', '2024']);
       await page.getByLabel('Link to the published response').fill('https://example.org/response');
       await page.getByRole('button', { name: 'Record response' }).click();
       await page.waitForSelector('.govuk-error-summary');

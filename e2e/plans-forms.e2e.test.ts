@@ -12,6 +12,7 @@ import {
   type BrowserSession,
   chromiumPath,
   expectAccessible,
+  fillDate,
   openPage,
   signIn,
   startBrowserSession,
@@ -72,12 +73,6 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
 
   it('starts a delivery plan, adds an action, and is refused a status without evidence', async () => {
     const { page, close } = await openPage(session.browser);
-    const date = async (legend: string, [day, month, year]: string[]) => {
-      const group = page.getByRole('group', { name: legend });
-      await group.getByLabel('Day').fill(day as string);
-      await group.getByLabel('Month').fill(month as string);
-      await group.getByLabel('Year').fill(year as string);
-    };
     try {
       await signIn(page, session, officerEmail);
       await page.goto(`${session.baseUrl}/delivery/new`);
@@ -93,8 +88,8 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
       await page.getByLabel('Reference').fill('E2E-1');
       await page.getByLabel('Action', { exact: true }).fill('Target hardening for repeat burglary victims');
       await page.getByLabel('Owner').fill('Head of Partnerships');
-      await date('Start date', ['1', '2', '2025']);
-      await date('Due date', ['31', '1', '2025']);
+      await fillDate(page, 'Start date', ['1', '2', '2025']);
+      await fillDate(page, 'Due date', ['31', '1', '2025']);
       await page.getByLabel('PC1.M1 (measure): Continued reductions in priority crime types').check();
       await page.getByRole('button', { name: 'Add action' }).click();
       await page.waitForSelector('.govuk-error-summary');
@@ -102,13 +97,13 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
         'The due date must be on or after the start date',
       );
       await expectAccessible(page);
-      await date('Due date', ['30', '9', '2025']);
+      await fillDate(page, 'Due date', ['30', '9', '2025']);
       await page.getByRole('button', { name: 'Add action' }).click();
       await page.waitForURL(/\/actions\/E2E-1$/);
       await expectAccessible(page);
 
       await page.getByLabel('On track').check();
-      await date('Date of the status', ['10', '2', '2025']);
+      await fillDate(page, 'Date of the status', ['10', '2', '2025']);
       await page.getByRole('button', { name: 'Record status' }).click();
       await page.waitForSelector('.govuk-error-summary');
       await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(

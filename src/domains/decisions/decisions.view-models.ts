@@ -2,6 +2,7 @@ import { londonDateOf } from '../../kernel/calendar/index.ts';
 import type { AtomFeed } from '../../kernel/formats/atom.ts';
 import { csvColumns } from '../../kernel/formats/csv.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { officeItems } from '../../kernel/http/form-fields.ts';
 import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
 import { recommendationPaths } from '../recommendations/index.ts';
@@ -262,14 +263,7 @@ export function toNewDecisionPage(offices: { slug: string; name: string }[], pro
   const values = problem?.values ?? {};
   return {
     pageTitle: 'Record a decision',
-    offices: [
-      { value: '', text: 'Select the office' },
-      ...offices.map((office) => ({
-        value: office.slug,
-        text: office.name,
-        selected: values.body === office.slug,
-      })),
-    ],
+    offices: officeItems(offices, values.body),
     values,
     ...formChoices(problem),
     action: paths.add(),

@@ -1,5 +1,6 @@
 import { csvColumns } from '../../kernel/formats/csv.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import { officeItems } from '../../kernel/http/form-fields.ts';
 import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
 import { type RecommendationRow, recommendationPaths } from '../recommendations/index.ts';
@@ -212,14 +213,7 @@ export function toNewInspectionPage(offices: { slug: string; name: string }[], p
   const values = problem?.values ?? {};
   return {
     pageTitle: 'Record an inspection or audit report',
-    offices: [
-      { value: '', text: 'Select the office' },
-      ...offices.map((office) => ({
-        value: office.slug,
-        text: office.name,
-        selected: values.body === office.slug,
-      })),
-    ],
+    offices: officeItems(offices, values.body),
     kinds: INSPECTION_KINDS.map((kind) => ({ value: kind, text: KIND_LABELS[kind] })),
     values,
     errorList: problem?.errorList,

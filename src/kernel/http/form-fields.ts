@@ -175,3 +175,11 @@ export function timeField(label: string) {
     return z.NEVER;
   });
 }
+
+/** The items of a select of offices (bodies, by slug): a prompt first, then each office, the chosen one selected. */
+export function officeItems(offices: readonly { slug: string; name: string }[], chosen: unknown) {
+  return [
+    { value: '', text: 'Select the office' },
+    ...offices.map((office) => ({ value: office.slug, text: office.name, selected: chosen === office.slug })),
+  ];
+}
