@@ -42,7 +42,7 @@ describe('peelian CLI with data', () => {
       expect(first.code).toBe(0);
       const lines = first.stderr.trim().split('\n');
       expect(lines[0]).toBe(
-        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources, 6 decisions, 22 delivery actions, 7 inspection reports, 1 performance pack.',
+        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources, 6 decisions, 24 delivery actions, 7 inspection reports, 1 performance pack.',
       );
       expect(
         lines.filter((line) =>
@@ -60,7 +60,7 @@ describe('peelian CLI with data', () => {
       const demoFile = path.join(PROJECT_ROOT, 'data/demo/delivery/thames-valley-2024-2029-force.yaml');
       const again = await peelianInProcess(['import', 'delivery', demoFile], { PEELIAN_DATA_DIR: dataDir });
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.stdout)).toMatchObject({ owner: 'force', actions: 2, changes: 0 });
+      expect(JSON.parse(again.stdout)).toMatchObject({ owner: 'force', actions: 4, changes: 0 });
       const faulty = path.join(os.tmpdir(), `delivery-${process.pid}.yaml`);
       fs.writeFileSync(
         faulty,

@@ -21,6 +21,20 @@ export interface PlanVersionSeen {
   }[];
 }
 
+/** A record elsewhere that an action answers, as the action's page lists it. */
+export interface ActionAnswer {
+  actionId: number;
+  text: string;
+  url: string;
+}
+
+/**
+ * Where the records an action answers come from (an inspection's findings, say). A later domain registers its
+ * source, as delivery cannot read the tables of domains built after it; each source returns only what the
+ * reader may see.
+ */
+export type ActionAnswerSource = (actor: Actor, actionIds: readonly number[]) => Promise<ActionAnswer[]>;
+
 /** What delivery's use-cases are built from: its database, and plans' versions read through plans' service. */
 export interface DeliveryDeps {
   db: Db;
@@ -30,6 +44,8 @@ export interface DeliveryDeps {
   listPlanVersions(
     actor: Actor,
   ): Promise<{ slug: string; title: string; versionNumber: number; bodyId: number }[]>;
+  /** The sources of the records actions answer, registered by later domains. */
+  answerSources: ActionAnswerSource[];
 }
 
 export function todayOf(deps: Pick<DeliveryDeps, 'now'>): IsoDate {

@@ -20,12 +20,12 @@ describe.each(testEngines())('the demo delivery plans, on %s', (engine) => {
   });
 
   it('loads every file through the use-cases, and loading again changes nothing', async () => {
-    expect(await seedDemoDelivery(services.delivery, system)).toEqual(['22 delivery actions']);
+    expect(await seedDemoDelivery(services.delivery, system)).toEqual(['24 delivery actions']);
     expect(await seedDemoDelivery(services.delivery, system)).toEqual([]);
     const plans = await services.delivery.listPlansFor(ANONYMOUS);
     expect(plans.map(({ plan, actions }) => [plan.planSlug, plan.owner, actions.length])).toEqual([
       ['thames-valley-2024-2029', 'opcc', 4],
-      ['thames-valley-2024-2029', 'force', 2],
+      ['thames-valley-2024-2029', 'force', 4],
       ['thames-valley-2017-2021', 'opcc', 6],
       ['thames-valley-2017-2021', 'force', 10],
     ]);
@@ -62,7 +62,11 @@ describe.each(testEngines())('the demo delivery plans, on %s', (engine) => {
       'DEMO-PC4-01',
       'DEMO-TVP-02',
     ]);
-    expect(refs(await services.delivery.listAtRisk(ANONYMOUS))).toEqual(['DEMO-PC4-01', 'DEMO-PC3-01']);
+    expect(refs(await services.delivery.listAtRisk(ANONYMOUS))).toEqual([
+      'DEMO-PC4-01',
+      'DEMO-PC3-01',
+      'DEMO-TVP-04',
+    ]);
     const marks = await services.delivery.measureAnnotations({
       planSlug: 'thames-valley-2024-2029',
       code: 'PC1.M1',

@@ -42,11 +42,13 @@ export async function readDeliveryPlan(deps: DeliveryDeps, actor: Actor, key: Pl
   return { plan, actions, version: version ?? null, canManage: canManage(deps, actor, plan.bodyId) };
 }
 
+/** An action with its plan, and the records elsewhere that it answers (an inspection's findings, say). */
 export async function readAction(deps: DeliveryDeps, actor: Actor, key: ActionKey) {
   const read = await readDeliveryPlan(deps, actor, key);
   const action = read.actions.find((each) => each.reference === key.ref);
   if (!action) throw new NotFoundError('There is no such action');
-  return { ...read, action };
+  const answers = await Promise.all(deps.answerSources.map((source) => source(actor, [action.id])));
+  return { ...read, action, answers: answers.flat() };
 }
 
 export interface ListedAction {

@@ -7,6 +7,7 @@ import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import type { TestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { parsePlanFile } from '../plans/index.ts';
+import { loadDeliveryFile } from './delivery.files.ts';
 
 export const PLAN = 'thames-valley-2024-2029';
 export const OFFICE = 'thames-valley-pcc';
@@ -37,4 +38,24 @@ owner: ${owner}
 title: Test ${owner} delivery plan
 ${head}actions:
 ${actions}`;
+}
+
+/**
+ * The office's force delivery plan (published) and its own (a draft), each with one action, for other domains'
+ * records to link to: returns the two actions' addresses.
+ */
+export async function seedActionsToLink(services: Services) {
+  const action = (reference: string) => `  - reference: ${reference}
+    title: Action ${reference}
+    owner: Superintendent
+    startsOn: 2025-01-01
+    dueOn: 2026-12-31
+    aims: [PC3.A1]
+`;
+  const actor = systemActor('test');
+  const load = (owner: 'opcc' | 'force', reference: string, head: string) =>
+    loadDeliveryFile(services.delivery, actor, deliveryFile(owner, action(reference), head), `${owner}.yaml`);
+  await load('force', 'LINK-1', 'publishedOn: 2025-01-10\n');
+  await load('opcc', 'DRAFT-1', '');
+  return { published: `${PLAN}/1/force/LINK-1`, draft: `${PLAN}/1/opcc/DRAFT-1` };
 }

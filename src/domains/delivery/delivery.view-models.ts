@@ -5,7 +5,7 @@ import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
 import { scorecardPaths } from '../judgements/index.ts';
 import { planPaths } from '../plans/index.ts';
-import type { ActionRecord, PlanVersionSeen } from './delivery.context.ts';
+import type { ActionAnswer, ActionRecord, PlanVersionSeen } from './delivery.context.ts';
 import { deliveryPaths as paths } from './delivery.paths.ts';
 import type { DeliveryPlanRow } from './delivery.queries.ts';
 import { keyOf, type ListedAction } from './delivery.read.ts';
@@ -190,7 +190,13 @@ export type MatrixPageModel = PageModel & ReturnType<typeof toMatrixPage>;
 export type ActionFormName = 'status' | 'milestone';
 
 export function toActionPage(
-  read: { plan: DeliveryPlanRow; action: ActionRecord; version: PlanVersionSeen | null; canManage: boolean },
+  read: {
+    plan: DeliveryPlanRow;
+    action: ActionRecord;
+    version: PlanVersionSeen | null;
+    canManage: boolean;
+    answers: ActionAnswer[];
+  },
   problem?: { form: ActionFormName } & FormProblem,
 ) {
   const { plan, action } = read;
@@ -221,6 +227,7 @@ export function toActionPage(
         by: status.recordedBy,
       })),
     },
+    answers: read.answers.map(({ text, url }) => ({ text, url })),
     plan: { title: plan.title, url: paths.plan(keyOf(plan)), planLabel: planLabel(plan) },
     statuses: ACTION_STATUSES.map((status) => ({ value: status, text: STATUS_LABELS[status].text })),
     canManage: read.canManage,

@@ -12,6 +12,8 @@ import { DELIVERY_POLICY } from './delivery.policy.ts';
 import { deliveryRoutes } from './delivery.routes.ts';
 import { createDeliveryService } from './delivery.service.ts';
 
+export type { ActionAnswer, ActionAnswerSource } from './delivery.context.ts';
+export { ACTION_ADDRESS, type LinkedAction } from './delivery.links.ts';
 export { deliveryPaths } from './delivery.paths.ts';
 export type { ActionInPeriod } from './delivery.read.ts';
 export type { DeliveryService } from './delivery.service.ts';

@@ -1,3 +1,4 @@
+import type { DeliveryService } from '../delivery/index.ts';
 import { defineDomain } from '../module.ts';
 import type { RecommendationsLedgerService } from '../recommendations/index.ts';
 import { INSPECTIONS_COMMANDS } from './inspections.cli.ts';
@@ -21,8 +22,8 @@ export type { InspectionsTables } from './inspections.tables.ts';
  * response, actions, progress and outcome of each are recorded there like any body's recommendation, and the
  * open-recommendations view reads them back. Areas for improvement stay here: HMICFRS expects no response to
  * them (s55 asks for one per recommendation) and they have no addressee or deadline, so in the ledger they
- * would only show as "no deadline set" beside the recommendations that do have one. Each finding may name the
- * delivery plan action that answers it, as a reference or link until delivery plans can be linked to.
+ * would only show as "no deadline set" beside the recommendations that do have one. Each finding may be linked
+ * to the action of the office's delivery plans that answers it; the action's page lists the findings it answers.
  *
  * No origin describer is registered: a report has no group, meeting or minute, and the ledger's own origin
  * title and link (the report's page) say where each entry came from.
@@ -30,9 +31,17 @@ export type { InspectionsTables } from './inspections.tables.ts';
 export const inspectionsDomain = defineDomain({
   name: 'inspections',
   policy: INSPECTIONS_POLICY,
-  build: ({ db, policy, now }, { recommendations }: { recommendations: RecommendationsLedgerService }) => ({
-    inspections: createInspectionsService({ db, policy, now, ledger: recommendations }),
-  }),
+  build: (
+    { db, policy, now },
+    {
+      recommendations,
+      delivery,
+    }: { recommendations: RecommendationsLedgerService; delivery: DeliveryService },
+  ) => {
+    const inspections = createInspectionsService({ db, policy, now, ledger: recommendations, delivery });
+    delivery.listAnswersWith(inspections.findingsAnswered);
+    return { inspections };
+  },
   routes: ({ inspections }) => [inspectionsRoutes({ inspections })],
   openApi: [INSPECTIONS_OPENAPI],
   navigation: [{ href: inspectionPaths.list(), text: 'Inspections', position: 36 }],

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../composition.ts';
+import type { Services } from '../../composition.ts';
 import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
 import { tokenHolding } from '../../kernel/auth/auth.testing.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
-import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody } from '../accounts/accounts.testing.ts';
+import { OFFICE, PLAN, seedActionsToLink, seedPlanForDelivery } from '../delivery/delivery.testing.ts';
 import {
   createRecommendationsLedger,
   NO_FILTER,
@@ -14,8 +13,6 @@ import {
 import { loadInspectionsText } from './inspections.files.ts';
 import type { InspectionForm } from './inspections.schemas.ts';
 import { createInspectionsService, type InspectionsService } from './inspections.service.ts';
-
-const OFFICE = 'inspections-office';
 
 const report = (code: string, changes: Partial<InspectionForm> = {}): InspectionForm => ({
   body: OFFICE,
@@ -53,7 +50,7 @@ inspections:
       - { question: Responding to the public, grade: good }
     findings:
       - { kind: cause-of-concern, number: 1, text: Calls are answered too slowly. }
-      - { kind: recommendation, number: 1, text: Answer calls faster., deliveryAction: DA-1 }
+      - { kind: recommendation, number: 1, text: Answer calls faster., deliveryAction: thames-valley-2024-2029/1/force/LINK-1 }
       - { kind: area-for-improvement, number: 1, text: Record stop and search reasons. }
 `;
 
@@ -63,17 +60,23 @@ describe.each(testEngines())('inspections, on %s', (engine) => {
   let inspections: InspectionsService;
   let officer: ReturnType<typeof tokenHolding>;
   let ledger: RecommendationsLedgerService;
+  let actions: { published: string; draft: string };
   const system = systemActor('test');
   // The register's clock stands on Wednesday 17 June 2026.
   const now = () => new Date('2026-06-17T11:00:00Z');
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
+    services = await seedPlanForDelivery(database.current);
+    actions = await seedActionsToLink(services);
     const deps = { db: database.current.db, policy: services.policy, now };
     ledger = createRecommendationsLedger(deps);
-    inspections = createInspectionsService({ ...deps, ledger });
-    const id = await createTestBody(database.current.db, OFFICE);
-    officer = tokenHolding('opcc-officer', id);
+    inspections = createInspectionsService({ ...deps, ledger, delivery: services.delivery });
+    const office = await database.current.db
+      .selectFrom('body')
+      .select('id')
+      .where('slug', '=', OFFICE)
+      .executeTakeFirstOrThrow();
+    officer = tokenHolding('opcc-officer', office.id);
   });
 
   it('records a PEEL report with grades and findings as a draft, and publishes it with its ledger entries', async () => {
@@ -84,14 +87,14 @@ describe.each(testEngines())('inspections, on %s', (engine) => {
       number: '1',
       text: 'Improve the quality of investigations.',
       addressee: 'Chief Constable',
-      deliveryAction: null,
+      deliveryAction: actions.draft,
     });
     await inspections.addFinding(officer, target, {
       kind: 'area-for-improvement',
       number: '1',
       text: 'Supervise investigations more closely.',
       addressee: 'Chief Constable',
-      deliveryAction: 'https://example.org/delivery/7',
+      deliveryAction: actions.published,
     });
     // A draft is the office's: not on the public list, and not readable, nor its ledger entry.
     expect(await inspections.listPublished(ANONYMOUS, { kind: null })).toEqual([]);
@@ -102,9 +105,16 @@ describe.each(testEngines())('inspections, on %s', (engine) => {
     await inspections.publishInspection(officer, target, {});
     const { inspection } = await inspections.readInspection(ANONYMOUS, OFFICE, 'PEEL-A');
     expect(inspection.grades).toEqual([{ position: 1, question: 'Investigating crime', grade: 'adequate' }]);
-    expect(inspection.findings.map((f) => [f.kind, f.ledger?.reference ?? null, f.deliveryAction])).toEqual([
+    // The action in the office's draft delivery plan is its officers' to see; the published one is anyone's.
+    const linked = (record: typeof inspection) =>
+      record.findings.map((f) => [f.kind, f.ledger?.reference ?? null, f.deliveryAction?.address ?? null]);
+    expect(linked(inspection)).toEqual([
       ['recommendation', 'PEEL-A/R1', null],
-      ['area-for-improvement', null, 'https://example.org/delivery/7'],
+      ['area-for-improvement', null, actions.published],
+    ]);
+    expect(linked((await inspections.readInspection(officer, OFFICE, 'PEEL-A')).inspection)).toEqual([
+      ['recommendation', 'PEEL-A/R1', actions.draft],
+      ['area-for-improvement', null, actions.published],
     ]);
     // The ledger's response is due with the Commissioner's: 56 days after 1 May is 26 June.
     expect(inspection.findings[0]?.ledger).toMatchObject({
@@ -265,5 +275,43 @@ describe.each(testEngines())('inspections, on %s', (engine) => {
     expect(
       open.find((entry) => entry.finding.ledger.reference === 'FILE-PEEL/R1')?.finding.ledger.status,
     ).toBe('response-overdue');
+  });
+
+  it('links findings only to its office’s delivery actions, and each action lists the findings it answers', async () => {
+    const target = { body: OFFICE, code: 'PEEL-A' };
+    const finding = { kind: 'recommendation', number: '1' } as const;
+    const unknown = `${actions.published.slice(0, -1)}9`;
+    expect(
+      await refusal(inspections.setDeliveryAction(officer, target, { finding, deliveryAction: unknown })),
+    ).toEqual([
+      { field: 'deliveryAction', message: `There is no action ${unknown} in this office’s delivery plans` },
+    ]);
+    const stranger = tokenHolding('opcc-officer', 999_999);
+    await expect(
+      inspections.setDeliveryAction(stranger, target, { finding, deliveryAction: actions.published }),
+    ).rejects.toThrow(ForbiddenError);
+    // The refusals changed nothing: the recommendation still names the draft plan's action.
+    const before = (await inspections.readInspection(officer, OFFICE, 'PEEL-A')).inspection;
+    expect(before.findings[0]?.deliveryAction?.address).toBe(actions.draft);
+
+    const key = (owner: 'opcc' | 'force', ref: string) => ({ plan: PLAN, version: 1, owner, ref });
+    const answers = async (actor: typeof officer, owner: 'opcc' | 'force', ref: string) =>
+      (await services.delivery.readAction(actor, key(owner, ref))).answers.map((answer) => answer.text);
+    expect(await answers(ANONYMOUS, 'force', 'LINK-1')).toEqual([
+      'HMICFRS, Report PEEL-A: area for improvement 1',
+      'HMICFRS, A PEEL inspection from a file: recommendation 1',
+    ]);
+    expect(await answers(officer, 'opcc', 'DRAFT-1')).toEqual(['HMICFRS, Report PEEL-A: recommendation 1']);
+
+    await inspections.setDeliveryAction(officer, target, { finding, deliveryAction: null });
+    expect(await answers(officer, 'opcc', 'DRAFT-1')).toEqual([]);
+
+    const wrong = FILE.replace('force/LINK-1', 'force/NOPE-1');
+    expect(await refusal(loadInspectionsText(inspections, officer, wrong, 'tv.yaml'))).toEqual([
+      {
+        field: 'tv.yaml line 15, inspections.0.findings.1.deliveryAction',
+        message: `There is no action ${PLAN}/1/force/NOPE-1 in this office’s delivery plans`,
+      },
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
 import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
+import { seedDemoDelivery } from '../delivery/delivery.demo.ts';
+import { seedDemoPlans } from '../plans/plans.demo.ts';
 import { seedDemoInspections } from './inspections.demo.ts';
 
 describe('the demo inspections', () => {
@@ -13,7 +15,11 @@ describe('the demo inspections', () => {
 
   beforeAll(async () => {
     services = buildServices(database.current, TEST_URLS);
+    await services.areas.seedDemoAreas(system);
     await createTestBody(database.current.db, 'thames-valley-pcc');
+    // The demo's findings link to the force's demo delivery actions.
+    await seedDemoPlans(services.plans, system);
+    await seedDemoDelivery(services.delivery, system);
   });
 
   it('loads through the import, and loading again changes nothing', async () => {
@@ -43,6 +49,7 @@ describe('the demo inspections', () => {
     const peel = published.find((report) => report.code === 'PEEL-2025');
     const answered = peel?.findings.find((finding) => finding.ledger?.reference === 'PEEL-2025/R1');
     expect(answered?.ledger?.status).toBe('in-progress');
+    expect(answered?.deliveryAction?.address).toBe('thames-valley-2024-2029/1/force/DEMO-TVP-03');
     const read = await services.recommendations.readRecommendation(
       ANONYMOUS,
       answered?.recommendationId ?? 0,

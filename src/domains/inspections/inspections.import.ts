@@ -2,7 +2,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { FieldError } from '../../kernel/errors.ts';
-import { type InspectionsDeps, refuse, requireManage, todayOf } from './inspections.context.ts';
+import {
+  type InspectionsDeps,
+  refuse,
+  requireManage,
+  resolveActions,
+  todayOf,
+} from './inspections.context.ts';
 import {
   findInspection,
   type InspectionValues,
@@ -88,6 +94,19 @@ function valuesOf(bodyId: number, report: InspectionInFile): InspectionValues {
   };
 }
 
+/** The id of the delivery action each finding names, by the finding's place in the file ("report.finding"). */
+async function actionsNamed(deps: InspectionsDeps, actor: Actor, bodyId: number, file: InspectionsFile) {
+  const wanted = file.inspections.flatMap((report, i) =>
+    report.findings.map((finding, f) => ({
+      key: `${i}.${f}`,
+      field: `inspections.${i}.findings.${f}.deliveryAction`,
+      address: finding.deliveryAction ?? null,
+    })),
+  );
+  const ids = await resolveActions(deps, actor, bodyId, wanted);
+  return new Map(wanted.map(({ key }, index) => [key, ids[index] ?? null]));
+}
+
 /** Makes one report what the file says; returns how many things changed. */
 async function loadReport(
   deps: InspectionsDeps,
@@ -95,6 +114,7 @@ async function loadReport(
   actor: Actor,
   body: { id: number; slug: string },
   report: InspectionInFile,
+  actionIdOf: (finding: number) => number | null,
 ) {
   let changes = 0;
   const values = valuesOf(body.id, report);
@@ -132,10 +152,10 @@ async function loadReport(
     changes += 1;
   }
   const findings = await listFindings(trx, [row.id]);
-  for (const finding of report.findings) {
+  for (const [index, { deliveryAction: _address, ...finding }] of report.findings.entries()) {
     const existing = findings.find((each) => each.kind === finding.kind && each.number === finding.number);
-    const form = { ...finding, deliveryAction: finding.deliveryAction ?? null };
-    if (await saveFinding(deps, trx, actor, row, form, existing)) changes += 1;
+    const toSave = { ...finding, deliveryActionId: actionIdOf(index) };
+    if (await saveFinding(deps, trx, actor, row, toSave, existing)) changes += 1;
   }
   if (report.publish && row.status === 'draft') {
     await publishWithin(deps, trx, actor, row);
@@ -149,13 +169,16 @@ async function loadReport(
  * and findings by kind and number, so loading it again changes nothing. The file adds and corrects; it never
  * removes a finding (the ledger keeps its recommendations' history), nor unpublishes a report.
  */
-export function importInspectionsFile(deps: InspectionsDeps, actor: Actor, file: InspectionsFile) {
+export async function importInspectionsFile(deps: InspectionsDeps, actor: Actor, file: InspectionsFile) {
+  const body = await findBody(deps.db, file.body);
+  requireManage(deps, actor, body.id);
+  refuse(checkFile(todayOf(deps), file));
+  // Resolved before the transaction: delivery reads on its own connection (see actionChosen in the write module).
+  const actionIds = await actionsNamed(deps, actor, body.id, file);
   return deps.db.transaction().execute(async (trx) => {
-    const body = await findBody(trx, file.body);
-    requireManage(deps, actor, body.id);
-    refuse(checkFile(todayOf(deps), file));
     let changes = 0;
-    for (const report of file.inspections) changes += await loadReport(deps, trx, actor, body, report);
+    for (const [i, report] of file.inspections.entries())
+      changes += await loadReport(deps, trx, actor, body, report, (f) => actionIds.get(`${i}.${f}`) ?? null);
     const count = (key: 'grades' | 'findings') =>
       file.inspections.reduce((sum, each) => sum + each[key].length, 0);
     return {

@@ -124,7 +124,7 @@ export function insertFinding(db: Db, values: Omit<FindingRow, 'id'>): Promise<n
 export async function updateFinding(
   db: Db,
   id: number,
-  fields: { text?: string; deliveryAction?: string | null },
+  fields: { text?: string; deliveryActionId?: number | null },
 ) {
   await db.updateTable('inspectionFinding').set(fields).where('id', '=', id).execute();
 }

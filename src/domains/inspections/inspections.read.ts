@@ -2,6 +2,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Deadline } from '../../kernel/calendar/deadlines.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
+import type { ActionAnswer, LinkedAction } from '../delivery/index.ts';
 import { NO_FILTER, type RecommendationRow } from '../recommendations/index.ts';
 import { type ResponseClock, responseClock, responseDueOn } from './inspections.clock.ts';
 import { canManage, findOrRefuse, type InspectionsDeps, mayRead, todayOf } from './inspections.context.ts';
@@ -16,10 +17,15 @@ import {
   listPolicingBodies,
 } from './inspections.queries.ts';
 import type { InspectionFilter } from './inspections.schemas.ts';
+import { FINDING_LABELS } from './inspections.view-models.ts';
 
-/** A finding with its ledger entry as the reader may see it (null for an area for improvement). */
+/**
+ * A finding with its ledger entry as the reader may see it (null for an area for improvement), and the delivery
+ * action that answers it, if the reader may see that (its delivery plan may still be a draft).
+ */
 export interface FindingRecord extends FindingRow {
   ledger: RecommendationRow | null;
+  deliveryAction: LinkedAction | null;
 }
 
 /** A report with its grades, findings and response clock. */
@@ -49,6 +55,10 @@ async function assemble(
     listFindings(deps.db, ids),
     ledgerRows(deps, actor),
   ]);
+  const actions = await deps.delivery.linkedActions(
+    actor,
+    findings.flatMap((finding) => finding.deliveryActionId ?? []),
+  );
   const today = todayOf(deps);
   return rows.map((row) => ({
     ...row,
@@ -60,6 +70,8 @@ async function assemble(
       .map((finding) => ({
         ...finding,
         ledger: finding.recommendationId === null ? null : (ledger.get(finding.recommendationId) ?? null),
+        deliveryAction:
+          finding.deliveryActionId === null ? null : (actions.get(finding.deliveryActionId) ?? null),
       })),
     clock: responseClock(row.kind, row.reportPublishedOn, row.responsePublishedOn, today),
   }));
@@ -85,7 +97,13 @@ export async function readInspection(deps: InspectionsDeps, actor: Actor, body: 
   const row = await findOrRefuse(deps.db, body, code);
   if (!mayRead(deps, actor, row)) throw new NotFoundError('There is no such report');
   const [inspection] = await assemble(deps, actor, [row]);
-  return { inspection: inspection as InspectionRecord, canManage: canManage(deps, actor, row.bodyId) };
+  const manage = canManage(deps, actor, row.bodyId);
+  return {
+    inspection: inspection as InspectionRecord,
+    canManage: manage,
+    /** The actions its officers may link its findings to. */
+    actions: manage ? await deps.delivery.linkableActions(actor, row.bodyId) : [],
+  };
 }
 
 /** Every cause of concern and recommendation still open (no outcome), with its report, oldest report first. */
@@ -132,4 +150,27 @@ export async function upcomingDeadlines(deps: InspectionsDeps, actor: Actor): Pr
 
 export function listAccess(deps: InspectionsDeps, actor: Actor) {
   return { canManage: canManage(deps, actor) };
+}
+
+/** For a delivery action's page: the findings of the reports the reader may see that these actions answer. */
+export async function findingsAnswered(
+  deps: InspectionsDeps,
+  actor: Actor,
+  actionIds: readonly number[],
+): Promise<ActionAnswer[]> {
+  const reports = (await listInspections(deps.db)).filter((row) => mayRead(deps, actor, row));
+  const byId = new Map(reports.map((report) => [report.id, report]));
+  const findings = await listFindings(deps.db, [...byId.keys()]);
+  return findings.flatMap((finding) => {
+    const report = byId.get(finding.inspectionId);
+    if (!report || finding.deliveryActionId === null || !actionIds.includes(finding.deliveryActionId))
+      return [];
+    return [
+      {
+        actionId: finding.deliveryActionId,
+        text: `${report.madeBy}, ${report.title}: ${FINDING_LABELS[finding.kind].toLowerCase()} ${finding.number}`,
+        url: paths.inspection({ body: report.bodySlug, code: report.code }),
+      },
+    ];
+  });
 }

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../composition.ts';
+import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
-import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
+import { buildTestApp } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { OFFICE, PLAN, seedActionsToLink, seedPlanForDelivery } from '../delivery/delivery.testing.ts';
+import { deliveryPaths } from '../delivery/index.ts';
 import { recommendationPaths } from '../recommendations/index.ts';
 import { inspectionPaths as paths } from './index.ts';
 
 const system = systemActor('test');
-const OFFICE = 'inspections-routes-office';
 
 /** Day, month and year boxes of the GOV.UK date input, as a browser posts them. */
 const parts = (name: string, date: string) => {
@@ -36,10 +37,12 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
   let services: Services;
   let officer: TestClient;
   const target = { body: OFFICE, code: 'PEEL-R' };
+  const actionPage = deliveryPaths.action({ plan: PLAN, version: 1, owner: 'force', ref: 'LINK-1' });
+  let actions: { published: string; draft: string };
 
   beforeAll(async () => {
-    services = buildServices(database.current, TEST_URLS);
-    await createTestBody(database.current.db, OFFICE);
+    services = await seedPlanForDelivery(database.current);
+    actions = await seedActionsToLink(services);
     app = await buildTestApp(database.current);
     const { email } = await createTestUser(services, { role: 'opcc-officer', body: OFFICE });
     officer = new TestClient(app);
@@ -78,9 +81,18 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
     expect((await officer.post(paths.findings(target), { ...finding, deliveryAction: '' })).statusCode).toBe(
       303,
     );
-    const link = await officer.post(paths.deliveryAction(target), {
+    const form = (await officer.get(paths.inspection(target))).body;
+    expect(form).toContain(`<option value="${actions.published}">LINK-1: Action LINK-1`);
+    const unknown = await officer.post(paths.deliveryAction(target), {
       finding: 'recommendation|1',
       deliveryAction: 'DA-42',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('href="#delivery-deliveryAction"');
+    expect(unknown.body).toContain('Select a delivery action from the list');
+    const link = await officer.post(paths.deliveryAction(target), {
+      finding: 'recommendation|1',
+      deliveryAction: actions.published,
     });
     expect(link.statusCode).toBe(303);
 
@@ -103,7 +115,11 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
 
     const page = await app.inject({ method: 'GET', url: paths.inspection(target) });
     expect(page.body).toContain('Requires improvement');
-    expect(page.body).toContain('DA-42');
+    expect(page.body).toContain(`<a class="govuk-link" href="${actionPage}">LINK-1: Action LINK-1</a>`);
+    const answered = await app.inject({ method: 'GET', url: actionPage });
+    expect(answered.body).toContain(
+      `<a class="govuk-link" href="${paths.inspection(target)}">HMICFRS, PEEL inspection of the test force: recommendation 1</a>`,
+    );
     // Published 2 May 2024: due 27 June, responded 30 June.
     expect(page.body).toContain('Response published 3 days late, 30 June 2024');
     const api = (await app.inject({ method: 'GET', url: paths.apiInspection(target) })).json();
@@ -114,7 +130,7 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
         {
           kind: 'recommendation',
           number: '1',
-          deliveryAction: 'DA-42',
+          deliveryAction: { address: actions.published, reference: 'LINK-1', status: null },
           recommendation: { reference: 'PEEL-R/R1' },
         },
       ],
@@ -165,9 +181,10 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
       number: '1',
       text: `${secret} recommendation`,
       addressee: 'Chief Constable',
-      deliveryAction: null,
+      deliveryAction: actions.published,
     });
     const urls = [
+      actionPage,
       paths.inspection(draft),
       paths.apiInspection(draft),
       paths.csv(),

@@ -6,6 +6,7 @@ import {
   requiredText,
   withDateParts,
 } from '../../kernel/http/form-fields.ts';
+import { ACTION_ADDRESS } from '../delivery/index.ts';
 import {
   FINDING_KINDS,
   type FindingKind,
@@ -88,6 +89,12 @@ export const GradeFormSchema = z.object({
 });
 export type GradeForm = z.infer<typeof GradeFormSchema>;
 
+/** A delivery action chosen from the office's own: its address (plan/version/owner/reference), or none. */
+const actionAddress = optionalText(200, 'The delivery action').refine(
+  (value) => value === null || ACTION_ADDRESS.test(value),
+  'Select a delivery action from the list',
+);
+
 const findingFields = {
   kind: z.enum(FINDING_KINDS, {
     message: 'Select whether it is a cause of concern, recommendation or area for improvement',
@@ -95,7 +102,7 @@ const findingFields = {
   number: findingNumber,
   text: requiredText(20_000, 'Enter the text of the finding', 'The text'),
   addressee: requiredText(200, 'Enter who it is addressed to, like the Chief Constable', 'The addressee'),
-  deliveryAction: optionalText(300, 'The delivery action'),
+  deliveryAction: actionAddress,
 };
 
 export const FindingFormSchema = z.object(findingFields);
@@ -112,7 +119,7 @@ export const DeliveryActionFormSchema = z.object({
       const [kind, number] = value.split('|') as [FindingKind, string];
       return { kind, number };
     }),
-  deliveryAction: optionalText(300, 'The delivery action'),
+  deliveryAction: actionAddress,
 });
 export type DeliveryActionForm = z.infer<typeof DeliveryActionFormSchema>;
 
@@ -158,7 +165,10 @@ export const InspectionsFileSchema = z.object({
             number: z.union([z.string(), z.number()]).transform(String).pipe(findingNumber),
             text: FileText,
             addressee: FileText.default('Chief Constable'),
-            deliveryAction: FileText.optional(),
+            deliveryAction: FileText.regex(
+              ACTION_ADDRESS,
+              "must be a delivery action's address: plan/version/owner/reference, like thames-valley-2024-2029/1/force/TVP-3",
+            ).optional(),
           }),
         )
         .default([]),
@@ -186,7 +196,19 @@ const FindingJson = z.object({
   kind: z.enum(FINDING_KINDS),
   number: z.string(),
   text: z.string(),
-  deliveryAction: z.string().nullable().meta({ description: 'The delivery plan action it is linked to' }),
+  deliveryAction: z
+    .object({
+      address: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      status: z.string().nullable(),
+      url: z.string(),
+    })
+    .nullable()
+    .meta({
+      description:
+        'The delivery plan action that answers it; null when none is linked or its delivery plan is not yet published',
+    }),
   recommendation: z
     .object({ id: z.int(), reference: z.string(), status: z.string(), url: z.string() })
     .nullable()

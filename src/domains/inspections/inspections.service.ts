@@ -2,6 +2,7 @@ import { withDeps } from '../../kernel/use-cases.ts';
 import type { InspectionsDeps } from './inspections.context.ts';
 import { importInspectionsFile } from './inspections.import.ts';
 import {
+  findingsAnswered,
   listAccess,
   listDrafts,
   listOfficesFor,
@@ -32,6 +33,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
     listPublished,
     listDrafts,
     readInspection,
+    findingsAnswered,
     listOpenRecommendations,
     listOfficesFor,
     listAccess,

@@ -3,6 +3,7 @@ import { formatDate } from '../../kernel/formats/dates.ts';
 import { officeItems } from '../../kernel/http/form-fields.ts';
 import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
+import { type LinkedAction, STATUS_LABELS } from '../delivery/index.ts';
 import { type RecommendationRow, recommendationPaths } from '../recommendations/index.ts';
 import { describeResponse, takesResponse } from './inspections.clock.ts';
 import { inspectionPaths as paths } from './inspections.paths.ts';
@@ -88,14 +89,23 @@ function ledgerOf(entry: RecommendationRow | null) {
   };
 }
 
+/** The delivery action answering a finding, with its latest status, as a link to its page. */
+function actionLink(action: LinkedAction | null) {
+  if (!action) return null;
+  return {
+    text: `${action.reference}: ${action.title}`,
+    status: action.status ? STATUS_LABELS[action.status] : null,
+    url: action.url,
+  };
+}
+
 function findingRow(finding: FindingRecord) {
   return {
     kind: finding.kind,
     kindLabel: FINDING_LABELS[finding.kind],
     number: finding.number,
     text: finding.text,
-    deliveryAction: finding.deliveryAction,
-    deliveryActionIsLink: /^https?:\/\//.test(finding.deliveryAction ?? ''),
+    deliveryAction: actionLink(finding.deliveryAction),
     ledger: ledgerOf(finding.ledger),
   };
 }
@@ -136,7 +146,7 @@ export type ListPageModel = PageModel & ReturnType<typeof toListPage>;
 export type InspectionFormName = 'grade' | 'finding' | 'delivery' | 'response' | 'publish';
 
 export function toInspectionPage(
-  read: { inspection: InspectionRecord; canManage: boolean },
+  read: { inspection: InspectionRecord; canManage: boolean; actions: LinkedAction[] },
   problem?: { form: InspectionFormName } & FormProblem,
 ) {
   const report = read.inspection;
@@ -171,6 +181,16 @@ export function toInspectionPage(
       value: `${finding.kind}|${finding.number}`,
       text: `${finding.kindLabel} ${finding.number}`,
     })),
+    actionChoices: [
+      { value: '', text: 'No delivery action' },
+      ...read.actions.map((action) => ({
+        value: action.address,
+        text: `${action.reference}: ${action.title} (${action.planTitle})`,
+      })),
+    ],
+    actionHint: read.actions.length
+      ? "An action of this office's delivery plans that answers it."
+      : "This office's delivery plans have no actions yet: add them under Delivery first.",
     formUrls: {
       grade: paths.grades(target),
       finding: paths.findings(target),
@@ -245,7 +265,13 @@ export function toInspectionJson(report: InspectionRecord) {
       kind: finding.kind,
       number: finding.number,
       text: finding.text,
-      deliveryAction: finding.deliveryAction,
+      deliveryAction: finding.deliveryAction && {
+        address: finding.deliveryAction.address,
+        reference: finding.deliveryAction.reference,
+        title: finding.deliveryAction.title,
+        status: finding.deliveryAction.status,
+        url: finding.deliveryAction.apiUrl,
+      },
       recommendation: finding.ledger
         ? {
             id: finding.ledger.id,
@@ -295,5 +321,5 @@ export const OPEN_CSV = csvColumns<OpenRecommendation>({
   text: (row) => row.finding.text,
   status: (row) => row.finding.ledger.status,
   overdue: (row) => (row.finding.ledger.overdue ? 'yes' : 'no'),
-  delivery_action: (row) => row.finding.deliveryAction,
+  delivery_action: (row) => row.finding.deliveryAction?.address ?? null,
 });

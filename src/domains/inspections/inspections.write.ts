@@ -4,7 +4,14 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from '
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { NOT_YET_ANSWERED } from '../recommendations/index.ts';
 import { responseDueOn, takesResponse } from './inspections.clock.ts';
-import { findOrRefuse, type InspectionsDeps, refuse, requireManage, todayOf } from './inspections.context.ts';
+import {
+  findOrRefuse,
+  type InspectionsDeps,
+  refuse,
+  requireManage,
+  resolveActions,
+  todayOf,
+} from './inspections.context.ts';
 import { inspectionPaths as paths } from './inspections.paths.ts';
 import {
   type FindingRow,
@@ -152,6 +159,9 @@ async function enterInLedger(
   return id;
 }
 
+/** A finding as it is saved: its delivery action resolved from its address to the action's id. */
+export type FindingToSave = Omit<FindingForm, 'deliveryAction'> & { deliveryActionId: number | null };
+
 /**
  * Adds a finding, or (from a file) changes one's wording and delivery action. A new cause of concern or
  * recommendation enters the ledger; a changed one is reworded there. Returns whether anything changed.
@@ -161,23 +171,23 @@ export async function saveFinding(
   trx: Db,
   actor: Actor,
   report: InspectionRow,
-  finding: FindingForm,
+  finding: FindingToSave,
   existing: FindingRow | undefined,
 ): Promise<boolean> {
-  const deliveryAction = finding.deliveryAction ?? null;
+  const { deliveryActionId } = finding;
   if (existing) {
-    if (existing.text === finding.text && existing.deliveryAction === deliveryAction) return false;
+    if (existing.text === finding.text && existing.deliveryActionId === deliveryActionId) return false;
     if (existing.recommendationId !== null && existing.text !== finding.text)
       await deps.ledger.reword(trx, actor, {
         id: existing.recommendationId,
         from: existing.text,
         to: finding.text,
       });
-    await updateFinding(trx, existing.id, { text: finding.text, deliveryAction });
-    const before = { text: existing.text, deliveryAction: existing.deliveryAction };
+    await updateFinding(trx, existing.id, { text: finding.text, deliveryActionId });
+    const before = { text: existing.text, deliveryActionId: existing.deliveryActionId };
     await recordChange(trx, actor, { type: 'inspection_finding', id: existing.id }, before, {
       text: finding.text,
-      deliveryAction,
+      deliveryActionId,
     });
     return true;
   }
@@ -191,20 +201,37 @@ export async function saveFinding(
     number: finding.number,
     text: finding.text,
     recommendationId,
-    deliveryAction,
+    deliveryActionId,
   };
   const id = await insertFinding(trx, values);
   await recordChange(trx, actor, { type: 'inspection_finding', id }, undefined, values);
   return true;
 }
 
-export function addFinding(
+/**
+ * The id of the delivery action a form names, among the office's own, checked before the form's transaction
+ * opens: delivery reads its plans on its own connection, which PGlite would not give while a transaction holds it.
+ */
+async function actionChosen(
   deps: InspectionsDeps,
   actor: Actor,
   target: InspectionTarget,
-  form: FindingForm,
+  address: string | null,
+) {
+  const row = await findOrRefuse(deps.db, target.body, target.code);
+  requireManage(deps, actor, row.bodyId);
+  const [id] = await resolveActions(deps, actor, row.bodyId, [{ field: 'deliveryAction', address }]);
+  return id ?? null;
+}
+
+export async function addFinding(
+  deps: InspectionsDeps,
+  actor: Actor,
+  target: InspectionTarget,
+  { deliveryAction, ...form }: FindingForm,
   _requestId?: string,
 ) {
+  const deliveryActionId = await actionChosen(deps, actor, target, deliveryAction);
   return deps.db.transaction().execute(async (trx) => {
     const row = await findToChange(deps, trx, actor, target);
     const findings = await listFindings(trx, [row.id]);
@@ -215,32 +242,33 @@ export function addFinding(
           message: `This report already has a ${form.kind.replaceAll('-', ' ')} numbered ${form.number}`,
         },
       ]);
-    await saveFinding(deps, trx, actor, row, form, undefined);
+    await saveFinding(deps, trx, actor, row, { ...form, deliveryActionId }, undefined);
   });
 }
 
-/** Links a finding to the delivery plan action that answers it (a reference or link, for now). */
-export function setDeliveryAction(
+/** Links a finding to the action of the office's delivery plans that answers it, or removes the link. */
+export async function setDeliveryAction(
   deps: InspectionsDeps,
   actor: Actor,
   target: InspectionTarget,
   form: DeliveryActionForm,
   requestId?: string,
 ) {
+  const deliveryActionId = await actionChosen(deps, actor, target, form.deliveryAction);
   return deps.db.transaction().execute(async (trx) => {
     const row = await findToChange(deps, trx, actor, target);
     const finding = (await listFindings(trx, [row.id])).find(
       (each) => each.kind === form.finding.kind && each.number === form.finding.number,
     );
     if (!finding) throw new NotFoundError('There is no such finding in this report');
-    await updateFinding(trx, finding.id, { deliveryAction: form.deliveryAction });
+    await updateFinding(trx, finding.id, { deliveryActionId });
     const record = { type: 'inspection_finding', id: finding.id };
     await recordChange(
       trx,
       actor,
       record,
-      { deliveryAction: finding.deliveryAction },
-      { deliveryAction: form.deliveryAction },
+      { deliveryActionId: finding.deliveryActionId },
+      { deliveryActionId },
       requestId,
     );
   });

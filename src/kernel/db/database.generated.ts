@@ -299,7 +299,7 @@ export interface Inspection {
 }
 
 export interface InspectionFinding {
-  deliveryAction: string | null;
+  deliveryActionId: number | null;
   id: Generated<number>;
   inspectionId: number;
   kind: string;
