@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
     }
   }, 120_000);
 
-  it('starts a delivery plan, adds an action, and is refused a status without evidence', async () => {
+  it('starts a delivery plan, adds an action, is refused a status without evidence, and changes the action', async () => {
     const { page, close } = await openPage(session.browser);
     try {
       await signIn(page, session, officerEmail);
@@ -114,6 +114,13 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
       await page.getByRole('button', { name: 'Record status' }).click();
       await page.waitForURL(/\/actions\/E2E-1$/);
       await expect(page.getByTestId('history').textContent()).resolves.toContain('Grants agreed');
+
+      await page.getByRole('link', { name: 'Change the action E2E-1' }).click();
+      await expectAccessible(page);
+      await page.getByLabel('Owner').fill('Director of Partnerships');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(/\/actions\/E2E-1$/);
+      await expect(page.locator('main').textContent()).resolves.toContain('Director of Partnerships');
 
       // The officer's file page; the public delivery pages are in the public pages' sweep.
       await page.goto(`${session.baseUrl}/delivery/import`);

@@ -17,6 +17,7 @@ export const deliveryPaths = {
   publish: pathTo('/delivery/:plan/:version/:owner/publish'),
   addAction: pathTo('/delivery/:plan/:version/:owner/actions/new'),
   action: pathTo('/delivery/:plan/:version/:owner/actions/:ref'),
+  editAction: pathTo('/delivery/:plan/:version/:owner/actions/:ref/edit'),
   status: pathTo('/delivery/:plan/:version/:owner/actions/:ref/status'),
   milestone: pathTo('/delivery/:plan/:version/:owner/actions/:ref/milestones'),
   apiList: pathTo('/api/v1/delivery'),

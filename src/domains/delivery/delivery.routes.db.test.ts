@@ -106,6 +106,64 @@ describe.each(testEngines())('delivery plans’ pages, forms and API, on %s', (e
     expect(audit.map((event) => event.actorKind)).toEqual(['user', 'user']);
   });
 
+  it('changes an action through its form, keeping its reference, and refuses dates that would strand a milestone', async () => {
+    const { reference: _kept, ...details } = NEW_ACTION;
+    const form = await officer.get(paths.editAction(ACTION));
+    expectPage(
+      form,
+      200,
+      'Change action R-1',
+      'value="Head of Partnerships"',
+      'value="measure:PC1.M1" checked',
+    );
+    expect(form.body).not.toContain('name="reference"');
+    const milestone = {
+      title: 'Partners signed up',
+      ...parts('dueOn', '2025-03-15'),
+      ...parts('completedOn', ''),
+    };
+    expect((await officer.post(paths.milestone(ACTION), milestone)).statusCode).toBe(303);
+
+    const stranding = await officer.post(paths.editAction(ACTION), {
+      ...details,
+      title: 'Never saved',
+      ...parts('dueOn', '2025-03-10'),
+    });
+    expectRefused(
+      stranding,
+      'href="#dueOn"',
+      'The milestone “Partners signed up”, due on 15 March 2025, must stay within the action’s dates',
+    );
+    expect((await officer.get(paths.action(ACTION))).body).not.toContain('Never saved');
+
+    const changed = await officer.post(paths.editAction(ACTION), {
+      ...details,
+      title: `${MARKER}, widened`,
+      actionOwner: 'Director of Partnerships',
+      ...parts('dueOn', '2025-06-30'),
+    });
+    expect(changed.headers.location).toBe(paths.action(ACTION));
+    expectPage(
+      await officer.get(paths.action(ACTION)),
+      200,
+      `R-1: ${MARKER}, widened`,
+      'Director of Partnerships',
+      '30 June 2025',
+      'Launch report',
+    );
+    const [event] = await database.current.db
+      .selectFrom('auditEvent')
+      .select(['before', 'after'])
+      .where('recordType', '=', 'delivery-action')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    expect(event).toMatchObject({
+      before: { dueOn: '2025-03-31', actionOwner: 'Head of Partnerships' },
+      after: { dueOn: '2025-06-30', actionOwner: 'Director of Partnerships' },
+    });
+  });
+
   it('keeps an unpublished plan and its actions off every public page, feed and API', async () => {
     expect((await get(paths.plan(KEY))).statusCode).toBe(404);
     expect((await get(paths.apiAction(ACTION))).statusCode).toBe(404);

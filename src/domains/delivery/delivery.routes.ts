@@ -11,6 +11,7 @@ import { routeGroups } from '../../kernel/http/route-groups.ts';
 import { loadDeliveryFile } from './delivery.files.ts';
 import { deliveryPaths as paths } from './delivery.paths.ts';
 import {
+  ActionChangeFormSchema,
   ActionFormSchema,
   type ActionKey,
   ActionParams,
@@ -25,13 +26,13 @@ import type { DeliveryService } from './delivery.service.ts';
 import {
   ACTIONS_CSV,
   type ActionFormName,
+  toActionFormPage,
   toActionJson,
   toActionListPage,
   toActionPage,
   toImportPage,
   toListPage,
   toMatrixPage,
-  toNewActionPage,
   toNewPlanPage,
   toPlanJson,
   toPlanListJson,
@@ -98,7 +99,7 @@ function planFormRoutes({ delivery }: DeliveryRouteDeps): FastifyPluginAsync {
     reply.render(VIEWS.importFile, toImportPage(problem));
   const renderNewAction = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) => {
     const read = await delivery.readDeliveryPlan(request.actor, parseInput(PlanKeyParams, request.params));
-    return reply.render(VIEWS.newAction, toNewActionPage(read, problem));
+    return reply.render(VIEWS.actionForm, toActionFormPage(read, problem));
   };
   const renderPlan = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) => {
     const read = await delivery.readDeliveryPlan(request.actor, parseInput(PlanKeyParams, request.params));
@@ -171,7 +172,7 @@ type ActionChange<Schema extends z.ZodType> = (
   requestId?: string,
 ) => Promise<unknown>;
 
-/** An action's page and its forms: record a status, add a milestone. */
+/** An action's page and its forms: change the action, record a status, add a milestone. */
 function actionRoutes({ delivery }: DeliveryRouteDeps): FastifyPluginAsync {
   async function renderAction(
     request: FastifyRequest,
@@ -200,8 +201,29 @@ function actionRoutes({ delivery }: DeliveryRouteDeps): FastifyPluginAsync {
     });
   }
 
+  const renderChange = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
+    reply.render(
+      VIEWS.actionForm,
+      toActionFormPage(
+        await delivery.readAction(request.actor, parseInput(ActionParams, request.params)),
+        problem,
+      ),
+    );
+
   return async (app) => {
     app.get(paths.action.pattern, PUBLIC, (request, reply) => renderAction(request, reply));
+    app.get(paths.editAction.pattern, MANAGE, (request, reply) => renderChange(request, reply));
+    app.post(
+      paths.editAction.pattern,
+      MANAGE,
+      formRoute({
+        schema: ActionChangeFormSchema,
+        act: (input, request) =>
+          delivery.changeAction(request.actor, parseInput(ActionParams, request.params), input, request.id),
+        redirectTo: (key) => paths.action(key),
+        render: renderChange,
+      }),
+    );
     app.post(paths.status.pattern, MANAGE, actionForm('status', StatusFormSchema, delivery.recordStatus));
     app.post(
       paths.milestone.pattern,

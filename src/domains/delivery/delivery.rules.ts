@@ -19,6 +19,34 @@ export function checkActionDates(
   ];
 }
 
+/**
+ * New dates for an action already under way must keep what is recorded against it true: its milestones within
+ * its dates and no completion before its start. (A milestone is moved first, or the dates stay.)
+ */
+export function checkDatesKeepRecords(
+  dates: { startsOn: string; dueOn: string },
+  recorded: {
+    milestones: readonly { title: string; dueOn: string }[];
+    history: readonly { status: ActionStatus; changedOn: string }[];
+  },
+  fields: { startsOn: string; dueOn: string },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const completed = recorded.history.find((change) => change.status === 'completed');
+  if (completed && completed.changedOn < dates.startsOn)
+    errors.push({
+      field: fields.startsOn,
+      message: `The start date cannot be after the action was completed, on ${formatDate(completed.changedOn)}`,
+    });
+  for (const milestone of recorded.milestones)
+    if (milestone.dueOn < dates.startsOn || milestone.dueOn > dates.dueOn)
+      errors.push({
+        field: milestone.dueOn < dates.startsOn ? fields.startsOn : fields.dueOn,
+        message: `The milestone “${milestone.title}”, due on ${formatDate(milestone.dueOn)}, must stay within the action’s dates`,
+      });
+  return errors;
+}
+
 /** Each aim and measure must be one of the plan version's, and an action must serve at least one. */
 export function checkTargets(
   version: PlanVersionSeen,

@@ -65,19 +65,24 @@ const targetsField = z
       .max(50, 'Select 50 or fewer key aims and measures'),
   );
 
+/** What an action says, apart from its reference (which names it in addresses and so never changes). */
+const actionDetails = {
+  title: requiredText(300, 'Enter the action', 'The action'),
+  description: optionalText(5000, 'The description'),
+  actionOwner: requiredText(200, 'Enter who owns the action', 'The owner'),
+  startsOn: dateField('The start date'),
+  dueOn: dateField('The due date'),
+  targets: targetsField,
+};
+
 export const ActionFormSchema = withDateParts(
   ['startsOn', 'dueOn'],
-  z.object({
-    reference: referenceField,
-    title: requiredText(300, 'Enter the action', 'The action'),
-    description: optionalText(5000, 'The description'),
-    actionOwner: requiredText(200, 'Enter who owns the action', 'The owner'),
-    startsOn: dateField('The start date'),
-    dueOn: dateField('The due date'),
-    targets: targetsField,
-  }),
+  z.object({ reference: referenceField, ...actionDetails }),
 );
 export type ActionForm = z.infer<typeof ActionFormSchema>;
+
+export const ActionChangeFormSchema = withDateParts(['startsOn', 'dueOn'], z.object(actionDetails));
+export type ActionChangeForm = z.infer<typeof ActionChangeFormSchema>;
 
 export const StatusFormSchema = withDateParts(
   ['changedOn'],

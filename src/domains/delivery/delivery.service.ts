@@ -17,6 +17,7 @@ import {
 import {
   addAction,
   addMilestone,
+  changeAction,
   createDeliveryPlan,
   publishDeliveryPlan,
   recordStatus,
@@ -25,7 +26,7 @@ import {
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 
 /**
- * Delivery plans for a police and crime plan version: start one, add actions, record their statuses (with
+ * Delivery plans for a police and crime plan version: start one, add and change actions, record their statuses (with
  * evidence) and milestones, load a plan file and publish; read the plans, an action, the overdue and at-risk
  * lists, the due dates for the calendar, and the marks actions leave on their measures' charts; and link other
  * domains' records to actions (an inspection's finding answered by one), both ways.
@@ -56,6 +57,7 @@ function useCases(deps: DeliveryDeps) {
     createDeliveryPlan,
     publishDeliveryPlan,
     addAction,
+    changeAction,
     recordStatus,
     addMilestone,
     importDeliveryFile,

@@ -231,7 +231,11 @@ export function toActionPage(
     plan: { title: plan.title, url: paths.plan(keyOf(plan)), planLabel: planLabel(plan) },
     statuses: ACTION_STATUSES.map((status) => ({ value: status, text: STATUS_LABELS[status].text })),
     canManage: read.canManage,
-    formUrls: { status: paths.status(target), milestone: paths.milestone(target) },
+    formUrls: {
+      status: paths.status(target),
+      milestone: paths.milestone(target),
+      edit: paths.editAction(target),
+    },
     links: { json: paths.apiAction(target) },
     values: problem ? { [problem.form]: problem.values } : {},
     errorList: problem?.errorList,
@@ -245,11 +249,25 @@ function checked(values: Record<string, unknown>, value: string) {
   return Array.isArray(given) ? given.includes(value) : given === value;
 }
 
-export function toNewActionPage(
-  read: { plan: DeliveryPlanRow; version: PlanVersionSeen | null },
+/** A recorded action as its form's boxes show it, so the change form opens filled in. */
+function formValuesOf(action: ActionRecord): Record<string, unknown> {
+  return {
+    title: action.title,
+    description: action.description ?? '',
+    actionOwner: action.actionOwner,
+    startsOn: action.startsOn,
+    dueOn: action.dueOn,
+    targets: action.targets.map((target) => `${target.kind}:${target.code}`),
+  };
+}
+
+/** The form that adds an action to a delivery plan, or, given one of its actions, changes that action. */
+export function toActionFormPage(
+  read: { plan: DeliveryPlanRow; version: PlanVersionSeen | null; action?: ActionRecord },
   problem?: FormProblem,
 ) {
-  const values = problem?.values ?? {};
+  const { plan, action } = read;
+  const values = problem?.values ?? (action ? formValuesOf(action) : {});
   const groups = (read.version?.priorities ?? [])
     .map((priority) => ({
       legend: `${priority.code} ${priority.title}`,
@@ -265,17 +283,24 @@ export function toNewActionPage(
       ].map((item) => ({ ...item, checked: checked(values, item.value) })),
     }))
     .filter((group) => group.items.length > 0);
+  const target = action ? { ...keyOf(plan), ref: action.reference } : null;
   return {
-    pageTitle: `Add an action: ${read.plan.title}`,
-    plan: { title: read.plan.title, url: paths.plan(keyOf(read.plan)) },
+    pageTitle: target ? `Change action ${target.ref}: ${plan.title}` : `Add an action: ${plan.title}`,
+    heading: target ? `Change action ${target.ref}` : 'Add an action',
+    reference: target?.ref ?? null,
+    button: target ? 'Save changes' : 'Add action',
+    back: target
+      ? { text: `${target.ref}: ${action?.title}`, url: paths.action(target) }
+      : { text: plan.title, url: paths.plan(keyOf(plan)) },
+    plan: { title: plan.title },
     groups,
     values,
     errorList: problem?.errorList,
     fieldErrors: problem?.fieldErrors ?? {},
-    action: paths.addAction(keyOf(read.plan)),
+    action: target ? paths.editAction(target) : paths.addAction(keyOf(plan)),
   };
 }
-export type NewActionPageModel = PageModel & ReturnType<typeof toNewActionPage>;
+export type ActionFormPageModel = PageModel & ReturnType<typeof toActionFormPage>;
 
 export function toNewPlanPage(
   versions: { slug: string; title: string; versionNumber: number }[],

@@ -1,11 +1,11 @@
 import { view } from '../../kernel/http/views.ts';
 import type {
+  ActionFormPageModel,
   ActionListPageModel,
   ActionPageModel,
   ImportPageModel,
   ListPageModel,
   MatrixPageModel,
-  NewActionPageModel,
   NewPlanPageModel,
   PlanPageModel,
 } from './delivery.view-models.ts';
@@ -16,7 +16,7 @@ export const VIEWS = {
   matrix: view<MatrixPageModel>('delivery/views/matrix.njk'),
   action: view<ActionPageModel>('delivery/views/action.njk'),
   actionList: view<ActionListPageModel>('delivery/views/action-list.njk'),
-  newAction: view<NewActionPageModel>('delivery/views/new-action.njk'),
+  actionForm: view<ActionFormPageModel>('delivery/views/action-form.njk'),
   newPlan: view<NewPlanPageModel>('delivery/views/new-plan.njk'),
   importFile: view<ImportPageModel>('delivery/views/import.njk'),
 };

@@ -16,10 +16,18 @@ import {
   insertStatus,
   listActions,
   setTargets,
+  updateAction,
   updateDeliveryPlan,
 } from './delivery.queries.ts';
-import { checkActionDates, checkMilestone, checkStatus, checkTargets } from './delivery.rules.ts';
+import {
+  checkActionDates,
+  checkDatesKeepRecords,
+  checkMilestone,
+  checkStatus,
+  checkTargets,
+} from './delivery.rules.ts';
 import type {
+  ActionChangeForm,
   ActionForm,
   ActionKey,
   MilestoneForm,
@@ -132,6 +140,41 @@ async function actionToChange(deps: DeliveryDeps, trx: DeliveryDeps['db'], actor
   const action = (await listActions(trx, [plan.id])).find((each) => each.reference === key.ref);
   if (!action) throw new NotFoundError('There is no such action');
   return action;
+}
+
+/**
+ * Changes what an action says — its wording, owner, dates and the aims and measures it serves — keeping its
+ * reference, and its status history and milestones true; the audit trail keeps what it said before.
+ */
+export async function changeAction(
+  deps: DeliveryDeps,
+  actor: Actor,
+  key: ActionKey,
+  form: ActionChangeForm,
+  requestId?: string,
+) {
+  const version = await versionOrRefuse(deps, actor, key, 'targets');
+  return deps.db.transaction().execute(async (trx) => {
+    const action = await actionToChange(deps, trx, actor, key);
+    refuse([
+      ...checkActionDates(form, { dueOn: 'dueOn' }),
+      ...checkDatesKeepRecords(form, action, { startsOn: 'startsOn', dueOn: 'dueOn' }),
+      ...checkTargets(version, form.targets, () => 'targets'),
+    ]);
+    const { targets, ...details } = form;
+    const before = {
+      title: action.title,
+      description: action.description,
+      actionOwner: action.actionOwner,
+      startsOn: action.startsOn,
+      dueOn: action.dueOn,
+      targets: action.targets,
+    };
+    await updateAction(trx, action.id, { reference: action.reference, ...details });
+    await setTargets(trx, action.id, targets);
+    await recordChange(trx, actor, AUDIT.action(action.id), before, form, requestId);
+    return key;
+  });
 }
 
 /** Records a change of an action's status, with its evidence (and a recovery note when off track). */
