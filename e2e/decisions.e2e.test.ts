@@ -111,7 +111,7 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
     await expectPageAccessible(session, '/decisions');
   }, 120_000);
 
-  it('records an inspection with a grade and a recommendation, refuses a response dated before it, and publishes it', async () => {
+  it('records an inspection with a grade and a recommendation, corrects its wording, refuses a response dated before it, and publishes it', async () => {
     const { page, close } = await openPage(session.browser);
     try {
       await signIn(page, session, officerEmail);
@@ -135,6 +135,12 @@ describe.skipIf(!chromiumPath)('recording, changing and publishing a decision in
       await page.getByLabel('Text', { exact: true }).fill('Answer emergency calls faster.');
       await page.getByRole('button', { name: 'Add finding' }).click();
       await page.waitForURL(/E2E-PEEL$/);
+      await page.getByRole('link', { name: 'Change recommendation 1' }).click();
+      await expectAccessible(page);
+      await page.getByLabel('Text', { exact: true }).fill('Answer emergency and non-emergency calls faster.');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(/E2E-PEEL$/);
+      await expect(page.locator('main').textContent()).resolves.toContain('non-emergency calls faster');
 
       await fillDate(page, 'Date the response was published', ['1', '5', '2024']);
       await page.getByLabel('Link to the published response').fill('https://example.org/response');

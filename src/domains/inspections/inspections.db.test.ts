@@ -278,17 +278,17 @@ describe.each(testEngines())('inspections, on %s', (engine) => {
   });
 
   it('links findings only to its office’s delivery actions, and each action lists the findings it answers', async () => {
-    const target = { body: OFFICE, code: 'PEEL-A' };
-    const finding = { kind: 'recommendation', number: '1' } as const;
+    const target = { body: OFFICE, code: 'PEEL-A', kind: 'recommendation', number: '1' } as const;
+    const text = 'Improve the quality of investigations.';
     const unknown = `${actions.published.slice(0, -1)}9`;
     expect(
-      await refusal(inspections.setDeliveryAction(officer, target, { finding, deliveryAction: unknown })),
+      await refusal(inspections.changeFinding(officer, target, { text, deliveryAction: unknown })),
     ).toEqual([
       { field: 'deliveryAction', message: `There is no action ${unknown} in this office’s delivery plans` },
     ]);
     const stranger = tokenHolding('opcc-officer', 999_999);
     await expect(
-      inspections.setDeliveryAction(stranger, target, { finding, deliveryAction: actions.published }),
+      inspections.changeFinding(stranger, target, { text, deliveryAction: actions.published }),
     ).rejects.toThrow(ForbiddenError);
     // The refusals changed nothing: the recommendation still names the draft plan's action.
     const before = (await inspections.readInspection(officer, OFFICE, 'PEEL-A')).inspection;
@@ -303,7 +303,7 @@ describe.each(testEngines())('inspections, on %s', (engine) => {
     ]);
     expect(await answers(officer, 'opcc', 'DRAFT-1')).toEqual(['HMICFRS, Report PEEL-A: recommendation 1']);
 
-    await inspections.setDeliveryAction(officer, target, { finding, deliveryAction: null });
+    await inspections.changeFinding(officer, target, { text, deliveryAction: null });
     expect(await answers(officer, 'opcc', 'DRAFT-1')).toEqual([]);
 
     const wrong = FILE.replace('force/LINK-1', 'force/NOPE-1');

@@ -11,7 +11,7 @@ export const inspectionPaths = {
   inspection: pathTo('/inspections/:body/:code'),
   grades: pathTo('/inspections/:body/:code/grades'),
   findings: pathTo('/inspections/:body/:code/findings'),
-  deliveryAction: pathTo('/inspections/:body/:code/delivery-action'),
+  editFinding: pathTo('/inspections/:body/:code/findings/:kind/:number/edit'),
   response: pathTo('/inspections/:body/:code/response'),
   publish: pathTo('/inspections/:body/:code/publish'),
   apiList: pathTo('/api/v1/inspections'),

@@ -81,20 +81,26 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
     expect((await officer.post(paths.findings(target), { ...finding, deliveryAction: '' })).statusCode).toBe(
       303,
     );
-    const form = (await officer.get(paths.inspection(target))).body;
+    const edit = paths.editFinding({ ...target, kind: 'recommendation', number: '1' });
+    expect((await officer.get(paths.inspection(target))).body).toContain(`href="${edit}"`);
+    const form = (await officer.get(edit)).body;
     expect(form).toContain(`<option value="${actions.published}">LINK-1: Action LINK-1`);
-    const unknown = await officer.post(paths.deliveryAction(target), {
-      finding: 'recommendation|1',
-      deliveryAction: 'DA-42',
-    });
+    expect(form).toContain('Answer calls faster.</textarea>');
+    const unknown = await officer.post(edit, { text: 'Never saved.', deliveryAction: 'DA-42' });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.body).toContain('href="#delivery-deliveryAction"');
+    expect(unknown.body).toContain('href="#deliveryAction"');
     expect(unknown.body).toContain('Select a delivery action from the list');
-    const link = await officer.post(paths.deliveryAction(target), {
-      finding: 'recommendation|1',
+    const blank = await officer.post(edit, { text: ' ', deliveryAction: actions.published });
+    expect(blank.body).toContain('href="#text"');
+    const link = await officer.post(edit, {
+      text: 'Answer 999 calls faster.',
       deliveryAction: actions.published,
     });
     expect(link.statusCode).toBe(303);
+    expect(link.headers.location).toBe(paths.inspection(target));
+    const changed = (await officer.get(paths.inspection(target))).body;
+    expect(changed).toContain('Answer 999 calls faster.');
+    expect(changed).not.toContain('Never saved.');
 
     const early = await officer.post(paths.response(target), {
       ...parts('responsePublishedOn', '2024-05-01'),
@@ -140,7 +146,7 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
       method: 'GET',
       url: recommendationPaths.recommendation({ id: api.findings[0].recommendation.id }),
     });
-    expect(ledgerPage.body).toContain('Answer calls faster.');
+    expect(ledgerPage.body).toContain('Answer 999 calls faster.');
   });
 
   it('refuses a bad report with each field named, and anyone but the office’s officer', async () => {
@@ -212,7 +218,7 @@ describe.each(testEngines())('the inspections pages, forms and API, on %s', (eng
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('kind must be one of');
     const open = await app.inject({ method: 'GET', url: paths.open() });
-    expect(open.body).toContain('Answer calls faster.');
+    expect(open.body).toContain('Answer 999 calls faster.');
     const openCsv = await app.inject({ method: 'GET', url: paths.openCsv() });
     expect(openCsv.body).toContain('PEEL-R/R1');
   });

@@ -9,8 +9,9 @@ import { parseInput } from '../../kernel/http/form-validation.ts';
 import { routeGroups } from '../../kernel/http/route-groups.ts';
 import { inspectionPaths as paths } from './inspections.paths.ts';
 import {
-  DeliveryActionFormSchema,
+  FindingChangeFormSchema,
   FindingFormSchema,
+  FindingParams,
   GradeFormSchema,
   InspectionFilterSchema,
   InspectionFormSchema,
@@ -24,6 +25,7 @@ import {
   INSPECTIONS_CSV,
   type InspectionFormName,
   OPEN_CSV,
+  toFindingFormPage,
   toInspectionJson,
   toInspectionPage,
   toListPage,
@@ -102,7 +104,7 @@ type InspectionChange<Schema extends z.ZodType> = (
   requestId?: string,
 ) => Promise<unknown>;
 
-/** A report's page and its forms, and the form that records a new report. */
+/** A report's page and its forms, the form that changes one of its findings, and the one recording a new report. */
 function inspectionRoutes({ inspections }: InspectionsRouteDeps): FastifyPluginAsync {
   async function renderInspection(
     request: FastifyRequest,
@@ -133,6 +135,12 @@ function inspectionRoutes({ inspections }: InspectionsRouteDeps): FastifyPluginA
     });
   }
 
+  async function renderFindingForm(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    const target = parseInput(FindingParams, request.params);
+    const read = await inspections.readInspection(request.actor, target.body, target.code);
+    return reply.render(VIEWS.findingForm, toFindingFormPage(read, target, problem));
+  }
+
   const renderNew = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
     reply.render(
       VIEWS.newInspection,
@@ -154,10 +162,22 @@ function inspectionRoutes({ inspections }: InspectionsRouteDeps): FastifyPluginA
     app.get(paths.inspection.pattern, PUBLIC, (request, reply) => renderInspection(request, reply));
     app.post(paths.grades.pattern, MANAGE, pageForm('grade', GradeFormSchema, inspections.addGrade));
     app.post(paths.findings.pattern, MANAGE, pageForm('finding', FindingFormSchema, inspections.addFinding));
+    app.get(paths.editFinding.pattern, MANAGE, (request, reply) => renderFindingForm(request, reply));
     app.post(
-      paths.deliveryAction.pattern,
+      paths.editFinding.pattern,
       MANAGE,
-      pageForm('delivery', DeliveryActionFormSchema, inspections.setDeliveryAction),
+      formRoute({
+        schema: FindingChangeFormSchema,
+        act: (input, request) =>
+          inspections.changeFinding(
+            request.actor,
+            parseInput(FindingParams, request.params),
+            input,
+            request.id,
+          ),
+        redirectTo: (target) => paths.inspection(target),
+        render: renderFindingForm,
+      }),
     );
     app.post(
       paths.response.pattern,

@@ -7,13 +7,7 @@ import {
   withDateParts,
 } from '../../kernel/http/form-fields.ts';
 import { ACTION_ADDRESS } from '../delivery/index.ts';
-import {
-  FINDING_KINDS,
-  type FindingKind,
-  INSPECTION_KINDS,
-  INSPECTION_STATUSES,
-  PEEL_GRADES,
-} from './inspections.tables.ts';
+import { FINDING_KINDS, INSPECTION_KINDS, INSPECTION_STATUSES, PEEL_GRADES } from './inspections.tables.ts';
 
 // The register's forms, file and API documents: every message names what to fix.
 
@@ -108,20 +102,19 @@ const findingFields = {
 export const FindingFormSchema = z.object(findingFields);
 export type FindingForm = z.infer<typeof FindingFormSchema>;
 
-export const DeliveryActionFormSchema = z.object({
-  finding: z
-    .string({ message: 'Select the finding' })
-    .regex(
-      /^(cause-of-concern|recommendation|area-for-improvement)\|[A-Za-z0-9][A-Za-z0-9.]{0,7}$/,
-      'Select the finding',
-    )
-    .transform((value) => {
-      const [kind, number] = value.split('|') as [FindingKind, string];
-      return { kind, number };
-    }),
+/** A finding of a report, named by its kind and its number in the report. */
+export const FindingParams = InspectionParams.extend({
+  kind: z.enum(FINDING_KINDS, { message: 'kind must be a kind of finding' }),
+  number: findingNumber,
+});
+export type FindingTarget = z.infer<typeof FindingParams>;
+
+/** What may change of a recorded finding: its wording (corrected) and the delivery action answering it. */
+export const FindingChangeFormSchema = z.object({
+  text: findingFields.text,
   deliveryAction: actionAddress,
 });
-export type DeliveryActionForm = z.infer<typeof DeliveryActionFormSchema>;
+export type FindingChangeForm = z.infer<typeof FindingChangeFormSchema>;
 
 export const ResponseFormSchema = withDateParts(
   ['responsePublishedOn'],

@@ -14,10 +14,10 @@ import {
 import {
   addFinding,
   addGrade,
+  changeFinding,
   publishInspection,
   recordInspection,
   recordResponse,
-  setDeliveryAction,
 } from './inspections.write.ts';
 
 export type InspectionsService = ReturnType<typeof createInspectionsService>;
@@ -41,7 +41,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
     recordInspection,
     addGrade,
     addFinding,
-    setDeliveryAction,
+    changeFinding,
     recordResponse,
     publishInspection,
     importInspectionsFile,

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../kernel/errors.ts';
 import { csvColumns } from '../../kernel/formats/csv.ts';
 import { formatDate } from '../../kernel/formats/dates.ts';
 import { officeItems } from '../../kernel/http/form-fields.ts';
@@ -8,7 +9,7 @@ import { type RecommendationRow, recommendationPaths } from '../recommendations/
 import { describeResponse, takesResponse } from './inspections.clock.ts';
 import { inspectionPaths as paths } from './inspections.paths.ts';
 import type { FindingRecord, InspectionRecord } from './inspections.read.ts';
-import type { InspectionFilter } from './inspections.schemas.ts';
+import type { FindingTarget, InspectionFilter } from './inspections.schemas.ts';
 import {
   FINDING_KINDS,
   type FindingKind,
@@ -99,8 +100,9 @@ function actionLink(action: LinkedAction | null) {
   };
 }
 
-function findingRow(finding: FindingRecord) {
+function findingRow(finding: FindingRecord, report: InspectionRecord) {
   return {
+    editUrl: paths.editFinding({ ...targetOf(report), kind: finding.kind, number: finding.number }),
     kind: finding.kind,
     kindLabel: FINDING_LABELS[finding.kind],
     number: finding.number,
@@ -143,7 +145,7 @@ export function toListPage(
 export type ListPageModel = PageModel & ReturnType<typeof toListPage>;
 
 /** The forms on a report's page, each named; a mistake in one shows against that form's fields. */
-export type InspectionFormName = 'grade' | 'finding' | 'delivery' | 'response' | 'publish';
+export type InspectionFormName = 'grade' | 'finding' | 'response' | 'publish';
 
 export function toInspectionPage(
   read: { inspection: InspectionRecord; canManage: boolean; actions: LinkedAction[] },
@@ -151,7 +153,7 @@ export function toInspectionPage(
 ) {
   const report = read.inspection;
   const target = targetOf(report);
-  const findings = report.findings.map(findingRow);
+  const findings = report.findings.map((finding) => findingRow(finding, report));
   return {
     pageTitle: report.title,
     report: {
@@ -177,24 +179,10 @@ export function toInspectionPage(
     canManage: read.canManage,
     grades: PEEL_GRADES.map((grade) => ({ value: grade, text: GRADE_LABELS[grade] })),
     findingKinds: FINDING_KINDS.map((kind) => ({ value: kind, text: FINDING_LABELS[kind] })),
-    findingChoices: findings.map((finding) => ({
-      value: `${finding.kind}|${finding.number}`,
-      text: `${finding.kindLabel} ${finding.number}`,
-    })),
-    actionChoices: [
-      { value: '', text: 'No delivery action' },
-      ...read.actions.map((action) => ({
-        value: action.address,
-        text: `${action.reference}: ${action.title} (${action.planTitle})`,
-      })),
-    ],
-    actionHint: read.actions.length
-      ? "An action of this office's delivery plans that answers it."
-      : "This office's delivery plans have no actions yet: add them under Delivery first.",
+    ...actionChoices(read.actions),
     formUrls: {
       grade: paths.grades(target),
       finding: paths.findings(target),
-      delivery: paths.deliveryAction(target),
       response: paths.response(target),
       publish: paths.publish(target),
     },
@@ -205,6 +193,46 @@ export function toInspectionPage(
   };
 }
 export type InspectionPageModel = PageModel & ReturnType<typeof toInspectionPage>;
+
+/** The office's delivery actions a finding may be linked to, as a select's items, and the hint above them. */
+function actionChoices(actions: LinkedAction[]) {
+  return {
+    actionChoices: [
+      { value: '', text: 'No delivery action' },
+      ...actions.map((action) => ({
+        value: action.address,
+        text: `${action.reference}: ${action.title} (${action.planTitle})`,
+      })),
+    ],
+    actionHint: actions.length
+      ? "An action of this office's delivery plans that answers it."
+      : "This office's delivery plans have no actions yet: add them under Delivery first.",
+  };
+}
+
+/** The form that corrects a finding's wording and sets the delivery action answering it. */
+export function toFindingFormPage(
+  read: { inspection: InspectionRecord; actions: LinkedAction[] },
+  target: FindingTarget,
+  problem?: FormProblem,
+) {
+  const report = read.inspection;
+  const finding = report.findings.find((each) => each.kind === target.kind && each.number === target.number);
+  if (!finding) throw new NotFoundError('There is no such finding in this report');
+  const name = `${FINDING_LABELS[finding.kind]} ${finding.number}`;
+  return {
+    pageTitle: `Change ${name.toLowerCase()}: ${report.title}`,
+    heading: `Change ${name.toLowerCase()}`,
+    report: { title: report.title, url: paths.inspection(targetOf(report)) },
+    inLedger: finding.ledger !== null,
+    ...actionChoices(read.actions),
+    values: problem?.values ?? { text: finding.text, deliveryAction: finding.deliveryAction?.address ?? '' },
+    errorList: problem?.errorList,
+    fieldErrors: problem?.fieldErrors ?? {},
+    action: paths.editFinding(target),
+  };
+}
+export type FindingFormPageModel = PageModel & ReturnType<typeof toFindingFormPage>;
 
 export interface OpenRecommendation {
   report: InspectionRecord;
@@ -221,7 +249,7 @@ export function toOpenPage(open: OpenRecommendation[]) {
         url: paths.inspection(targetOf(report)),
         publishedOn: formatDate(report.reportPublishedOn),
       },
-      ...findingRow(finding),
+      ...findingRow(finding, report),
       draft: report.status === 'draft',
     })),
     links: { list: paths.list(), csv: paths.openCsv() },

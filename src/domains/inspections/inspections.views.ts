@@ -1,5 +1,6 @@
 import { view } from '../../kernel/http/views.ts';
 import type {
+  FindingFormPageModel,
   InspectionPageModel,
   ListPageModel,
   NewInspectionPageModel,
@@ -11,4 +12,5 @@ export const VIEWS = {
   inspection: view<InspectionPageModel>('inspections/views/inspection.njk'),
   open: view<OpenPageModel>('inspections/views/open-recommendations.njk'),
   newInspection: view<NewInspectionPageModel>('inspections/views/new-inspection.njk'),
+  findingForm: view<FindingFormPageModel>('inspections/views/finding-form.njk'),
 };

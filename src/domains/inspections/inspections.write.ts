@@ -27,8 +27,9 @@ import {
   updateInspection,
 } from './inspections.queries.ts';
 import type {
-  DeliveryActionForm,
+  FindingChangeForm,
   FindingForm,
+  FindingTarget,
   GradeForm,
   InspectionForm,
   InspectionTarget,
@@ -162,6 +163,25 @@ async function enterInLedger(
 /** A finding as it is saved: its delivery action resolved from its address to the action's id. */
 export type FindingToSave = Omit<FindingForm, 'deliveryAction'> & { deliveryActionId: number | null };
 
+/** Changes a recorded finding's wording (reworded in the ledger too) and delivery action, if either differs. */
+async function changeSavedFinding(
+  deps: InspectionsDeps,
+  trx: Db,
+  actor: Actor,
+  existing: FindingRow,
+  change: { text: string; deliveryActionId: number | null },
+  requestId?: string,
+): Promise<boolean> {
+  const { text, deliveryActionId } = change;
+  if (existing.text === text && existing.deliveryActionId === deliveryActionId) return false;
+  if (existing.recommendationId !== null && existing.text !== text)
+    await deps.ledger.reword(trx, actor, { id: existing.recommendationId, from: existing.text, to: text });
+  await updateFinding(trx, existing.id, change);
+  const before = { text: existing.text, deliveryActionId: existing.deliveryActionId };
+  await recordChange(trx, actor, { type: 'inspection_finding', id: existing.id }, before, change, requestId);
+  return true;
+}
+
 /**
  * Adds a finding, or (from a file) changes one's wording and delivery action. A new cause of concern or
  * recommendation enters the ledger; a changed one is reworded there. Returns whether anything changed.
@@ -175,22 +195,8 @@ export async function saveFinding(
   existing: FindingRow | undefined,
 ): Promise<boolean> {
   const { deliveryActionId } = finding;
-  if (existing) {
-    if (existing.text === finding.text && existing.deliveryActionId === deliveryActionId) return false;
-    if (existing.recommendationId !== null && existing.text !== finding.text)
-      await deps.ledger.reword(trx, actor, {
-        id: existing.recommendationId,
-        from: existing.text,
-        to: finding.text,
-      });
-    await updateFinding(trx, existing.id, { text: finding.text, deliveryActionId });
-    const before = { text: existing.text, deliveryActionId: existing.deliveryActionId };
-    await recordChange(trx, actor, { type: 'inspection_finding', id: existing.id }, before, {
-      text: finding.text,
-      deliveryActionId,
-    });
-    return true;
-  }
+  if (existing)
+    return changeSavedFinding(deps, trx, actor, existing, { text: finding.text, deliveryActionId });
   const recommendationId =
     finding.kind === 'area-for-improvement'
       ? null
@@ -246,31 +252,26 @@ export async function addFinding(
   });
 }
 
-/** Links a finding to the action of the office's delivery plans that answers it, or removes the link. */
-export async function setDeliveryAction(
+/**
+ * Corrects a finding's wording and sets (or removes) the action of the office's delivery plans that answers it;
+ * its kind and number stay, as they name it in the ledger and in files.
+ */
+export async function changeFinding(
   deps: InspectionsDeps,
   actor: Actor,
-  target: InspectionTarget,
-  form: DeliveryActionForm,
+  target: FindingTarget,
+  form: FindingChangeForm,
   requestId?: string,
 ) {
   const deliveryActionId = await actionChosen(deps, actor, target, form.deliveryAction);
   return deps.db.transaction().execute(async (trx) => {
     const row = await findToChange(deps, trx, actor, target);
     const finding = (await listFindings(trx, [row.id])).find(
-      (each) => each.kind === form.finding.kind && each.number === form.finding.number,
+      (each) => each.kind === target.kind && each.number === target.number,
     );
     if (!finding) throw new NotFoundError('There is no such finding in this report');
-    await updateFinding(trx, finding.id, { deliveryActionId });
-    const record = { type: 'inspection_finding', id: finding.id };
-    await recordChange(
-      trx,
-      actor,
-      record,
-      { deliveryActionId: finding.deliveryActionId },
-      { deliveryActionId },
-      requestId,
-    );
+    await changeSavedFinding(deps, trx, actor, finding, { text: form.text, deliveryActionId }, requestId);
+    return target;
   });
 }
 
