@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './kernel/http/security-headers.ts';
 import { registerStaticAssets } from './kernel/http/static-assets.ts';
 import { trustProxyHops } from './kernel/http/trusted-proxies.ts';
 import { registerViews } from './kernel/http/views.ts';
+import { registerRequestMetrics } from './kernel/metrics/metrics.ts';
 import { createViewEnvironment } from './kernel/views/nunjucks.ts';
 
 /** The service navigation: every domain's links, in the order of their positions. */
@@ -36,6 +37,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  registerRequestMetrics(app, services.metrics);
 
   await registerSecurityHeaders(app);
   await registerCompression(app);

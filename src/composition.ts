@@ -8,6 +8,7 @@ import { type AssetManifest, PROJECT_ROOT, readAssetManifest } from './kernel/as
 import { systemActor } from './kernel/auth/actor.ts';
 import { createPolicy, type PolicyRules } from './kernel/auth/policy.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db/database.ts';
+import { createMetrics } from './kernel/metrics/metrics.ts';
 import type { Schema } from './schema.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): FastifyBaseLogger {
@@ -33,14 +34,17 @@ export const policy = createPolicy(
 
 /** Builds every domain's services from an open database, in the order of the domain list. */
 export function buildServices(database: DatabaseHandle<Schema>, options: Pick<Config, 'baseUrl'>) {
+  const metrics = createMetrics(database);
   return {
     policy,
+    metrics,
     ...DOMAINS.buildServices({
       database,
       db: database.db,
       policy,
       now: () => new Date(),
       baseUrl: options.baseUrl,
+      metrics,
     }),
   };
 }

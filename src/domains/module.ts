@@ -7,6 +7,7 @@ import type { DomainCommand } from '../kernel/cli/command.ts';
 import type { DatabaseHandle } from '../kernel/db/database.ts';
 import type { NavigationLink } from '../kernel/http/navigation.ts';
 import type { OpenApiPaths } from '../kernel/http/openapi.ts';
+import type { Metrics } from '../kernel/metrics/metrics.ts';
 import type { Db, Schema } from '../schema.ts';
 import type { buildOpenApiDocument } from './api/api.routes.ts';
 import type { BuildInfo } from './health/build-info.ts';
@@ -18,6 +19,8 @@ export interface Ports {
   policy: Policy;
   now: () => Date;
   baseUrl: string;
+  /** The app's Prometheus registry: a domain adds gauges read when scraped. */
+  metrics: Metrics;
 }
 
 /** What routes may need beyond their own services: settings, and what the app assembles from every domain. */

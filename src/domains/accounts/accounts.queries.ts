@@ -401,3 +401,14 @@ export async function recordDeliveryAttempt(
     .where('id', '=', id)
     .execute();
 }
+
+/** Messages not yet sent: those still being tried, and those given up after five attempts. */
+export async function countUnsentMessages(db: Db) {
+  const rows = await db
+    .selectFrom('outboxMessage')
+    .select([(eb) => eb.fn.countAll<string>().as('messages'), (eb) => eb('attempts', '>=', 5).as('givenUp')])
+    .where('sentAt', 'is', null)
+    .groupBy('givenUp')
+    .execute();
+  return rows.map((row) => ({ givenUp: Boolean(row.givenUp), messages: Number(row.messages) }));
+}

@@ -2,6 +2,7 @@ import type { AreasService } from '../areas/index.ts';
 import { defineDomain } from '../module.ts';
 import { ACCOUNTS_COMMANDS } from './accounts.cli.ts';
 import { seedDemoAccounts } from './accounts.demo.ts';
+import { registerOutboxMetrics } from './accounts.metrics.ts';
 import { ACCOUNTS_OPENAPI } from './accounts.openapi.ts';
 import { accountPaths } from './accounts.paths.ts';
 import { ACCOUNTS_POLICY } from './accounts.policy.ts';
@@ -27,8 +28,9 @@ export const accountsDomain = defineDomain({
   name: 'accounts',
   policy: ACCOUNTS_POLICY,
   navigation: [{ href: accountPaths.users(), text: 'Admin', permission: 'users:manage', position: 90 }],
-  build: ({ db, policy, now, baseUrl }, _needs: { areas: AreasService }) => {
+  build: ({ db, policy, now, baseUrl, metrics }, _needs: { areas: AreasService }) => {
     const deps = { db, policy, now, baseUrl };
+    registerOutboxMetrics(metrics, db);
     return {
       users: createUsersService(deps),
       signIn: createSignInService(deps),

@@ -4,9 +4,13 @@ import { createHealthService } from './health.service.ts';
 
 export { type BuildInfo, readBuildInfo } from './build-info.ts';
 
-/** /health, /ping and /info: whether the service and its database answer, and which build is running. */
+/**
+ * /ping, /health, /info and /metrics: whether the service and its database answer, which build is running,
+ * and the figures an operator watches.
+ */
 export const healthDomain = defineDomain({
   name: 'health',
-  build: ({ database }) => ({ health: createHealthService(database) }),
+  policy: { 'metrics:read': ['admin'] },
+  build: ({ database, policy, metrics }) => ({ health: createHealthService({ database, policy, metrics }) }),
   routes: ({ health }, { buildInfo }) => [healthRoutes({ health, buildInfo })],
 });

@@ -3,6 +3,7 @@ import type { JudgementsService } from '../judgements/index.ts';
 import { defineDomain } from '../module.ts';
 import { PERFORMANCE_COMMANDS } from './performance.cli.ts';
 import { describeDemoPoliceUk, loadDemoPoliceUkInBackground, seedDemoPoliceUk } from './performance.demo.ts';
+import { registerImportMetrics } from './performance.metrics.ts';
 import { POLICE_UK_OPENAPI } from './performance.openapi.ts';
 import { PERFORMANCE_POLICY } from './performance.policy.ts';
 import { performanceRoutes } from './performance.routes.ts';
@@ -21,18 +22,21 @@ export const performanceDomain = defineDomain({
     { href: '/performance/imports', text: 'Imports', permission: 'imports:read', position: 60 },
   ],
   build: (
-    { database, policy },
+    { database, policy, metrics },
     { areas, judgements }: { areas: AreasService; judgements: JudgementsService },
-  ) => ({
-    // A police.uk import rebuilds the indicators computed from the months it loaded.
-    performance: createPerformanceServices({
-      database,
-      areas,
-      policy,
-      afterLoad: judgements.refreshAfterPoliceUkLoad,
-      afterLookupLoad: judgements.refreshAfterLookupLoad,
-    }),
-  }),
+  ) => {
+    registerImportMetrics(metrics, database.db);
+    return {
+      // A police.uk import rebuilds the indicators computed from the months it loaded.
+      performance: createPerformanceServices({
+        database,
+        areas,
+        policy,
+        afterLoad: judgements.refreshAfterPoliceUkLoad,
+        afterLookupLoad: judgements.refreshAfterLookupLoad,
+      }),
+    };
+  },
   routes: ({ performance }) => [performanceRoutes({ performance })],
   openApi: [POLICE_UK_OPENAPI],
   commands: PERFORMANCE_COMMANDS,

@@ -436,3 +436,12 @@ export function listLoadedUnits(db: Db, forceAreaIds: readonly number[]): Promis
     .where('forceAreaId', 'in', [...forceAreaIds])
     .execute();
 }
+
+/** How many import runs there are in each status, for the metrics. */
+export function countImportRunsByStatus(db: Db) {
+  return db
+    .selectFrom('policeUkImportRun')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('runs')])
+    .groupBy('status')
+    .execute();
+}

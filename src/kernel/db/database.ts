@@ -23,6 +23,8 @@ export interface DatabaseHandle<Schema> {
    * the handle closes. Gives the socket's path.
    */
   acceptCommands?: () => Promise<string>;
+  /** PostgreSQL only: the pool's connections, for the metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export interface OpenOptions {

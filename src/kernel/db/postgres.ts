@@ -51,6 +51,7 @@ export async function openPool<Schema>(target: PoolTarget): Promise<DatabaseHand
     sql: poolClient(pool),
     description: target.description,
     close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
