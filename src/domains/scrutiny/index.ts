@@ -9,6 +9,7 @@ import { agendaRoutes } from './meetings/agenda.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { minuteItemRoutes } from './minutes/minute-items.routes.ts';
 import { minutesRoutes } from './minutes/minutes.routes.ts';
+import { oparlRoutes } from './oparl/oparl.routes.ts';
 import { scrutinyPapersRoutes } from './papers/papers.routes.ts';
 import { questionsRoutes } from './questions/questions.routes.ts';
 import { recommendationsRoutes } from './recommendations/recommendations.routes.ts';
@@ -53,6 +54,7 @@ export const scrutinyDomain = defineDomain({
     committeesRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
     workProgrammeRoutes({ ...scrutiny.records, managedPanels: scrutiny.managedPanels }),
     scrutinyApiRoutes({ scrutiny, baseUrl: config.baseUrl }),
+    oparlRoutes({ oparl: scrutiny.oparl, baseUrl: config.baseUrl, areaName: config.areaName }),
     scrutinyPapersRoutes({ scrutiny }),
     scrutinyAttendanceRoutes({ scrutiny }),
     scrutinyInterestsRoutes({ scrutiny }),

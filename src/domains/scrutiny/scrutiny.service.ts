@@ -4,6 +4,7 @@ import { createScrutinyAttendanceService } from './attendance/attendance.service
 import { createScrutinyInterestsService } from './interests/interests.service.ts';
 import { createAgendaService } from './meetings/agenda.service.ts';
 import { createMeetingsService } from './meetings/meetings.service.ts';
+import { createOparlService } from './oparl/oparl.service.ts';
 import { createScrutinyPapersService } from './papers/papers.service.ts';
 import type { QuestionDeadline } from './questions/questions.deadline.ts';
 import { createQuestionsService } from './questions/questions.service.ts';
@@ -19,6 +20,8 @@ export function createScrutinyService(given: LedgerOptional<ScrutinyDeps>) {
   const records = createScrutinyRecordsService(deps);
   const meetings = createMeetingsService(deps);
   const listMeetingsForReader = meetings.listMeetings;
+  const papers = createScrutinyPapersService(deps);
+  const attendance = createScrutinyAttendanceService(deps);
 
   /**
    * For the statutory calendar: public question deadlines still to come, and the responses the panels have
@@ -50,8 +53,9 @@ export function createScrutinyService(given: LedgerOptional<ScrutinyDeps>) {
     ...createQuestionsService(deps),
     upcomingDeadlines,
     agenda: createAgendaService(deps),
-    papers: createScrutinyPapersService(deps),
-    attendance: createScrutinyAttendanceService(deps),
+    papers,
+    attendance,
+    oparl: createOparlService({ ...deps, readMeeting: meetings.readMeeting, papers, attendance }),
     interests: createScrutinyInterestsService(deps),
     records,
   };

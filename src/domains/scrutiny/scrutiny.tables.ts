@@ -29,7 +29,15 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 export interface ScrutinyTables
   extends Narrowed<
-      Pick<Database, 'scrutinyMember' | 'publicQuestionRules' | 'meeting' | 'agendaItem' | 'publicQuestion'>,
+      Pick<
+        Database,
+        | 'scrutinyMember'
+        | 'publicQuestionRules'
+        | 'meeting'
+        | 'agendaItem'
+        | 'publicQuestion'
+        | 'scrutinyRecordStamp'
+      >,
       {
         scrutinyMember: {
           role: MemberRole;

@@ -938,6 +938,13 @@ export interface ScrutinyRecommendationSource {
   recommendationId: number;
 }
 
+export interface ScrutinyRecordStamp {
+  createdAt: Generated<Timestamp>;
+  kind: string;
+  modifiedAt: Generated<Timestamp>;
+  recordId: number;
+}
+
 export interface UserRole {
   bodyId: number | null;
   id: Generated<number>;
@@ -1061,6 +1068,7 @@ export interface DB {
   scrutinyMember: ScrutinyMember;
   scrutinyPublishedMeeting: ScrutinyPublishedMeeting;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
+  scrutinyRecordStamp: ScrutinyRecordStamp;
   userRole: UserRole;
   userSession: UserSession;
   workProgrammeEntry: WorkProgrammeEntry;

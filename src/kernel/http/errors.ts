@@ -74,7 +74,13 @@ function sendServerError(
 }
 
 export function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith('/api/') || request.authenticatedBy === 'token') return true;
+  // The OParl API (src/domains/scrutiny/oparl) is JSON too, beside /api/v1.
+  if (
+    request.url.startsWith('/api/') ||
+    request.url.startsWith('/oparl/') ||
+    request.authenticatedBy === 'token'
+  )
+    return true;
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }
