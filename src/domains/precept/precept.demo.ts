@@ -67,5 +67,5 @@ export async function seedDemoPrecept(precept: PreceptService, actor: Actor): Pr
     TARGET,
     parseInput(IssueFormSchema, { final: '£170.28', issuedOn: '2017-02-10' }),
   );
-  return ['1 precept year (illustrative)'];
+  return ['1 illustrative precept year'];
 }
