@@ -152,4 +152,35 @@ describe.each(testEngines())('the precept’s pages, forms and API, on %s', (eng
     const index = await app.inject({ method: 'GET', url: paths.index() });
     expect(index.body).toContain('Revised precept proposed: £244.50');
   });
+
+  it('flags a precept issued without a veto that differs from the proposal (Sch 5 para 5(3))', async () => {
+    const office = 'flag-precept-office';
+    const flagged = await createPreceptFixture(database.current, services, office, 3);
+    const officeOfficer = await signedIn(app, services, 'opcc-officer', office);
+    const panel = await signedIn(app, services, 'scrutiny-officer', flagged.panel);
+    const year = { body: office, year: '2026-27' };
+    expect((await officeOfficer.post(paths.add(), PROPOSAL(office))).statusCode).toBe(303);
+    const reported = await panel.post(paths.report(year), {
+      meeting: String(flagged.meetingId),
+      'reportedOn-day': '5',
+      'reportedOn-month': '2',
+      'reportedOn-year': '2026',
+      decision: 'recommendations',
+      ...voteFields(flagged.members, 3),
+    });
+    expect(reported.statusCode).toBe(303);
+    const issued = await officeOfficer.post(paths.issue(year), {
+      final: '£248.00',
+      'issuedOn-day': '2',
+      'issuedOn-month': '3',
+      'issuedOn-year': '2026',
+    });
+    expect(issued.statusCode).toBe(303);
+    const page = await app.inject({ method: 'GET', url: paths.year(year) });
+    expect(page.body).toContain('without a veto that is allowed only in accordance with a recommendation');
+    expect(page.body).toContain('Late: 2 March 2026, due by 1 March 2026');
+    expect(page.body).toContain(
+      '3 of the 3 members voted for the Panel’s decision. A veto would have needed 2',
+    );
+  });
 });

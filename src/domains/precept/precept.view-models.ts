@@ -158,6 +158,16 @@ function figuresOf(year: PreceptRecord) {
   };
 }
 
+/**
+ * Without a veto the Commissioner may issue a precept other than the proposed one only in accordance with a
+ * recommendation in the Panel's report (PRSRA 2011 Sch 5 para 5(3)): flagged, since the report is free text.
+ */
+function issueNoteOf(year: PreceptRecord): string | null {
+  if (year.finalPence === null || year.panelDecision === 'veto' || year.finalPence === year.proposedPence)
+    return null;
+  return `The precept issued (${formatPence(year.finalPence)}) differs from the proposed ${formatPence(year.proposedPence)}: without a veto that is allowed only in accordance with a recommendation in the Panel’s report (PRSRA 2011 Sch 5 para 5(3)).`;
+}
+
 export function toYearPage(read: Awaited<ReturnType<typeof readYear>>) {
   const { year } = read;
   const target = targetOf(year);
@@ -172,6 +182,7 @@ export function toYearPage(read: Awaited<ReturnType<typeof readYear>>) {
       illustrative: year.illustrative,
       figures: figuresOf(year),
       referendum: referendumOf(year),
+      issueNote: issueNoteOf(year),
       meeting: year.meetingId
         ? {
             title: year.meetingTitle,
