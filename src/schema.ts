@@ -8,6 +8,7 @@ import type { JudgementsTables } from './domains/judgements/judgements.tables.ts
 import type { PacksPublished, PacksTables } from './domains/packs/packs.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
+import type { PreceptTables } from './domains/precept/precept.tables.ts';
 import type {
   RecommendationsPublished,
   RecommendationsTables,
@@ -37,7 +38,8 @@ export type Schema = AreasTables &
   DeliveryTables &
   InspectionsTables &
   PacksTables &
-  PacksPublished;
+  PacksPublished &
+  PreceptTables;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

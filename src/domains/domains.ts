@@ -12,6 +12,7 @@ import { packsDomain } from './packs/index.ts';
 import { performanceDomain } from './performance/index.ts';
 import { plansDomain } from './plans/index.ts';
 import { portalDomain } from './portal/index.ts';
+import { preceptDomain } from './precept/index.ts';
 import { recommendationsDomain } from './recommendations/index.ts';
 import { scrutinyDomain } from './scrutiny/index.ts';
 
@@ -34,5 +35,6 @@ export const DOMAINS = DomainList.start()
   .add(deliveryDomain)
   .add(inspectionsDomain)
   .add(packsDomain)
+  .add(preceptDomain)
   .add(calendarDomain)
   .add(apiDomain);

@@ -58,14 +58,16 @@ export interface ScrutinyTables
     ScrutinyAttendanceTables,
     ScrutinyInterestsTables {}
 
-/** The views scrutiny publishes for other domains to read (migration 0024, decision record 0004). */
+/** The views scrutiny publishes for other domains to read (migrations 0024 and 0028, decision record 0004). */
 export interface ScrutinyPublished
   extends Narrowed<
     {
       /** Every meeting of every body that meets in public: all are public, cancelled ones too. */
       scrutinyPublishedMeeting: View<'scrutinyPublishedMeeting'>;
+      /** Every member of every scrutiny body, with the term they serve (migration 0028; the precept's vote). */
+      scrutinyPublishedMember: View<'scrutinyPublishedMember', 'termStart' | 'termEnd'>;
     },
-    { scrutinyPublishedMeeting: { status: MeetingStatus } }
+    { scrutinyPublishedMeeting: { status: MeetingStatus }; scrutinyPublishedMember: { role: MemberRole } }
   > {}
 
 /**

@@ -799,6 +799,38 @@ export interface PopulationEstimate {
   year: number;
 }
 
+export interface PreceptVote {
+  memberId: number;
+  preceptYearId: number;
+  vote: string;
+}
+
+export interface PreceptYear {
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
+  finalPence: number | null;
+  id: Generated<number>;
+  illustrative: Generated<boolean>;
+  issuedOn: string | null;
+  meetingId: number | null;
+  panelDecision: string | null;
+  panelId: number;
+  previousPence: number | null;
+  proposedOn: string;
+  proposedPence: number;
+  referendumLimitPence: number;
+  reportedOn: string | null;
+  reportSummary: string | null;
+  respondedOn: string | null;
+  responseSummary: string | null;
+  revisedPence: number | null;
+  revisedReportedOn: string | null;
+  revisedReportSummary: string | null;
+  startYear: number;
+  taxBaseHundredths: number | null;
+  vetoReason: string | null;
+}
+
 export interface PublicQuestion {
   answer: string | null;
   askerEmail: string;
@@ -925,6 +957,15 @@ export interface ScrutinyPublishedMeeting {
   startsAt: Timestamp | null;
   status: string | null;
   title: string | null;
+}
+
+export interface ScrutinyPublishedMember {
+  bodyId: number | null;
+  id: number | null;
+  name: string | null;
+  role: string | null;
+  termEnd: string | null;
+  termStart: string | null;
 }
 
 export interface ScrutinyRecommendationSource {
@@ -1054,6 +1095,8 @@ export interface DB {
   policeUkStreetRecord: PoliceUkStreetRecord;
   policeUkUnit: PoliceUkUnit;
   populationEstimate: PopulationEstimate;
+  preceptVote: PreceptVote;
+  preceptYear: PreceptYear;
   publicQuestion: PublicQuestion;
   publicQuestionRules: PublicQuestionRules;
   recommendation: Recommendation;
@@ -1067,6 +1110,7 @@ export interface DB {
   scrutinyGroupMember: ScrutinyGroupMember;
   scrutinyMember: ScrutinyMember;
   scrutinyPublishedMeeting: ScrutinyPublishedMeeting;
+  scrutinyPublishedMember: ScrutinyPublishedMember;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   scrutinyRecordStamp: ScrutinyRecordStamp;
   userRole: UserRole;

@@ -1,0 +1,28 @@
+import { defineDomain } from '../module.ts';
+import { seedDemoPrecept } from './precept.demo.ts';
+import { PRECEPT_OPENAPI } from './precept.openapi.ts';
+import { preceptPaths } from './precept.paths.ts';
+import { PRECEPT_POLICY } from './precept.policy.ts';
+import { preceptRoutes } from './precept.routes.ts';
+import { createPreceptService } from './precept.service.ts';
+
+export { preceptPaths } from './precept.paths.ts';
+export type { PreceptService } from './precept.service.ts';
+export type { PreceptTables } from './precept.tables.ts';
+
+/**
+ * The precept process of each policing body (issue 15 item 2): the proposal to the Panel, its vote member by
+ * member and its report, the veto counted on two-thirds of the Panel's membership at the time, the revised
+ * precept after a veto and the Panel's report on it, and the precept issued; each step against its
+ * statutory date (PRSRA 2011 Sch 5; SI 2012/2271 Part 2), all public, and the dates on the calendar.
+ */
+export const preceptDomain = defineDomain({
+  name: 'precept',
+  policy: PRECEPT_POLICY,
+  build: ({ db, policy, now }) => ({ precept: createPreceptService({ db, policy, now }) }),
+  routes: ({ precept }) => [preceptRoutes({ precept })],
+  openApi: [PRECEPT_OPENAPI],
+  navigation: [{ href: preceptPaths.index(), text: 'Precepts', position: 38 }],
+  deadlines: ({ precept }) => [precept.upcomingDeadlines],
+  seedDemo: async ({ precept }, { actor }) => ({ loaded: await seedDemoPrecept(precept, actor) }),
+});

@@ -1,0 +1,18 @@
+import { view } from '../../kernel/http/views.ts';
+import type {
+  BodyPageModel,
+  IndexPageModel,
+  ProposalPageModel,
+  ReportFormPageModel,
+  StepFormPageModel,
+  YearPageModel,
+} from './precept.view-models.ts';
+
+export const VIEWS = {
+  index: view<IndexPageModel>('precept/views/index.njk'),
+  body: view<BodyPageModel>('precept/views/body.njk'),
+  year: view<YearPageModel>('precept/views/year.njk'),
+  proposal: view<ProposalPageModel>('precept/views/proposal.njk'),
+  report: view<ReportFormPageModel>('precept/views/report.njk'),
+  step: view<StepFormPageModel>('precept/views/step.njk'),
+};
