@@ -1,5 +1,5 @@
 import { recordChange } from '../../kernel/audit/audit.ts';
-import type { Actor } from '../../kernel/auth/actor.ts';
+import { type Actor, actorLabel } from '../../kernel/auth/actor.ts';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { canManage, type FundingDeps, fundOrRefuse, requireManage, todayOf } from './funding.context.ts';
 import { allocateByFormula, FormulaError, retainedPence } from './funding.formula.ts';
@@ -334,7 +334,7 @@ export async function recordAllocation(
         retainedPence: worked.retainedPence,
         formula: JSON.stringify(formula),
         recordedOn: todayOf(deps),
-        recordedBy: actor.kind === 'user' ? actor.displayName : 'the system',
+        recordedBy: actor.kind === 'user' ? actor.displayName : actorLabel(actor),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
