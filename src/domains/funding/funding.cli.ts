@@ -1,6 +1,6 @@
 import { type DomainCommand, type DomainCommandContext, readFileArgument } from '../../kernel/cli/command.ts';
 import { plural } from '../../kernel/formats/words.ts';
-import { loadFundsFile } from './funding.files.ts';
+import { loadCheckedFundsFile, readFundsFile } from './funding.files.ts';
 import type { FundingService } from './funding.service.ts';
 
 type FundingCommandServices = { funding: FundingService };
@@ -14,7 +14,9 @@ async function runImportFunds({
   actor,
 }: DomainCommandContext<FundingCommandServices>): Promise<void> {
   const { name, text } = readFileArgument(positionals, 0, 'funds file (YAML or JSON)');
-  const result = await withServices(({ funding }) => loadFundsFile(funding, actor, text, name));
+  // The file's shape is checked before the database opens, so a typo costs nothing.
+  const file = readFundsFile(text, name);
+  const result = await withServices(({ funding }) => loadCheckedFundsFile(funding, actor, file));
   stderr(
     `Loaded ${name}: ${plural(result.funds, 'fund')} of ${result.body} (${plural(result.changes, 'fund')} changed).`,
   );
