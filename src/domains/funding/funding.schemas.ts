@@ -38,8 +38,8 @@ const Percent = z
   .min(0, 'must not be negative')
   .max(100, 'must be 100 or less')
   .refine(
-    (value) =>
-      Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-9,
+    // Kept as whole basis points: 12.5 is 1250; a third decimal would be lost, so it is refused.
+    (value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-9,
     'must have at most two decimals',
   );
 const Value = z
