@@ -3,8 +3,9 @@ import type { AccountsPublished, AccountsTables } from './domains/accounts/accou
 import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { DeliveryTables } from './domains/delivery/delivery.tables.ts';
+import type { FundingTables } from './domains/funding/funding.tables.ts';
 import type { InspectionsTables } from './domains/inspections/inspections.tables.ts';
-import type { JudgementsTables } from './domains/judgements/judgements.tables.ts';
+import type { JudgementsPublished, JudgementsTables } from './domains/judgements/judgements.tables.ts';
 import type { PacksPublished, PacksTables } from './domains/packs/packs.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
@@ -34,12 +35,14 @@ export type Schema = AreasTables &
   ScrutinyTables &
   ScrutinyPublished &
   JudgementsTables &
+  JudgementsPublished &
   DecisionsTables &
   DeliveryTables &
   InspectionsTables &
   PacksTables &
   PacksPublished &
-  PreceptTables;
+  PreceptTables &
+  FundingTables;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

@@ -4,6 +4,7 @@ import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
 import { deliveryDomain } from './delivery/index.ts';
+import { fundingDomain } from './funding/index.ts';
 import { healthDomain } from './health/index.ts';
 import { inspectionsDomain } from './inspections/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
@@ -29,6 +30,7 @@ export const DOMAINS = DomainList.start()
   .add(plansDomain)
   .add(judgementsDomain)
   .add(performanceDomain)
+  .add(fundingDomain)
   .add(recommendationsDomain)
   .add(scrutinyDomain)
   .add(decisionsDomain)

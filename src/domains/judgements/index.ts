@@ -11,7 +11,7 @@ import { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
 
 export { scorecardPaths } from './judgements.paths.ts';
 export type { JudgementsService, MeasureAnnotation, MeasureAnnotationSource } from './judgements.service.ts';
-export type { JudgementsTables } from './judgements.tables.ts';
+export type { JudgementsPublished, JudgementsTables } from './judgements.tables.ts';
 export { toIndicatorFigure } from './judgements.view-models.ts';
 
 /** Indicators, their materialised values and the honest judgement of every measure: the scorecard. */

@@ -1,6 +1,6 @@
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
-import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
+import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AreasPublished } from '../areas/index.ts';
 import type { PerformancePublished } from '../performance/index.ts';
 import type { PlansPublished } from '../plans/index.ts';
@@ -27,6 +27,11 @@ export interface JudgementsTables
     >,
     { indicator: { kind: IndicatorKind; geography: Geography; frequency: Frequency } }
   > {}
+
+/** The views judgements publishes for other domains (decision record 0004): the populations it holds (0029). */
+export interface JudgementsPublished {
+  judgementsPublishedPopulation: View<'judgementsPublishedPopulation'>;
+}
 
 /** What judgements' queries may read: its own tables, the audit trail, and the views it reads of others. */
 export type JudgementsDb = DomainDb<

@@ -235,6 +235,95 @@ export interface ForceArea {
   slug: string;
 }
 
+export interface Fund {
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
+  eligibility: string;
+  id: Generated<number>;
+  illustrativeNote: string | null;
+  kind: string;
+  name: string;
+  planSlug: string | null;
+  slug: string;
+  summary: string;
+}
+
+export interface FundAllocation {
+  financialYear: string;
+  formula: Json;
+  fundId: number;
+  id: Generated<number>;
+  potPence: number;
+  recordedBy: string;
+  recordedOn: string;
+  retainedPence: number;
+}
+
+export interface FundAllocationLine {
+  allocationId: number;
+  amountPence: number;
+  areaCode: string;
+  areaName: string;
+  sharePercent: string;
+}
+
+export interface FundAssessmentCriterion {
+  description: string | null;
+  fundId: number;
+  name: string;
+  position: number;
+  weight: number;
+}
+
+export interface FundBudget {
+  amountPence: number;
+  financialYear: string;
+  fundId: number;
+}
+
+export interface FundFormula {
+  crimesFrom: string | null;
+  crimesTo: string | null;
+  financialYear: string;
+  fundId: number;
+  note: string | null;
+  retainedBasisPoints: number;
+}
+
+export interface FundFormulaCriterion {
+  code: string;
+  financialYear: string;
+  fundId: number;
+  label: string;
+  populationYear: number | null;
+  position: number;
+  source: string;
+  sourceNote: string;
+  weight: number;
+}
+
+export interface FundFormulaValue {
+  areaCode: string;
+  criterionCode: string;
+  financialYear: string;
+  fundId: number;
+  value: string;
+}
+
+export interface FundPriority {
+  fundId: number;
+  position: number;
+  priorityCode: string;
+}
+
+export interface FundRound {
+  closesOn: string;
+  fundId: number;
+  name: string;
+  opensOn: string;
+  position: number;
+}
+
 export interface Indicator {
   createdAt: Generated<Timestamp>;
   crimeTypes: Generated<string[]>;
@@ -324,6 +413,13 @@ export interface InterestDeclaration {
   meetingId: number;
   memberId: number;
   participation: string;
+}
+
+export interface JudgementsPublishedPopulation {
+  areaCode: string | null;
+  population: number | null;
+  source: string | null;
+  year: number | null;
 }
 
 export interface LocalAuthority {
@@ -1043,6 +1139,16 @@ export interface DB {
   deliveryPlan: DeliveryPlan;
   deliveryStatus: DeliveryStatus;
   forceArea: ForceArea;
+  fund: Fund;
+  fundAllocation: FundAllocation;
+  fundAllocationLine: FundAllocationLine;
+  fundAssessmentCriterion: FundAssessmentCriterion;
+  fundBudget: FundBudget;
+  fundFormula: FundFormula;
+  fundFormulaCriterion: FundFormulaCriterion;
+  fundFormulaValue: FundFormulaValue;
+  fundPriority: FundPriority;
+  fundRound: FundRound;
   indicator: Indicator;
   indicatorMeasure: IndicatorMeasure;
   indicatorSeriesValue: IndicatorSeriesValue;
@@ -1051,6 +1157,7 @@ export interface DB {
   inspectionFinding: InspectionFinding;
   inspectionGrade: InspectionGrade;
   interestDeclaration: InterestDeclaration;
+  judgementsPublishedPopulation: JudgementsPublishedPopulation;
   localAuthority: LocalAuthority;
   lsoaLocalAuthority: LsoaLocalAuthority;
   meeting: Meeting;
