@@ -3,8 +3,8 @@
  *
  *   mean  = mean of the calculation points
  *   MR_i  = |x_i − x_(i−1)| between consecutive calculation points, and none across a gap (a missing
- *           period between them): a range across a gap would measure two periods' change as one, so it is
- *           not computed, as Minitab's I-MR chart leaves out the ranges a missing value touches
+ *           period between them): a range across a gap would measure two periods' change as one and
+ *           widen the limits, so it is not computed (decision record 0007)
  *   AMR   = mean of the moving ranges; with screening on, every MR ≥ 3.267 × AMR is dropped and the mean of
  *           the remaining ranges taken once (no second pass, as in the package)
  *   limits      = mean ± 2.66 × AMR              (a point is outside only if strictly beyond)
