@@ -9,7 +9,8 @@ import { scorecardPaths } from './judgements.paths.ts';
  * The demo scorecard as a new user sees it. Its police.uk months run January to December 2025 with July
  * missing (as police.uk published them for the demo), after older months separated by long gaps: every
  * police.uk measure must still give a reading, provisional while it has fewer than 13 months, and name July
- * 2025. The demo is loaded once a run into PGlite (kernel/testing/demo-snapshot.ts), so this file runs there.
+ * 2025. The demo is loaded once a run into PGlite (kernel/testing/demo-snapshot.ts), so this file runs there;
+ * loading it takes minutes on a busy machine, hence the long hook timeout.
  */
 describe('the demo scorecard, judged across July 2025', () => {
   let database: TestDatabase;
@@ -18,7 +19,7 @@ describe('the demo scorecard, judged across July 2025', () => {
   beforeAll(async () => {
     database = await createDemoTestDatabase();
     app = await buildTestApp(database);
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await app?.close();
