@@ -33,6 +33,39 @@ describe('server-rendered SPC charts', () => {
     expect(chart).toContain('stroke-dasharray="5,4"');
   });
 
+  it('breaks the line at a missing month and marks it, never bridging the gap', () => {
+    const month = (m: string, value: number) => ({
+      month: m,
+      value,
+      inRun: true,
+      type: 'common-cause' as const,
+    });
+    // The value line is the one path with no transform (the axes' ticks have one each).
+    const line = (svg: string) => [...svg.matchAll(/<path d="([^"]+)" \/>/g)].at(-1)?.[1] ?? '';
+    const gapped = renderSpcChart({
+      label: 'Gapped',
+      unit: 'crimes',
+      points: [
+        month('2025-05-01', 10),
+        month('2025-06-01', 12),
+        month('2025-08-01', 11),
+        month('2025-09-01', 9),
+      ],
+      limits: null,
+    });
+    // Two pieces of line (each starting with M): May to June, and August to September.
+    expect(line(gapped).match(/M/g)).toHaveLength(2);
+    expect(gapped).toContain('stroke-dasharray="1,3"');
+    const unbroken = renderSpcChart({
+      label: 'Unbroken',
+      unit: 'crimes',
+      points: [month('2025-05-01', 10), month('2025-06-01', 12), month('2025-07-01', 11)],
+      limits: null,
+    });
+    expect(line(unbroken).match(/M/g)).toHaveLength(1);
+    expect(unbroken).not.toContain('stroke-dasharray="1,3"');
+  });
+
   it('marks dated events with numbered dashed lines, for the list under the chart to name', () => {
     const marked = renderSpcChart({
       label: 'Marked',

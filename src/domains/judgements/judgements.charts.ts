@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { chartDocument as document, finishChart as finish } from '../../kernel/charts/svg-chart.ts';
 import type { PointType } from '../../kernel/spc/index.ts';
+import { gapsBetween } from './judgements.months.ts';
 
 /** SPC charts, drawn on the server as accessible SVG images (see kernel/charts). */
 
@@ -33,6 +34,19 @@ export interface ChartLimits {
 
 const toDate = (month: string) => new Date(`${month}T00:00:00Z`);
 
+/**
+ * The judged points as the line draws them: a missing month goes in as a point with no value, which breaks
+ * the line there, so a gap is shown as a gap and never bridged by a line that suggests a figure.
+ */
+function lineWithGaps(points: readonly ChartPoint[]) {
+  const missing = gapsBetween(points).flatMap((gap) => gap.months);
+  const line = [
+    ...points.map((point) => ({ date: toDate(point.month), value: point.value })),
+    ...missing.map((month) => ({ date: toDate(month), value: Number.NaN })),
+  ].sort((a, b) => a.date.getTime() - b.date.getTime());
+  return { line, missing: missing.map(toDate) };
+}
+
 /** A dated event drawn on a chart as a numbered vertical marker; the page lists what each number is. */
 export interface ChartMarker {
   /** `YYYY-MM-DD`. */
@@ -42,8 +56,9 @@ export interface ChartMarker {
 const MARKER = '#00703c';
 
 /**
- * The full XmR chart: the judged run's values coloured by type, its mean (solid) and process limits (dashed)
- * drawn across the judged months only, and any earlier months left out of the judgement as hollow grey points.
+ * The full XmR chart: the judged series' values coloured by type, its mean (solid) and process limits
+ * (dashed) drawn across the judged months only, a break in the line and a dotted grey rule at each missing
+ * month, and any earlier months left out of the judgement (before a long gap) as hollow grey points.
  */
 export function renderSpcChart(input: {
   label: string;
@@ -62,6 +77,7 @@ export function renderSpcChart(input: {
     ? judged.map((point) => ({ date: point.date, ...(input.limits as ChartLimits) }))
     : [];
   const markers = (input.markers ?? []).map((marker) => ({ ...marker, at: toDate(marker.date) }));
+  const gaps = lineWithGaps(input.points.filter((point) => point.inRun));
   const svg = Plot.plot({
     document,
     className: 'peelian-chart',
@@ -75,7 +91,8 @@ export function renderSpcChart(input: {
       Plot.lineY(lines, { x: 'date', y: 'upperLimit', stroke: LINE, strokeDasharray: '5,4' }),
       Plot.lineY(lines, { x: 'date', y: 'lowerLimit', stroke: LINE, strokeDasharray: '5,4' }),
       Plot.lineY(lines, { x: 'date', y: 'mean', stroke: LINE }),
-      Plot.lineY(judged, { x: 'date', y: 'value', stroke: LINE, strokeOpacity: 0.6 }),
+      Plot.ruleX(gaps.missing, { stroke: LEFT_OUT, strokeDasharray: '1,3' }),
+      Plot.lineY(gaps.line, { x: 'date', y: 'value', stroke: LINE, strokeOpacity: 0.6 }),
       Plot.dot(judged, {
         x: 'date',
         y: 'value',
@@ -96,7 +113,7 @@ export function renderSpcChart(input: {
   return finish(svg, input.label);
 }
 
-/** A small chart for the scorecard: the judged run, its mean, and its latest point coloured by type. */
+/** A small chart for the scorecard: the judged series (broken at a gap), its mean, and its latest point coloured by type. */
 export function renderSparkline(input: {
   label: string;
   points: readonly ChartPoint[];
@@ -106,6 +123,7 @@ export function renderSparkline(input: {
     .filter((point) => point.inRun)
     .map((point) => ({ ...point, date: toDate(point.month) }));
   const last = judged.slice(-1);
+  const { line } = lineWithGaps(input.points.filter((point) => point.inRun));
   const svg = Plot.plot({
     document,
     className: 'peelian-chart',
@@ -115,7 +133,7 @@ export function renderSparkline(input: {
     axis: null,
     marks: [
       ...(input.mean === null ? [] : [Plot.ruleY([input.mean], { stroke: LEFT_OUT })]),
-      Plot.lineY(judged, { x: 'date', y: 'value', stroke: LINE }),
+      Plot.lineY(line, { x: 'date', y: 'value', stroke: LINE }),
       Plot.dot(last, {
         x: 'date',
         y: 'value',

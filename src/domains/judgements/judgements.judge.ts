@@ -6,7 +6,7 @@ import {
   type SpecialCauseRule,
 } from '../../kernel/spc/index.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
-import { latestUnbrokenRun, type MonthRun } from './judgements.months.ts';
+import { latestSeries, type MonthRun } from './judgements.months.ts';
 
 /** What the scorecard says of an indicator, from the variation of its latest point. */
 export const JUDGEMENTS = [
@@ -39,7 +39,17 @@ export interface IndicatorPoint {
   denominator: number | null;
 }
 
-/** Why a month carries no SPC label: it came before a gap, or its run is too short for firm limits. */
+/**
+ * The fewest months from which trial limits give a provisional reading. Wheeler and Chambers find limits
+ * from as few as 5 or 6 values useful, if soft; with fewer, the average moving range rests on a handful of
+ * differences and no run or trend rule (7 months) can fire, so the limits would say next to nothing.
+ */
+export const PROVISIONAL_POINTS = 6;
+
+/**
+ * Why a month carries no SPC label: it came before a long gap, or its series is too short (fewer than
+ * PROVISIONAL_POINTS months, or no month-to-month change at all) for even trial limits to say anything.
+ */
 export type NotJudgedReason = 'before-gap' | 'trial-limits';
 
 /** A month as the scorecard labels it. Pages, charts, CSV and JSON all read these labels, never the raw SPC. */
@@ -48,6 +58,8 @@ export interface JudgedPoint extends IndicatorPoint {
   rule: SpecialCauseRule | null;
   type: PointType | null;
   notJudged: NotJudgedReason | null;
+  /** Labelled against trial limits (fewer than 13 months): a provisional reading, not a firm one. */
+  provisional: boolean;
 }
 
 export interface IndicatorJudgement {
@@ -58,15 +70,19 @@ export interface IndicatorJudgement {
   spc: SpcResult | null;
   /** The label of the latest month, in words for the scorecard. */
   judgement: Judgement;
+  /** The judgement is read from trial limits (fewer than 13 months present), so is provisional. */
+  provisional: boolean;
 }
 
-const UNLABELLED = { rule: null, type: null } as const;
+const UNLABELLED = { rule: null, type: null, provisional: false } as const;
 
 /**
- * Judges an indicator's points (in month order) for a measure: SPC over the latest unbroken run of months
- * only (see judgements.months.ts for why). Each month gets one label, and the judgement is the latest
- * month's label, so a page can never call a month a change while its headline says none can be called: a
- * month before a gap, or in a run on trial limits, is labelled as not judged rather than as a signal.
+ * Judges an indicator's points (in month order) for a measure: SPC over its latest series, across any gap of
+ * up to 3 months and with no moving range across a gap (see judgements.months.ts for the rule and why).
+ * Each month gets one label, and the judgement is the latest month's label, so a page can never call a
+ * month a change while its headline says none can be called. A series on trial limits (fewer than 13
+ * months) is still read, provisionally, once it has PROVISIONAL_POINTS months and some variation; a shorter
+ * or flat one, and any month before a long gap, is labelled as not judged rather than as a signal.
  * Computed on every request rather than stored: XmR over a few dozen points takes microseconds, and a stored
  * judgement would be one more thing to keep in step with the values.
  */
@@ -74,20 +90,30 @@ export function judgeIndicator(
   points: readonly IndicatorPoint[],
   direction: MeasureDirection,
 ): IndicatorJudgement {
-  const run = latestUnbrokenRun(points);
+  const run = latestSeries(points);
   const leftOut = run.leftOut.map((point) => ({ ...point, ...UNLABELLED, notJudged: 'before-gap' as const }));
-  if (run.judged.length === 0) return { points: leftOut, run, spc: null, judgement: 'awaiting-data' };
+  if (run.judged.length === 0)
+    return { points: leftOut, run, spc: null, judgement: 'awaiting-data', provisional: false };
   const spc = analyseSpc({
     values: run.judged.map((point) => point.value),
     improvement: IMPROVEMENT_OF[direction],
+    gapsBefore: run.gapsBefore,
   });
+  const segment = spc.segments[0];
+  const provisional = Boolean(segment?.trialLimits);
+  const unread = provisional && (run.judged.length < PROVISIONAL_POINTS || Boolean(segment?.degenerate));
   const judged: JudgedPoint[] = run.judged.map((point, index) => {
-    const segment = spc.segments[spc.points[index]?.segment ?? 0];
-    if (segment?.trialLimits) return { ...point, ...UNLABELLED, notJudged: 'trial-limits' };
+    if (unread) return { ...point, ...UNLABELLED, notJudged: 'trial-limits' };
     const { rule = null, type = 'common-cause' } = spc.points[index] ?? {};
-    return { ...point, rule, type, notJudged: null };
+    return { ...point, rule, type, notJudged: null, provisional };
   });
-  return { points: [...leftOut, ...judged], run, spc, judgement: judgementOf(judged.at(-1) as JudgedPoint) };
+  return {
+    points: [...leftOut, ...judged],
+    run,
+    spc,
+    judgement: judgementOf(judged.at(-1) as JudgedPoint),
+    provisional: provisional && !unread,
+  };
 }
 
 /** The scorecard's word for a month's label. */

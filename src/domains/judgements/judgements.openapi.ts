@@ -10,8 +10,11 @@ import {
 const description =
   'The plan in force is the latest issued version of the plan whose term includes today (preferring the ' +
   'installation’s own force area). Each indicator is judged by statistical process control (XmR) over its ' +
-  'latest run of months with no gap; earlier months are listed in notJudged, never judged across a gap. ' +
-  'Fewer than 13 months give trial limits and the judgement "trial".';
+  'latest series of months: a gap of up to 3 missing months is judged across (limits from the months present, ' +
+  'no moving range across the gap, runs and trends over the months present) and its months are listed in ' +
+  'period.missingMonths; a longer gap starts a new series, and the months before it are listed in notJudged. ' +
+  'Limits from fewer than 13 months are trial limits: from 6 months the judgement is what they show, with ' +
+  'provisional true; with fewer, the judgement is "trial".';
 
 const BAD_AREA = 'The area is not a local authority of the force area, or is not a GSS code';
 

@@ -61,9 +61,10 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     expect(page.body).toMatch(
       /measure-PC3\.M1[\s\S]*?Deteriorating[\s\S]*?January 2024 to February 2025 \(14 months\)/,
     );
-    // Three police.uk months with a gap before the last: one month judged, on trial, the rest left out.
+    // Three police.uk months with March missing: judged together across the gap, which is named; too few
+    // months (under 6) for even a provisional reading.
     expect(page.body).toMatch(
-      /measure-PPR1\.M1[\s\S]*?Trial — too few points[\s\S]*?April 2025 \(1 month\) \(2 earlier months before a gap not judged\)/,
+      /measure-PPR1\.M1[\s\S]*?Trial — too few points[\s\S]*?January 2025 to April 2025 \(3 months; no figures for March 2025\)\./,
     );
     expect(page.body).toMatch(
       /measure-PP4\.M1[\s\S]*?Awaiting data[\s\S]*?No indicator is defined for this measure yet/,
@@ -98,15 +99,21 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     expect(page.body).toContain('<title>Statistical process control chart of burglaries charged');
     expect(page.body).not.toContain('<style');
     expect(page.body).toContain(
-      '2 earlier months are not judged, because the figures have a gap: there are none for March 2025.',
+      'There are no figures for March 2025. The chart breaks its line there and the table lists the gap. The mean and limits come from the 3 months present;',
+    );
+    expect(page.body).toContain('The line breaks at March 2025, which has no figures.');
+    // The table shows the gap the chart shows: a row for March 2025 between February and April.
+    expect(page.body).toMatch(
+      /February 2025<\/th>[\s\S]*?March 2025<\/th>\s*<td class="govuk-table__cell" colspan="8">No figures: a gap of 1 month<\/td>[\s\S]*?April 2025<\/th>/,
     );
     expect(page.body).toMatch(
-      /January 2025<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">33\.3<\/td>[\s\S]*?Not judged: before a gap/,
+      /January 2025<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">33\.3<\/td>[\s\S]*?Not called: too few months/,
     );
     expect(page.body).toContain('Awaiting court outcome; Offender fined');
-    // One month judged, on trial limits: labelled as such, never as a change the headline does not call.
-    expect(page.body).toMatch(/April 2025<\/th>[\s\S]*?Not called: trial limits<\/td>\s*<\/tr>/);
-    expect(page.body).toContain('Judged on trial limits: no change called');
+    // Three months, too few to read: labelled as such, never as a change the headline does not call.
+    expect(page.body).toMatch(/April 2025<\/th>[\s\S]*?Not called: too few months<\/td>\s*<\/tr>/);
+    expect(page.body).toContain('Too few months to read: no change called');
+    expect(page.body).toContain('A month with no figures (the line breaks there)');
     expect(page.body).not.toMatch(/<td class="govuk-table__cell">(Improvement|Concern|Common cause)<\/td>/);
     expect(page.body).toContain('href="/scorecard/measures/PPR1.M2.csv"');
     expect(page.body).toContain('href="/api/v1/scorecard/measures/PPR1.M2"');
@@ -125,11 +132,11 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     expect(response.headers['content-disposition']).toContain(`scorecard-PC3.M1-${FORCE}.csv`);
     const lines = response.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'measure,indicator,area_code,month,value,numerator,denominator,judged,mean,lower_limit,upper_limit,rule,type,unit,source',
+      'measure,indicator,area_code,month,value,numerator,denominator,judged,mean,lower_limit,upper_limit,rule,type,unit,source,provisional',
     );
     expect(lines).toHaveLength(15);
     expect(lines[14]).toMatch(
-      /^PC3\.M1,t-ksi,E23000029,2025-02,30,30,,yes,[\d.]+,[\d.-]+,[\d.]+,outside-limits,concern,people,A test file$/,
+      /^PC3\.M1,t-ksi,E23000029,2025-02,30,30,,yes,[\d.]+,[\d.-]+,[\d.]+,outside-limits,concern,people,A test file,no$/,
     );
   });
 
@@ -149,8 +156,9 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
       source: 'A test file',
       judgement: 'deteriorating',
       variation: 'concern',
+      provisional: false,
       trialLimits: false,
-      period: { from: '2024-01', to: '2025-02', months: 14 },
+      period: { from: '2024-01', to: '2025-02', months: 14, missingMonths: [] },
       notJudged: { months: [], missingMonths: [] },
     });
     expect(ksi.points).toHaveLength(14);
@@ -164,8 +172,16 @@ describe.each(testEngines())('the scorecard on %s', (engine) => {
     expect(ksi.points[0].upperLimit).toBeGreaterThan(ksi.points[0].mean);
 
     const gap = (await get(scorecardPaths.apiMeasure({ code: 'PPR1.M1' }))).json().indicators[0];
-    expect(gap.notJudged).toEqual({ months: ['2025-01', '2025-02'], missingMonths: ['2025-03'] });
-    expect(gap.points[0]).toMatchObject({ month: '2025-01', judged: false, mean: null, type: null });
+    // March 2025 is missing: judged across, named in the period, and no month before it is left out.
+    expect(gap.period).toEqual({ from: '2025-01', to: '2025-04', months: 3, missingMonths: ['2025-03'] });
+    expect(gap.notJudged).toEqual({ months: [], missingMonths: ['2025-03'] });
+    expect(gap).toMatchObject({ judgement: 'trial', provisional: false });
+    expect(gap.points[0]).toMatchObject({
+      month: '2025-01',
+      judged: true,
+      type: null,
+      notJudged: 'trial-limits',
+    });
 
     const byArea = (await get(scorecardPaths.apiMeasure({ code: 'PC1.M1' }, { area: READING }))).json();
     expect(byArea.area).toEqual({ code: READING, name: 'Reading', forceWide: false });

@@ -34,6 +34,7 @@ const MEASURE_CSV = csvColumns<MeasureCsvRow>({
   type: 'type',
   unit: 'unit',
   source: 'source',
+  provisional: (row) => (row.provisional ? 'yes' : 'no'),
 });
 
 /** The public scorecard: every measure of the plan in force, judged, with a page, CSV and JSON per measure. */

@@ -82,7 +82,9 @@ const SpcPointJson = z
     value: z.number(),
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
-    judged: z.boolean().meta({ description: 'false for months before the last gap, which are not judged' }),
+    judged: z.boolean().meta({
+      description: 'false for months before the last gap of more than 3 months, which are not judged',
+    }),
     mean: z.number().nullable(),
     upperLimit: z.number().nullable(),
     lowerLimit: z.number().nullable(),
@@ -90,7 +92,11 @@ const SpcPointJson = z
     type: z.enum(POINT_TYPES).nullable(),
     notJudged: z.enum(['before-gap', 'trial-limits']).nullable().meta({
       description:
-        'why the month has no rule or type: before the last gap, or judged on trial limits (fewer than 13 months), too uncertain to call a change',
+        'why the month has no rule or type: before the last gap of more than 3 months, or in a series too short (fewer than 6 months) or too flat for even trial limits to be read',
+    }),
+    provisional: z.boolean().meta({
+      description:
+        'true when the rule and type are read from trial limits (fewer than 13 months): provisional',
     }),
   })
   .meta({ id: 'SpcPoint' });
@@ -111,15 +117,29 @@ const IndicatorSummaryJson = z
     area: z.string().nullable(),
     forceWideOnly: z.boolean(),
     judgement: z.enum(JUDGEMENTS),
+    provisional: z.boolean().meta({
+      description:
+        'true when the judgement is read from trial limits (6 to 12 months): a provisional reading, which may change as months are added',
+    }),
     variation: z.enum(POINT_TYPES).nullable().meta({
       description:
-        'the latest month’s type; null when nothing is judged or the limits are trial limits (see trialLimits)',
+        'the latest month’s type; null when nothing is judged or the series is too short to read (judgement "trial")',
     }),
     trialLimits: z.boolean().nullable(),
     mean: z.number().nullable(),
     upperLimit: z.number().nullable(),
     lowerLimit: z.number().nullable(),
-    period: z.object({ from: MONTH, to: MONTH, months: z.int().positive() }).nullable(),
+    period: z
+      .object({
+        from: MONTH,
+        to: MONTH,
+        months: z.int().positive().meta({ description: 'the months with figures, judged together' }),
+        missingMonths: z.array(MONTH).meta({
+          description:
+            'months with no figures inside the period (gaps of up to 3 months), judged across: no moving range spans them',
+        }),
+      })
+      .nullable(),
     notJudged: z.object({ months: z.array(MONTH), missingMonths: z.array(MONTH) }),
     refreshedAt: z.iso.datetime().nullable(),
     method: z

@@ -11,8 +11,13 @@ import {
 } from '../../kernel/spc/index.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
 import { type ChartCache, type ChartPoint, renderSparkline, renderSpcChart } from './judgements.charts.ts';
-import { IMPROVEMENT_OF, type IndicatorJudgement, type Judgement } from './judgements.judge.ts';
-import { monthRangesInWords, monthWords } from './judgements.months.ts';
+import {
+  IMPROVEMENT_OF,
+  type IndicatorJudgement,
+  type Judgement,
+  PROVISIONAL_POINTS,
+} from './judgements.judge.ts';
+import { gapsBetween, MAX_BRIDGED_GAP, monthRangesInWords, monthWords } from './judgements.months.ts';
 import { scorecardPaths } from './judgements.paths.ts';
 import type { IndicatorRow } from './judgements.queries.ts';
 import type { MeasureDetailJson, ScorecardJson } from './judgements.schemas.ts';
@@ -93,10 +98,17 @@ function iconOf(judgement: Judgement, improvement: ImprovementDirection) {
   return { kind: judgement, arrow };
 }
 
+/** A judgement in words; one read from trial limits says so, and is never mistaken for a firm one. */
+function judgementWords(judged: IndicatorJudgement): string {
+  const words = JUDGEMENT_WORDS[judged.judgement];
+  return judged.provisional ? `${words} (provisional)` : words;
+}
+
 function judgementView(judged: JudgedIndicator, direction: MeasureDirection) {
   return {
     key: judged.judgement,
-    words: JUDGEMENT_WORDS[judged.judgement],
+    words: judgementWords(judged),
+    provisional: judged.provisional,
     icon: iconOf(judged.judgement, IMPROVEMENT_OF[direction]),
   };
 }
@@ -106,18 +118,33 @@ function periodWords(judged: JudgedIndicator): string | null {
   const last = judged.run.judged.at(-1);
   if (!first || !last) return null;
   const months = plural(judged.run.judged.length, 'month', 'months');
+  const { missingInSeries } = judged.run;
+  const missing = missingInSeries.length > 0 ? `; no figures for ${monthRangesInWords(missingInSeries)}` : '';
   return first === last
     ? `${monthWords(first.month)} (1 month)`
-    : `${monthWords(first.month)} to ${monthWords(last.month)} (${months})`;
+    : `${monthWords(first.month)} to ${monthWords(last.month)} (${months}${missing})`;
+}
+
+/** The months missing inside the judged series and how they are judged across, or null when none are. */
+function gapWords(judged: IndicatorJudgement): string | null {
+  const { missingInSeries, judged: present } = judged.run;
+  if (missingInSeries.length === 0) return null;
+  return (
+    `There are no figures for ${monthRangesInWords(missingInSeries)}. The chart breaks its line there and the ` +
+    `table lists the gap. The mean and limits come from the ${plural(present.length, 'month', 'months')} present; ` +
+    'no month-to-month difference is taken across the gap, and runs and trends count the months present.'
+  );
 }
 
 /** What the judgement left out, in words, or null when it judged every month there is. */
 function leftOutWords(judged: JudgedIndicator): string | null {
-  const { leftOut, missing } = judged.run;
+  const { leftOut, missing, missingInSeries } = judged.run;
   if (leftOut.length === 0) return null;
+  const long = missing.filter((month) => !missingInSeries.includes(month));
   return (
-    `${plural(leftOut.length, 'earlier month is', 'earlier months are')} not judged, because the figures have a gap: ` +
-    `there are none for ${monthRangesInWords(missing)}. Only the latest run of months with no gap is judged.`
+    `${plural(leftOut.length, 'earlier month is', 'earlier months are')} not judged, because the figures have a gap ` +
+    `of more than ${MAX_BRIDGED_GAP} months: there are none for ${monthRangesInWords(long)}. ` +
+    `A gap that long starts a new series, and only the latest series is judged.`
   );
 }
 
@@ -138,7 +165,7 @@ function sparklineLabel(judged: JudgedIndicator, areaName: string): string {
   const last = judged.run.judged.at(-1);
   const { indicator } = judged;
   return last
-    ? `${indicator.title}, ${areaName}: ${periodWords(judged)}; latest ${formatValue(last.value, indicator.decimals)} ${indicator.unit} in ${monthWords(last.month)}. ${JUDGEMENT_WORDS[judged.judgement]}.`
+    ? `${indicator.title}, ${areaName}: ${periodWords(judged)}; latest ${formatValue(last.value, indicator.decimals)} ${indicator.unit} in ${monthWords(last.month)}. ${judgementWords(judged)}.`
     : `${indicator.title}: no figures yet.`;
 }
 
@@ -233,7 +260,7 @@ function measureSummary(scorecard: Scorecard, measure: ScorecardMeasure, charts:
     period: periodWords(judged),
     leftOut:
       judged.run.leftOut.length > 0
-        ? `${plural(judged.run.leftOut.length, 'earlier month', 'earlier months')} before a gap not judged`
+        ? `${plural(judged.run.leftOut.length, 'earlier month', 'earlier months')} before a gap of more than ${MAX_BRIDGED_GAP} months not judged`
         : null,
     source: judged.indicator.source,
     forceWideOnly: judged.forceWideOnly,
@@ -248,6 +275,7 @@ function measureSummary(scorecard: Scorecard, measure: ScorecardMeasure, charts:
       : {
           key: 'awaiting-data' as const,
           words: JUDGEMENT_WORDS['awaiting-data'],
+          provisional: false,
           icon: iconOf('awaiting-data', 'neutral'),
         },
     indicators,
@@ -260,8 +288,9 @@ function limitsOf(spc: SpcResult | null) {
 }
 
 /**
- * Every point with its SPC fields, from the points' labels: points before a gap carry none, and points judged
- * on trial limits carry the limits but no rule or type.
+ * Every point with its SPC fields, from the points' labels: points before a long gap carry none, points of a
+ * series too short to read carry the limits but no rule or type, and points read from trial limits are
+ * marked provisional. Missing months are not points: they are listed apart (`missingMonths`).
  */
 export function pointsWithSpc(judged: IndicatorJudgement) {
   const limits = limitsOf(judged.spc);
@@ -279,6 +308,7 @@ export function pointsWithSpc(judged: IndicatorJudgement) {
       rule: point.rule,
       type: point.type,
       notJudged: point.notJudged,
+      provisional: point.provisional,
     };
   });
 }
@@ -291,11 +321,16 @@ const NUMERATOR_WORDS: Partial<Record<IndicatorKind, [string, string]>> = {
 function explanation(judged: JudgedIndicator): string {
   const latest = judged.points.at(-1);
   if (!judged.spc || !latest) return 'There are no figures for this indicator yet, so it cannot be judged.';
+  const months = plural(judged.run.judged.length, 'month', 'months');
   if (judged.judgement === 'trial')
-    return `Only ${plural(judged.run.judged.length, 'month', 'months')} in a row can be judged. Limits from fewer than 13 points are trial limits, too uncertain to call a change, so no month is labelled as one.`;
-  if (judged.judgement === 'no-significant-change')
-    return 'The latest month is within the limits and part of no special pattern: the figures vary as they usually do.';
-  return `The latest month is a special cause (${TYPE_WORDS[latest.type ?? 'common-cause'].toLowerCase()}): ${RULE_WORDS[latest.rule ?? 'outside-limits'].toLowerCase()}.`;
+    return `Only ${months} can be judged together. Limits from fewer than ${PROVISIONAL_POINTS} months, or from months that never change, say too little even for a provisional reading, so no month is labelled.`;
+  const reading =
+    judged.judgement === 'no-significant-change'
+      ? 'the latest month is within the limits and part of no special pattern: the figures vary as they usually do.'
+      : `the latest month is a special cause (${TYPE_WORDS[latest.type ?? 'common-cause'].toLowerCase()}): ${RULE_WORDS[latest.rule ?? 'outside-limits'].toLowerCase()}.`;
+  if (judged.provisional)
+    return `Provisional, because the limits come from only ${months} and firm limits need 13: on these trial limits, ${reading} The reading may change as months are added.`;
+  return `${reading.charAt(0).toUpperCase()}${reading.slice(1)}`;
 }
 
 /** An instant as people in England and Wales read it: "22 November 2026 at 14:05". */
@@ -330,16 +365,40 @@ function measureTableRow(point: MeasurePoint, indicator: IndicatorRow, withCount
         ]
       : []),
   ];
-  if (!point.judged) return [...cells, { text: 'Not judged: before a gap', colspan: 5 }];
-  const label = point.notJudged === 'trial-limits' ? 'Not called: trial limits' : '';
+  if (!point.judged) return [...cells, { text: 'Not judged: before a long gap', colspan: 5 }];
+  const label = point.notJudged === 'trial-limits' ? 'Not called: too few months' : '';
+  const type = point.type ? `${TYPE_WORDS[point.type]}${point.provisional ? ' (provisional)' : ''}` : label;
   return [
     ...cells,
     { text: formatValue(point.mean ?? 0, indicator.decimals + 1), format: 'numeric' },
     { text: formatValue(point.lowerLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
     { text: formatValue(point.upperLimit ?? 0, indicator.decimals + 1), format: 'numeric' },
     { text: point.rule ? RULE_WORDS[point.rule] : '' },
-    { text: point.type ? TYPE_WORDS[point.type] : label },
+    { text: type },
   ];
+}
+
+/**
+ * The table's rows: a row per month with figures and, where months are missing, one row naming them, so the
+ * table shows the gap the chart shows.
+ */
+function measureTableRows(judged: IndicatorJudgement, indicator: IndicatorRow, withCounts: boolean) {
+  const gaps = new Map(gapsBetween(judged.points).map((gap) => [gap.after, gap.months]));
+  const columns = withCounts ? 9 : 7;
+  return pointsWithSpc(judged).flatMap((point) => {
+    const row = measureTableRow(point, indicator, withCounts);
+    const gap = gaps.get(`${point.month}-01`);
+    if (!gap) return [row];
+    const first = gap[0] as string;
+    const last = gap.at(-1) as string;
+    return [
+      row,
+      [
+        { text: gap.length === 1 ? monthWords(first) : `${monthWords(first)} to ${monthWords(last)}` },
+        { text: `No figures: a gap of ${plural(gap.length, 'month', 'months')}`, colspan: columns - 1 },
+      ],
+    ];
+  });
 }
 
 function measureTableHead(indicator: IndicatorRow, heads: [string, string] | undefined) {
@@ -381,10 +440,14 @@ function measureChart(
   const marked = markers.length
     ? ` Numbered dashed green lines mark ${plural(markers.length, 'delivery action date')}, listed below the chart.`
     : '';
+  const { missingInSeries } = judged.run;
+  const gapped = missingInSeries.length
+    ? ` The line breaks at ${monthRangesInWords(missingInSeries)}, which ${missingInSeries.length === 1 ? 'has' : 'have'} no figures.`
+    : '';
   const key = `${chartKey(judged, direction, 'full')}|${markers.map((marker) => `${marker.number}@${marker.date}`).join(',')}`;
   return charts(key, () =>
     renderSpcChart({
-      label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${JUDGEMENT_WORDS[judged.judgement].toLowerCase()}.${marked} The table below gives every figure.`,
+      label: `Statistical process control chart of ${indicator.title.toLowerCase()}, ${areaName}, ${periodWords(judged)}: ${judgementWords(judged).toLowerCase()}.${gapped}${marked} The table below gives every figure.`,
       unit: indicator.unit,
       points: chartPoints(judged),
       limits: limitsOf(judged.spc),
@@ -420,11 +483,13 @@ function measureIndicatorView(detail: MeasureDetail, judged: JudgedIndicator, ch
     explanation: explanation(judged),
     period: periodWords(judged),
     leftOut: leftOutWords(judged),
+    gap: gapWords(judged),
     trialLimits: judged.spc?.trialLimits ?? false,
+    provisional: judged.provisional,
     chart: hasPoints ? measureChart(judged, direction, areaName, charts, markers) : null,
     annotations: annotations.map((annotation) => ({ ...annotation, date: formatDate(annotation.date) })),
     tableHead: measureTableHead(indicator, heads),
-    tableRows: pointsWithSpc(judged).map((point) => measureTableRow(point, indicator, Boolean(heads))),
+    tableRows: measureTableRows(judged, indicator, Boolean(heads)),
     populationSources: detail.populationSources.get(indicator.id) ?? [],
     outcomeCategories: indicator.outcomeCategories,
     crimeTypes: indicator.crimeTypes,
@@ -478,6 +543,7 @@ function indicatorJson(judged: JudgedIndicator) {
     area: judged.areaCode,
     forceWideOnly: judged.forceWideOnly,
     judgement: judged.judgement,
+    provisional: judged.provisional,
     variation: judged.points.at(-1)?.type ?? null,
     trialLimits: spc?.trialLimits ?? null,
     mean: spc?.mean ?? null,
@@ -485,7 +551,12 @@ function indicatorJson(judged: JudgedIndicator) {
     lowerLimit: spc?.lowerLimit ?? null,
     period:
       first && last
-        ? { from: first.month.slice(0, 7), to: last.month.slice(0, 7), months: judged.run.judged.length }
+        ? {
+            from: first.month.slice(0, 7),
+            to: last.month.slice(0, 7),
+            months: judged.run.judged.length,
+            missingMonths: judged.run.missingInSeries.map((month) => month.slice(0, 7)),
+          }
         : null,
     notJudged: {
       months: judged.run.leftOut.map((point) => point.month.slice(0, 7)),
@@ -580,16 +651,14 @@ export function toIndicatorFigure(judged: JudgedIndicator, direction: MeasureDir
   const drawOnce: ChartCache = (_key, render) => render();
   return {
     title: indicator.title,
-    judgement: JUDGEMENT_WORDS[judged.judgement],
+    judgement: judgementWords(judged),
     explanation: judged.points.length > 0 ? explanation(judged) : null,
     period: periodWords(judged),
     chart: judged.points.length > 0 ? measureChart(judged, direction, areaName, drawOnce, []) : null,
     table: {
       caption: `${indicator.title}, ${areaName}, by month`,
       head: measureTableHead(indicator, heads).map(asPlainCell),
-      rows: pointsWithSpc(judged).map((point) =>
-        measureTableRow(point, indicator, Boolean(heads)).map(asPlainCell),
-      ),
+      rows: measureTableRows(judged, indicator, Boolean(heads)).map((row) => row.map(asPlainCell)),
     },
     source: indicator.source,
   };

@@ -22,9 +22,13 @@ export const POLICE_UK_OPENAPI: OpenApiPaths = {
     get: {
       summary: 'Street-level records of one force and month, counted by crime type, outcome or LSOA',
       description:
-        'Mirrors the police.uk street file: anti-social behaviour appears as its own crime type, exactly as in ' +
-        'the file; `outcome` is the Last outcome category, and an empty category (or, for `lsoa`, a record ' +
-        'without a location) counts under the key "". Counts are ordered largest first, then by key.',
+        'Counts the police.uk street file’s records. Anti-social behaviour is not a crime: its row has ' +
+        '`notACrime: true`, and every row splits its `count` into `crimes` and `antiSocialBehaviour`, so a client ' +
+        'adding up crime adds `crimes` (or leaves out rows with `notACrime`); `totals` gives the month’s sums. ' +
+        'By `outcome`, the key is the Last outcome category and "" means a crime with no outcome recorded; ' +
+        'anti-social behaviour has no outcomes at all, so its incidents count under their own key ' +
+        '"Anti-social behaviour", never under "". By `lsoa`, "" is a record without a location. `label` gives ' +
+        'each key in words. Counts are ordered largest first, then by key.',
       security: SECURITY.public,
       requestParams: { query: CountsQuerySchema },
       responses: withErrors(

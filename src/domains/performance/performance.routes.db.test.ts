@@ -89,35 +89,69 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
     const counts = (query: { force: string; month: string; by: 'crime-type' | 'outcome' | 'lsoa' }) =>
       app.inject({ method: 'GET', url: performancePaths.apiCounts({}, query) });
 
-    it('counts a month by crime type, anti-social behaviour as its own type, largest first', async () => {
+    it('counts a month by crime type, anti-social behaviour as its own type flagged as not a crime, largest first', async () => {
       const response = await counts({ force: 'thames-valley', month: '2021-11', by: 'crime-type' });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
+      const crime = (key: string, count: number) => ({
+        key,
+        count,
+        crimes: count,
+        antiSocialBehaviour: 0,
+        notACrime: false,
+        label: key,
+      });
       expect(response.json()).toEqual({
         force: 'thames-valley',
         month: '2021-11',
         by: 'crime-type',
         counts: [
-          { key: 'Anti-social behaviour', count: 4 },
-          { key: 'Violence and sexual offences', count: 4 },
-          { key: 'Public order', count: 2 },
-          { key: 'Criminal damage and arson', count: 1 },
-          { key: 'Drugs', count: 1 },
+          {
+            key: 'Anti-social behaviour',
+            count: 4,
+            crimes: 0,
+            antiSocialBehaviour: 4,
+            notACrime: true,
+            label: 'Anti-social behaviour',
+          },
+          crime('Violence and sexual offences', 4),
+          crime('Public order', 2),
+          crime('Criminal damage and arson', 1),
+          crime('Drugs', 1),
         ],
+        totals: { records: 12, crimes: 8, antiSocialBehaviour: 4 },
       });
     });
 
-    it('counts by last outcome category, an empty category under ""', async () => {
+    it('counts by last outcome category: "" is a crime with no outcome recorded, never anti-social behaviour', async () => {
       const body = (await counts({ force: 'thames-valley', month: '2021-11', by: 'outcome' })).json();
       expect(body.by).toBe('outcome');
-      expect(body.counts).toContainEqual({ key: '', count: 4 });
+      // The 4 anti-social behaviour incidents have no outcome because they are not crimes: they count apart.
+      expect(body.counts).toContainEqual({
+        key: 'Anti-social behaviour',
+        count: 4,
+        crimes: 0,
+        antiSocialBehaviour: 4,
+        notACrime: true,
+        label: 'Anti-social behaviour: not a crime, so police.uk records no outcome for it',
+      });
+      expect(body.counts.find((row: { key: string }) => row.key === '')).toBeUndefined();
+      expect(
+        body.counts.every(
+          (row: { key: string; notACrime: boolean }) =>
+            row.notACrime === (row.key === 'Anti-social behaviour'),
+        ),
+      ).toBe(true);
       expect(body.counts.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(12);
+      expect(body.totals).toEqual({ records: 12, crimes: 8, antiSocialBehaviour: 4 });
     });
 
-    it('counts by LSOA, records without a location under ""', async () => {
+    it('counts by LSOA, records without a location under "", each row split into crimes and anti-social behaviour', async () => {
       const body = (await counts({ force: 'thames-valley', month: '2021-11', by: 'lsoa' })).json();
-      expect(body.counts[0]).toEqual({ key: '', count: 6 });
-      expect(body.counts).toContainEqual({ key: 'E01017648', count: 4 });
+      expect(body.counts[0]).toMatchObject({ key: '', count: 6, label: 'No location' });
+      expect(body.counts[0].crimes + body.counts[0].antiSocialBehaviour).toBe(6);
+      expect(body.counts).toContainEqual(expect.objectContaining({ key: 'E01017648', count: 4 }));
+      expect(body.counts.reduce((sum: number, row: { crimes: number }) => sum + row.crimes, 0)).toBe(8);
     });
 
     it('answers a month not loaded with 404 and the months that are', async () => {
@@ -274,16 +308,54 @@ describe.each(testEngines())('police.uk pages and API on %s', (engine) => {
         status: 'succeeded',
         files: [{ file: '2024-06-thames-valley-street.csv', rows: 3 }],
       });
-      const counts = (
-        await app.inject({
-          method: 'GET',
-          url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2024-06', by: 'crime-type' }),
-        })
-      ).json();
-      expect(counts.counts).toEqual([
-        { key: 'Burglary', count: 2 },
-        { key: 'Anti-social behaviour', count: 1 },
+      const countsBy = async (by: 'crime-type' | 'outcome') =>
+        (
+          await app.inject({
+            method: 'GET',
+            url: performancePaths.apiCounts({}, { force: 'thames-valley', month: '2024-06', by }),
+          })
+        ).json();
+      const byType = await countsBy('crime-type');
+      expect(
+        byType.counts.map(({ key, count, notACrime }: Record<string, unknown>) => ({
+          key,
+          count,
+          notACrime,
+        })),
+      ).toEqual([
+        { key: 'Burglary', count: 2, notACrime: false },
+        { key: 'Anti-social behaviour', count: 1, notACrime: true },
       ]);
+      // The burglary with a blank outcome is "no outcome recorded"; the anti-social behaviour, which has no
+      // outcomes at all, is not put with it.
+      const byOutcome = await countsBy('outcome');
+      expect(byOutcome.counts).toEqual([
+        {
+          key: '',
+          count: 1,
+          crimes: 1,
+          antiSocialBehaviour: 0,
+          notACrime: false,
+          label: 'No outcome recorded',
+        },
+        {
+          key: 'Anti-social behaviour',
+          count: 1,
+          crimes: 0,
+          antiSocialBehaviour: 1,
+          notACrime: true,
+          label: 'Anti-social behaviour: not a crime, so police.uk records no outcome for it',
+        },
+        {
+          key: 'Under investigation',
+          count: 1,
+          crimes: 1,
+          antiSocialBehaviour: 0,
+          notACrime: false,
+          label: 'Under investigation',
+        },
+      ]);
+      expect(byOutcome.totals).toEqual({ records: 3, crimes: 2, antiSocialBehaviour: 1 });
       const [run] = await database.sql.query<{ actor_kind: string; origin: string }>(
         'SELECT actor_kind, origin FROM police_uk_import_run WHERE id = $1',
         [runId],

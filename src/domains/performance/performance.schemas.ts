@@ -57,12 +57,42 @@ export const UploadQuerySchema = z.object({
 const MONTH = z.string().regex(/^\d{4}-\d{2}$/);
 const COUNT_BY = CountsQuerySchema.shape.by;
 
+const CountRowJson = z
+  .object({
+    key: z.string().meta({
+      description:
+        'The crime type, last outcome category or LSOA code, as the file has it; "" for an empty one (by outcome: a crime with no outcome recorded; by LSOA: a record without a location)',
+    }),
+    count: z
+      .int()
+      .min(1)
+      .meta({ description: 'Every record under the key: crimes and anti-social behaviour' }),
+    crimes: z
+      .int()
+      .min(0)
+      .meta({ description: 'Of those, crimes: the figure to add up for a total of crime' }),
+    antiSocialBehaviour: z.int().min(0).meta({
+      description: 'Of those, anti-social behaviour incidents, which are not crimes and have no outcomes',
+    }),
+    notACrime: z.boolean().meta({
+      description:
+        'true when nothing under the key is a crime (the "Anti-social behaviour" row): leave it out of a total of crime',
+    }),
+    label: z.string().meta({
+      description: 'The key in words: "No outcome recorded", "No location", or the key itself',
+    }),
+  })
+  .meta({ id: 'StreetCount' });
+
 export const StreetCountsJson = z
   .object({
     force: z.string(),
     month: MONTH,
     by: COUNT_BY,
-    counts: z.array(z.object({ key: z.string(), count: z.int().min(1) })),
+    counts: z.array(CountRowJson),
+    totals: z
+      .object({ records: z.int().min(0), crimes: z.int().min(0), antiSocialBehaviour: z.int().min(0) })
+      .meta({ description: 'The month’s records, and of those the crimes and the anti-social behaviour' }),
   })
   .meta({
     id: 'StreetCounts',
@@ -70,7 +100,25 @@ export const StreetCountsJson = z
       force: 'thames-valley',
       month: '2025-01',
       by: 'crime-type',
-      counts: [{ key: 'Violence and sexual offences', count: 4470 }],
+      counts: [
+        {
+          key: 'Violence and sexual offences',
+          count: 4470,
+          crimes: 4470,
+          antiSocialBehaviour: 0,
+          notACrime: false,
+          label: 'Violence and sexual offences',
+        },
+        {
+          key: 'Anti-social behaviour',
+          count: 2104,
+          crimes: 0,
+          antiSocialBehaviour: 2104,
+          notACrime: true,
+          label: 'Anti-social behaviour',
+        },
+      ],
+      totals: { records: 6574, crimes: 4470, antiSocialBehaviour: 2104 },
     },
   });
 

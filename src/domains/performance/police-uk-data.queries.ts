@@ -7,7 +7,12 @@ export type CountBy = 'crime-type' | 'outcome' | 'lsoa';
 
 export interface KeyCount {
   key: string;
+  /** Every record under the key: crimes and anti-social behaviour together, as the file has them. */
   count: number;
+  /** Of those, the crimes: what a client adding up crime should add. */
+  crimes: number;
+  /** Of those, anti-social behaviour incidents, which are not crimes and have no outcomes at all. */
+  antiSocialBehaviour: number;
 }
 
 /** A force's loaded months of one kind, each with the import file its rows came from (which changes on every load). */
@@ -33,8 +38,10 @@ const COUNT_COLUMN = {
 
 /**
  * Street records of one force and month counted by crime type, last outcome category or LSOA, from the
- * roll-ups: crimes and anti-social behaviour together, as the file has them (anti-social behaviour under
- * its own crime type). An empty category or LSOA counts under ''.
+ * roll-ups, each key's crimes and anti-social behaviour counted apart. An empty category or LSOA counts under
+ * ''. By outcome, anti-social behaviour is not put under '' with the crimes that have no outcome recorded:
+ * police.uk records no outcome for it because it is not a crime, which is a different thing from a crime
+ * whose outcome is blank, so its incidents count under their own key, the crime type 'Anti-social behaviour'.
  */
 export async function countStreetRecordsBy(
   db: Db,
@@ -53,18 +60,34 @@ export async function countStreetRecordsBy(
       .execute(),
     db
       .selectFrom('policeUkAsbMonthly')
-      .select([`${column} as key`, (eb) => eb.fn.sum<number>('incidents').as('n')])
+      .select([
+        `${by === 'outcome' ? 'crimeType' : column} as key`,
+        (eb) => eb.fn.sum<number>('incidents').as('n'),
+      ])
       .where('forceAreaId', '=', forceAreaId)
       .where('month', '=', month)
-      .groupBy(column)
+      .groupBy(by === 'outcome' ? 'crimeType' : column)
       .execute(),
   ]);
-  const counts = new Map<string, number>();
-  for (const row of [...crimes, ...incidents])
-    counts.set(row.key, (counts.get(row.key) ?? 0) + Number(row.n));
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const counts = new Map<string, KeyCount>();
+  const row = (key: string) => {
+    const found = counts.get(key) ?? { key, count: 0, crimes: 0, antiSocialBehaviour: 0 };
+    counts.set(key, found);
+    return found;
+  };
+  for (const { key, n } of crimes) {
+    const found = row(key);
+    found.count += Number(n);
+    found.crimes += Number(n);
+  }
+  for (const { key, n } of incidents) {
+    const found = row(key);
+    found.count += Number(n);
+    found.antiSocialBehaviour += Number(n);
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
 export interface MonthlyCount {

@@ -3,6 +3,7 @@ import type { Policy } from '../../kernel/auth/policy.ts';
 import { DomainError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
 import type { AreasService } from '../areas/index.ts';
 import type { PerformanceDb as Db } from './performance.tables.ts';
+import { ANTI_SOCIAL_BEHAVIOUR } from './police-uk/index.ts';
 import { createCountsCache } from './police-uk-counts-cache.ts';
 import {
   type CountBy,
@@ -47,7 +48,29 @@ export interface StreetCounts {
   force: string;
   month: string;
   by: CountBy;
-  counts: KeyCount[];
+  counts: (KeyCount & { notACrime: boolean; label: string })[];
+  totals: { records: number; crimes: number; antiSocialBehaviour: number };
+}
+
+/** A key in words, so that "no outcome recorded" and "no location" are never read as a missing value. */
+function keyLabel(by: CountBy, key: string): string {
+  if (key === ANTI_SOCIAL_BEHAVIOUR && by === 'outcome')
+    return 'Anti-social behaviour: not a crime, so police.uk records no outcome for it';
+  if (key !== '') return key;
+  return by === 'outcome' ? 'No outcome recorded' : by === 'lsoa' ? 'No location' : 'No crime type';
+}
+
+/** The counts as the API sends them: each row flagged when it holds no crime, and the month's totals. */
+function describeCounts(by: CountBy, rows: readonly KeyCount[]) {
+  const sum = (pick: (row: KeyCount) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  return {
+    counts: rows.map((row) => ({ ...row, notACrime: row.crimes === 0, label: keyLabel(by, row.key) })),
+    totals: {
+      records: sum((row) => row.count),
+      crimes: sum((row) => row.crimes),
+      antiSocialBehaviour: sum((row) => row.antiSocialBehaviour),
+    },
+  };
 }
 
 export interface ForceData {
@@ -125,7 +148,7 @@ async function countStreetRecords(
   const counts = await context.streetCounts.get(`${force.id}/${month}/${query.by}`, unit.importFileId, () =>
     countStreetRecordsBy(db, force.id, month, query.by),
   );
-  return { force: query.force, month: query.month, by: query.by, counts };
+  return { force: query.force, month: query.month, by: query.by, ...describeCounts(query.by, counts) };
 }
 
 /** Forces with police.uk data, for the index page. */

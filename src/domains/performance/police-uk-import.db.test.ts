@@ -52,14 +52,17 @@ async function runCount(sql: SqlClient): Promise<number> {
 }
 
 /** The same counts the API gives, computed straight from a CSV file's text. */
-async function countFromFile(file: string, column: number) {
+/** Rows of a street file counted by one column, anti-social behaviour (column 9) apart when `asbApart`. */
+async function countFromFile(file: string, column: number, asbApart = false) {
   const lines = (await fs.readFile(file, 'utf8'))
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .slice(1);
   const counts = new Map<string, number>();
   for (const line of lines.filter((text) => text !== '')) {
-    const key = line.split(',')[column] ?? '';
+    const cells = line.split(',');
+    const asb = cells[9] === 'Anti-social behaviour';
+    const key = asbApart && asb ? 'Anti-social behaviour' : (cells[column] ?? '');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
@@ -118,7 +121,7 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     expect(audit).toEqual([{ actor_label: 'cli:tester' }]);
   });
 
-  it('counts exactly what the file holds, by crime type, outcome and LSOA, anti-social behaviour included', async () => {
+  it('counts exactly what the file holds, by crime type, outcome and LSOA, anti-social behaviour flagged', async () => {
     const file = path.join(GOOD, '2025-01/2025-01-thames-valley-street.csv');
     for (const [by, column] of [
       ['crime-type', 9],
@@ -130,9 +133,23 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
         month: '2025-01',
         by,
       });
-      const expected = await countFromFile(file, column);
+      // By outcome, anti-social behaviour (blank outcome, not a crime) counts apart from crimes with none.
+      const expected = await countFromFile(file, column, by === 'outcome');
       expect(new Map(result.counts.map((row) => [row.key, row.count]))).toEqual(expected);
+      const asb = (await countFromFile(file, 9)).get('Anti-social behaviour') ?? 0;
+      expect(result.totals.antiSocialBehaviour).toBe(asb);
+      expect(result.totals.crimes + asb).toBe(result.totals.records);
+      expect(result.counts.reduce((sum, row) => sum + row.crimes, 0)).toBe(result.totals.crimes);
     }
+    const byOutcome = await services.policeUk.countStreetRecords({
+      force: 'thames-valley',
+      month: '2025-01',
+      by: 'outcome',
+    });
+    expect(byOutcome.counts.find((row) => row.key === 'Anti-social behaviour')).toMatchObject({
+      crimes: 0,
+      notACrime: true,
+    });
   });
 
   it('keeps anti-social behaviour out of the crime roll-up, as a series of its own', async () => {
@@ -345,7 +362,14 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
       });
       expect(report.status).toBe('succeeded');
       expect((await services.policeUk.countStreetRecords(query)).counts).toEqual([
-        { key: 'Shoplifting', count: 1 },
+        {
+          key: 'Shoplifting',
+          count: 1,
+          crimes: 1,
+          antiSocialBehaviour: 0,
+          notACrime: false,
+          label: 'Shoplifting',
+        },
       ]);
     } finally {
       await remove();

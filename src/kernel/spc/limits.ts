@@ -2,7 +2,9 @@
  * XmR (individuals and moving range) limits, following NHSRplotthedots (R/ptd_spc_standard.R, v0.2):
  *
  *   mean  = mean of the calculation points
- *   MR_i  = |x_i − x_(i−1)| between consecutive calculation points
+ *   MR_i  = |x_i − x_(i−1)| between consecutive calculation points, and none across a gap (a missing
+ *           period between them): a range across a gap would measure two periods' change as one and
+ *           widen the limits, so it is not computed (decision record 0007)
  *   AMR   = mean of the moving ranges; with screening on, every MR ≥ 3.267 × AMR is dropped and the mean of
  *           the remaining ranges taken once (no second pass, as in the package)
  *   limits      = mean ± 2.66 × AMR              (a point is outside only if strictly beyond)
@@ -46,7 +48,15 @@ export interface PointPosition {
   nearLimit: boolean;
 }
 
-export function calculateXmrBasis(values: readonly number[], screenOutliers: boolean): XmrBasis {
+/**
+ * `gapsBefore` holds the indexes (into `values`) of points that do not follow the point before them
+ * directly; no moving range is taken across them.
+ */
+export function calculateXmrBasis(
+  values: readonly number[],
+  screenOutliers: boolean,
+  gapsBefore: ReadonlySet<number> = new Set(),
+): XmrBasis {
   const first = values[0];
   if (first === undefined) throw new RangeError('XmR limits need at least one value.');
   const count = values.length;
@@ -57,11 +67,10 @@ export function calculateXmrBasis(values: readonly number[], screenOutliers: boo
   const mean = constant ? first : sum / count;
 
   const ranges: number[] = [];
-  let previous = first;
-  for (const value of values.slice(1)) {
-    ranges.push(Math.abs(value - previous));
-    previous = value;
-  }
+  values.forEach((value, index) => {
+    const previous = values[index - 1];
+    if (previous !== undefined && !gapsBefore.has(index)) ranges.push(Math.abs(value - previous));
+  });
   const allRangeSum = total(ranges);
   // Screening keeps a range only if it is under 3.267 × the average of all ranges. With every range zero
   // there is nothing to screen (and the package's `<` test would otherwise drop them all).
@@ -85,6 +94,7 @@ export function calculateXmrBasis(values: readonly number[], screenOutliers: boo
       calculationPoints: count,
       mean: degenerate ? mean : line(0),
       averageMovingRange,
+      movingRanges: ranges.length,
       screenedMovingRanges: ranges.length - rangeCount,
       upperLimit: line(LIMIT),
       lowerLimit: line(-LIMIT),

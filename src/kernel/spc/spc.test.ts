@@ -414,6 +414,7 @@ describe('degenerate series', () => {
           calculationPoints: 1,
           mean: 5,
           averageMovingRange: 0,
+          movingRanges: 0,
           screenedMovingRanges: 0,
           upperLimit: 5,
           lowerLimit: 5,
@@ -477,5 +478,39 @@ describe('input validation', () => {
   it('accepts a recalculation at the last point (a one-point segment)', () => {
     const result = analyseSpc({ values, improvement: 'increase', recalculateAt: [19] });
     expect(result.segments.at(-1)).toMatchObject({ start: 19, end: 20, degenerate: true, trialLimits: true });
+  });
+});
+
+describe('gaps', () => {
+  it('takes no moving range across a gap: 10, 12, 10 | 20, 22, 20 has 4 ranges of 2, AMR 2', () => {
+    // Mean 94 / 6 = 15.667. Taken across the gap, the ranges would be 2, 2, 10, 2, 2: AMR 3.6.
+    const values = [10, 12, 10, 20, 22, 20];
+    const gapped = analyseSpc({ values, improvement: 'neutral', gapsBefore: [3] });
+    expect(gapped.segments[0]).toMatchObject({ movingRanges: 4, averageMovingRange: 2 });
+    expect(gapped.upperLimit).toBeCloseTo(94 / 6 + 5.32, 10);
+    const bridged = analyseSpc({ values, improvement: 'neutral', screenOutliers: false });
+    expect(bridged.segments[0]).toMatchObject({ movingRanges: 5, averageMovingRange: 3.6 });
+  });
+
+  it('runs the rules over the points present: 7 rising across a gap are a trend', () => {
+    const values = [1, 2, 3, 4, 5, 6, 7];
+    const result = analyseSpc({ values, improvement: 'increase', gapsBefore: [3] });
+    // Mean 4, AMR 1: 1 and 7 lie beyond the limits (4 ± 2.66), which outranks the trend they belong to.
+    expect(result.points.map((point) => point.rule)).toEqual([
+      'outside-limits',
+      ...values.slice(1, 6).map(() => 'trend'),
+      'outside-limits',
+    ]);
+    expect(result.points.every((point) => point.type === 'improvement')).toBe(false);
+    expect(result.points.slice(1).every((point) => point.type === 'improvement')).toBe(true);
+  });
+
+  it('rejects a gap before the first point or out of order, naming the field', () => {
+    expect(() => analyseSpc({ values: [1, 2, 3], improvement: 'increase', gapsBefore: [0] })).toThrow(
+      expect.objectContaining({ field: 'gapsBefore' }),
+    );
+    expect(() => analyseSpc({ values: [1, 2, 3, 4], improvement: 'increase', gapsBefore: [2, 1] })).toThrow(
+      /gapsBefore must be in strictly increasing order/,
+    );
   });
 });

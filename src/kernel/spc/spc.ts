@@ -10,6 +10,12 @@
  * applied to every point of that segment, the baseline included (as the package has done since its issue
  * #93). A segment shorter than N uses all its points, again as the package does.
  *
+ * Gaps. `gapsBefore` marks points that do not follow the one before directly (a missing period). No moving
+ * range is taken across a gap; the mean, the limits' placing of points and the run rules use the points
+ * present, in order, because under common-cause variation the points are exchangeable: the chance of 7 on
+ * one side of the mean, or of 7 in strict order, is the same whether or not a period between them is
+ * missing. How long a gap may be before the series should be judged as two is the caller's decision.
+ *
  * Trial limits. Limits calculated from fewer than 13 points are trial limits. We count the points in the
  * calculation (the baseline when there is one), not the points in the segment: limits fixed on a 12-point
  * baseline are no firmer for having more points drawn against them. The package counts the points in the
@@ -43,6 +49,7 @@ interface Options {
   screenOutliers: boolean;
   baselinePoints: number | null;
   recalculateAt: readonly number[];
+  gapsBefore: readonly number[];
 }
 
 const COMMON_CAUSE: SpecialCause = { rule: null, direction: 0 };
@@ -57,9 +64,11 @@ export function analyseSpc(input: SpcInput): SpcResult {
   starts.forEach((start, segment) => {
     const end = starts[segment + 1] ?? options.values.length;
     const values = options.values.slice(start, end);
+    const gaps = new Set(options.gapsBefore.filter((at) => at > start && at < end).map((at) => at - start));
     const basis = calculateXmrBasis(
       values.slice(0, options.baselinePoints ?? values.length),
       options.screenOutliers,
+      gaps,
     );
     segments.push({
       start,
@@ -138,22 +147,38 @@ function validateInput(input: SpcInput): Options {
     }
   }
 
-  const recalculateAt = input.recalculateAt ?? [];
-  if (!Array.isArray(recalculateAt)) {
-    throw new SpcInputError('recalculateAt', 'recalculateAt must be a list of point indexes.');
+  const recalculateAt = pointIndexes(
+    input.recalculateAt,
+    'recalculateAt',
+    values.length,
+    'starts a new segment',
+  );
+  const gapsBefore = pointIndexes(input.gapsBefore, 'gapsBefore', values.length, 'follows a gap');
+  return { values, improvement, screenOutliers, baselinePoints, recalculateAt, gapsBefore };
+}
+
+/** A list of point indexes, each from 1 to the last, strictly increasing; absent is none. */
+function pointIndexes(
+  list: readonly number[] | undefined,
+  field: 'recalculateAt' | 'gapsBefore',
+  length: number,
+  meaning: string,
+): readonly number[] {
+  const indexes = list ?? [];
+  if (!Array.isArray(indexes)) {
+    throw new SpcInputError(field, `${field} must be a list of point indexes.`);
   }
-  recalculateAt.forEach((at: unknown, index) => {
-    if (typeof at !== 'number' || !Number.isInteger(at) || at < 1 || at > values.length - 1) {
+  indexes.forEach((at: unknown, index) => {
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 1 || at > length - 1) {
       throw new SpcInputError(
-        'recalculateAt',
-        `recalculateAt[${index}] must be a whole number from 1 to ${values.length - 1}, the index of a point that starts a new segment.`,
+        field,
+        `${field}[${index}] must be a whole number from 1 to ${length - 1}, the index of a point that ${meaning}.`,
       );
     }
-    const previous = recalculateAt[index - 1];
+    const previous = indexes[index - 1];
     if (previous !== undefined && at <= previous) {
-      throw new SpcInputError('recalculateAt', 'recalculateAt must be in strictly increasing order.');
+      throw new SpcInputError(field, `${field} must be in strictly increasing order.`);
     }
   });
-
-  return { values, improvement, screenOutliers, baselinePoints, recalculateAt };
+  return indexes;
 }

@@ -36,6 +36,13 @@ export interface SpcInput {
    * person who knows the process changed there. Strictly increasing, each between 1 and values.length − 1.
    */
   recalculateAt?: readonly number[];
+  /**
+   * Zero-based indexes of points that do not follow the point before them directly: the period between
+   * them is missing (a month with no figures). No moving range is taken across such a gap, so the average
+   * moving range measures only the change from one period to the next; the mean and the run rules use the
+   * points present. Strictly increasing, each between 1 and values.length − 1.
+   */
+  gapsBefore?: readonly number[];
 }
 
 export interface SpcPoint {
@@ -56,6 +63,8 @@ export interface SpcSegment {
   calculationPoints: number;
   mean: number;
   averageMovingRange: number;
+  /** Moving ranges taken: one between each two adjacent points, none across a gap. */
+  movingRanges: number;
   /** Moving ranges left out of the average by screening. */
   screenedMovingRanges: number;
   upperLimit: number;
