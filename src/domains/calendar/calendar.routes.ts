@@ -44,6 +44,7 @@ export function calendarRoutes(deps: {
           url: `${deps.baseUrl}${deadline.url}`,
         })),
         deps.now(),
+        { baseUrl: deps.baseUrl },
       );
       return sendDownload(reply, { name: 'peelian', format: 'ics', body: feed, inline: true });
     });

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { type CoverageFile, CoverageFileSchema, type PlanFile, PlanFileSchema } from './plans.file-schema.ts';
+import {
+  type CoverageFile,
+  CoverageFileSchema,
+  type PlanFile,
+  PlanFileSchema,
+  PlanStepsFileSchema,
+} from './plans.file-schema.ts';
 
 const DIR = path.join(import.meta.dirname, '../../../data/demo/plans');
 
@@ -38,6 +44,7 @@ describe('demo plan files', () => {
       const { format } = parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as { format?: string };
       if (format === 'peelian-plan/1') return check(file, PlanFileSchema).issues;
       if (format === 'peelian-coverage/1') return check(file, CoverageFileSchema).issues;
+      if (format === 'peelian-plan-steps/1') return check(file, PlanStepsFileSchema).issues;
       return [`${file} format: unknown format ${format}`];
     });
     expect(issues).toEqual([]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { webAddress } from '../../kernel/http/web-address.ts';
+import { PLAN_STEPS } from './plans.tables.ts';
 
 /**
  * The plan file: a whole Police and Crime Plan (or a candidate's manifesto plan) as YAML or JSON, so a
@@ -157,3 +158,31 @@ export const CoverageFileSchema = z.object({
 });
 
 export type CoverageFile = z.infer<typeof CoverageFileSchema>;
+
+/**
+ * Steps a plan has been through, with the day of each (the route of s. 5 and s. 28 of the Police Reform and
+ * Social Responsibility Act 2011: the chief constable consulted, the draft sent to the Panel, the plan
+ * issued), in the order they happened, each with a note saying where its date comes from. The demo records
+ * them when it loads the plan.
+ */
+export const PlanStepsFileSchema = z.object({
+  format: z.literal('peelian-plan-steps/1', { message: 'must be peelian-plan-steps/1' }),
+  plan: slug,
+  steps: z
+    .array(
+      z.object({
+        step: z.enum(PLAN_STEPS, { message: 'must be a plan step' }),
+        occurredOn: isoDate,
+        note: text,
+      }),
+    )
+    .min(1, 'must have at least one step')
+    .refine(
+      (steps) => steps.every((step, i) => i === 0 || (steps[i - 1]?.occurredOn ?? '') <= step.occurredOn),
+      {
+        message: 'must list the steps in the order they happened',
+      },
+    ),
+});
+
+export type PlanStepsFile = z.infer<typeof PlanStepsFileSchema>;

@@ -83,10 +83,14 @@ export interface MeetingRow {
   bodyKind: string;
   title: string;
   startsAt: Date;
+  /** Null where nobody has said when it ends (feeds then use a default duration: api.view-models.ts). */
+  endsAt: Date | null;
   venue: string;
   status: MeetingStatus;
 }
-export type MeetingValues = Pick<MeetingRow, 'bodyId' | 'title' | 'startsAt' | 'venue' | 'status'>;
+/** A meeting's own columns; a file or form that says nothing of the end leaves it as it is. */
+export type MeetingValues = Pick<MeetingRow, 'bodyId' | 'title' | 'startsAt' | 'venue' | 'status'> &
+  Partial<Pick<MeetingRow, 'endsAt'>>;
 
 function selectMeetings(db: Db) {
   return db
@@ -100,6 +104,7 @@ function selectMeetings(db: Db) {
       'body.kind as bodyKind',
       'meeting.title',
       'meeting.startsAt',
+      'meeting.endsAt',
       'meeting.venue',
       'meeting.status',
     ]);

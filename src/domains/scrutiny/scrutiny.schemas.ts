@@ -21,16 +21,26 @@ const MeetingFields = z.object({
   // The GOV.UK date input's three boxes, or an ISO date from JSON; a time as people write it ("11am").
   date: dateField('The date of the meeting'),
   time: timeField('The start time'),
+  // Optional: when the meeting is expected to end, on the same day; empty where nobody has said.
+  // (An empty box is no answer, so a mistyped time gets the time field's own message, not a union's.)
+  endTime: z
+    .preprocess(
+      (value) => (value == null || String(value).trim() === '' ? undefined : value),
+      timeField('The end time').optional(),
+    )
+    .transform((value) => value ?? null),
   venue: z.string().trim().min(1, 'Enter the venue').max(500, 'Venue must be 500 characters or fewer'),
 });
 
 /** A new meeting, for the body chosen as `panel` (the field's name since meetings were only panels'). */
 export const MeetingFormSchema = withDateParts(['date'], MeetingFields);
-export type MeetingForm = z.infer<typeof MeetingFormSchema>;
+/** What a form, the API or a caller in code gives: the end time may be left out (unknown). */
+type EndTimeOptional<Form> = Omit<Form, 'endTime'> & { endTime?: string | null };
+export type MeetingForm = EndTimeOptional<z.infer<typeof MeetingFormSchema>>;
 
 /** A meeting's details as the officer corrects them; the body it belongs to does not change. */
 export const MeetingEditFormSchema = withDateParts(['date'], MeetingFields.omit({ panel: true }));
-export type MeetingEditForm = z.infer<typeof MeetingEditFormSchema>;
+export type MeetingEditForm = EndTimeOptional<z.infer<typeof MeetingEditFormSchema>>;
 
 export const AgendaItemFormSchema = z.object({
   position: z.coerce

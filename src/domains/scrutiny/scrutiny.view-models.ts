@@ -46,10 +46,28 @@ export function exemptReason(paragraph: number | null): string | null {
   return `Exempt: Local Government Act 1972, Schedule 12A, paragraph ${paragraph} (${EXEMPT_PARAGRAPHS[paragraph]})`;
 }
 
-/** "Friday 16 December 2016 at 11:00am" — a meeting's start, London time. */
-export function meetingWhen(startsAt: Date): string {
+/**
+ * How long a meeting is taken to last where nobody has recorded its end, for the iCalendar feeds (which need
+ * an end) and said so on the meeting forms: two hours, as the Thames Valley Panel's meetings run (its minutes
+ * of 21 October 2016 record 11am to 1pm; the agenda of 16 December 2016 is timed from 11am to 1pm). It is
+ * never stored: the record keeps only an end someone has given.
+ */
+export const DEFAULT_MEETING_HOURS = 2;
+
+/** When a meeting ends: as recorded, or its start plus the default duration. */
+export function meetingEndOrDefault(meeting: Pick<MeetingRow, 'startsAt' | 'endsAt'>): Date {
+  return meeting.endsAt ?? new Date(meeting.startsAt.getTime() + DEFAULT_MEETING_HOURS * 3_600_000);
+}
+
+/**
+ * "Friday 16 December 2016 at 11:00am" — a meeting's start, London time; with a recorded end, "Friday
+ * 21 October 2016, 11:00am to 1:00pm".
+ */
+export function meetingWhen(startsAt: Date, endsAt: Date | null = null): string {
   const { date, time } = londonDateTimeOf(startsAt);
-  return `${formatDateWithWeekday(date)} at ${clockTime(time)}`;
+  const day = formatDateWithWeekday(date);
+  if (!endsAt) return `${day} at ${clockTime(time)}`;
+  return `${day}, ${clockTime(time)} to ${clockTime(londonDateTimeOf(endsAt).time)}`;
 }
 
 /** '11:05' → '11:05am', '13:00' → '1:00pm', '12:00' → 'midday'. */
@@ -66,7 +84,7 @@ export function toMeetingSummary(meeting: MeetingRow) {
     id: meeting.id,
     title: meeting.title,
     bodyName: meeting.bodyName,
-    when: meetingWhen(meeting.startsAt),
+    when: meetingWhen(meeting.startsAt, meeting.endsAt),
     venue: meeting.venue,
     status: MEETING_STATUS_LABELS[meeting.status],
     url: meetingPaths.meeting({ id: meeting.id }),

@@ -446,6 +446,7 @@ export interface LsoaLocalAuthority {
 export interface Meeting {
   bodyId: number;
   createdAt: Generated<Timestamp>;
+  endsAt: Timestamp | null;
   id: Generated<number>;
   startsAt: Timestamp;
   status: Generated<string>;

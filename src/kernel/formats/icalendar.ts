@@ -1,3 +1,4 @@
+import { addDays, parseIsoDate } from '../calendar/dates.ts';
 import { londonDateTimeOf } from '../calendar/london-time.ts';
 
 interface EventCommon {
@@ -10,8 +11,18 @@ interface EventCommon {
   cancelled?: boolean;
 }
 
-/** An all-day event on a date (YYYY-MM-DD), or an event at a time, written in London time. */
-export type CalendarEvent = EventCommon & ({ date: string } | { start: Date; end?: Date });
+/**
+ * An all-day event on a date (YYYY-MM-DD), or an event from one time to another, written in London time. A
+ * timed event must say when it ends (a caller that does not know chooses and states a default), so every
+ * event in every feed has DTEND: without one, RFC 5545 makes a timed event last no time at all.
+ */
+export type CalendarEvent = EventCommon & ({ date: string } | { start: Date; end: Date });
+
+/** Who wrote the feed: with the UID domain, what makes its events' UIDs unique beyond this installation. */
+export interface CalendarSource {
+  /** The installation's public address (config's baseUrl), e.g. https://peelian.example or https://x.example/tv. */
+  baseUrl: string;
+}
 
 const LONDON = 'Europe/London';
 
@@ -45,8 +56,14 @@ const LONDON_TIMEZONE = [
  * zone the reader's calendar is in. Text is escaped and lines are folded at 75 octets, as calendar programs
  * require; line ends are CRLF.
  */
-export function toICalendar(name: string, events: CalendarEvent[], stamp: Date): string {
+export function toICalendar(
+  name: string,
+  events: CalendarEvent[],
+  stamp: Date,
+  source: CalendarSource,
+): string {
   const dtstamp = `${stamp.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+  const domain = uidDomain(source.baseUrl);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -54,14 +71,22 @@ export function toICalendar(name: string, events: CalendarEvent[], stamp: Date):
     'CALSCALE:GREGORIAN',
     `X-WR-CALNAME:${escapeText(name)}`,
   ];
-  if (events.some((event) => 'start' in event)) lines.push(...LONDON_TIMEZONE);
+  // RFC 5545 wants at least one component in a calendar: a feed with no events keeps the zone definition,
+  // so an empty feed is still a valid one that calendar programs accept (and empty it).
+  if (events.length === 0 || events.some((event) => 'start' in event)) lines.push(...LONDON_TIMEZONE);
   for (const event of events) {
-    lines.push('BEGIN:VEVENT', `UID:${escapeText(event.uid)}@peelian`, `DTSTAMP:${dtstamp}`);
+    lines.push('BEGIN:VEVENT', `UID:${escapeText(`${event.uid}@${domain}`)}`, `DTSTAMP:${dtstamp}`);
     if ('start' in event) {
-      lines.push(`DTSTART;TZID=${LONDON}:${londonStamp(event.start)}`);
-      if (event.end) lines.push(`DTEND;TZID=${LONDON}:${londonStamp(event.end)}`);
+      lines.push(
+        `DTSTART;TZID=${LONDON}:${londonStamp(event.start)}`,
+        `DTEND;TZID=${LONDON}:${londonStamp(event.end)}`,
+      );
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${event.date.replaceAll('-', '')}`);
+      // An all-day event's DTEND is the day after, not included (RFC 5545 s3.6.1): one day long.
+      lines.push(
+        `DTSTART;VALUE=DATE:${event.date.replaceAll('-', '')}`,
+        `DTEND;VALUE=DATE:${addDays(parseIsoDate(event.date), 1).replaceAll('-', '')}`,
+      );
     }
     lines.push(`SUMMARY:${escapeText(event.summary)}`);
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
@@ -72,6 +97,16 @@ export function toICalendar(name: string, events: CalendarEvent[], stamp: Date):
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/**
+ * The right-hand side of every UID (RFC 5545 s3.8.4.7 recommends a domain name there): the installation's own
+ * host, and its path when it is served below one, so two installations' `meeting-3` never collide in a
+ * calendar that subscribes to both. https://peelian.example/tv/ → peelian.example/tv.
+ */
+export function uidDomain(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** 2016-12-16T11:00:00Z → 20161216T110000: the London wall-clock time, to the minute. */

@@ -29,7 +29,7 @@ export const SCRUTINY_API_OPENAPI: OpenApiPaths = {
         'List the meetings of every body that holds them (OParl 1.1-style Meeting objects), newest first',
       description:
         'Each meeting has `type: "Meeting"`, `name`, `start` (ISO 8601 with the Europe/London offset), `end` ' +
-        '(null: Peelian does not record when meetings end), `location`, `organization` (the body holding it: a ' +
+        '(the same, or null where no end is recorded), `location`, `organization` (the body holding it: a ' +
         'Police and Crime Panel, a Police and Crime Commissioner, an audit committee or a partnership board), ' +
         '`meetingState`, `cancelled`, `publicQuestions` and `ics` (the meeting as iCalendar).',
       security: SECURITY.public,

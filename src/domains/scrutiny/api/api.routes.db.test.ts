@@ -332,7 +332,7 @@ minutes:
     const lines = contentLines(response.body);
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines).toContain('BEGIN:VTIMEZONE');
-    expect(lines).toContain(`UID:meeting-${ids.december}@peelian`);
+    expect(lines).toContain(`UID:meeting-${ids.december}@localhost:3000`);
     expect(lines).toContain('DTSTART;TZID=Europe/London:20161216T110000');
     expect(lines).toContain('SUMMARY:Thames Valley Police and Crime Panel\\, 16 December 2016');
     expect(lines.find((line) => line.startsWith('LOCATION:'))).toContain('Olympic Room');

@@ -91,6 +91,7 @@ export function scrutinyApiRoutes(deps: ScrutinyApiDeps): FastifyPluginAsync {
         'Meetings',
         coming.map((entry) => toMeetingEvent(entry, baseUrl)),
         new Date(),
+        { baseUrl },
       );
       // Inline: calendar programs subscribe to it.
       return sendDownload(reply, { name: 'meetings', format: 'ics', body: feed, inline: true });
@@ -99,7 +100,7 @@ export function scrutinyApiRoutes(deps: ScrutinyApiDeps): FastifyPluginAsync {
     app.get(meetingPaths.calendar.pattern, PUBLIC, async (request, reply) => {
       const { id } = parseInput(MeetingIdParams, request.params);
       const read = await scrutiny.readMeeting(request.actor, id);
-      const feed = toICalendar(read.meeting.title, [toMeetingEvent(read, baseUrl)], new Date());
+      const feed = toICalendar(read.meeting.title, [toMeetingEvent(read, baseUrl)], new Date(), { baseUrl });
       return sendDownload(reply, { name: `meeting-${id}`, format: 'ics', body: feed });
     });
   };

@@ -111,7 +111,10 @@ const MeetingBase = {
   name: z.string(),
   organization: OrganizationJson,
   start: z.string().meta({ description: 'ISO 8601 with the Europe/London offset' }),
-  end: z.null().meta({ description: 'Always null: Peelian does not record when meetings end' }),
+  end: z.string().nullable().meta({
+    description:
+      'ISO 8601 with the Europe/London offset; null where no end is recorded (calendar feeds then assume 2 hours)',
+  }),
   location: z.string(),
   meetingState: z.enum(MEETING_STATUSES),
   cancelled: z.boolean(),

@@ -7,7 +7,12 @@ import { paperUrl } from '../papers/papers.view-models.ts';
 import { deadlineInWords, type QuestionDeadline, toLondonIso } from '../questions/questions.deadline.ts';
 import { meetingPaths } from '../scrutiny.paths.ts';
 import type { AgendaItemRow, MeetingRow, QuestionRulesRow } from '../scrutiny.queries.ts';
-import { exemptReason, MEMBER_ROLE_LABELS, toMeetingJson } from '../scrutiny.view-models.ts';
+import {
+  exemptReason,
+  MEMBER_ROLE_LABELS,
+  meetingEndOrDefault,
+  toMeetingJson,
+} from '../scrutiny.view-models.ts';
 import type { AttendanceKind } from '../scrutiny-attendance.tables.ts';
 import type { MinutesJson } from '../scrutiny-records.schemas.ts';
 import type { MeetingDetailJson, MeetingListJson } from './api.schemas.ts';
@@ -30,6 +35,11 @@ export function toFileJson(paper: PaperRow) {
   };
 }
 
+/** OParl's Meeting.end: the recorded end, or null where none is recorded (the feeds' default is not data). */
+function endJson(meeting: MeetingRow): string | null {
+  return meeting.endsAt ? toLondonIso(meeting.endsAt) : null;
+}
+
 function organizationJson(meeting: MeetingRow) {
   return { type: 'Organization' as const, id: meeting.bodySlug, name: meeting.bodyName };
 }
@@ -43,7 +53,7 @@ export function toMeetingListJson(entry: {
   return {
     ...toMeetingJson(entry),
     organization: organizationJson(entry.meeting),
-    end: null,
+    end: endJson(entry.meeting),
     ics: meetingPaths.calendar({ id: entry.meeting.id }),
   };
 }
@@ -126,7 +136,7 @@ export function toMeetingDetailJson(
   return {
     ...base,
     organization: organizationJson(read.meeting),
-    end: null,
+    end: endJson(read.meeting),
     ics: meetingPaths.calendar({ id: read.meeting.id }),
     agendaPack: meetingPaths.pack({ id: read.meeting.id }),
     auxiliaryFile: filesFor(null),
@@ -145,7 +155,10 @@ export function toMeetingDetailJson(
   };
 }
 
-/** A meeting as a calendar event, at its London time, pointing back to its page. */
+/**
+ * A meeting as a calendar event, at its London time, pointing back to its page; it ends when recorded, or
+ * after the default duration (DEFAULT_MEETING_HOURS).
+ */
 export function toMeetingEvent(
   entry: { meeting: MeetingRow; deadline: QuestionDeadline | null },
   baseUrl: string,
@@ -158,6 +171,7 @@ export function toMeetingEvent(
   return {
     uid: `meeting-${meeting.id}`,
     start: meeting.startsAt,
+    end: meetingEndOrDefault(meeting),
     summary: meeting.title,
     location: meeting.venue,
     description: lines.join('\n'),

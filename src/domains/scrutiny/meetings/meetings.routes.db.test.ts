@@ -3,13 +3,15 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../kernel/assets/build-assets.ts';
 import { systemActor } from '../../../kernel/auth/actor.ts';
-import { addDays, londonDateOf } from '../../../kernel/calendar/index.ts';
+import { addDays, londonDateOf, londonDateTimeToInstant } from '../../../kernel/calendar/index.ts';
 import { expectNeverPublic } from '../../../kernel/testing/confidentiality.ts';
 import { expectPage, expectRefused } from '../../../kernel/testing/expect-page.ts';
+import { parseICalendar } from '../../../kernel/testing/icalendar.ts';
 import { useTestApp } from '../../../kernel/testing/test-app.ts';
 import { TestClient } from '../../../kernel/testing/test-client.ts';
 import { testEngines } from '../../../kernel/testing/test-database.ts';
 import { createTestBody, signInAs } from '../../accounts/accounts.testing.ts';
+import { DEFAULT_MEETING_HOURS } from '../scrutiny.view-models.ts';
 import { demoPanelMeetings } from '../scrutiny-records.testing.ts';
 import { parsePanelFile } from './panel.files.ts';
 
@@ -340,6 +342,49 @@ describe.each(testEngines())('scrutiny pages and API on %s', (engine) => {
     expect((await fixture.app.inject({ method: 'POST', url: `${url}/cancellation` })).statusCode).not.toBe(
       303,
     );
+  });
+
+  it('records an optional end time, refusing one not after the start, and gives it to the API and the feed', async () => {
+    const date = addDays(today, 90);
+    const meeting = { panel: 'thames-valley-panel', title: 'Meeting with an end', date, venue: 'Hall' };
+    const before = await database.current.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM meeting');
+    const early = await officer.post('/meetings', { ...meeting, time: '2pm', endTime: '13:30' });
+    expectRefused(early, 'href="#endTime"', 'The end time must be after the start time');
+    expect(early.body).toMatch(/name="endTime"[^>]*value="13:30"/);
+    const nonsense = await officer.post('/meetings', { ...meeting, time: '2pm', endTime: 'late' });
+    expectRefused(nonsense, 'href="#endTime"', 'The end time must be a time, like 14:30 or 2:30pm');
+    expect(await database.current.sql.query('SELECT count(*)::int AS n FROM meeting')).toEqual(before);
+
+    const created = await officer.post('/meetings', { ...meeting, time: '2pm', endTime: '4:30pm' });
+    expect(created.statusCode).toBe(303);
+    const url = created.headers.location as string;
+    const id = Number(url.split('/').pop());
+    expect((await fixture.app.inject({ method: 'GET', url })).body).toContain(', 2:00pm to 4:30pm');
+    const [audited] = await database.current.sql.query<{ after: { endsAt: string } }>(
+      "SELECT after FROM audit_event WHERE record_type = 'meeting' AND record_id = $1 ORDER BY id DESC LIMIT 1",
+      [String(id)],
+    );
+    expect(new Date(audited?.after.endsAt ?? '')).toEqual(londonDateTimeToInstant(date, '16:30'));
+    const json = (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${id}` })).json();
+    expect(json.end).toBe(`${date}T16:30:00${json.start.slice(-6)}`);
+    const [event] = parseICalendar(
+      (await fixture.app.inject({ method: 'GET', url: `/meetings/${id}.ics` })).body,
+    ).events;
+    expect(event?.end).toEqual(londonDateTimeToInstant(date, '16:30'));
+
+    const form = await officer.get(`${url}/edit`);
+    expect(form.body).toMatch(/name="endTime"[^>]*value="16:30"/);
+    const backwards = await officer.post(url, { ...meeting, time: '17:00', endTime: '16:30' });
+    expectRefused(backwards, 'href="#endTime"', 'The end time must be after the start time');
+    // Emptying the box forgets the end: the API says null and the feed falls back to the stated default.
+    expect((await officer.post(url, { ...meeting, time: '17:00', endTime: '' })).statusCode).toBe(303);
+    expect(
+      (await fixture.app.inject({ method: 'GET', url: `/api/v1/meetings/${id}` })).json().end,
+    ).toBeNull();
+    const [fallback] = parseICalendar(
+      (await fixture.app.inject({ method: 'GET', url: `/meetings/${id}.ics` })).body,
+    ).events;
+    expect(fallback?.end).toEqual(londonDateTimeToInstant(date, `${17 + DEFAULT_MEETING_HOURS}:00`));
   });
 
   it('lets the officer change, remove and reorder agenda items, each audited', async () => {

@@ -112,16 +112,29 @@ async function refuseBadStart(
     ]);
 }
 
+/**
+ * The meeting's start and, if the form gives one, its end: a time on the same day, after the start (a meeting
+ * does not run past midnight; one that did would be recorded as two sittings).
+ */
+function timesOf(form: Pick<MeetingForm, 'date' | 'time' | 'endTime'>) {
+  const startsAt = londonDateTimeToInstant(form.date, form.time);
+  const endsAt = form.endTime ? londonDateTimeToInstant(form.date, form.endTime) : null;
+  if (endsAt && endsAt.getTime() <= startsAt.getTime())
+    throw new ValidationError([{ field: 'endTime', message: 'The end time must be after the start time' }]);
+  return { startsAt, endsAt };
+}
+
 /** A new meeting, from its officer: never in the past, never two at the same time for a body. */
 async function createMeeting(context: MeetingsContext, actor: Actor, form: MeetingForm, requestId?: string) {
   const body = await requireMeetingBody(context, actor, form.panel);
-  const startsAt = londonDateTimeToInstant(form.date, form.time);
+  const { startsAt, endsAt } = timesOf(form);
   return context.db.transaction().execute(async (trx) => {
     await refuseBadStart(context, trx, { bodyId: body.id }, startsAt);
     const values = {
       bodyId: body.id,
       title: form.title,
       startsAt,
+      endsAt,
       venue: form.venue,
       status: 'scheduled' as const,
     };
@@ -150,7 +163,7 @@ async function requireChangeableMeeting(
 }
 
 /**
- * Corrects a coming meeting's title, venue or time (rescheduling it): never into the past, never onto
+ * Corrects a coming meeting's title, venue or times (rescheduling it; an empty end time forgets the end): never into the past, never onto
  * another meeting of the body at the same time.
  */
 async function updateMeetingDetails(
@@ -160,12 +173,17 @@ async function updateMeetingDetails(
   form: MeetingEditForm,
   requestId?: string,
 ) {
-  const startsAt = londonDateTimeToInstant(form.date, form.time);
+  const { startsAt, endsAt } = timesOf(form);
   return context.db.transaction().execute(async (trx) => {
     const meeting = await requireChangeableMeeting(context, trx, actor, meetingId);
     await refuseBadStart(context, trx, meeting, startsAt);
-    const before = { title: meeting.title, startsAt: meeting.startsAt, venue: meeting.venue };
-    const after = { title: form.title, startsAt, venue: form.venue };
+    const before = {
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      venue: meeting.venue,
+    };
+    const after = { title: form.title, startsAt, endsAt, venue: form.venue };
     await updateMeeting(trx, meetingId, { bodyId: meeting.bodyId, status: meeting.status, ...after });
     await recordChange(trx, actor, { type: 'meeting', id: meetingId }, before, after, requestId);
   });

@@ -6,6 +6,7 @@ import type { BodyRef } from '../scrutiny.context.ts';
 import type { MeetingRow } from '../scrutiny.queries.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
 import {
+  DEFAULT_MEETING_HOURS,
   EXEMPT_OPTIONS,
   toAgendaView,
   toDeadlineView,
@@ -34,6 +35,8 @@ export interface MeetingsPageModel {
   upcoming: (Summary & { questionsOpen: boolean })[];
   past: (Summary & { questionsOpen: boolean })[];
   canManage: boolean;
+  /** How long the feeds take a meeting to be where its end is not recorded, said beside the feed's link. */
+  defaultMeetingHours: number;
 }
 export const MEETINGS_PAGE = view<MeetingsPageModel>(`${VIEWS}/meetings.njk`);
 
@@ -53,6 +56,7 @@ export function toMeetingsPage(
     upcoming: rows.filter((row) => row.upcoming).reverse(),
     past: rows.filter((row) => !row.upcoming),
     canManage,
+    defaultMeetingHours: DEFAULT_MEETING_HOURS,
   };
 }
 
@@ -85,6 +89,7 @@ export async function toMeetingPage(
 export interface NewMeetingPageModel extends FormState {
   pageTitle: string;
   bodies: { value: string; text: string }[];
+  defaultMeetingHours: number;
 }
 export const NEW_MEETING_PAGE = view<NewMeetingPageModel>(`${VIEWS}/new-meeting.njk`);
 
@@ -95,6 +100,7 @@ export function toNewMeetingPage(bodies: BodyRef[], problem?: FormProblem): NewM
   return {
     pageTitle: 'Add a meeting',
     bodies: bodies.map((body) => ({ value: body.slug, text: body.name })),
+    defaultMeetingHours: DEFAULT_MEETING_HOURS,
     ...formState(problem, only),
   };
 }
@@ -104,16 +110,19 @@ export interface EditMeetingPageModel extends FormState {
   meeting: Summary;
   /** The stored date, as `YYYY-MM-DD`, for the date input's boxes before anything is typed. */
   date: string;
+  defaultMeetingHours: number;
 }
 export const EDIT_MEETING_PAGE = view<EditMeetingPageModel>(`${VIEWS}/edit-meeting.njk`);
 
 /** The form to change, reschedule or cancel a meeting: its stored details, or what was typed. */
 export function toEditMeetingPage(meeting: MeetingRow, problem?: FormProblem): EditMeetingPageModel {
   const { date, time } = londonDateTimeOf(meeting.startsAt);
+  const endTime = meeting.endsAt ? londonDateTimeOf(meeting.endsAt).time : '';
   return {
     pageTitle: `Change ${meeting.title}`,
     meeting: toMeetingSummary(meeting),
     date,
-    ...formState(problem, { title: meeting.title, time, venue: meeting.venue }),
+    defaultMeetingHours: DEFAULT_MEETING_HOURS,
+    ...formState(problem, { title: meeting.title, time, endTime, venue: meeting.venue }),
   };
 }

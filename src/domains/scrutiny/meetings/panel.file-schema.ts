@@ -16,11 +16,20 @@ const MeetingEntry = z
     title: text,
     date: z.iso.date(),
     time: clockTime,
+    // When it ended (or is to end), on the same day, where the minutes or agenda say; left out, it is unknown.
+    endTime: orNull(clockTime).optional(),
     venue: text,
     status: z.enum(MEETING_STATUSES),
     agenda: z.array(AgendaItemEntry).default([]),
   })
   .superRefine((meeting, ctx) => {
+    // Both are 24-hour HH:MM on the same day, so their text orders as their times do.
+    if (meeting.endTime && meeting.endTime <= meeting.time)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: 'the end time must be after the start time',
+      });
     const seen = new Set<number>();
     for (const [index, item] of meeting.agenda.entries()) {
       if (seen.has(item.position))

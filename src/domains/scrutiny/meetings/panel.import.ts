@@ -80,6 +80,10 @@ async function loadMeetings(load: Load, file: PanelFile): Promise<number> {
       bodyId: body.id,
       title: entry.title,
       startsAt,
+      // A file that does not mention the end leaves the one recorded as it is.
+      ...(entry.endTime === undefined
+        ? {}
+        : { endsAt: entry.endTime === null ? null : londonDateTimeToInstant(entry.date, entry.endTime) }),
       venue: entry.venue,
       status: entry.status,
     };
@@ -91,6 +95,7 @@ async function loadMeetings(load: Load, file: PanelFile): Promise<number> {
       bodyId: existing.bodyId,
       title: existing.title,
       startsAt: existing.startsAt,
+      ...(entry.endTime === undefined ? {} : { endsAt: existing.endsAt }),
       venue: existing.venue,
       status: existing.status,
     };
