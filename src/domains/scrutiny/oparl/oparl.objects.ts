@@ -264,6 +264,8 @@ export function toMeeting(
     meetingState: meeting.status,
     cancelled: meeting.status === 'cancelled',
     start: toLondonIso(meeting.startsAt),
+    // Only a recorded end: the feeds' default length is a guess for calendars, not a fact about the meeting.
+    end: meeting.endsAt ? toLondonIso(meeting.endsAt) : undefined,
     location: toLocation(abs, meeting),
     organization: [abs(oparlPaths.organization({ id: mainOrganizationKey(meeting.bodyId) }))],
     participant: parts.attendance

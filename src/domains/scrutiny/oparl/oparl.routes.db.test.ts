@@ -161,7 +161,14 @@ describe.each(testEngines())('the OParl 1.1 API on %s', (engine) => {
       web: `${TEST_URLS.baseUrl}/meetings/${december}`,
       'peelian:api': `${TEST_URLS.baseUrl}/api/v1/meetings/${december}`,
     });
+    // No end is recorded for 16 December; the October meeting's minutes give one (11am to 1pm).
     expect(json).not.toHaveProperty('end');
+    const meetings = await fixture.services.scrutiny.listMeetings(system);
+    const october = meetings.find(({ meeting }) => meeting.title.includes('21 October 2016'))?.meeting.id;
+    expect((await get(`${OPARL}v1.1/meetings/${october}`)).json).toMatchObject({
+      start: '2016-10-21T11:00:00+01:00',
+      end: '2016-10-21T13:00:00+01:00',
+    });
     const files = json.auxiliaryFile as Json[];
     expect(files.map((file) => file.name)).toEqual([PUBLIC_PAPER]);
     expect(files[0]?.accessUrl).toMatch(/^http:\/\/localhost:3000\/meetings\/\d+\/papers\/\d+$/);
