@@ -3,6 +3,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
+import { uidDomain } from '../../kernel/formats/icalendar.ts';
 import { expectNeverPublic } from '../../kernel/testing/confidentiality.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
@@ -357,7 +358,7 @@ describe.each(testEngines())('the decision register’s pages, forms and API, on
     const lines = (feed: string) => feed.replace(/\r\n /g, '').split('\r\n');
     const eventOf = (feed: string, uid: string) => {
       const all = lines(feed);
-      const start = all.indexOf(`UID:${uid}@peelian`);
+      const start = all.indexOf(`UID:${uid}@${uidDomain(TEST_URLS.baseUrl)}`);
       return start === -1 ? [] : all.slice(start, all.indexOf('END:VEVENT', start));
     };
     const { decision } = await services.decisions.readDecision(system, OFFICE, 'R-020');
