@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath)('the service navigation in a real browser', () =>
       for (const [selector, expected] of [
         [
           '.govuk-service-navigation__item',
-          ['Home', 'Plans', 'Scorecard', 'Meetings', 'Calendar', 'Police data'],
+          ['Plans', 'Scorecard', 'Meetings', 'Decisions', 'Money', 'Calendar', 'Police data'],
         ],
         ['.peelian-account-bar__item', ['Imports', 'Admin', 'Sign out']],
       ] as const) {

@@ -41,6 +41,10 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['aims and actions', '/delivery/thames-valley-2017-2021/1/opcc/aims'],
     ['delivery actions at risk', '/delivery/at-risk'],
     ['a measure with delivery actions marked', '/scorecard/measures/PC1.M1'],
+    ['money', '/money'],
+    ['a precept year with its vote', '/precepts/thames-valley-pcc/2017-18'],
+    ['a fund', '/funds/community-safety-fund'],
+    ['a formula allocation', '/funds/community-safety-fund/allocations/2017-18'],
     ['API documentation', '/api/docs'],
   ] as const) {
     it(`${name}: axe finds no violations, the scripts run and nothing breaks the security policy`, async () => {

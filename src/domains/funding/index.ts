@@ -2,7 +2,6 @@ import { defineDomain } from '../module.ts';
 import { FUNDING_COMMANDS } from './funding.cli.ts';
 import { seedDemoFunding } from './funding.demo.ts';
 import { FUNDING_OPENAPI } from './funding.openapi.ts';
-import { fundingPaths } from './funding.paths.ts';
 import { FUNDING_POLICY } from './funding.policy.ts';
 import { fundingRoutes } from './funding.routes.ts';
 import { createFundingService } from './funding.service.ts';
@@ -23,7 +22,6 @@ export const fundingDomain = defineDomain({
   build: ({ db, policy, now }) => ({ funding: createFundingService({ db, policy, now }) }),
   routes: ({ funding }) => [fundingRoutes({ funding })],
   openApi: [FUNDING_OPENAPI],
-  navigation: [{ href: fundingPaths.list(), text: 'Funds', position: 39 }],
   commands: FUNDING_COMMANDS,
   seedDemo: async ({ funding }, { actor }) => ({ loaded: await seedDemoFunding(funding, actor) }),
 });

@@ -6,7 +6,7 @@ import { portalRoutes } from './portal.routes.ts';
 /** The public home page and the areas API. */
 export const portalDomain = defineDomain<{ areas: AreasService }>({
   name: 'portal',
-  navigation: [{ href: '/', text: 'Home', position: 0 }],
+  // No "Home" in the service navigation: the header's Peelian logo is the way home, and the bar has no room.
   routes: ({ areas }) => [portalRoutes({ areas })],
   openApi: [PORTAL_OPENAPI],
 });

@@ -22,7 +22,8 @@ export const preceptDomain = defineDomain({
   build: ({ db, policy, now }) => ({ precept: createPreceptService({ db, policy, now }) }),
   routes: ({ precept }) => [preceptRoutes({ precept })],
   openApi: [PRECEPT_OPENAPI],
-  navigation: [{ href: preceptPaths.index(), text: 'Precepts', position: 38 }],
+  // One link for the money raised and given out: the service navigation has no room for two.
+  navigation: [{ href: preceptPaths.money(), text: 'Money', position: 38 }],
   deadlines: ({ precept }) => [precept.upcomingDeadlines],
   seedDemo: async ({ precept }, { actor }) => ({ loaded: await seedDemoPrecept(precept, actor) }),
 });

@@ -2,6 +2,7 @@ import { pathTo } from '../../kernel/http/paths.ts';
 
 /** Every URL of the precept process. A year is named by its financial year label, e.g. 2025-26. */
 export const preceptPaths = {
+  money: pathTo('/money'),
   index: pathTo('/precepts'),
   add: pathTo('/precepts/new'),
   body: pathTo('/precepts/:body'),

@@ -25,6 +25,7 @@ import {
   type StepForm,
   toBodyPage,
   toIndexPage,
+  toMoneyPage,
   toProposalPage,
   toReportFormPage,
   toStepFormPage,
@@ -48,6 +49,7 @@ const yearUrl = (target: YearTarget) =>
 /** The public pages, the vote's CSV and the API: everything about a precept is public. */
 function publicRoutes({ precept }: PreceptRouteDeps): FastifyPluginAsync {
   return async (app) => {
+    app.get(paths.money.pattern, PUBLIC, async (_request, reply) => reply.render(VIEWS.money, toMoneyPage()));
     app.get(paths.index.pattern, PUBLIC, async (request, reply) =>
       reply.render(VIEWS.index, toIndexPage(await precept.listIndex(request.actor))),
     );

@@ -5,6 +5,7 @@ import { paragraphs } from '../../kernel/formats/words.ts';
 import { officeItems } from '../../kernel/http/form-fields.ts';
 import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
+import { fundingPaths } from '../funding/index.ts';
 import { meetingPaths } from '../scrutiny/index.ts';
 import type { PreceptRecord } from './precept.context.ts';
 import { formatHundredths, formatPence } from './precept.money.ts';
@@ -72,6 +73,29 @@ export function toIndexPage(index: Awaited<ReturnType<typeof listIndex>>) {
   };
 }
 export type IndexPageModel = PageModel & ReturnType<typeof toIndexPage>;
+
+/**
+ * The way into the money the Commissioner raises and gives out, one link in the service navigation: the
+ * precept (raised through council tax) and the funds (given to partners).
+ */
+export function toMoneyPage() {
+  return {
+    pageTitle: 'Money',
+    sections: [
+      {
+        title: 'The precept',
+        url: paths.index(),
+        text: 'The policing part of council tax: each year’s proposal to the Police and Crime Panel, its vote and report, any veto, and the precept issued.',
+      },
+      {
+        title: 'Funds and allocations',
+        url: fundingPaths.list(),
+        text: 'The funds the Commissioner gives to partners, their rounds and criteria, and how each year’s pot is shared among the local authorities by formula.',
+      },
+    ],
+  };
+}
+export type MoneyPageModel = PageModel & ReturnType<typeof toMoneyPage>;
 
 export function toBodyPage(read: Awaited<ReturnType<typeof readBody>>) {
   return {

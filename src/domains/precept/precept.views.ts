@@ -2,6 +2,7 @@ import { view } from '../../kernel/http/views.ts';
 import type {
   BodyPageModel,
   IndexPageModel,
+  MoneyPageModel,
   ProposalPageModel,
   ReportFormPageModel,
   StepFormPageModel,
@@ -9,6 +10,7 @@ import type {
 } from './precept.view-models.ts';
 
 export const VIEWS = {
+  money: view<MoneyPageModel>('precept/views/money.njk'),
   index: view<IndexPageModel>('precept/views/index.njk'),
   body: view<BodyPageModel>('precept/views/body.njk'),
   year: view<YearPageModel>('precept/views/year.njk'),
