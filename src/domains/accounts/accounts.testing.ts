@@ -50,3 +50,27 @@ export async function signInAs(
   expect((await client.post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(303);
   return client;
 }
+
+/** A police force area GSS code of the test's own, from the office's slug, so offices never share one. */
+function gssCodeOf(slug: string): string {
+  let hash = 0;
+  for (const char of slug) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000;
+  return `E23${String(hash).padStart(6, '0')}`;
+}
+
+/** A Commissioner's office and its Panel (`<office>-panel`) in a force area of their own (`<office>-area`). */
+export async function createOfficeWithPanel(database: { db: Db }, services: Services, office: string) {
+  const forceAreaId = await services.areas.saveForceArea(systemActor('test'), {
+    slug: `${office}-area`,
+    name: `Test area ${office}`,
+    gssCode: gssCodeOf(office),
+    localAuthorities: [],
+  });
+  const panel = `${office}-panel`;
+  return {
+    forceAreaId,
+    officeId: await createTestBody(database.db, office, 'policing-body', forceAreaId),
+    panel,
+    panelId: await createTestBody(database.db, panel, 'scrutiny-panel', forceAreaId),
+  };
+}

@@ -1,19 +1,12 @@
 import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { TestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody } from '../accounts/accounts.testing.ts';
+import { createOfficeWithPanel } from '../accounts/accounts.testing.ts';
 import { parsePlanFile } from '../plans/index.ts';
 import { NOT_YET_ANSWERED } from '../recommendations/index.ts';
 import { parsePanelFile } from '../scrutiny/index.ts';
 
 const system = systemActor('test');
-
-/** A police force area GSS code of the test's own, from the office's slug, so offices never share one. */
-function gssCodeOf(slug: string): string {
-  let hash = 0;
-  for (const char of slug) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000;
-  return `E23${String(hash).padStart(6, '0')}`;
-}
 
 /**
  * A Commissioner's office in a force area of its own, as the register checks a decision against: the area's
@@ -21,20 +14,11 @@ function gssCodeOf(slug: string): string {
  * meetings; and a public recommendation of the Panel in the shared ledger. Gives the ids the tests name.
  */
 export async function createTestOffice(database: TestDatabase, services: Services, office: string) {
-  const area = `${office}-area`;
-  const forceAreaId = await services.areas.saveForceArea(system, {
-    slug: area,
-    name: `Test area ${office}`,
-    gssCode: gssCodeOf(office),
-    localAuthorities: [],
-  });
-  const officeId = await createTestBody(database.db, office, 'policing-body', forceAreaId);
-  const panel = `${office}-panel`;
-  const panelId = await createTestBody(database.db, panel, 'scrutiny-panel', forceAreaId);
+  const { officeId, panel, panelId } = await createOfficeWithPanel(database, services, office);
   await services.plans.importPlanFile(
     system,
     parsePlanFile(`format: peelian-plan/1
-plan: { slug: ${office}-plan, title: Test plan of ${office}, body: ${office}, forceArea: ${area}, authorName: A Commissioner, authorOffice: Police and Crime Commissioner, termStart: 2024-04-01, termEnd: 2029-03-31 }
+plan: { slug: ${office}-plan, title: Test plan of ${office}, body: ${office}, forceArea: ${office}-area, authorName: A Commissioner, authorOffice: Police and Crime Commissioner, termStart: 2024-04-01, termEnd: 2029-03-31 }
 pillars:
   - code: PC
     title: Protecting Communities

@@ -1,17 +1,10 @@
 import type { Services } from '../../composition.ts';
 import { systemActor } from '../../kernel/auth/actor.ts';
 import type { TestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody } from '../accounts/accounts.testing.ts';
+import { createOfficeWithPanel } from '../accounts/accounts.testing.ts';
 import { parsePanelFile } from '../scrutiny/index.ts';
 
 const system = systemActor('test');
-
-/** A force area GSS code of the test's own, from the office's slug, so offices never share one. */
-function gssCodeOf(slug: string): string {
-  let hash = 7;
-  for (const char of slug) hash = (hash * 37 + char.charCodeAt(0)) % 1_000_000;
-  return `E23${String(hash).padStart(6, '0')}`;
-}
 
 /**
  * A Commissioner's office and its Panel in a force area of their own: the Panel has `members` members serving
@@ -24,16 +17,7 @@ export async function createPreceptFixture(
   office: string,
   members = 20,
 ) {
-  const area = `${office}-area`;
-  const forceAreaId = await services.areas.saveForceArea(system, {
-    slug: area,
-    name: `Test area ${office}`,
-    gssCode: gssCodeOf(office),
-    localAuthorities: [],
-  });
-  const officeId = await createTestBody(database.db, office, 'policing-body', forceAreaId);
-  const panel = `${office}-panel`;
-  const panelId = await createTestBody(database.db, panel, 'scrutiny-panel', forceAreaId);
+  const { officeId, panel, panelId } = await createOfficeWithPanel(database, services, office);
   const names = Array.from({ length: members }, (_, index) => `Member ${String(index + 1).padStart(2, '0')}`);
   await services.scrutiny.importPanelFile(
     system,
