@@ -7,6 +7,7 @@ import {
   crimesByAuthority,
   type FundRow,
   findAllocation,
+  insertAllocation,
   listBudgets,
   populationsOf,
   type RecordedAllocation,
@@ -325,9 +326,15 @@ export async function recordAllocation(
       })),
       values: Object.fromEntries(worked.lines.map((line) => [line.code, line.values])),
     };
-    const { id } = await trx
-      .insertInto('fundAllocation')
-      .values({
+    const lines = worked.lines.map((line) => ({
+      areaCode: line.code,
+      areaName: line.name,
+      amountPence: line.amountPence,
+      sharePercent: line.sharePercent,
+    }));
+    const id = await insertAllocation(
+      trx,
+      {
         fundId: fund.id,
         financialYear: key.year,
         potPence: worked.potPence,
@@ -335,17 +342,9 @@ export async function recordAllocation(
         formula: JSON.stringify(formula),
         recordedOn: todayOf(deps),
         recordedBy: actor.kind === 'user' ? actor.displayName : actorLabel(actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const lines = worked.lines.map((line) => ({
-      allocationId: id,
-      areaCode: line.code,
-      areaName: line.name,
-      amountPence: line.amountPence,
-      sharePercent: line.sharePercent,
-    }));
-    await trx.insertInto('fundAllocationLine').values(lines).execute();
+      },
+      lines,
+    );
     await recordChange(
       trx,
       actor,

@@ -11,6 +11,7 @@ import {
   readFundParts,
   recipientAuthorities,
   recordedYears,
+  upsertFund,
   writeFundParts,
 } from './funding.queries.ts';
 import { checkFundFile } from './funding.rules.ts';
@@ -78,22 +79,7 @@ async function saveFund(trx: Db, actor: Actor, bodyId: number, fund: FundFile, a
     planSlug: after.plan,
     illustrativeNote: after.illustrative,
   };
-  const id = found
-    ? (
-        await trx
-          .updateTable('fund')
-          .set(row)
-          .where('id', '=', found.id)
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
-    : (
-        await trx
-          .insertInto('fund')
-          .values({ ...row, bodyId, slug: fund.slug })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+  const id = await upsertFund(trx, found?.id ?? null, { ...row, bodyId, slug: fund.slug });
   await writeFundParts(trx, id, after);
   await recordChange(trx, actor, { type: 'fund', id }, before, after);
   return 1;

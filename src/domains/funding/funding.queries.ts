@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { FundSnapshot } from './funding.snapshot.ts';
-import type { FundingDb as Db } from './funding.tables.ts';
+import type { FundingDb as Db, FundingTables } from './funding.tables.ts';
 
 // Funding's reads and writes of its own tables, and what it reads of the domains above it through their
 // published views: bodies, local authorities, plan priorities, populations and police.uk crime counts.
@@ -233,4 +233,44 @@ export async function writeFundParts(db: Db, fundId: number, fund: FundSnapshot)
     );
     if (values.length) await db.insertInto('fundFormulaValue').values(values).execute();
   }
+}
+
+/** A fund brought up to its file: updated where it was found, else inserted. Gives its id. */
+export async function upsertFund(
+  db: Db,
+  foundId: number | null,
+  values: Insertable<FundingTables['fund']> & { bodyId: number; slug: string },
+) {
+  const { bodyId, slug, ...row } = values;
+  const saved = foundId
+    ? await db
+        .updateTable('fund')
+        .set(row)
+        .where('id', '=', foundId)
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    : await db
+        .insertInto('fund')
+        .values({ ...row, bodyId, slug })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+  return saved.id;
+}
+
+/** A recorded allocation and its lines, one per authority. Gives its id. */
+export async function insertAllocation(
+  db: Db,
+  values: Insertable<FundingTables['fundAllocation']>,
+  lines: Omit<Insertable<FundingTables['fundAllocationLine']>, 'allocationId'>[],
+) {
+  const { id } = await db
+    .insertInto('fundAllocation')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('fundAllocationLine')
+    .values(lines.map((line) => ({ ...line, allocationId: id })))
+    .execute();
+  return id;
 }
