@@ -66,6 +66,15 @@ describe.skipIf(!chromiumPath)('recording a plan step in a real browser', () => 
       await page.getByRole('button', { name: 'Record step' }).click();
       await page.waitForURL(/#lifecycle$/);
       await expect(page.locator('body').textContent()).resolves.toContain('12 September 2024');
+
+      // What s7(1) asks the draft to set out: an empty section is warned of, and written on its own form.
+      await page.getByRole('link', { name: 'Edit what the draft sets out' }).click();
+      await expectAccessible(page);
+      await page.getByLabel('How the chief constable reports to the Commissioner on that policing').fill('');
+      await page.getByRole('button', { name: 'Save changes to the draft' }).click();
+      await page.waitForURL(/#statutory$/);
+      await expect(page.locator('main').textContent()).resolves.toContain('Not written yet');
+      await expectAccessible(page);
     } finally {
       await close();
     }

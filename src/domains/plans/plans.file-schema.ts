@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { webAddress } from '../../kernel/http/web-address.ts';
+import { STATUTORY_SECTIONS } from './plans.statutory.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
 
 /**
@@ -58,6 +59,20 @@ export const LinkedItemFileSchema = z.object({
   priorities: z.array(code).default([]),
 });
 
+const sectionText = z
+  .string()
+  .trim()
+  .min(1, 'must not be blank: leave the section out until it is written')
+  .max(20000, 'must be 20000 characters or fewer');
+
+export const StatutoryContentsFileSchema = z.strictObject(
+  Object.fromEntries(STATUTORY_SECTIONS.map((section) => [section, sectionText.optional()])) as Record<
+    (typeof STATUTORY_SECTIONS)[number],
+    z.ZodOptional<typeof sectionText>
+  >,
+  { message: `must be a map of sections: ${STATUTORY_SECTIONS.join(', ')}` },
+);
+
 export const PlanFileSchema = z
   .object({
     format: z.literal('peelian-plan/1', { message: 'must be peelian-plan/1' }),
@@ -83,6 +98,8 @@ export const PlanFileSchema = z
     enablers: z.array(LinkedItemFileSchema).default([]),
     strategicPolicingRequirement: z.array(LinkedItemFileSchema).default([]),
     nationalMeasures: z.array(LinkedItemFileSchema).default([]),
+    /** What the plan sets out besides its objectives (PRSRA 2011 s7(1)(b)-(f)), each section optional. */
+    statutoryContents: StatutoryContentsFileSchema.optional(),
   })
   .superRefine((file, ctx) => {
     if (file.plan.termEnd <= file.plan.termStart) {

@@ -1,5 +1,6 @@
 import { daysBetween, endOfFinancialYear, type IsoDate, londonDateOf } from '../../kernel/calendar/index.ts';
 import type { StepRow, VersionRow } from './plans.queries.ts';
+import { describeGapsBeforeIssue, type StatutoryGap } from './plans.statutory.ts';
 import { PLAN_STEPS, type PlanStep } from './plans.tables.ts';
 
 /** How many days before the deadline the plan page starts warning. */
@@ -34,6 +35,8 @@ export function describeLifecycle(input: {
   versions: VersionRow[];
   steps: StepRow[];
   today: IsoDate;
+  /** What the draft still leaves unsaid of s7(1), for a reader who may see the draft. */
+  draftGaps?: StatutoryGap[];
 }): Lifecycle {
   const { versions, steps, today } = input;
   const firstIssue = versions.find((version) => version.state === 'issued');
@@ -59,6 +62,8 @@ export function describeLifecycle(input: {
         `The draft has changed since the chief constable was consulted on ${consulted.occurredOn}: re-consult the chief constable on the changes.`,
       );
     }
+    const gaps = describeGapsBeforeIssue(input.draftGaps ?? []);
+    if (gaps) warnings.push(gaps);
   }
   if (deadlineStatus === 'overdue') warnings.push(`The plan should have been issued by ${issueDeadline}.`);
   if (deadlineStatus === 'due-soon')

@@ -6,6 +6,7 @@ export const planPaths = {
   plan: pathTo('/plans/:slug'),
   priority: pathTo('/plans/:slug/priorities/:code'),
   priorityEdit: pathTo('/plans/:slug/priorities/:code/edit'),
+  statutoryEdit: pathTo('/plans/:slug/statutory/edit'),
   versions: pathTo('/plans/:slug/versions'),
   compare: pathTo('/plans/:slug/compare'),
   coverage: pathTo('/plans/:slug/coverage'),

@@ -102,6 +102,14 @@ export async function markVersionContentChanged(db: Db, versionId: number, at: D
 export async function deleteVersionTree(db: Db, versionId: number): Promise<void> {
   await db.deleteFrom('planLinkedItem').where('versionId', '=', versionId).execute();
   await db.deleteFrom('planPillar').where('versionId', '=', versionId).execute();
+  await db.deleteFrom('planStatutorySection').where('versionId', '=', versionId).execute();
+}
+
+export async function insertStatutorySections(
+  db: Db,
+  sections: Insertable<PlansTables['planStatutorySection']>[],
+): Promise<void> {
+  if (sections.length > 0) await db.insertInto('planStatutorySection').values(sections).execute();
 }
 
 // The tree
@@ -144,9 +152,9 @@ export async function insertLinkedItem(
 
 export type VersionTreeRows = Awaited<ReturnType<typeof loadVersionTree>>;
 
-/** A version's whole tree in six queries, each in its display order. */
+/** A version's whole tree in seven queries, each in its display order. */
 export async function loadVersionTree(db: Db, versionId: number) {
-  const [pillars, priorities, aims, measures, linkedItems, links] = await Promise.all([
+  const [pillars, priorities, aims, measures, linkedItems, links, statutory] = await Promise.all([
     db
       .selectFrom('planPillar')
       .select(['id', 'code', 'title', 'summary'])
@@ -183,8 +191,13 @@ export async function loadVersionTree(db: Db, versionId: number) {
       .select(['planLinkedItemPriority.itemId', 'planLinkedItemPriority.priorityId'])
       .where('planLinkedItem.versionId', '=', versionId)
       .execute(),
+    db
+      .selectFrom('planStatutorySection')
+      .select(['section', 'text'])
+      .where('versionId', '=', versionId)
+      .execute(),
   ]);
-  return { pillars, priorities, aims, measures, linkedItems, links };
+  return { pillars, priorities, aims, measures, linkedItems, links, statutory };
 }
 
 // Lifecycle

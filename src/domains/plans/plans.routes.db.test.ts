@@ -291,4 +291,56 @@ describe.each(testEngines())('plan pages and API on %s', (engine) => {
     expect(changes.body).toContain('Crime prevention, revised');
     expect(changes.body).toContain('Fewer crimes of every kind');
   });
+
+  it('shows what the plan sets out under s7(1), warns of the draft’s gaps before issue and lets an officer fill them', async () => {
+    const slug = 'thames-valley-2024-2029';
+    const issued = await fixture.app.inject({ method: 'GET', url: planPaths.plan({ slug }) });
+    expectPage(issued, 200, 'What the law asks the plan to set out', 'more than £557 million a year');
+    expect(issued.body).not.toContain('Not set out');
+
+    // The draft (a variation started above) loses two sections; its page warns, the public never sees it.
+    const editPath = planPaths.statutoryEdit({ slug });
+    const form = await officer.get(editPath);
+    expectPage(form, 200, 'What the plan must set out', 'Section 7(1)(c)');
+    const saved = await officer.post(editPath, {
+      policing: 'Neighbourhood teams in every local authority',
+      resources: 'Need text',
+      reporting: '',
+      performance: 'The published performance measures',
+      grants: 'The Partnership Fund',
+    });
+    expect(saved.statusCode).toBe(303);
+    const draft = await officer.get(planPaths.plan({ slug }, { version: 'draft' }));
+    expectPage(draft, 200, 'Not written yet', 'It says only “Need text”.');
+    expect(draft.body).toContain(
+      'Before the draft is issued: the Police Reform and Social Responsibility Act 2011 asks a plan to set out the financial and other resources the commissioner gives the chief constable (s7(1)(c)); how the chief constable reports to the commissioner on that policing (s7(1)(d)). The draft does not yet.',
+    );
+    const api = await fixture.app.inject({
+      method: 'GET',
+      url: planPaths.apiPlan({ slug }, { version: 'draft' }),
+    });
+    expect(api.statusCode).toBe(404);
+    const json = await officer.get(planPaths.apiPlan({ slug }, { version: 'draft' }));
+    expect(JSON.parse(json.body).statutoryGaps.map((gap: { section: string }) => gap.section)).toEqual([
+      'resources',
+      'reporting',
+    ]);
+    const publicJson = JSON.parse(
+      (await fixture.app.inject({ method: 'GET', url: planPaths.apiPlan({ slug }) })).body,
+    );
+    expect(publicJson.statutoryGaps).toEqual([]);
+    expect(publicJson.statutoryContents).toHaveLength(5);
+
+    const tooLong = await officer.post(editPath, { policing: 'x'.repeat(20001) });
+    expectRefused(tooLong, 'Must be 20000 characters or fewer', 'href="#policing"');
+    const audit = await database.current.db
+      .selectFrom('auditEvent')
+      .select(['after'])
+      .where('recordType', '=', 'plan_version')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect((audit.after as { changes: object[] }).changes).toContainEqual(
+      expect.objectContaining({ kind: 'statutory', code: 'reporting', change: 'removed', after: null }),
+    );
+  });
 });

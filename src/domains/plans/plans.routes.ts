@@ -18,6 +18,7 @@ import {
   PlanSlugParams,
   PriorityEditSchema,
   PriorityParams,
+  StatutoryEditSchema,
   StepFormSchema,
   VersionQuery,
 } from './plans.schemas.ts';
@@ -32,6 +33,7 @@ import {
   toPlanPage,
   toPriorityEditPage,
   toPriorityPage,
+  toStatutoryEditPage,
   toVersionsPage,
 } from './plans.view-models.ts';
 import { planViews } from './plans.views.ts';
@@ -100,20 +102,34 @@ function readingRoutes({ plans }: Deps): FastifyPluginAsync {
   };
 }
 
+/**
+ * The plan's draft for an edit form, or undefined once a 409 page has explained that issued versions never
+ * change (the plan has no draft).
+ */
+async function readDraftOrExplain(plans: PlansService, request: FastifyRequest, reply: FastifyReply) {
+  const { slug } = parseInput(PlanSlugParams, request.params);
+  const current = await plans.readPlan(request.actor, slug);
+  if (current.versions.some((version) => version.state === 'draft'))
+    return plans.readPlan(request.actor, slug, 'draft');
+  await reply.code(409).render('pages/error.njk', {
+    pageTitle: 'This version cannot change',
+    paragraphs: ['Issued versions never change. Start a variation from the plan page, then edit its draft.'],
+  });
+  return undefined;
+}
+
 function editingRoutes({ plans }: Deps): FastifyPluginAsync {
   async function renderPriorityEdit(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
-    const { slug, code } = parseInput(PriorityParams, request.params);
-    const current = await plans.readPlan(request.actor, slug);
-    if (!current.versions.some((version) => version.state === 'draft')) {
-      return reply.code(409).render('pages/error.njk', {
-        pageTitle: 'This version cannot change',
-        paragraphs: [
-          'Issued versions never change. Start a variation from the plan page, then edit its draft.',
-        ],
-      });
-    }
-    const page = toPriorityEditPage(await plans.readPlan(request.actor, slug, 'draft'), code, problem);
+    const { code } = parseInput(PriorityParams, request.params);
+    const draft = await readDraftOrExplain(plans, request, reply);
+    if (!draft) return reply;
+    const page = toPriorityEditPage(draft, code, problem);
     return page ? reply.render(planViews.priorityEdit, page) : reply.callNotFound();
+  }
+
+  async function renderStatutoryEdit(request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) {
+    const draft = await readDraftOrExplain(plans, request, reply);
+    return draft ? reply.render(planViews.statutoryEdit, toStatutoryEditPage(draft, problem)) : reply;
   }
 
   const renderImport = async (_request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
@@ -135,6 +151,23 @@ function editingRoutes({ plans }: Deps): FastifyPluginAsync {
         redirectTo: (params) => planPaths.priority(params, { version: 'draft' }),
         render: renderPriorityEdit,
         summarise: toFieldIds,
+      }),
+    );
+
+    app.get(planPaths.statutoryEdit.pattern, EDIT, (request, reply) => renderStatutoryEdit(request, reply));
+
+    app.post(
+      planPaths.statutoryEdit.pattern,
+      EDIT,
+      formRoute({
+        schema: StatutoryEditSchema,
+        act: async (input, request) => {
+          const { slug } = parseInput(PlanSlugParams, request.params);
+          await plans.editDraftStatutory(request.actor, slug, input, request.id);
+          return slug;
+        },
+        redirectTo: (slug) => `${planPaths.plan({ slug }, { version: 'draft' })}#statutory`,
+        render: renderStatutoryEdit,
       }),
     );
 
@@ -238,6 +271,8 @@ function fileAndApiRoutes({ plans }: Deps): FastifyPluginAsync {
         issueDeadline: read.lifecycle.issueDeadline,
         pillars: read.tree.pillars,
         linkedItems: read.tree.linkedItems,
+        statutoryContents: read.tree.statutory,
+        statutoryGaps: read.statutoryGaps,
       };
     });
   };

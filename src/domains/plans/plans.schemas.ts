@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField, withDateParts } from '../../kernel/http/form-fields.ts';
 import { webAddress } from '../../kernel/http/web-address.ts';
 import { MEASURE_DIRECTIONS } from './plans.file-schema.ts';
+import { STATUTORY_SECTIONS, type StatutorySection } from './plans.statutory.ts';
 import { PLAN_STEPS } from './plans.tables.ts';
 
 export const PlanSlugParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
@@ -80,6 +81,21 @@ export const PriorityEditSchema = z.preprocess(
   }),
 );
 
+const statutoryText = z
+  .string()
+  .trim()
+  .max(20000, 'Must be 20000 characters or fewer')
+  .default('')
+  .transform((value) => value || null);
+
+/** The draft's statutory sections (s7(1)(b)-(f)); a section left blank is not written yet. */
+export const StatutoryEditSchema = z.object(
+  Object.fromEntries(STATUTORY_SECTIONS.map((section) => [section, statutoryText])) as Record<
+    StatutorySection,
+    typeof statutoryText
+  >,
+);
+
 // What the plans API sends: the OpenAPI document is generated from these.
 
 const PlanVersionJson = z.object({
@@ -139,5 +155,18 @@ export const PlanJson = z
         priorities: z.array(z.string()),
       }),
     ),
+    statutoryContents: z
+      .array(z.object({ section: z.enum(STATUTORY_SECTIONS), text: z.string() }))
+      .meta({ description: 'What the version sets out besides its objectives (PRSRA 2011 s7(1)(b)-(f))' }),
+    statutoryGaps: z
+      .array(
+        z.object({
+          section: z.enum(['objectives', ...STATUTORY_SECTIONS]),
+          citation: z.string(),
+          title: z.string(),
+          problem: z.string(),
+        }),
+      )
+      .meta({ description: 'Each section of s7(1) the version leaves unsaid or holding placeholder text' }),
   })
   .meta({ id: 'Plan' });

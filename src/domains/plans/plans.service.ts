@@ -18,6 +18,7 @@ import {
   insertPillar,
   insertPlan,
   insertPriority,
+  insertStatutorySections,
   insertStep,
   insertVersion,
   listCoveragePoints,
@@ -36,6 +37,7 @@ import {
   upsertCoverageSource,
   type VersionRow,
 } from './plans.queries.ts';
+import { STATUTORY_SECTIONS, type StatutorySection, statutoryGaps } from './plans.statutory.ts';
 import type { PlansDb as Db, PlanStep } from './plans.tables.ts';
 import { diffTrees, fileFromTree, type PlanTree, treeFromFile, treeFromRows } from './plans.tree.ts';
 
@@ -58,6 +60,7 @@ export function createPlansService(deps: PlansDeps) {
     importPlanFile,
     recordStep,
     editDraftPriority,
+    editDraftStatutory,
     startVariation,
     listPlans: listPlansForReader,
     readPlan,
@@ -163,6 +166,10 @@ async function writeTree(trx: Db, versionId: number, tree: PlanTree) {
         .filter((id): id is number => id !== undefined),
     });
   }
+  await insertStatutorySections(
+    trx,
+    tree.statutory.map((entry) => ({ versionId, ...entry })),
+  );
 }
 
 /**
@@ -227,19 +234,14 @@ async function importPlanFile(deps: PlansDeps, actor: Actor, file: PlanFile, req
 }
 
 /**
- * Edits one priority of the draft in place: its title and summary, and its measures' wording and direction.
- * Issued versions cannot be edited; the changes are audited as a list, like a file load.
+ * Changes the draft's tree in place with `change`, which throws to refuse. Issued versions cannot change; an
+ * edit that changes nothing is no write; the changes are audited as a list, like a file load.
  */
-async function editDraftPriority(
+async function changeDraftTree(
   deps: PlansDeps,
   actor: Actor,
   slug: string,
-  code: string,
-  input: {
-    title: string;
-    summary: string | null;
-    measures: { code: string; text: string; direction: MeasureDirection }[];
-  },
+  change: (tree: PlanTree) => void,
   requestId?: string,
 ) {
   const plan = await requirePlan(deps, slug);
@@ -249,21 +251,7 @@ async function editDraftPriority(
     if (!draft) throw new ConflictError('Issued versions cannot change: start a variation to edit the plan');
     const before = treeFromRows(await loadVersionTree(trx, draft.id));
     const after = structuredClone(before);
-    const priority = after.pillars
-      .flatMap((pillar) => pillar.priorities)
-      .find((candidate) => candidate.code === code);
-    if (!priority) throw new NotFoundError(`The draft has no priority ${code}`);
-    priority.title = input.title;
-    priority.summary = input.summary;
-    for (const edit of input.measures) {
-      const measure = priority.measures.find((candidate) => candidate.code === edit.code);
-      if (!measure)
-        throw new ValidationError([
-          { field: `measures.${edit.code}`, message: `is not a measure of ${code}` },
-        ]);
-      measure.text = edit.text;
-      measure.direction = edit.direction;
-    }
+    change(after);
     const changes = diffTrees(before, after);
     if (changes.length === 0) return { changes: 0 };
     await deleteVersionTree(trx, draft.id);
@@ -279,6 +267,56 @@ async function editDraftPriority(
     );
     return { changes: changes.length };
   });
+}
+
+/** Edits one priority of the draft: its title and summary, and its measures' wording and direction. */
+function editDraftPriority(
+  deps: PlansDeps,
+  actor: Actor,
+  slug: string,
+  code: string,
+  input: {
+    title: string;
+    summary: string | null;
+    measures: { code: string; text: string; direction: MeasureDirection }[];
+  },
+  requestId?: string,
+) {
+  const edit = (tree: PlanTree) => {
+    const priority = tree.pillars
+      .flatMap((pillar) => pillar.priorities)
+      .find((candidate) => candidate.code === code);
+    if (!priority) throw new NotFoundError(`The draft has no priority ${code}`);
+    priority.title = input.title;
+    priority.summary = input.summary;
+    for (const measureEdit of input.measures) {
+      const measure = priority.measures.find((candidate) => candidate.code === measureEdit.code);
+      if (!measure)
+        throw new ValidationError([
+          { field: `measures.${measureEdit.code}`, message: `is not a measure of ${code}` },
+        ]);
+      measure.text = measureEdit.text;
+      measure.direction = measureEdit.direction;
+    }
+  };
+  return changeDraftTree(deps, actor, slug, edit, requestId);
+}
+
+/** Writes the draft's statutory sections (s7(1)(b)-(f)): a blank section is removed, to be warned of. */
+function editDraftStatutory(
+  deps: PlansDeps,
+  actor: Actor,
+  slug: string,
+  input: Record<StatutorySection, string | null>,
+  requestId?: string,
+) {
+  const edit = (tree: PlanTree) => {
+    tree.statutory = STATUTORY_SECTIONS.flatMap((section) => {
+      const text = input[section];
+      return text ? [{ section, text }] : [];
+    });
+  };
+  return changeDraftTree(deps, actor, slug, edit, requestId);
 }
 
 /** Records a statutory step; "issued" makes the draft the plan's immutable issued version. */
@@ -395,6 +433,10 @@ async function readPlan(deps: PlansDeps, actor: Actor, slug: string, versionNumb
         : `Version ${versionNumber} of this plan does not exist`,
     );
   const tree = treeFromRows(await loadVersionTree(deps.db, version.id));
+  // A reader who may see the draft is warned of its gaps whichever version is on the page.
+  const draft = versions.find((candidate) => candidate.state === 'draft');
+  const draftTree =
+    draft === undefined || draft === version ? tree : treeFromRows(await loadVersionTree(deps.db, draft.id));
   const steps = canReadDrafts(actor, plan)
     ? await listStepsByPlan(deps.db, plan.id)
     : (await listStepsByPlan(deps.db, plan.id)).filter((step) =>
@@ -406,12 +448,14 @@ async function readPlan(deps: PlansDeps, actor: Actor, slug: string, versionNumb
     versions: await listVersionsByPlan(deps.db, plan.id),
     steps,
     today,
+    draftGaps: draft ? statutoryGaps(draftTree) : [],
   });
   return {
     plan,
     versions,
     version,
     tree,
+    statutoryGaps: statutoryGaps(tree),
     steps,
     lifecycle,
     /** The scorecard judges the latest issued version of the plan in force today. */
@@ -557,5 +601,5 @@ async function upcomingDeadlines(deps: PlansDeps, actor: Actor) {
 }
 
 function emptyTree(): PlanTree {
-  return { pillars: [], linkedItems: [] };
+  return { pillars: [], linkedItems: [], statutory: [] };
 }

@@ -5,6 +5,7 @@ import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AccountsPublished } from '../accounts/index.ts';
 import type { AreasPublished } from '../areas/index.ts';
 import type { MeasureDirection } from './plans.file-schema.ts';
+import type { StatutorySection } from './plans.statutory.ts';
 
 export const PLAN_STEPS = [
   'public-consulted',
@@ -34,6 +35,7 @@ export interface PlansTables
       | 'planMeasure'
       | 'planLinkedItem'
       | 'planLinkedItemPriority'
+      | 'planStatutorySection'
       | 'planStep'
       | 'coverageSource'
       | 'coveragePoint'
@@ -44,6 +46,7 @@ export interface PlansTables
       planVersion: { state: PlanVersionState };
       planMeasure: { direction: MeasureDirection };
       planLinkedItem: { kind: LinkedItemKind };
+      planStatutorySection: { section: StatutorySection };
       planStep: {
         step: PlanStep;
         documents: ColumnType<{ title: string; url: string }[], string, string>;

@@ -35,6 +35,7 @@ function tree(): PlanTree {
       },
     ],
     linkedItems: [{ kind: 'enabler', code: 'E1', title: 'Technology', summary: null, priorities: ['A1'] }],
+    statutory: [{ section: 'policing', text: 'A neighbourhood team in every local authority' }],
   };
 }
 

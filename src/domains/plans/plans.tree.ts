@@ -1,5 +1,6 @@
 import type { MeasureDirection, PlanFile } from './plans.file-schema.ts';
 import type { VersionTreeRows } from './plans.queries.ts';
+import { STATUTORY_SECTIONS, type StatutorySection } from './plans.statutory.ts';
 import type { LinkedItemKind } from './plans.tables.ts';
 
 /** A plan version's content, as pages, the API, files and comparisons see it. */
@@ -23,6 +24,8 @@ export interface PlanTree {
     summary: string | null;
     priorities: string[];
   }[];
+  /** What the plan sets out besides its objectives (PRSRA 2011 s7(1)(b)-(f)), in the Act's order; unwritten ones absent. */
+  statutory: { section: StatutorySection; text: string }[];
 }
 
 const FILE_LISTS: [LinkedItemKind, 'enablers' | 'strategicPolicingRequirement' | 'nationalMeasures'][] = [
@@ -62,7 +65,14 @@ export function treeFromRows(rows: VersionTreeRows): PlanTree {
         .map((link) => priorityCode.get(link.priorityId) ?? '')
         .filter((code) => code !== ''),
     })),
+    statutory: inActOrder(rows.statutory),
   };
+}
+
+function inActOrder(entries: { section: StatutorySection; text: string }[]): PlanTree['statutory'] {
+  return [...entries]
+    .sort((a, b) => STATUTORY_SECTIONS.indexOf(a.section) - STATUTORY_SECTIONS.indexOf(b.section))
+    .map(({ section, text }) => ({ section, text }));
 }
 
 export function treeFromFile(file: PlanFile): PlanTree {
@@ -86,6 +96,12 @@ export function treeFromFile(file: PlanFile): PlanTree {
         title: item.title,
         summary: item.summary ?? null,
         priorities: item.priorities,
+      })),
+    ),
+    statutory: inActOrder(
+      Object.entries(file.statutoryContents ?? {}).map(([section, text]) => ({
+        section: section as StatutorySection,
+        text,
       })),
     ),
   };
@@ -122,10 +138,13 @@ export function fileFromTree(plan: PlanFile['plan'], tree: PlanTree): PlanFile {
           })),
       ]),
     ),
+    ...(tree.statutory.length > 0
+      ? { statutoryContents: Object.fromEntries(tree.statutory.map((entry) => [entry.section, entry.text])) }
+      : {}),
   } as PlanFile;
 }
 
-export type ElementKind = 'pillar' | 'priority' | 'aim' | 'measure' | LinkedItemKind;
+export type ElementKind = 'pillar' | 'priority' | 'aim' | 'measure' | LinkedItemKind | 'statutory';
 
 export interface PlanChange {
   kind: ElementKind;
@@ -206,6 +225,7 @@ function elementsOf(tree: PlanTree): Map<string, Element> {
       summary: item.summary,
       links: item.priorities.join(', '),
     });
+  for (const entry of tree.statutory) add({ kind: 'statutory', code: entry.section, words: entry.text });
   return elements;
 }
 
@@ -228,7 +248,7 @@ export function diffTrees(before: PlanTree, after: PlanTree): PlanChange[] {
       continue;
     }
     if (previous.words !== element.words) {
-      const titled = element.kind !== 'aim' && element.kind !== 'measure';
+      const titled = !['aim', 'measure', 'statutory'].includes(element.kind);
       record(element, titled ? 'renamed' : 'reworded', previous.words, element.words);
     }
     for (const [field, change] of Object.entries(FIELD_CHANGES) as [

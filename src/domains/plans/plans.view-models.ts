@@ -6,6 +6,12 @@ import { type Lifecycle, STEP_LABELS } from './plans.lifecycle.ts';
 import { planPaths } from './plans.paths.ts';
 import type { StepRow, VersionRow } from './plans.queries.ts';
 import type { PlansService } from './plans.service.ts';
+import {
+  STATUTORY_RULES,
+  STATUTORY_SECTIONS,
+  STATUTORY_SOURCE,
+  type StatutorySection,
+} from './plans.statutory.ts';
 import type { PlanChange, PlanTree } from './plans.tree.ts';
 
 type SelectOption = { value: string; text: string };
@@ -101,11 +107,18 @@ const CHANGE_KIND_LABELS: Record<PlanChange['kind'], string> = {
   enabler: 'Enabler',
   'spr-threat': 'Strategic Policing Requirement threat',
   'national-measure': 'National measure',
+  statutory: 'Section',
 };
+
+function changedElement(change: PlanChange): string {
+  if (change.kind !== 'statutory') return `${CHANGE_KIND_LABELS[change.kind]} ${change.code}`;
+  const rule = STATUTORY_RULES[change.code as StatutorySection];
+  return `${rule.title} (${rule.citation})`;
+}
 
 export function toChangeRows(changes: PlanChange[]) {
   return changes.map((change) => [
-    { text: `${CHANGE_KIND_LABELS[change.kind]} ${change.code}` },
+    { text: changedElement(change) },
     { text: change.change },
     { text: change.before ?? '' },
     { text: change.after ?? '' },
@@ -177,11 +190,57 @@ export function toPlanPage(read: PlanRead, stepOptions: SelectOption[], problem?
     version: { ...read.version, label: versionLabel(read.version) },
     isLatest: read.version.id === read.versions.filter((v) => v.state === 'issued').at(-1)?.id,
     tree: toTreeView(read.tree, read.plan.slug, read.onScorecard),
+    statutory: toStatutoryView(read),
     lifecycle: toLifecycleView(read.lifecycle, read.steps, read.versions),
     canEdit: read.canEdit,
     hasDraft: read.versions.some((v) => v.state === 'draft'),
     stepOptions,
     values: problem?.values ?? {},
+    ...formState(problem),
+  };
+}
+
+/**
+ * What s7(1) asks the plan to set out, section by section: the version's text, or why it counts as missing.
+ * A draft's gaps are warnings for its editors; an issued version's are shown to everyone, as a fact about it.
+ */
+function toStatutoryView(read: PlanRead) {
+  const gaps = new Map(read.statutoryGaps.map((gap) => [gap.section, gap.problem]));
+  const written = new Map(read.tree.statutory.map((entry) => [entry.section, entry.text]));
+  const rows = (['objectives', ...STATUTORY_SECTIONS] as const).map((section) => ({
+    section,
+    title: STATUTORY_RULES[section].title,
+    citation: STATUTORY_RULES[section].citation,
+    text: section === 'objectives' ? 'The priorities above.' : (written.get(section) ?? null),
+    gap: gaps.get(section) ?? null,
+  }));
+  return {
+    source: STATUTORY_SOURCE,
+    rows,
+    gapCount: gaps.size,
+    editUrl:
+      read.canEdit && read.version.state === 'draft'
+        ? planPaths.statutoryEdit({ slug: read.plan.slug })
+        : null,
+  };
+}
+
+/** The draft's form for the statutory sections, keeping what was typed after a mistake. */
+export function toStatutoryEditPage(draft: PlanRead, problem?: FormProblem) {
+  const written = new Map(draft.tree.statutory.map((entry) => [entry.section, entry.text]));
+  const submitted = (problem?.values ?? {}) as Record<string, unknown>;
+  return {
+    pageTitle: `What the plan must set out: ${draft.plan.title}`,
+    plan: draft.plan,
+    source: STATUTORY_SOURCE,
+    sections: STATUTORY_SECTIONS.map((section) => {
+      const typed = submitted[section];
+      return {
+        name: section,
+        ...STATUTORY_RULES[section],
+        value: typeof typed === 'string' ? typed : (written.get(section) ?? ''),
+      };
+    }),
     ...formState(problem),
   };
 }

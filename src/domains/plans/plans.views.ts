@@ -7,6 +7,7 @@ export const planViews = {
   plan: view<ModelOf<typeof pages.toPlanPage>>('plans/views/plan.njk'),
   priority: view<ModelOf<typeof pages.toPriorityPage>>('plans/views/priority.njk'),
   priorityEdit: view<ModelOf<typeof pages.toPriorityEditPage>>('plans/views/priority-edit.njk'),
+  statutoryEdit: view<ModelOf<typeof pages.toStatutoryEditPage>>('plans/views/statutory-edit.njk'),
   import: view<ModelOf<typeof pages.toImportPage>>('plans/views/import.njk'),
   versions: view<ModelOf<typeof pages.toVersionsPage>>('plans/views/versions.njk'),
   compare: view<ModelOf<typeof pages.toComparePage>>('plans/views/compare.njk'),

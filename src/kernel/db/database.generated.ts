@@ -712,6 +712,12 @@ export interface PlansPublishedVersion {
   state: string | null;
 }
 
+export interface PlanStatutorySection {
+  section: string;
+  text: string;
+  versionId: number;
+}
+
 export interface PlanStep {
   documents: Generated<Json>;
   id: Generated<number>;
@@ -1189,6 +1195,7 @@ export interface DB {
   plansPublishedPlan: PlansPublishedPlan;
   plansPublishedPriority: PlansPublishedPriority;
   plansPublishedVersion: PlansPublishedVersion;
+  planStatutorySection: PlanStatutorySection;
   planStep: PlanStep;
   planVersion: PlanVersion;
   policeUkAsbMonthly: PoliceUkAsbMonthly;
