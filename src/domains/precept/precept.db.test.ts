@@ -141,7 +141,7 @@ describe.each(testEngines())('the precept process, on %s', (engine) => {
       { field: 'reportedOn', message: expect.stringContaining('cannot be before 28 January 2026') },
     ]);
     await expect(
-      services.precept.respondToVeto(
+      services.precept.respondToReport(
         system,
         target('order-office'),
         parseInput(ResponseFormSchema, { revised: '£240', respondedOn: '2026-02-10' }),
@@ -166,7 +166,7 @@ describe.each(testEngines())('the precept process, on %s', (engine) => {
       report({ decision: 'veto', vetoReason: 'too-high', ...voteFields(fixture.members, 15) }),
     );
     const higher = await refusal(
-      services.precept.respondToVeto(
+      services.precept.respondToReport(
         system,
         office,
         parseInput(ResponseFormSchema, { revised: '£251.00', respondedOn: '2026-02-12' }),
@@ -175,14 +175,14 @@ describe.each(testEngines())('the precept process, on %s', (engine) => {
     expect(higher).toEqual([{ field: 'revised', message: expect.stringContaining('must be lower') }]);
     expect(higher[0]?.message).toContain('reg 5(3)(a)');
     const before = await refusal(
-      services.precept.respondToVeto(
+      services.precept.respondToReport(
         system,
         office,
         parseInput(ResponseFormSchema, { revised: '£245.00', respondedOn: '2026-02-01' }),
       ),
     );
     expect(before[0]?.field).toBe('respondedOn');
-    await services.precept.respondToVeto(
+    await services.precept.respondToReport(
       system,
       office,
       parseInput(ResponseFormSchema, { revised: '£245.00', respondedOn: '2026-02-16', summary: 'Lowered.' }),

@@ -1,7 +1,12 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
-import { IssueFormSchema, ProposalFormSchema, ReportFormSchema } from './precept.schemas.ts';
+import {
+  IssueFormSchema,
+  ProposalFormSchema,
+  ReportFormSchema,
+  ResponseFormSchema,
+} from './precept.schemas.ts';
 import type { PreceptService } from './precept.service.ts';
 import type { Vote } from './precept.tables.ts';
 
@@ -60,6 +65,15 @@ export async function seedDemoPrecept(precept: PreceptService, actor: Actor): Pr
       summary:
         'Illustrative: the agenda pack of 16 December 2016 sets this meeting to review the proposed precept for 2017/18 with the report of the Budget Task and Finish Group; the outcome is not in the seed documents.',
       ...votes,
+    }),
+  );
+  await precept.respondToReport(
+    actor,
+    TARGET,
+    parseInput(ResponseFormSchema, {
+      respondedOn: '2017-02-06',
+      summary:
+        'Illustrative: the Commissioner notes the Panel’s support and issues the precept as proposed; the seed documents do not give the response.',
     }),
   );
   await precept.issuePrecept(

@@ -54,7 +54,7 @@ export const PRECEPT_OPENAPI: OpenApiPaths = {
     get: {
       summary: 'A policing body’s precept years, newest first',
       description:
-        'Each year’s proposed Band D precept, the Panel’s report with its vote member by member, the response and revised precept after a veto, the report on it and the precept issued, each with its statutory date (PRSRA 2011 Sch 5; SI 2012/2271 Part 2).',
+        'Each year’s proposed Band D precept, the Panel’s report with its vote member by member, the Commissioner’s response (with the revised precept after a veto), the report on a revised precept and the precept issued, each with its statutory date (PRSRA 2011 Sch 5; SI 2012/2271 Part 2).',
       security: SECURITY.public,
       requestParams: { path: BodyParams },
       responses: withErrors(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
+import { expectRefused } from '../../kernel/testing/expect-page.ts';
 import { expectMatchesOpenApi } from '../../kernel/testing/openapi.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
@@ -169,12 +170,16 @@ describe.each(testEngines())('the precept’s pages, forms and API, on %s', (eng
       ...voteFields(flagged.members, 3),
     });
     expect(reported.statusCode).toBe(303);
-    const issued = await officeOfficer.post(paths.issue(year), {
-      final: '£248.00',
-      'issuedOn-day': '2',
-      'issuedOn-month': '3',
-      'issuedOn-year': '2026',
-    });
+    const issue = { final: '£248.00', 'issuedOn-day': '2', 'issuedOn-month': '3', 'issuedOn-year': '2026' };
+    // Without a veto, the Commissioner's response to the report ends the scrutiny process (Sch 5 para 1(2)(a)).
+    expectRefused(await officeOfficer.post(paths.issue(year), issue), 'ends the scrutiny process');
+    const response = { 'respondedOn-day': '12', 'respondedOn-month': '2', 'respondedOn-year': '2026' };
+    expectRefused(
+      await officeOfficer.post(paths.response(year), { ...response, revised: '£248.00' }),
+      'The Panel did not veto the proposed precept, so there is no revised precept',
+    );
+    expect((await officeOfficer.post(paths.response(year), response)).statusCode).toBe(303);
+    const issued = await officeOfficer.post(paths.issue(year), issue);
     expect(issued.statusCode).toBe(303);
     const page = await app.inject({ method: 'GET', url: paths.year(year) });
     expect(page.body).toContain('without a veto that is allowed only in accordance with a recommendation');

@@ -155,7 +155,7 @@ function formRoutes({ precept }: PreceptRouteDeps): FastifyPluginAsync {
       stepForm(ReportFormSchema, precept.reportOnProposal, renderReport),
     );
     const steps = {
-      response: { permission: PROPOSE, schema: ResponseFormSchema, change: precept.respondToVeto },
+      response: { permission: PROPOSE, schema: ResponseFormSchema, change: precept.respondToReport },
       revisedReport: { permission: REPORT, schema: RevisedReportFormSchema, change: precept.reportOnRevised },
       issue: { permission: PROPOSE, schema: IssueFormSchema, change: precept.issuePrecept },
     } as const;

@@ -84,11 +84,11 @@ export const ReportFormSchema = withVotes(
 );
 export type ReportForm = z.infer<typeof ReportFormSchema>;
 
-/** The Commissioner's response to a veto, with the revised precept. */
+/** The Commissioner's response to the Panel's report; after a veto, with the revised precept. */
 export const ResponseFormSchema = withDateParts(
   ['respondedOn'],
   z.object({
-    revised: penceField('the revised Band D precept'),
+    revised: optionalPenceField('the revised Band D precept'),
     respondedOn: dateField('The date of the response'),
     summary: optionalText(20_000, 'The response'),
   }),

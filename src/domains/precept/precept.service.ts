@@ -15,7 +15,7 @@ import {
   proposePrecept,
   reportOnProposal,
   reportOnRevised,
-  respondToVeto,
+  respondToReport,
 } from './precept.write.ts';
 
 export type PreceptService = ReturnType<typeof createPreceptService>;
@@ -36,7 +36,7 @@ export function createPreceptService(deps: PreceptDeps) {
     upcomingDeadlines,
     proposePrecept,
     reportOnProposal,
-    respondToVeto,
+    respondToReport,
     reportOnRevised,
     issuePrecept,
   });

@@ -46,7 +46,10 @@ const targetOf = (year: PreceptYearRow) => ({ body: year.bodySlug, year: labelOf
 function stageOf(year: PreceptYearRow): string {
   if (year.issuedOn) return `Issued: ${formatPence(year.finalPence)}`;
   if (year.revisedReportedOn) return 'Panel reported on the revised precept';
-  if (year.respondedOn) return `Revised precept proposed: ${formatPence(year.revisedPence)}`;
+  if (year.respondedOn)
+    return year.revisedPence === null
+      ? 'Commissioner responded to the Panel’s report'
+      : `Revised precept proposed: ${formatPence(year.revisedPence)}`;
   if (year.panelDecision) return DECISION_LABELS[year.panelDecision];
   return 'Proposed to the Panel';
 }
@@ -108,7 +111,10 @@ export function toBodyPage(read: Awaited<ReturnType<typeof readBody>>) {
 }
 export type BodyPageModel = PageModel & ReturnType<typeof toBodyPage>;
 
-/** Each step's date against its statutory date: on time or late, or still due. */
+/**
+ * Each step's date against its statutory date: on time or late, or still due. Without a veto the
+ * Commissioner's response has no date of its own, only its place: before the precept is issued.
+ */
 function timelineOf(year: PreceptRecord) {
   const done: Record<Step, string | null> = {
     proposal: year.proposedOn,
@@ -117,11 +123,19 @@ function timelineOf(year: PreceptRecord) {
     revisedReport: year.revisedReportedOn,
     issue: year.issuedOn,
   };
-  const afterVeto: Step[] = ['response', 'revisedReport'];
+  const veto = year.panelDecision === 'veto';
   return (Object.keys(done) as Step[])
-    .filter((step) => year.panelDecision === 'veto' || !afterVeto.includes(step))
+    .filter((step) => veto || step !== 'revisedReport')
     .map((step) => {
       const on = done[step];
+      if (step === 'response' && !veto)
+        return {
+          step: 'The Commissioner responds to the Panel’s report',
+          rule: RESPONSE_WITHOUT_VETO_RULE,
+          due: 'Before the precept is issued',
+          done: on ? `Responded: ${formatDate(on)}` : 'Not yet recorded',
+          late: false,
+        };
       return {
         step: STEP_RULES[step].title,
         rule: STEP_RULES[step].rule,
@@ -131,6 +145,9 @@ function timelineOf(year: PreceptRecord) {
       };
     });
 }
+
+const RESPONSE_WITHOUT_VETO_RULE =
+  'PRSRA 2011 Sch 5 para 5(2) and para 1(2)(a): it ends the scrutiny process';
 
 /** The referendum test in words, for the proposed and the issued precept. */
 function referendumOf(year: PreceptRecord) {
@@ -196,7 +213,6 @@ export function toYearPage(read: Awaited<ReturnType<typeof readYear>>) {
   const { year } = read;
   const target = targetOf(year);
   const label = labelOf(year.startYear);
-  const veto = year.panelDecision === 'veto';
   return {
     pageTitle: `${year.bodyName}: precept for ${label}`,
     year: {
@@ -223,7 +239,13 @@ export function toYearPage(read: Awaited<ReturnType<typeof readYear>>) {
     },
     forms: {
       report: read.canReport && year.respondedOn === null ? paths.report(target) : null,
-      response: read.canPropose && veto && year.revisedReportedOn === null ? paths.response(target) : null,
+      response:
+        read.canPropose &&
+        year.reportedOn !== null &&
+        year.revisedReportedOn === null &&
+        year.issuedOn === null
+          ? paths.response(target)
+          : null,
       revisedReport: read.canReport && year.respondedOn !== null ? paths.revisedReport(target) : null,
       issue: read.canPropose && year.reportedOn !== null ? paths.issue(target) : null,
     },
@@ -271,7 +293,7 @@ export function toYearJson(year: PreceptRecord) {
       ? {
           revisedBandDPence: year.revisedPence,
           on: year.respondedOn,
-          dueBy: dueOn('response', year.startYear),
+          dueBy: year.panelDecision === 'veto' ? dueOn('response', year.startYear) : null,
           summary: year.responseSummary,
         }
       : null,
@@ -354,7 +376,7 @@ export type ReportFormPageModel = PageModel & ReturnType<typeof toReportFormPage
 
 /** The forms of one step each: the response, the report on the revised precept, the issue. */
 export const STEP_FORMS = {
-  response: { title: 'Record the Commissioner’s response and revised precept', path: paths.response },
+  response: { title: 'Record the Commissioner’s response to the Panel’s report', path: paths.response },
   revisedReport: { title: 'Record the Panel’s report on the revised precept', path: paths.revisedReport },
   issue: { title: 'Record the precept issued', path: paths.issue },
 } as const;
@@ -372,8 +394,9 @@ export function toStepFormPage(step: StepForm, year: PreceptRecord, problem?: Fo
       proposed: formatPence(year.proposedPence),
       revised: year.revisedPence === null ? null : formatPence(year.revisedPence),
       vetoReason: year.vetoReason ? REASON_LABELS[year.vetoReason] : null,
-      rule: STEP_RULES[step].rule,
-      due: formatDate(dueOn(step, year.startYear)),
+      ...(step === 'response' && year.panelDecision !== 'veto'
+        ? { rule: RESPONSE_WITHOUT_VETO_RULE, due: 'before the precept is issued' }
+        : { rule: STEP_RULES[step].rule, due: formatDate(dueOn(step, year.startYear)) }),
     },
     ...errorsOf(problem),
     action: STEP_FORMS[step].path(target),

@@ -149,10 +149,12 @@ export function reportOnProposal(
 }
 
 /**
- * After a veto, records the Commissioner's response with the revised precept (Sch 5 para 6(3); reg 5): lower
- * than the proposed precept if vetoed as too high, higher if too low (reg 5(3)).
+ * Records the Commissioner's response to the Panel's report. After a veto it comes with the revised precept
+ * (Sch 5 para 6(3); reg 5): lower than the proposed precept if vetoed as too high, higher if too low (reg
+ * 5(3)). Without one it is the response of para 5(2), which ends the scrutiny process (para 1(2)(a)): no
+ * revised precept goes with it. A veto reported after 8 February ended the process already (reg 4(2)).
  */
-export function respondToVeto(
+export function respondToReport(
   deps: PreceptDeps,
   actor: Actor,
   target: YearTarget,
@@ -162,21 +164,22 @@ export function respondToVeto(
   return deps.db.transaction().execute(async (trx) => {
     const year = await findYearOrRefuse(trx, target);
     requirePropose(deps, actor, year.bodyId);
-    if (year.panelDecision !== 'veto' || year.vetoReason === null || year.reportedOn === null)
+    if (year.reportedOn === null)
       throw new ConflictError(
-        'The Panel has not vetoed the proposed precept, so there is no revised precept to propose (PRSRA 2011 Sch 5 para 6)',
+        'The Panel has not yet reported on the proposed precept (PRSRA 2011 Sch 5 para 3)',
       );
-    if (year.revisedReportedOn !== null)
+    if (year.revisedReportedOn !== null || year.issuedOn !== null)
       throw new ConflictError(
-        'The Panel has reported on the revised precept, so the response can no longer be changed',
+        year.issuedOn !== null
+          ? 'The precept has been issued, so the response can no longer be changed'
+          : 'The Panel has reported on the revised precept, so the response can no longer be changed',
       );
-    const problem = revisedPreceptProblem(year.vetoReason, year.proposedPence, form.revised);
     refuse([
-      ...(problem ? [{ field: 'revised', message: problem }] : []),
+      ...revisedProblems(year, form),
       ...notBefore('respondedOn', form.respondedOn, year.reportedOn, 'The response'),
     ]);
     const change = {
-      revisedPence: form.revised,
+      revisedPence: year.panelDecision === 'veto' ? form.revised : null,
       respondedOn: form.respondedOn,
       responseSummary: form.summary,
     };
@@ -188,6 +191,25 @@ export function respondToVeto(
     };
     await recordChange(trx, actor, AUDIT(year.id), before, change, requestId);
   });
+}
+
+/** A revised precept comes with the response to a veto, and only then. */
+function revisedProblems(year: PreceptRecord, form: ResponseForm): FieldError[] {
+  if (year.panelDecision !== 'veto')
+    return form.revised === null
+      ? []
+      : [
+          {
+            field: 'revised',
+            message:
+              'The Panel did not veto the proposed precept, so there is no revised precept: leave it blank (PRSRA 2011 Sch 5 para 5)',
+          },
+        ];
+  if (year.vetoReason === null) return [];
+  if (form.revised === null)
+    return [{ field: 'revised', message: 'Enter the revised Band D precept (SI 2012/2271 reg 5(2))' }];
+  const problem = revisedPreceptProblem(year.vetoReason, year.proposedPence, form.revised);
+  return problem ? [{ field: 'revised', message: problem }] : [];
 }
 
 /** Records the Panel's report on the revised precept (reg 6); it cannot veto a second time. */
@@ -218,7 +240,7 @@ export function reportOnRevised(
 
 /**
  * What the law says of issuing after the Panel's report. No precept before the end of the scrutiny process
- * (Sch 5 para 1): the Panel's report first. After a veto the proposed precept must not be issued (para 6(2)),
+ * (Sch 5 para 1): without a veto, the Commissioner's response to the Panel's report (para 1(2)(a)). After a veto the proposed precept must not be issued (para 6(2)),
  * unless the Panel reported its veto after 8 February (reg 4(2)); otherwise the response comes first.
  */
 function issueProblems(year: PreceptRecord, form: IssueForm): FieldError[] {
@@ -229,8 +251,17 @@ function issueProblems(year: PreceptRecord, form: IssueForm): FieldError[] {
         message: 'The Panel has not yet reported on the proposed precept (PRSRA 2011 Sch 5 para 1)',
       },
     ];
-  if (year.panelDecision !== 'veto')
-    return notBefore('issuedOn', form.issuedOn, year.reportedOn, 'The precept');
+  if (year.panelDecision !== 'veto') {
+    if (year.respondedOn === null)
+      return [
+        {
+          field: 'issuedOn',
+          message:
+            'The Commissioner responds to the Panel’s report before issuing the precept: the response ends the scrutiny process (PRSRA 2011 Sch 5 para 1(2)(a))',
+        },
+      ];
+    return notBefore('issuedOn', form.issuedOn, year.respondedOn, 'The precept');
+  }
   const lateVeto = !isOnTime('report', year.startYear, year.reportedOn);
   if (lateVeto) return notBefore('issuedOn', form.issuedOn, year.reportedOn, 'The precept');
   if (year.respondedOn === null)
