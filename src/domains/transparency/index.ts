@@ -31,7 +31,6 @@ export const transparencyDomain = defineDomain({
   ) => ({ transparency: createTransparencyService({ db, policy, now, ...needs }) }),
   routes: ({ transparency }) => [transparencyRoutes({ transparency })],
   openApi: [TRANSPARENCY_OPENAPI],
-  navigation: [{ href: transparencyPaths.index(), text: 'Transparency', position: 39 }],
   commands: TRANSPARENCY_COMMANDS,
   seedDemo: async ({ transparency }, { actor }) => ({
     loaded: await seedDemoTransparency(transparency, actor),
