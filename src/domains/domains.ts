@@ -16,6 +16,7 @@ import { portalDomain } from './portal/index.ts';
 import { preceptDomain } from './precept/index.ts';
 import { recommendationsDomain } from './recommendations/index.ts';
 import { scrutinyDomain } from './scrutiny/index.ts';
+import { transparencyDomain } from './transparency/index.ts';
 
 /**
  * Every domain, in the order their services are built and their demo data is loaded: a domain may use the
@@ -38,5 +39,6 @@ export const DOMAINS = DomainList.start()
   .add(inspectionsDomain)
   .add(packsDomain)
   .add(preceptDomain)
+  .add(transparencyDomain)
   .add(calendarDomain)
   .add(apiDomain);

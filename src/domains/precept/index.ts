@@ -6,6 +6,7 @@ import { PRECEPT_POLICY } from './precept.policy.ts';
 import { preceptRoutes } from './precept.routes.ts';
 import { createPreceptService } from './precept.service.ts';
 
+export { formatPence } from './precept.money.ts';
 export { preceptPaths } from './precept.paths.ts';
 export type { PreceptService } from './precept.service.ts';
 export type { PreceptTables } from './precept.tables.ts';

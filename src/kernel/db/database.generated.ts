@@ -1089,6 +1089,53 @@ export interface ScrutinyRecordStamp {
   recordId: number;
 }
 
+export interface SpendingContract {
+  bodyId: number;
+  endsOn: string | null;
+  id: Generated<number>;
+  loadedAt: Generated<Timestamp>;
+  procurementRoute: string;
+  reference: string;
+  startsOn: string;
+  supplier: string;
+  title: string;
+  valuePence: number;
+}
+
+export interface SpendingMonth {
+  bodyId: number;
+  fileName: string;
+  id: Generated<number>;
+  loadedAt: Generated<Timestamp>;
+  month: string;
+}
+
+export interface SpendingTransaction {
+  amountPence: number;
+  category: string;
+  id: Generated<number>;
+  line: number;
+  monthId: number;
+  paidOn: string;
+  serviceArea: string;
+  supplier: string;
+  transactionNumber: string | null;
+}
+
+export interface TransparencyDutyRecord {
+  bodyId: number;
+  createdAt: Generated<Timestamp>;
+  dutyCode: string;
+  evidenceUrl: string | null;
+  id: Generated<number>;
+  linkCheckedAt: Timestamp | null;
+  linkProblem: string | null;
+  linkStatus: number | null;
+  metOn: string;
+  note: string | null;
+  period: string | null;
+}
+
 export interface UserRole {
   bodyId: number | null;
   id: Generated<number>;
@@ -1228,6 +1275,10 @@ export interface DB {
   scrutinyPublishedMember: ScrutinyPublishedMember;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   scrutinyRecordStamp: ScrutinyRecordStamp;
+  spendingContract: SpendingContract;
+  spendingMonth: SpendingMonth;
+  spendingTransaction: SpendingTransaction;
+  transparencyDutyRecord: TransparencyDutyRecord;
   userRole: UserRole;
   userSession: UserSession;
   workProgrammeEntry: WorkProgrammeEntry;
