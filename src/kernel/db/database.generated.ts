@@ -1083,6 +1083,50 @@ export interface ScrutinyRecordStamp {
   recordId: number;
 }
 
+export interface Survey {
+  audience: string;
+  bodyId: number;
+  closesOn: string;
+  id: Generated<number>;
+  opensOn: string;
+  privacyNotice: string;
+  purgedOn: string | null;
+  purgedResults: Json | null;
+  resultsPublished: Generated<boolean>;
+  retentionDays: number;
+  slug: string;
+  summary: string;
+  title: string;
+}
+
+export interface SurveyAnswer {
+  questionId: number;
+  responseId: number;
+  value: string;
+}
+
+export interface SurveyQuestion {
+  code: string;
+  contact: Generated<boolean>;
+  hint: string | null;
+  id: Generated<number>;
+  kind: string;
+  options: Json;
+  position: number;
+  required: boolean;
+  surveyId: number;
+  text: string;
+}
+
+export interface SurveyResponse {
+  answersHash: string | null;
+  channel: string;
+  id: Generated<number>;
+  receivedAt: Generated<Timestamp>;
+  receivedOn: string;
+  surveyId: number;
+}
+
 export interface UserRole {
   bodyId: number | null;
   id: Generated<number>;
@@ -1221,6 +1265,10 @@ export interface DB {
   scrutinyPublishedMember: ScrutinyPublishedMember;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   scrutinyRecordStamp: ScrutinyRecordStamp;
+  survey: Survey;
+  surveyAnswer: SurveyAnswer;
+  surveyQuestion: SurveyQuestion;
+  surveyResponse: SurveyResponse;
   userRole: UserRole;
   userSession: UserSession;
   workProgrammeEntry: WorkProgrammeEntry;
