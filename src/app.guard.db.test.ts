@@ -23,6 +23,8 @@ const PUBLIC_CHANGES: Record<string, string> = {
     'the public ask questions of the panel without an account; CSRF, a rate limit and a honeypot guard it',
   'POST /api/v1/meetings/:id/questions':
     'the public question form as JSON for other tools: the same deadline, length and per-person rules, a rate limit and a honeypot; JSON needs a CORS preflight Peelian never grants',
+  'POST /surveys/:survey':
+    'the public answer surveys without an account; CSRF, a rate limit, a honeypot and a duplicate check guard it',
 };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

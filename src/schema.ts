@@ -3,6 +3,7 @@ import type { AccountsPublished, AccountsTables } from './domains/accounts/accou
 import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { DeliveryTables } from './domains/delivery/delivery.tables.ts';
+import type { EngagementTables } from './domains/engagement/engagement.tables.ts';
 import type { FundingTables } from './domains/funding/funding.tables.ts';
 import type { InspectionsTables } from './domains/inspections/inspections.tables.ts';
 import type { JudgementsPublished, JudgementsTables } from './domains/judgements/judgements.tables.ts';
@@ -44,7 +45,8 @@ export type Schema = AreasTables &
   PacksPublished &
   PreceptTables &
   FundingTables &
-  TransparencyTables;
+  TransparencyTables &
+  EngagementTables;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

@@ -4,6 +4,7 @@ import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
 import { deliveryDomain } from './delivery/index.ts';
+import { engagementDomain } from './engagement/index.ts';
 import { fundingDomain } from './funding/index.ts';
 import { healthDomain } from './health/index.ts';
 import { inspectionsDomain } from './inspections/index.ts';
@@ -40,5 +41,6 @@ export const DOMAINS = DomainList.start()
   .add(packsDomain)
   .add(preceptDomain)
   .add(transparencyDomain)
+  .add(engagementDomain)
   .add(calendarDomain)
   .add(apiDomain);

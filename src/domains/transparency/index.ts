@@ -5,7 +5,6 @@ import type { PreceptService } from '../precept/index.ts';
 import { TRANSPARENCY_COMMANDS } from './transparency.cli.ts';
 import { seedDemoTransparency } from './transparency.demo.ts';
 import { TRANSPARENCY_OPENAPI } from './transparency.openapi.ts';
-import { transparencyPaths } from './transparency.paths.ts';
 import { TRANSPARENCY_POLICY } from './transparency.policy.ts';
 import { transparencyRoutes } from './transparency.routes.ts';
 import { createTransparencyService } from './transparency.service.ts';

@@ -1122,6 +1122,50 @@ export interface SpendingTransaction {
   transactionNumber: string | null;
 }
 
+export interface Survey {
+  audience: string;
+  bodyId: number;
+  closesOn: string;
+  id: Generated<number>;
+  opensOn: string;
+  privacyNotice: string;
+  purgedOn: string | null;
+  purgedResults: Json | null;
+  resultsPublished: Generated<boolean>;
+  retentionDays: number;
+  slug: string;
+  summary: string;
+  title: string;
+}
+
+export interface SurveyAnswer {
+  questionId: number;
+  responseId: number;
+  value: string;
+}
+
+export interface SurveyQuestion {
+  code: string;
+  contact: Generated<boolean>;
+  hint: string | null;
+  id: Generated<number>;
+  kind: string;
+  options: Json;
+  position: number;
+  required: boolean;
+  surveyId: number;
+  text: string;
+}
+
+export interface SurveyResponse {
+  answersHash: string | null;
+  channel: string;
+  id: Generated<number>;
+  receivedAt: Generated<Timestamp>;
+  receivedOn: string;
+  surveyId: number;
+}
+
 export interface TransparencyDutyRecord {
   bodyId: number;
   createdAt: Generated<Timestamp>;
@@ -1278,6 +1322,10 @@ export interface DB {
   spendingContract: SpendingContract;
   spendingMonth: SpendingMonth;
   spendingTransaction: SpendingTransaction;
+  survey: Survey;
+  surveyAnswer: SurveyAnswer;
+  surveyQuestion: SurveyQuestion;
+  surveyResponse: SurveyResponse;
   transparencyDutyRecord: TransparencyDutyRecord;
   userRole: UserRole;
   userSession: UserSession;
