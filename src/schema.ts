@@ -15,6 +15,7 @@ import type {
   RecommendationsTables,
 } from './domains/recommendations/recommendations.tables.ts';
 import type { ScrutinyPublished, ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
+import type { SearchPublished } from './domains/search/search.tables.ts';
 import type { AuditTables } from './kernel/audit/audit.tables.ts';
 
 /**
@@ -42,7 +43,8 @@ export type Schema = AreasTables &
   PacksTables &
   PacksPublished &
   PreceptTables &
-  FundingTables;
+  FundingTables &
+  SearchPublished;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

@@ -16,6 +16,7 @@ import { portalDomain } from './portal/index.ts';
 import { preceptDomain } from './precept/index.ts';
 import { recommendationsDomain } from './recommendations/index.ts';
 import { scrutinyDomain } from './scrutiny/index.ts';
+import { searchDomain } from './search/index.ts';
 
 /**
  * Every domain, in the order their services are built and their demo data is loaded: a domain may use the
@@ -39,4 +40,5 @@ export const DOMAINS = DomainList.start()
   .add(packsDomain)
   .add(preceptDomain)
   .add(calendarDomain)
+  .add(searchDomain)
   .add(apiDomain);

@@ -181,6 +181,15 @@ export interface DecisionRecommendation {
   recommendationId: number;
 }
 
+export interface DecisionsPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface DeliveryAction {
   actionOwner: string;
   deliveryPlanId: number;
@@ -704,6 +713,15 @@ export interface PlansPublishedPriority {
   versionId: number | null;
 }
 
+export interface PlansPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface PlansPublishedVersion {
   id: number | null;
   issuedOn: string | null;
@@ -1001,6 +1019,15 @@ export interface RecommendationsPublishedRecommendation {
   visibility: string | null;
 }
 
+export interface RecommendationsPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface SchemaMigration {
   appliedAt: Generated<Timestamp>;
   checksum: string;
@@ -1063,6 +1090,15 @@ export interface ScrutinyPublishedMember {
   role: string | null;
   termEnd: string | null;
   termStart: string | null;
+}
+
+export interface ScrutinyPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
 }
 
 export interface ScrutinyRecommendationSource {
@@ -1134,6 +1170,7 @@ export interface DB {
   decisionMeeting: DecisionMeeting;
   decisionPriority: DecisionPriority;
   decisionRecommendation: DecisionRecommendation;
+  decisionsPublishedSearchDocument: DecisionsPublishedSearchDocument;
   deliveryAction: DeliveryAction;
   deliveryActionTarget: DeliveryActionTarget;
   deliveryMilestone: DeliveryMilestone;
@@ -1188,6 +1225,7 @@ export interface DB {
   plansPublishedMeasure: PlansPublishedMeasure;
   plansPublishedPlan: PlansPublishedPlan;
   plansPublishedPriority: PlansPublishedPriority;
+  plansPublishedSearchDocument: PlansPublishedSearchDocument;
   plansPublishedVersion: PlansPublishedVersion;
   planStep: PlanStep;
   planVersion: PlanVersion;
@@ -1211,6 +1249,7 @@ export interface DB {
   recommendationAction: RecommendationAction;
   recommendationProgress: RecommendationProgress;
   recommendationsPublishedRecommendation: RecommendationsPublishedRecommendation;
+  recommendationsPublishedSearchDocument: RecommendationsPublishedSearchDocument;
   schemaMigration: SchemaMigration;
   scorecardInputsVersion: ScorecardInputsVersion;
   scrutinyGroup: ScrutinyGroup;
@@ -1219,6 +1258,7 @@ export interface DB {
   scrutinyMember: ScrutinyMember;
   scrutinyPublishedMeeting: ScrutinyPublishedMeeting;
   scrutinyPublishedMember: ScrutinyPublishedMember;
+  scrutinyPublishedSearchDocument: ScrutinyPublishedSearchDocument;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   scrutinyRecordStamp: ScrutinyRecordStamp;
   userRole: UserRole;
