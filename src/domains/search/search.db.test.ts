@@ -15,16 +15,19 @@ describe.each(testEngines())('public search on %s', (engine) => {
     await fixture.database.current.sql.exec(SEARCH_FIXTURE);
   });
 
-  it.each(Object.entries(VISIBLE_WORDS))('finds the public %s, linked to its page', async (kind, expected) => {
-    const outcome = await search({ q: expected.word });
-    expect(outcome.state).toBe('found');
-    expect(outcome.results.map((result) => result.kind)).toEqual([kind]);
-    expect(outcome.results[0]?.url.startsWith(expected.url)).toBe(true);
-    const marked = [...(outcome.results[0]?.titleSegments ?? []), ...(outcome.results[0]?.snippet ?? [])];
-    expect(marked.filter((segment) => segment.match).map((segment) => segment.text.toLowerCase())).toContain(
-      expected.word.toLowerCase(),
-    );
-  });
+  it.each(Object.entries(VISIBLE_WORDS))(
+    'finds the public %s, linked to its page',
+    async (kind, expected) => {
+      const outcome = await search({ q: expected.word });
+      expect(outcome.state).toBe('found');
+      expect(outcome.results.map((result) => result.kind)).toEqual([kind]);
+      expect(outcome.results[0]?.url.startsWith(expected.url)).toBe(true);
+      const marked = [...(outcome.results[0]?.titleSegments ?? []), ...(outcome.results[0]?.snippet ?? [])];
+      expect(
+        marked.filter((segment) => segment.match).map((segment) => segment.text.toLowerCase()),
+      ).toContain(expected.word.toLowerCase());
+    },
+  );
 
   it.each(Object.entries(HIDDEN_WORDS))('never finds a %s the public may not see', async (_kind, words) => {
     for (const word of words) {
@@ -37,7 +40,14 @@ describe.each(testEngines())('public search on %s', (engine) => {
   it('ranks title matches first, stems words, counts every type and filters by type', async () => {
     const outcome = await search({ q: 'burglaries' });
     const counts = Object.fromEntries(outcome.counts.map((count) => [count.kind, count.count]));
-    expect(counts).toMatchObject({ plan: 1, measure: 1, paper: 1, minute: 1, recommendation: 1, decision: 1 });
+    expect(counts).toMatchObject({
+      plan: 1,
+      measure: 1,
+      paper: 1,
+      minute: 1,
+      recommendation: 1,
+      decision: 1,
+    });
     expect(outcome.total).toBe(6);
     const filtered = await search({ q: 'burglaries', type: ['paper', 'decision'] });
     expect(filtered.results.map((result) => result.kind).sort()).toEqual(['decision', 'paper']);
@@ -65,7 +75,9 @@ describe.each(testEngines())('public search on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('1 result');
     expect(page.body).toContain('<mark>burglary</mark>');
-    expect((await app.inject({ method: 'GET', url: '/search' })).body).toContain('data-testid="search-blank"');
+    expect((await app.inject({ method: 'GET', url: '/search' })).body).toContain(
+      'data-testid="search-blank"',
+    );
     const none = await app.inject({ method: 'GET', url: '/search?q=zebra' });
     expect(none.body).toContain('data-testid="search-none"');
     const tooLong = await app.inject({ method: 'GET', url: `/search?q=${'a'.repeat(201)}` });
