@@ -60,6 +60,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     config,
     buildInfo: deps.buildInfo,
     deadlineSources: DOMAINS.modules.flatMap((module) => module.deadlines?.(services) ?? []),
+    searchSources: DOMAINS.modules.flatMap((module) => module.search ?? []),
     openApiDocument: buildOpenApiDocument(
       deps.buildInfo.version,
       DOMAINS.modules.flatMap((module) => module.openApi ?? []),

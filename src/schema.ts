@@ -16,6 +16,7 @@ import type {
   RecommendationsTables,
 } from './domains/recommendations/recommendations.tables.ts';
 import type { ScrutinyPublished, ScrutinyTables } from './domains/scrutiny/scrutiny.tables.ts';
+import type { SearchPublished } from './domains/search/search.tables.ts';
 import type { TransparencyTables } from './domains/transparency/transparency.tables.ts';
 import type { AuditTables } from './kernel/audit/audit.tables.ts';
 
@@ -46,7 +47,8 @@ export type Schema = AreasTables &
   PreceptTables &
   FundingTables &
   TransparencyTables &
-  EngagementTables;
+  EngagementTables &
+  SearchPublished;
 
 /** The query builder over the whole database, for the composition root and tests. */
 export type Db = Kysely<Schema>;

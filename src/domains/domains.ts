@@ -17,6 +17,7 @@ import { portalDomain } from './portal/index.ts';
 import { preceptDomain } from './precept/index.ts';
 import { recommendationsDomain } from './recommendations/index.ts';
 import { scrutinyDomain } from './scrutiny/index.ts';
+import { searchDomain } from './search/index.ts';
 import { transparencyDomain } from './transparency/index.ts';
 
 /**
@@ -43,4 +44,5 @@ export const DOMAINS = DomainList.start()
   .add(transparencyDomain)
   .add(engagementDomain)
   .add(calendarDomain)
+  .add(searchDomain)
   .add(apiDomain);

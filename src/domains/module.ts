@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../kernel/db/database.ts';
 import type { NavigationLink } from '../kernel/http/navigation.ts';
 import type { OpenApiPaths } from '../kernel/http/openapi.ts';
 import type { Metrics } from '../kernel/metrics/metrics.ts';
+import type { SearchSource } from '../kernel/search/search-source.ts';
 import type { Db, Schema } from '../schema.ts';
 import type { buildOpenApiDocument } from './api/api.routes.ts';
 import type { BuildInfo } from './health/build-info.ts';
@@ -29,6 +30,8 @@ export interface RouteContext {
   buildInfo: BuildInfo;
   /** Every domain's statutory deadlines, for the calendar. */
   deadlineSources: readonly DeadlineSource[];
+  /** Every domain's public records for the search. */
+  searchSources: readonly SearchSource[];
   /** The API description assembled from every domain's operations. */
   openApiDocument: OpenApiDocument;
 }
@@ -68,6 +71,8 @@ export interface DomainModule<Needs, Built, CommandServices = Needs & Built> {
   routes?: (services: NoInfer<Needs & Built>, context: RouteContext) => FastifyPluginAsync[];
   openApi?: readonly OpenApiPaths[];
   deadlines?: (services: NoInfer<Needs & Built>) => DeadlineSource[];
+  /** What of its records the public search finds, each from a public view of its own. */
+  search?: readonly SearchSource[];
   /** Checked against the services of the whole list when the module is added to it. */
   commands?: readonly DomainCommand<CommandServices>[];
   seedDemo?: (services: NoInfer<Needs & Built>, context: SeedContext) => Promise<SeedReport>;

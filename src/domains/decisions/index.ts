@@ -5,6 +5,7 @@ import { DECISIONS_OPENAPI } from './decisions.openapi.ts';
 import { decisionPaths } from './decisions.paths.ts';
 import { DECISIONS_POLICY } from './decisions.policy.ts';
 import { decisionsRoutes } from './decisions.routes.ts';
+import { DECISIONS_SEARCH } from './decisions.search.ts';
 import { createDecisionsService } from './decisions.service.ts';
 
 export type { DecisionRecord } from './decisions.context.ts';
@@ -27,6 +28,7 @@ export const decisionsDomain = defineDomain({
   }),
   routes: ({ decisions }, { config }) => [decisionsRoutes({ decisions, baseUrl: config.baseUrl })],
   openApi: [DECISIONS_OPENAPI],
+  search: [DECISIONS_SEARCH],
   navigation: [{ href: decisionPaths.register(), text: 'Decisions', position: 35 }],
   deadlines: ({ decisions }) => [decisions.upcomingDeadlines],
   seedDemo: async ({ decisions }, { actor }) => ({ loaded: await seedDemoDecisions(decisions, actor) }),

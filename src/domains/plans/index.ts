@@ -6,6 +6,7 @@ import { seedDemoPlans } from './plans.demo.ts';
 import { PLANS_OPENAPI } from './plans.openapi.ts';
 import { PLANS_POLICY } from './plans.policy.ts';
 import { plansRoutes } from './plans.routes.ts';
+import { PLANS_SEARCH } from './plans.search.ts';
 import { createPlansService } from './plans.service.ts';
 
 export { parsePlanFile } from './plans.files.ts';
@@ -29,6 +30,7 @@ export const plansDomain = defineDomain({
   }),
   routes: ({ plans }) => [plansRoutes({ plans })],
   openApi: [PLANS_OPENAPI],
+  search: [PLANS_SEARCH],
   deadlines: ({ plans }) => [plans.upcomingDeadlines],
   commands: PLANS_COMMANDS,
   seedDemo: async ({ plans }, { actor }) => {

@@ -2,6 +2,7 @@ import { defineDomain } from '../module.ts';
 import { RECOMMENDATIONS_OPENAPI } from './recommendations.openapi.ts';
 import { RECOMMENDATIONS_POLICY } from './recommendations.policy.ts';
 import { recommendationsRoutes } from './recommendations.routes.ts';
+import { RECOMMENDATIONS_SEARCH } from './recommendations.search.ts';
 import { createRecommendationsLedger } from './recommendations.service.ts';
 
 export type { RecommendationState } from './recommendations.file.ts';
@@ -42,4 +43,5 @@ export const recommendationsDomain = defineDomain({
   build: ({ db, policy, now }) => ({ recommendations: createRecommendationsLedger({ db, policy, now }) }),
   routes: ({ recommendations }) => [recommendationsRoutes({ ledger: recommendations })],
   openApi: [RECOMMENDATIONS_OPENAPI],
+  search: [RECOMMENDATIONS_SEARCH],
 });

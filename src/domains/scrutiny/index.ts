@@ -17,6 +17,7 @@ import { SCRUTINY_COMMANDS } from './records/records.cli.ts';
 import { seedDemoScrutiny } from './scrutiny.demo.ts';
 import { SCRUTINY_OPENAPI } from './scrutiny.openapi.ts';
 import { SCRUTINY_POLICY } from './scrutiny.policy.ts';
+import { SCRUTINY_SEARCH } from './scrutiny.search.ts';
 import { createScrutinyService } from './scrutiny.service.ts';
 import { workProgrammeRoutes } from './work-programme/work-programme.routes.ts';
 
@@ -60,6 +61,7 @@ export const scrutinyDomain = defineDomain({
     scrutinyInterestsRoutes({ scrutiny }),
   ],
   openApi: [SCRUTINY_OPENAPI],
+  search: [SCRUTINY_SEARCH],
   deadlines: ({ scrutiny }) => [scrutiny.upcomingDeadlines],
   commands: SCRUTINY_COMMANDS,
   seedDemo: async ({ scrutiny }, { actor }) => {

@@ -181,6 +181,15 @@ export interface DecisionRecommendation {
   recommendationId: number;
 }
 
+export interface DecisionsPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface DeliveryAction {
   actionOwner: string;
   deliveryPlanId: number;
@@ -704,6 +713,15 @@ export interface PlansPublishedPriority {
   versionId: number | null;
 }
 
+export interface PlansPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface PlansPublishedVersion {
   id: number | null;
   issuedOn: string | null;
@@ -1007,6 +1025,15 @@ export interface RecommendationsPublishedRecommendation {
   visibility: string | null;
 }
 
+export interface RecommendationsPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface SchemaMigration {
   appliedAt: Generated<Timestamp>;
   checksum: string;
@@ -1069,6 +1096,15 @@ export interface ScrutinyPublishedMember {
   role: string | null;
   termEnd: string | null;
   termStart: string | null;
+}
+
+export interface ScrutinyPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
 }
 
 export interface ScrutinyRecommendationSource {
@@ -1231,6 +1267,7 @@ export interface DB {
   decisionMeeting: DecisionMeeting;
   decisionPriority: DecisionPriority;
   decisionRecommendation: DecisionRecommendation;
+  decisionsPublishedSearchDocument: DecisionsPublishedSearchDocument;
   deliveryAction: DeliveryAction;
   deliveryActionTarget: DeliveryActionTarget;
   deliveryMilestone: DeliveryMilestone;
@@ -1285,6 +1322,7 @@ export interface DB {
   plansPublishedMeasure: PlansPublishedMeasure;
   plansPublishedPlan: PlansPublishedPlan;
   plansPublishedPriority: PlansPublishedPriority;
+  plansPublishedSearchDocument: PlansPublishedSearchDocument;
   plansPublishedVersion: PlansPublishedVersion;
   planStatutorySection: PlanStatutorySection;
   planStep: PlanStep;
@@ -1309,6 +1347,7 @@ export interface DB {
   recommendationAction: RecommendationAction;
   recommendationProgress: RecommendationProgress;
   recommendationsPublishedRecommendation: RecommendationsPublishedRecommendation;
+  recommendationsPublishedSearchDocument: RecommendationsPublishedSearchDocument;
   schemaMigration: SchemaMigration;
   scorecardInputsVersion: ScorecardInputsVersion;
   scrutinyGroup: ScrutinyGroup;
@@ -1317,6 +1356,7 @@ export interface DB {
   scrutinyMember: ScrutinyMember;
   scrutinyPublishedMeeting: ScrutinyPublishedMeeting;
   scrutinyPublishedMember: ScrutinyPublishedMember;
+  scrutinyPublishedSearchDocument: ScrutinyPublishedSearchDocument;
   scrutinyRecommendationSource: ScrutinyRecommendationSource;
   scrutinyRecordStamp: ScrutinyRecordStamp;
   spendingContract: SpendingContract;
