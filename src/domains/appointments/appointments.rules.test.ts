@@ -3,8 +3,8 @@ import { ORDINARY_ELECTIONS, postElectionPeriods } from './appointments.election
 import {
   confirmationEnd,
   describeReportTiming,
-  periodsIgnored,
   type ProcessState,
+  periodsIgnored,
   reportDueOn,
   vetoProblem,
 } from './appointments.rules.ts';
