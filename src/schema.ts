@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccountsPublished, AccountsTables } from './domains/accounts/accounts.tables.ts';
+import type { AppointmentsTables } from './domains/appointments/appointments.tables.ts';
 import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { DeliveryTables } from './domains/delivery/delivery.tables.ts';
@@ -45,6 +46,7 @@ export type Schema = AreasTables &
   PacksTables &
   PacksPublished &
   PreceptTables &
+  AppointmentsTables &
   FundingTables &
   TransparencyTables &
   EngagementTables &

@@ -1,5 +1,6 @@
 import { accountsDomain } from './accounts/index.ts';
 import { apiDomain } from './api/index.ts';
+import { appointmentsDomain } from './appointments/index.ts';
 import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
@@ -41,6 +42,7 @@ export const DOMAINS = DomainList.start()
   .add(inspectionsDomain)
   .add(packsDomain)
   .add(preceptDomain)
+  .add(appointmentsDomain)
   .add(transparencyDomain)
   .add(engagementDomain)
   .add(calendarDomain)

@@ -6,10 +6,19 @@ import { PRECEPT_POLICY } from './precept.policy.ts';
 import { preceptRoutes } from './precept.routes.ts';
 import { createPreceptService } from './precept.service.ts';
 
+// The Panel's two-thirds vote, shared with the confirmation hearings (a chief constable's veto, Sch 8 para 5).
+export {
+  checkPanelVote,
+  listMembersOn,
+  type MemberRow,
+  type PanelVoteCheck,
+  withVotes,
+} from './panel-vote.ts';
 export { formatPence } from './precept.money.ts';
 export { preceptPaths } from './precept.paths.ts';
+export { describeVetoArithmetic, isVetoCarried, vetoVotesNeeded } from './precept.rules.ts';
 export type { PreceptService } from './precept.service.ts';
-export type { PreceptTables } from './precept.tables.ts';
+export { type PreceptTables, VOTES, type Vote } from './precept.tables.ts';
 
 /**
  * The precept process of each policing body (issue 15 item 2): the proposal to the Panel, its vote member by

@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import { type IsoDate, londonDateOf } from '../../kernel/calendar/index.ts';
+import { londonDateOf } from '../../kernel/calendar/index.ts';
 import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { PreceptDb as Db, PreceptTables, Vote } from './precept.tables.ts';
 
@@ -66,28 +66,8 @@ export function listVotes(db: Db, preceptYearId: number) {
 }
 export type VoteRow = Awaited<ReturnType<typeof listVotes>>[number];
 
-/** The persons who are members of the Panel on a day: their term covers it (an unknown end is open). */
-export function listMembersOn(db: Db, panelId: number, on: IsoDate) {
-  return db
-    .selectFrom('scrutinyPublishedMember')
-    .select(['id', 'name', 'role'])
-    .where('bodyId', '=', panelId)
-    .where((eb) => eb.or([eb('termStart', 'is', null), eb('termStart', '<=', on)]))
-    .where((eb) => eb.or([eb('termEnd', 'is', null), eb('termEnd', '>=', on)]))
-    .orderBy('name')
-    .execute();
-}
-export type MemberRow = Awaited<ReturnType<typeof listMembersOn>>[number];
-
-/** Members of any body by id, to name whoever a refused vote was for. */
-export function findMembers(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('scrutinyPublishedMember')
-    .select(['id', 'name', 'bodyId'])
-    .where('id', 'in', ids)
-    .execute();
-}
+// Who was a member on a day is the shared vote module's; re-exported for the precept's reads.
+export { findMembers, listMembersOn, type MemberRow } from './panel-vote.ts';
 
 /** The Panel's meetings, newest first, each with its London date, for the report form. */
 export async function listPanelMeetings(db: Db, panelId: number) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseFinancialYear } from '../../kernel/calendar/index.ts';
 import { dateField, optionalText, withDateParts } from '../../kernel/http/form-fields.ts';
+import { withVotes } from './panel-vote.ts';
 import { limitField, optionalPenceField, penceField, taxBaseField } from './precept.money.ts';
 import { PANEL_DECISIONS, VETO_REASONS, VOTES } from './precept.tables.ts';
 
@@ -43,20 +44,6 @@ export const ProposalFormSchema = withDateParts(
   }),
 );
 export type ProposalForm = z.infer<typeof ProposalFormSchema> & { illustrative?: boolean };
-
-/**
- * Gathers the vote radios (`vote-<member id>`) into one `votes` object before the schema runs, as the date
- * boxes are gathered; a JSON body may send `votes` as it is.
- */
-function withVotes<Schema extends z.ZodType>(schema: Schema) {
-  return z.preprocess((input) => {
-    const body = { ...((input ?? {}) as Record<string, unknown>) };
-    const votes: Record<string, unknown> = { ...((body.votes as Record<string, unknown>) ?? {}) };
-    for (const [key, value] of Object.entries(body))
-      if (/^vote-\d{1,9}$/.test(key)) votes[key.slice('vote-'.length)] = value;
-    return { ...body, votes };
-  }, schema);
-}
 
 /** The Panel's report on the proposed precept: its meeting, decision, the reason for a veto and the vote. */
 export const ReportFormSchema = withVotes(

@@ -55,6 +55,34 @@ export interface ApiToken {
   tokenHash: string;
 }
 
+export interface Appointment {
+  bodyId: number;
+  candidate: string;
+  createdAt: Generated<Timestamp>;
+  criteria: string;
+  id: Generated<number>;
+  illustrative: Generated<boolean>;
+  meetingId: number | null;
+  notifiedOn: string;
+  panelId: number;
+  post: string;
+  recommendation: string | null;
+  reportedOn: string | null;
+  reportSummary: string | null;
+  respondedOn: string | null;
+  response: string | null;
+  responseSummary: string | null;
+  suitability: string;
+  terms: string;
+  vetoed: Generated<boolean>;
+}
+
+export interface AppointmentVote {
+  appointmentId: number;
+  memberId: number;
+  vote: string;
+}
+
 export interface AppUser {
   createdAt: Generated<Timestamp>;
   disabledAt: Timestamp | null;
@@ -1254,6 +1282,8 @@ export interface DB {
   accountsPublishedBody: AccountsPublishedBody;
   agendaItem: AgendaItem;
   apiToken: ApiToken;
+  appointment: Appointment;
+  appointmentVote: AppointmentVote;
   appUser: AppUser;
   areasChange: AreasChange;
   areasPublishedChange: AreasPublishedChange;
