@@ -43,8 +43,8 @@ describe('POST /api/v1/spc', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.points).toHaveLength(13);
-    expect(body.points[12]).toEqual({ value: 30, rule: 'outside-limits', type: 'concern' });
-    expect(body.points[0]).toEqual({ value: 10, rule: null, type: 'common-cause' });
+    expect(body.points[12]).toEqual({ value: 30, rule: 'outside-limits', type: 'concern', segment: 0 });
+    expect(body.points[0]).toEqual({ value: 10, rule: null, type: 'common-cause', segment: 0 });
     expect(body.variation).toBe('concern');
     expect(body.trialLimits).toBe(false);
     expect(body.lowerLimit).toBeLessThan(body.mean);
@@ -57,14 +57,47 @@ describe('POST /api/v1/spc', () => {
     ).json();
     expect(body.trialLimits).toBe(true);
     // Mean 4, average moving range 1: limits 4 ± 2.66, so 1 and 7 fall outside; the rest form a trend.
-    expect(body.points[0]).toEqual({ value: 1, rule: 'outside-limits', type: 'neutral-low' });
-    expect(body.points[3]).toEqual({ value: 4, rule: 'trend', type: 'neutral-high' });
-    expect(body.points[6]).toEqual({ value: 7, rule: 'outside-limits', type: 'neutral-high' });
+    expect(body.points[0]).toEqual({ value: 1, rule: 'outside-limits', type: 'neutral-low', segment: 0 });
+    expect(body.points[3]).toEqual({ value: 4, rule: 'trend', type: 'neutral-high', segment: 0 });
+    expect(body.points[6]).toEqual({ value: 7, rule: 'outside-limits', type: 'neutral-high', segment: 0 });
     expect(body.variation).toBe('neutral-high');
+  });
+
+  it('takes no moving range across a gap the caller names, so a missing month does not widen the limits', async () => {
+    // Two months' change across the gap before index 4 (12 → 20) would add a moving range of 8. Without it the
+    // five ranges are each 2: limits are the mean 106/7 ± 2.66 × 2.
+    const values = [10, 12, 10, 12, 20, 22, 20];
+    const bridged = (await spc({ values, improvement: 'neutral', gapsBefore: [4] })).json();
+    expect(bridged.segments).toEqual([
+      expect.objectContaining({ start: 0, end: 7, movingRanges: 5, trialLimits: true }),
+    ]);
+    expect(bridged.mean).toBeCloseTo(106 / 7, 10);
+    expect(bridged.upperLimit).toBeCloseTo(106 / 7 + 2.66 * 2, 10);
+    const consecutive = (await spc({ values, improvement: 'neutral' })).json();
+    expect(consecutive.segments[0].movingRanges).toBe(6);
+    expect(consecutive.upperLimit).toBeCloseTo(106 / 7 + 2.66 * 3, 10);
+  });
+
+  it('gives each segment its own limits where the caller recalculates, and the last one at the top level', async () => {
+    const values = [10, 11, 9, 10, 11, 9, 30, 31, 29, 30, 31, 29];
+    const body = (await spc({ values, improvement: 'increase', recalculateAt: [6] })).json();
+    expect(
+      body.segments.map((segment: { start: number; mean: number }) => [segment.start, segment.mean]),
+    ).toEqual([
+      [0, 10],
+      [6, 30],
+    ]);
+    expect(body.mean).toBe(30);
+    expect(body.points[5].segment).toBe(0);
+    expect(body.points[6].segment).toBe(1);
   });
 
   it.each([
     [{ improvement: 'increase' }, 'values'],
+    [{ values: [1, 2, 3], improvement: 'increase', gapsBefore: [0] }, 'gapsBefore'],
+    [{ values: [1, 2, 3], improvement: 'increase', gapsBefore: [2, 1] }, 'gapsBefore'],
+    [{ values: [1, 2, 3], improvement: 'increase', gapsBefore: [1.5] }, 'gapsBefore.0'],
+    [{ values: [1, 2, 3], improvement: 'increase', recalculateAt: [3] }, 'recalculateAt'],
     [{ values: [], improvement: 'increase' }, 'values'],
     [{ values: [1, 'two', 3], improvement: 'increase' }, 'values.1'],
     [{ values: [1, 2], improvement: 'up' }, 'improvement'],

@@ -22,7 +22,18 @@ export function spcRoutes(): FastifyPluginAsync {
           mean: result.mean,
           upperLimit: result.upperLimit,
           lowerLimit: result.lowerLimit,
-          points: result.points.map(({ value, rule, type }) => ({ value, rule, type })),
+          points: result.points.map(({ value, rule, type, segment }) => ({ value, rule, type, segment })),
+          segments: result.segments.map(
+            ({ start, end, mean, upperLimit, lowerLimit, movingRanges, trialLimits }) => ({
+              start,
+              end,
+              mean,
+              upperLimit,
+              lowerLimit,
+              movingRanges,
+              trialLimits,
+            }),
+          ),
           variation: result.variation,
           trialLimits: result.trialLimits,
           method: SPC_METHOD,
@@ -41,7 +52,7 @@ export const SPC_OPENAPI: OpenApiPaths = {
   [scorecardPaths.apiSpc.openApi]: {
     post: {
       summary: 'Judge a series with statistical process control (XmR), as Peelian judges every measure',
-      description: `Body: {"values": [numbers], "improvement": "increase"|"decrease"|"neutral", "screenOutliers": true, "baselinePoints": null}. At most ${MAX_SPC_POINTS} values; a baseline of at least 12 points. Each point gets the special-cause rule it is part of (outside-limits, trend, two-of-three, shift, in that priority) and a type (common-cause, improvement, concern, or neutral-high/neutral-low). Fewer than 13 points give trial limits. A bad field gets 400 with {"error", "fields": [{"field", "message"}]}.`,
+      description: `Body: {"values": [numbers], "improvement": "increase"|"decrease"|"neutral", "screenOutliers": true, "baselinePoints": null, "recalculateAt": [], "gapsBefore": []}. At most ${MAX_SPC_POINTS} values; a baseline of at least 12 points. \`gapsBefore\` names the points that follow a missing period (say, a month with no figures): the values stay in order without it, no moving range is taken across the gap, and the mean and run rules use the points present, as Peelian judges a measure with a missing month. \`recalculateAt\` names points where a new segment with its own limits starts; the top-level mean and limits are the last segment's, and \`segments\` gives each. Each point gets the special-cause rule it is part of (outside-limits, trend, two-of-three, shift, in that priority) and a type (common-cause, improvement, concern, or neutral-high/neutral-low). Fewer than 13 points give trial limits. A bad field gets 400 with {"error", "fields": [{"field", "message"}]}.`,
       security: SECURITY.public,
       requestBody: { required: true, content: { 'application/json': { schema: SpcRequestSchema } } },
       responses: withErrors(

@@ -32,7 +32,27 @@ export const SpcRequestSchema = z.object({
     .min(MINIMUM_BASELINE_POINTS, `must be at least ${MINIMUM_BASELINE_POINTS}`)
     .nullable()
     .default(null),
+  recalculateAt: pointIndexList(
+    'Indexes (from 0) of points that start a new segment with its own mean and limits, where the process is known to have changed',
+  ),
+  gapsBefore: pointIndexList(
+    'Indexes (from 0) of points that follow a missing period: no moving range is taken across the gap, and the mean and run rules use the points present',
+  ),
 });
+
+/** A list of point indexes; the engine checks each against the series (from 1 to the last, increasing). */
+function pointIndexList(description: string) {
+  return z
+    .array(
+      z
+        .number({ message: 'must contain only whole numbers' })
+        .int({ message: 'must contain only whole numbers' }),
+      { message: 'must be an array of point indexes' },
+    )
+    .max(MAX_SPC_POINTS, `must contain at most ${MAX_SPC_POINTS} indexes`)
+    .default([])
+    .meta({ description });
+}
 
 export type SpcRequest = z.infer<typeof SpcRequestSchema>;
 
@@ -47,6 +67,23 @@ export const SpcResponseJson = z
         value: z.number(),
         rule: z.enum(SPECIAL_CAUSE_RULES).nullable(),
         type: z.enum(POINT_TYPES),
+        segment: z.number().int().meta({ description: 'Index into segments' }),
+      }),
+    ),
+    segments: z.array(
+      z.object({
+        start: z.number().int().meta({ description: 'Index of the segment’s first point' }),
+        end: z.number().int().meta({ description: 'Index one past the segment’s last point' }),
+        mean: z.number(),
+        upperLimit: z.number(),
+        lowerLimit: z.number(),
+        movingRanges: z
+          .number()
+          .int()
+          .meta({
+            description: 'Moving ranges taken: one between each two adjacent points, none across a gap',
+          }),
+        trialLimits: z.boolean(),
       }),
     ),
     variation: z.enum(POINT_TYPES).meta({ description: 'The type of the last point' }),
