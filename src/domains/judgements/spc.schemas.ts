@@ -77,12 +77,9 @@ export const SpcResponseJson = z
         mean: z.number(),
         upperLimit: z.number(),
         lowerLimit: z.number(),
-        movingRanges: z
-          .number()
-          .int()
-          .meta({
-            description: 'Moving ranges taken: one between each two adjacent points, none across a gap',
-          }),
+        movingRanges: z.number().int().meta({
+          description: 'Moving ranges taken: one between each two adjacent points, none across a gap',
+        }),
         trialLimits: z.boolean(),
       }),
     ),
