@@ -20,13 +20,15 @@ describe.each(testEngines())('the web app on %s', (engine) => {
   });
   afterAll(() => app.close());
 
-  it('shows the home page with the force area and its local authorities', async () => {
+  it('shows the home page with its empty states, the force area and the way into every part', async () => {
     const response = await app.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toContain('Thames Valley police force area (E23000029): 14 local authorities');
-    expect(response.body).toContain('<td class="govuk-table__cell">E06000038</td>');
-    expect(response.body).toContain('District council (Oxfordshire)');
+    expect(response.body).toContain('data-testid="no-plan"');
+    expect(response.body).toContain('data-testid="nothing-recent"');
+    expect(response.body).toContain('No meetings are scheduled yet.');
+    expect(response.body).toContain('href="/surveys"');
     expect(response.body).toContain('Open Government Licence v3.0');
     expect(response.body).toContain('href="/accessibility"');
     expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -61,6 +61,9 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     buildInfo: deps.buildInfo,
     deadlineSources: DOMAINS.modules.flatMap((module) => module.deadlines?.(services) ?? []),
     searchSources: DOMAINS.modules.flatMap((module) => module.search ?? []),
+    signposts: DOMAINS.modules
+      .flatMap((module) => module.signposts ?? [])
+      .sort((a, b) => a.position - b.position),
     openApiDocument: buildOpenApiDocument(
       deps.buildInfo.version,
       DOMAINS.modules.flatMap((module) => module.openApi ?? []),

@@ -5,7 +5,7 @@ import type { Policy, PolicyRules } from '../kernel/auth/policy.ts';
 import type { DeadlineSource } from '../kernel/calendar/deadlines.ts';
 import type { DomainCommand } from '../kernel/cli/command.ts';
 import type { DatabaseHandle } from '../kernel/db/database.ts';
-import type { NavigationLink } from '../kernel/http/navigation.ts';
+import type { NavigationLink, Signpost } from '../kernel/http/navigation.ts';
 import type { OpenApiPaths } from '../kernel/http/openapi.ts';
 import type { Metrics } from '../kernel/metrics/metrics.ts';
 import type { SearchSource } from '../kernel/search/search-source.ts';
@@ -32,6 +32,8 @@ export interface RouteContext {
   deadlineSources: readonly DeadlineSource[];
   /** Every domain's public records for the search. */
   searchSources: readonly SearchSource[];
+  /** Every domain's way in from the home page, in the order of their positions. */
+  signposts: readonly Signpost[];
   /** The API description assembled from every domain's operations. */
   openApiDocument: OpenApiDocument;
 }
@@ -67,6 +69,8 @@ export interface DomainModule<Needs, Built, CommandServices = Needs & Built> {
   policy?: PolicyRules<string>;
   /** Links in the service navigation, placed by `position` (lower first). */
   navigation?: readonly (NavigationLink & { position: number })[];
+  /** Its public parts as the home page lists them. */
+  signposts?: readonly Signpost[];
   build?: (ports: Ports, needs: Needs) => Built;
   routes?: (services: NoInfer<Needs & Built>, context: RouteContext) => FastifyPluginAsync[];
   openApi?: readonly OpenApiPaths[];

@@ -1,6 +1,7 @@
 import { defineDomain } from '../module.ts';
 import { seedDemoAppointments } from './appointments.demo.ts';
 import { APPOINTMENTS_OPENAPI } from './appointments.openapi.ts';
+import { appointmentsPaths } from './appointments.paths.ts';
 import { APPOINTMENTS_POLICY } from './appointments.policy.ts';
 import { appointmentsRoutes } from './appointments.routes.ts';
 import { createAppointmentsService } from './appointments.service.ts';
@@ -18,6 +19,14 @@ export type { AppointmentsTables } from './appointments.tables.ts';
  */
 export const appointmentsDomain = defineDomain({
   name: 'appointments',
+  signposts: [
+    {
+      href: appointmentsPaths.index(),
+      title: 'Appointments',
+      description: 'Confirmation hearings for senior appointments, and the Panel’s reports on them.',
+      position: 45,
+    },
+  ],
   policy: APPOINTMENTS_POLICY,
   build: ({ db, policy, now }) => ({ appointments: createAppointmentsService({ db, policy, now }) }),
   routes: ({ appointments }) => [appointmentsRoutes({ appointments })],

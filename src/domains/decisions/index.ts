@@ -22,6 +22,14 @@ export { toDecisionRow } from './decisions.view-models.ts';
  */
 export const decisionsDomain = defineDomain({
   name: 'decisions',
+  signposts: [
+    {
+      href: decisionPaths.register(),
+      title: 'Decisions',
+      description: 'The Commissioner’s decisions of significant public interest, and those coming up.',
+      position: 35,
+    },
+  ],
   policy: DECISIONS_POLICY,
   build: ({ db, policy, now }, { recommendations }: { recommendations: RecommendationsLedgerService }) => ({
     decisions: createDecisionsService({ db, policy, now, canSeeRecommendation: recommendations.canSee }),

@@ -59,6 +59,14 @@ async function planVersionsOf(plans: PlansService, actor: Actor) {
  */
 export const deliveryDomain = defineDomain({
   name: 'delivery',
+  signposts: [
+    {
+      href: deliveryPaths.list(),
+      title: 'Delivery',
+      description: 'What is being done to deliver each priority of the plan, by whom and by when.',
+      position: 37,
+    },
+  ],
   policy: DELIVERY_POLICY,
   build: (
     { db, policy, now },

@@ -2,6 +2,7 @@ import { defineDomain } from '../module.ts';
 import { ENGAGEMENT_COMMANDS } from './engagement.cli.ts';
 import { seedDemoEngagement } from './engagement.demo.ts';
 import { ENGAGEMENT_OPENAPI } from './engagement.openapi.ts';
+import { engagementPaths } from './engagement.paths.ts';
 import { ENGAGEMENT_POLICY } from './engagement.policy.ts';
 import { engagementRoutes } from './engagement.routes.ts';
 import { createEngagementService } from './engagement.service.ts';
@@ -18,6 +19,14 @@ export type { EngagementTables } from './engagement.tables.ts';
  */
 export const engagementDomain = defineDomain({
   name: 'engagement',
+  signposts: [
+    {
+      href: engagementPaths.list(),
+      title: 'Have your say',
+      description: 'Surveys and consultations open to the public, and what they found.',
+      position: 55,
+    },
+  ],
   policy: ENGAGEMENT_POLICY,
   build: ({ db, policy, now }) => ({ engagement: createEngagementService({ db, policy, now }) }),
   routes: ({ engagement }) => [engagementRoutes({ engagement })],

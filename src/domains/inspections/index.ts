@@ -30,6 +30,14 @@ export type { InspectionsTables } from './inspections.tables.ts';
  */
 export const inspectionsDomain = defineDomain({
   name: 'inspections',
+  signposts: [
+    {
+      href: inspectionPaths.list(),
+      title: 'Inspections',
+      description: 'HMICFRS and audit reports on the force, and the responses they required.',
+      position: 36,
+    },
+  ],
   policy: INSPECTIONS_POLICY,
   build: (
     { db, policy, now },

@@ -12,11 +12,19 @@ import { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
 export { scorecardPaths } from './judgements.paths.ts';
 export type { JudgementsService, MeasureAnnotation, MeasureAnnotationSource } from './judgements.service.ts';
 export type { JudgementsPublished, JudgementsTables } from './judgements.tables.ts';
-export { toIndicatorFigure } from './judgements.view-models.ts';
+export { toIndicatorFigure, toPlanGlance } from './judgements.view-models.ts';
 
 /** Indicators, their materialised values and the honest judgement of every measure: the scorecard. */
 export const judgementsDomain = defineDomain({
   name: 'judgements',
+  signposts: [
+    {
+      href: '/scorecard',
+      title: 'Scorecard',
+      description: 'Every measure of the plan in force, judged honestly against published police data.',
+      position: 20,
+    },
+  ],
   policy: JUDGEMENTS_POLICY,
   navigation: [{ href: '/scorecard', text: 'Scorecard', position: 20 }],
   build: ({ db, policy, now }, { areas }: { areas: AreasService }) => ({

@@ -265,22 +265,64 @@ function measureSummary(scorecard: Scorecard, measure: ScorecardMeasure, charts:
     source: judged.indicator.source,
     forceWideOnly: judged.forceWideOnly,
   }));
-  const first = measure.indicators[0];
   return {
     code: measure.code,
     text: measure.text,
     url: scorecardPaths.measure({ code: measure.code }, areaQuery(scorecard)),
-    judgement: first
-      ? judgementView(first, measure.direction)
-      : {
-          key: 'awaiting-data' as const,
-          words: JUDGEMENT_WORDS['awaiting-data'],
-          provisional: false,
-          icon: iconOf('awaiting-data', 'neutral'),
-        },
+    judgement: measureJudgement(measure),
     indicators,
     noIndicator: indicators.length === 0,
   };
+}
+
+/** A measure's judgement is its first indicator's; a measure with none awaits data. */
+function measureJudgement(measure: ScorecardMeasure) {
+  const first = measure.indicators[0];
+  return first
+    ? judgementView(first, measure.direction)
+    : {
+        key: 'awaiting-data' as const,
+        words: JUDGEMENT_WORDS['awaiting-data'],
+        provisional: false,
+        icon: iconOf('awaiting-data', 'neutral'),
+      };
+}
+
+/**
+ * The plan in force at a glance, as the home page shows it: each priority with its measures' judgements and a
+ * count of each judgement in words ("2 improving, 1 no significant change"), without charts.
+ */
+export function toPlanGlance(scorecard: Scorecard) {
+  const priorities: {
+    code: string;
+    title: string;
+    measures: { code: string; text: string; url: string; judgement: ReturnType<typeof measureJudgement> }[];
+  }[] = [];
+  for (const measure of scorecard.measures) {
+    let priority = priorities.at(-1);
+    if (priority?.code !== measure.priorityCode) {
+      priority = { code: measure.priorityCode, title: measure.priorityTitle, measures: [] };
+      priorities.push(priority);
+    }
+    priority.measures.push({
+      code: measure.code,
+      text: measure.text,
+      url: scorecardPaths.measure({ code: measure.code }),
+      judgement: measureJudgement(measure),
+    });
+  }
+  return {
+    plan: planView(scorecard),
+    priorities: priorities.map((priority) => ({ ...priority, summary: judgementCounts(priority.measures) })),
+  };
+}
+
+function judgementCounts(measures: readonly { judgement: { words: string } }[]): string {
+  const counts = new Map<string, number>();
+  for (const { judgement } of measures) counts.set(judgement.words, (counts.get(judgement.words) ?? 0) + 1);
+  return [...counts]
+    .map(([words, count]) => `${count} ${words.charAt(0).toLowerCase()}${words.slice(1)}`)
+    .join(', ');
 }
 
 function limitsOf(spc: SpcResult | null) {

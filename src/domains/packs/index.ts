@@ -7,6 +7,7 @@ import type { RecommendationsLedgerService } from '../recommendations/index.ts';
 import type { ScrutinyService } from '../scrutiny/index.ts';
 import { seedDemoPacks } from './packs.demo.ts';
 import { PACKS_OPENAPI } from './packs.openapi.ts';
+import { packPaths } from './packs.paths.ts';
 import { PACKS_POLICY } from './packs.policy.ts';
 import { packsRoutes } from './packs.routes.ts';
 import { createPacksService } from './packs.service.ts';
@@ -37,6 +38,14 @@ interface PacksNeeds {
  */
 export const packsDomain = defineDomain({
   name: 'packs',
+  signposts: [
+    {
+      href: packPaths.list(),
+      title: 'Performance packs',
+      description: 'Each quarter’s performance report to the Panel, as issued.',
+      position: 38,
+    },
+  ],
   policy: PACKS_POLICY,
   build: (
     { db, policy, now },

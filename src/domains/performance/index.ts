@@ -16,6 +16,15 @@ export * from './police-uk/index.ts';
 /** police.uk data: exact imports, the LSOA lookup, counts by area and month. */
 export const performanceDomain = defineDomain({
   name: 'performance',
+  signposts: [
+    {
+      href: '/performance/police-uk',
+      title: 'Police data',
+      description:
+        'Crimes and their outcomes from police.uk, month by month, for the force area and each local authority.',
+      position: 25,
+    },
+  ],
   policy: PERFORMANCE_POLICY,
   navigation: [
     { href: '/performance/police-uk', text: 'Police data', position: 50 },

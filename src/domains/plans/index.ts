@@ -17,6 +17,14 @@ export type { PlansPublished, PlansTables } from './plans.tables.ts';
 /** Police and Crime Plans: versions, the statutory steps, comparison and coverage. */
 export const plansDomain = defineDomain({
   name: 'plans',
+  signposts: [
+    {
+      href: '/plans',
+      title: 'Police and Crime Plans',
+      description: 'The priorities, aims and measures the Commissioner has set, with every issued version.',
+      position: 10,
+    },
+  ],
   policy: PLANS_POLICY,
   navigation: [{ href: '/plans', text: 'Plans', position: 10 }],
   build: ({ db, policy, now }, { users, areas }: { users: UsersService; areas: AreasService }) => ({

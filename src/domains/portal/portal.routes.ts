@@ -4,17 +4,17 @@ import { toCsv } from '../../kernel/formats/csv.ts';
 import { PUBLIC } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import type { ForceAreasJson } from '../areas/areas.schemas.ts';
-import type { AreasService } from '../areas/index.ts';
+import { type HomeDeps, readHome } from './portal.home.ts';
 import { portalPaths } from './portal.paths.ts';
 import { tierLabel, toHomeView } from './portal.view-models.ts';
 import { portalViews } from './portal.views.ts';
 
 /** The public face: home page, statements, and the open data behind what the home page shows. */
-export function portalRoutes(deps: { areas: AreasService }): FastifyPluginAsync {
+export function portalRoutes(deps: HomeDeps): FastifyPluginAsync {
   return async (app) => {
-    app.get(portalPaths.home.pattern, PUBLIC, async (_request, reply) => {
-      const areas = await deps.areas.listForceAreasWithAuthorities();
-      return reply.render(portalViews.home, { pageTitle: 'Home', ...toHomeView(areas) });
+    app.get(portalPaths.home.pattern, PUBLIC, async (request, reply) => {
+      const home = await readHome(deps, request.actor);
+      return reply.render(portalViews.home, { pageTitle: 'Home', ...toHomeView(home) });
     });
 
     app.get(portalPaths.accessibility.pattern, PUBLIC, async (_request, reply) =>

@@ -28,6 +28,14 @@ export { type PreceptTables, VOTES, type Vote } from './precept.tables.ts';
  */
 export const preceptDomain = defineDomain({
   name: 'precept',
+  signposts: [
+    {
+      href: preceptPaths.money(),
+      title: 'Money',
+      description: 'The precept the Commissioner sets, the Panel’s vote on it, and the funds for partners.',
+      position: 40,
+    },
+  ],
   policy: PRECEPT_POLICY,
   build: ({ db, policy, now }) => ({ precept: createPreceptService({ db, policy, now }) }),
   routes: ({ precept }) => [preceptRoutes({ precept })],

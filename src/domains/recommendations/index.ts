@@ -1,5 +1,6 @@
 import { defineDomain } from '../module.ts';
 import { RECOMMENDATIONS_OPENAPI } from './recommendations.openapi.ts';
+import { recommendationPaths } from './recommendations.paths.ts';
 import { RECOMMENDATIONS_POLICY } from './recommendations.policy.ts';
 import { recommendationsRoutes } from './recommendations.routes.ts';
 import { RECOMMENDATIONS_SEARCH } from './recommendations.search.ts';
@@ -39,6 +40,14 @@ export { NOT_YET_ANSWERED } from './recommendations.write.ts';
  */
 export const recommendationsDomain = defineDomain({
   name: 'recommendations',
+  signposts: [
+    {
+      href: recommendationPaths.list(),
+      title: 'Recommendations',
+      description: 'What the Panel and inspectors have recommended, and how each was answered.',
+      position: 32,
+    },
+  ],
   policy: RECOMMENDATIONS_POLICY,
   build: ({ db, policy, now }) => ({ recommendations: createRecommendationsLedger({ db, policy, now }) }),
   routes: ({ recommendations }) => [recommendationsRoutes({ ledger: recommendations })],

@@ -29,6 +29,14 @@ export type { ScrutinyPublished, ScrutinyTables } from './scrutiny.tables.ts';
 /** The Police and Crime Panel: meetings, questions, minutes, recommendations, papers, attendance, interests. */
 export const scrutinyDomain = defineDomain({
   name: 'scrutiny',
+  signposts: [
+    {
+      href: '/meetings',
+      title: 'Meetings',
+      description: 'The Police and Crime Panel’s meetings: agendas, papers, public questions and minutes.',
+      position: 30,
+    },
+  ],
   policy: SCRUTINY_POLICY,
   navigation: [{ href: '/meetings', text: 'Meetings', position: 30 }],
   build: (

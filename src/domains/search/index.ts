@@ -3,7 +3,7 @@ import { SEARCH_OPENAPI } from './search.openapi.ts';
 import { searchRoutes } from './search.routes.ts';
 import { createSearchService, type SearchService } from './search.service.ts';
 
-export type { SearchService } from './search.service.ts';
+export type { DatedRecord, SearchService } from './search.service.ts';
 
 /**
  * Public search over every domain's public records. It owns no records: each domain lists its

@@ -6,7 +6,9 @@ import type { SearchDb } from './search.tables.ts';
 /** Every source's documents as one relation; each view has the same columns (migration 0033). */
 function documents(sources: readonly SearchSource[]): RawBuilder<unknown> {
   return sql.join(
-    sources.map((source) => sql`SELECT kind, ref, title, body, dated FROM ${sql.table(source.view)}`),
+    sources.map(
+      (source) => sql`SELECT kind, ref, title, body, dated, force_area_id FROM ${sql.table(source.view)}`,
+    ),
     sql` UNION ALL `,
   );
 }
@@ -79,5 +81,49 @@ export async function listMatches(
                 ELSE ts_headline('english', page.body, query.q, ${HEADLINE_OPTIONS}) END AS body_highlight
       FROM page, query
      ORDER BY page.rank DESC, page.dated DESC NULLS LAST, page.kind, page.ref`.execute(db);
+  return result.rows;
+}
+
+export interface DatedRow {
+  kind: string;
+  ref: string;
+  title: string;
+  dated: string | Date;
+}
+
+export interface DatedRequest {
+  kinds: readonly string[];
+  /** Inclusive bounds, `YYYY-MM-DD`. */
+  from?: string;
+  to?: string;
+  order: 'newest' | 'soonest';
+  limit: number;
+  /** Only the records of the force area of this name (an installation's own area). */
+  areaName: string;
+}
+
+/**
+ * Public documents of some kinds dated within a range, newest or soonest first: what a home page lists as
+ * lately changed or coming up. The sources' views hold only what the public may see, as for the search.
+ */
+export async function listDated(
+  db: SearchDb,
+  sources: readonly SearchSource[],
+  request: DatedRequest,
+): Promise<DatedRow[]> {
+  if (sources.length === 0 || request.kinds.length === 0) return [];
+  const conditions = [
+    sql`kind IN (${sql.join(request.kinds)})`,
+    sql`dated IS NOT NULL`,
+    sql`force_area_id IN (SELECT id FROM force_area WHERE name = ${request.areaName})`,
+    ...(request.from ? [sql`dated >= ${request.from}::date`] : []),
+    ...(request.to ? [sql`dated <= ${request.to}::date`] : []),
+  ];
+  const order = request.order === 'newest' ? sql`dated DESC, kind, ref DESC` : sql`dated, kind, ref`;
+  const result = await sql<DatedRow>`
+    SELECT kind, ref, title, dated FROM (${documents(sources)}) d
+     WHERE ${sql.join(conditions, sql` AND `)}
+     ORDER BY ${order}
+     LIMIT ${request.limit}`.execute(db);
   return result.rows;
 }

@@ -1,6 +1,13 @@
 import type { FieldError } from '../../kernel/errors.ts';
 import type { SearchKind, SearchSource } from '../../kernel/search/search-source.ts';
-import { countMatches, hasSearchableWords, listMatches, type MatchRow } from './search.queries.ts';
+import {
+  countMatches,
+  type DatedRequest,
+  hasSearchableWords,
+  listDated,
+  listMatches,
+  type MatchRow,
+} from './search.queries.ts';
 import { PAGE_SIZE, parseSearch, type Segment, toSegments } from './search.query.ts';
 import type { SearchDb } from './search.tables.ts';
 
@@ -92,12 +99,44 @@ export function createSearchService(deps: { db: SearchDb }) {
     };
   }
 
-  return { search };
+  /** Public records of the kinds asked for, by date (see `listDated`), each linked as the search links it. */
+  async function dated(sources: readonly SearchSource[], request: DatedRequest): Promise<DatedRecord[]> {
+    const known = kindsOf(sources);
+    const holding = sources.filter((source) =>
+      source.kinds.some((kind) => request.kinds.includes(kind.kind)),
+    );
+    const rows = await listDated(deps.db, holding, request);
+    return rows.map((row) => {
+      const kind = knownKind(known, row.kind);
+      return {
+        kind: row.kind,
+        label: kind.label,
+        url: kind.url(row.ref),
+        title: row.title,
+        dated: dateText(row.dated) ?? '',
+      };
+    });
+  }
+
+  return { search, dated };
+}
+
+export interface DatedRecord {
+  kind: string;
+  label: string;
+  url: string;
+  title: string;
+  dated: string;
+}
+
+function knownKind(known: Map<string, SearchKind>, name: string): SearchKind {
+  const kind = known.get(name);
+  if (!kind) throw new Error(`A search view gave a kind no source names: ${name}`);
+  return kind;
 }
 
 function toResult(row: MatchRow, known: Map<string, SearchKind>): SearchResult {
-  const kind = known.get(row.kind);
-  if (!kind) throw new Error(`A search view gave a kind no source names: ${row.kind}`);
+  const kind = knownKind(known, row.kind);
   return {
     kind: row.kind,
     label: kind.label,

@@ -5,6 +5,7 @@ import type { PreceptService } from '../precept/index.ts';
 import { TRANSPARENCY_COMMANDS } from './transparency.cli.ts';
 import { seedDemoTransparency } from './transparency.demo.ts';
 import { TRANSPARENCY_OPENAPI } from './transparency.openapi.ts';
+import { transparencyPaths } from './transparency.paths.ts';
 import { TRANSPARENCY_POLICY } from './transparency.policy.ts';
 import { transparencyRoutes } from './transparency.routes.ts';
 import { createTransparencyService } from './transparency.service.ts';
@@ -23,6 +24,14 @@ export type { TransparencyTables } from './transparency.tables.ts';
  */
 export const transparencyDomain = defineDomain({
   name: 'transparency',
+  signposts: [
+    {
+      href: transparencyPaths.index(),
+      title: 'Published information',
+      description: 'What the Commissioner must publish by law, with spending over £500 and contracts.',
+      position: 50,
+    },
+  ],
   policy: TRANSPARENCY_POLICY,
   build: (
     { db, policy, now },

@@ -22,3 +22,15 @@ export function navigationFor(
       return { href: link.href, text: link.text, current, active: current, tool: Boolean(link.permission) };
     });
 }
+
+/**
+ * A way into one part of the service from the home page, where every public part has a signpost (the service
+ * navigation has room for only the most used). Each domain offers its own, placed by `position`.
+ */
+export interface Signpost {
+  href: string;
+  title: string;
+  /** One sentence: what a reader finds there. */
+  description: string;
+  position: number;
+}
