@@ -90,7 +90,7 @@ describe('the home page over the demo', () => {
         to: today,
         order: 'newest',
         limit: 1,
-        areaName: 'Thames Valley',
+        forceAreaId: (await services.areas.listForceAreasWithAuthorities())[0]?.id ?? 0,
       },
     );
     expect(lately).toContain(escaped(search[0]?.title ?? 'no decision'));

@@ -5,7 +5,7 @@ import type { Signpost } from '../../kernel/http/navigation.ts';
 import type { SearchSource } from '../../kernel/search/search-source.ts';
 import type { AreasService } from '../areas/index.ts';
 import type { JudgementsService } from '../judgements/index.ts';
-import type { SearchService } from '../search/index.ts';
+import type { DatedRequest, SearchService } from '../search/index.ts';
 
 /** What the home page lists as lately changed: records whose date is when they were decided, answered or tabled. */
 const RECENT_KINDS = ['decision', 'recommendation', 'paper'] as const;
@@ -33,33 +33,17 @@ export type HomeData = Awaited<ReturnType<typeof readHome>>;
  */
 export async function readHome(deps: HomeDeps, actor: Actor) {
   const today = londonDateOf(deps.now());
-  const [scorecard, recent, meetings, deadlines, areas] = await Promise.all([
+  const areas = await deps.areas.listForceAreasWithAuthorities();
+  const area = areas.find((candidate) => candidate.name === deps.areaName) ?? null;
+  const dated = (request: Omit<DatedRequest, 'forceAreaId'>) =>
+    area ? deps.search.dated(deps.searchSources, { ...request, forceAreaId: area.id }) : Promise.resolve([]);
+  const [scorecard, recent, meetings, deadlines] = await Promise.all([
     deps.judgements.readScorecard({ areaName: deps.areaName }),
-    deps.search.dated(deps.searchSources, {
-      kinds: RECENT_KINDS,
-      to: today,
-      order: 'newest',
-      limit: RECENT_LIMIT,
-      areaName: deps.areaName,
-    }),
-    deps.search.dated(deps.searchSources, {
-      kinds: ['meeting'],
-      from: today,
-      order: 'soonest',
-      limit: COMING_MEETINGS,
-      areaName: deps.areaName,
-    }),
+    dated({ kinds: RECENT_KINDS, to: today, order: 'newest', limit: RECENT_LIMIT }),
+    dated({ kinds: ['meeting'], from: today, order: 'soonest', limit: COMING_MEETINGS }),
     comingDeadlines(deps.deadlineSources, actor, today),
-    deps.areas.listForceAreasWithAuthorities(),
   ]);
-  return {
-    scorecard,
-    recent,
-    meetings,
-    deadlines,
-    signposts: deps.signposts,
-    area: areas.find((area) => area.name === deps.areaName) ?? null,
-  };
+  return { scorecard, recent, meetings, deadlines, signposts: deps.signposts, area };
 }
 
 async function comingDeadlines(sources: readonly DeadlineSource[], actor: Actor, today: string) {

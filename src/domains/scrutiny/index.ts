@@ -1,11 +1,13 @@
 import type { UsersService } from '../accounts/index.ts';
 import { defineDomain } from '../module.ts';
 import type { RecommendationsLedgerService } from '../recommendations/index.ts';
+import type { SearchService } from '../search/index.ts';
 import { scrutinyApiRoutes } from './api/api.routes.ts';
 import { scrutinyAttendanceRoutes } from './attendance/attendance.routes.ts';
 import { committeesRoutes } from './committees/committees.routes.ts';
 import { scrutinyInterestsRoutes } from './interests/interests.routes.ts';
 import { agendaRoutes } from './meetings/agenda.routes.ts';
+import { SINCE_LAST_MEETING_KINDS, SINCE_LAST_MEETING_LIMIT } from './meetings/meeting-page.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { minuteItemRoutes } from './minutes/minute-items.routes.ts';
 import { minutesRoutes } from './minutes/minutes.routes.ts';
@@ -41,7 +43,10 @@ export const scrutinyDomain = defineDomain({
   navigation: [{ href: '/meetings', text: 'Meetings', position: 30 }],
   build: (
     { db, policy, now, baseUrl },
-    { users, recommendations }: { users: UsersService; recommendations: RecommendationsLedgerService },
+    {
+      users,
+      recommendations,
+    }: { users: UsersService; recommendations: RecommendationsLedgerService; search: SearchService },
   ) => ({
     scrutiny: createScrutinyService({
       db,
@@ -53,8 +58,19 @@ export const scrutinyDomain = defineDomain({
       ledger: recommendations,
     }),
   }),
-  routes: ({ scrutiny }, { config }) => [
-    meetingsRoutes({ scrutiny }),
+  routes: ({ scrutiny, search }, { config, searchSources }) => [
+    meetingsRoutes({
+      scrutiny,
+      recordsBetween: (forceAreaId, { from, to }) =>
+        search.dated(searchSources, {
+          kinds: SINCE_LAST_MEETING_KINDS,
+          from,
+          to,
+          order: 'newest',
+          limit: SINCE_LAST_MEETING_LIMIT,
+          forceAreaId,
+        }),
+    }),
     agendaRoutes(scrutiny.agenda),
     questionsRoutes({ scrutiny }),
     minutesRoutes(scrutiny.records),

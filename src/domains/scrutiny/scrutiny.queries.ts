@@ -81,6 +81,8 @@ export interface MeetingRow {
   bodySlug: string;
   /** What kind of body holds it, for what its page offers (bodies.ts). */
   bodyKind: string;
+  /** The force area whose body holds it, where the body has one. */
+  bodyForceAreaId: number | null;
   title: string;
   startsAt: Date;
   /** Null where nobody has said when it ends (feeds then use a default duration: api.view-models.ts). */
@@ -102,6 +104,7 @@ function selectMeetings(db: Db) {
       'body.name as bodyName',
       'body.slug as bodySlug',
       'body.kind as bodyKind',
+      'body.forceAreaId as bodyForceAreaId',
       'meeting.title',
       'meeting.startsAt',
       'meeting.endsAt',
@@ -116,6 +119,17 @@ export function listMeetings(db: Db): Promise<MeetingRow[]> {
 
 export function findMeetingById(db: Db, id: number): Promise<MeetingRow | undefined> {
   return selectMeetings(db).where('meeting.id', '=', id).executeTakeFirst();
+}
+
+/** The body's meeting before this one that was not cancelled: where "since the last meeting" starts. */
+export function findPreviousMeeting(db: Db, meeting: MeetingRow): Promise<MeetingRow | undefined> {
+  return selectMeetings(db)
+    .where('meeting.bodyId', '=', meeting.bodyId)
+    .where('meeting.startsAt', '<', meeting.startsAt)
+    .where('meeting.status', '<>', 'cancelled')
+    .orderBy('meeting.startsAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findMeetingByStart(db: Db, bodyId: number, startsAt: Date): Promise<MeetingRow | undefined> {

@@ -3,6 +3,7 @@ import { SEARCH_OPENAPI } from './search.openapi.ts';
 import { searchRoutes } from './search.routes.ts';
 import { createSearchService, type SearchService } from './search.service.ts';
 
+export type { DatedRequest } from './search.queries.ts';
 export type { DatedRecord, SearchService } from './search.service.ts';
 
 /**

@@ -98,8 +98,8 @@ export interface DatedRequest {
   to?: string;
   order: 'newest' | 'soonest';
   limit: number;
-  /** Only the records of the force area of this name (an installation's own area). */
-  areaName: string;
+  /** Only the records of this force area. */
+  forceAreaId: number;
 }
 
 /**
@@ -115,7 +115,7 @@ export async function listDated(
   const conditions = [
     sql`kind IN (${sql.join(request.kinds)})`,
     sql`dated IS NOT NULL`,
-    sql`force_area_id IN (SELECT id FROM force_area WHERE name = ${request.areaName})`,
+    sql`force_area_id = ${request.forceAreaId}`,
     ...(request.from ? [sql`dated >= ${request.from}::date`] : []),
     ...(request.to ? [sql`dated <= ${request.to}::date`] : []),
   ];

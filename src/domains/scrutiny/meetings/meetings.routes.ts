@@ -11,6 +11,7 @@ import {
   MeetingIdParams,
 } from '../scrutiny.schemas.ts';
 import type { ScrutinyService } from '../scrutiny.service.ts';
+import type { RecordsBetween } from './meeting-page.ts';
 import {
   EDIT_MEETING_PAGE,
   MEETING_PAGE,
@@ -39,9 +40,12 @@ function onMeeting<Form>(
 }
 
 /** The public's list of meetings, and each meeting's page with the agenda item form for its officer. */
-function addReadingRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
+function addReadingRoutes(app: FastifyInstance, scrutiny: ScrutinyService, recordsBetween: RecordsBetween) {
   const renderMeeting = async (request: FastifyRequest, reply: FastifyReply, problem?: FormProblem) =>
-    reply.render(MEETING_PAGE, await toMeetingPage(scrutiny, request.actor, meetingId(request), problem));
+    reply.render(
+      MEETING_PAGE,
+      await toMeetingPage(scrutiny, recordsBetween, request.actor, meetingId(request), problem),
+    );
 
   app.get(meetingPaths.list.pattern, PUBLIC, async (request, reply) => {
     const [entries, bodies] = await Promise.all([
@@ -118,9 +122,12 @@ function addOfficerRoutes(app: FastifyInstance, scrutiny: ScrutinyService) {
 }
 
 /** Meetings of any body that holds them: the public's pages, and their officer's changes. */
-export function meetingsRoutes(deps: { scrutiny: ScrutinyService }): FastifyPluginAsync {
+export function meetingsRoutes(deps: {
+  scrutiny: ScrutinyService;
+  recordsBetween: RecordsBetween;
+}): FastifyPluginAsync {
   return async (app) => {
-    addReadingRoutes(app, deps.scrutiny);
+    addReadingRoutes(app, deps.scrutiny, deps.recordsBetween);
     addOfficerRoutes(app, deps.scrutiny);
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '../scrutiny.context.ts';
 import {
   findMeetingByStart,
+  findPreviousMeeting,
   findQuestionRules,
   insertAgendaItem,
   insertMeeting,
@@ -63,14 +64,16 @@ async function readMeeting(context: MeetingsContext, actor: Actor, id: number) {
   const canManage = access.canManage(actor, meeting.bodyId);
   // Whoever runs the meeting reads the agenda they are building, even where they are not a member.
   const readsDraft = canManage || access.canReadDrafts(actor, meeting.bodyId);
-  const [items, rules, members] = await Promise.all([
+  const [items, rules, members, previous] = await Promise.all([
     agendaDraft && !readsDraft ? [] : listAgendaItems(db, id),
     findQuestionRules(db, meeting.bodyId),
     listMembersByBody(db, meeting.bodyId),
+    findPreviousMeeting(db, meeting),
   ]);
   const deadline = deadlineFor(meeting, rules);
   return {
     meeting,
+    previous: previous ?? null,
     items,
     agendaDraft,
     rules: rules ?? null,

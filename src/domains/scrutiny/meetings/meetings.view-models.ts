@@ -13,7 +13,7 @@ import {
   toMeetingSummary,
   toMembersView,
 } from '../scrutiny.view-models.ts';
-import { meetingPageRecords } from './meeting-page.ts';
+import { meetingPageRecords, type RecordsBetween } from './meeting-page.ts';
 
 const VIEWS = 'scrutiny/meetings/views';
 
@@ -66,6 +66,7 @@ export const MEETING_PAGE = view<MeetingPageModel>(`${VIEWS}/meeting.njk`);
 /** A meeting's page: its details, question deadline, agenda, records and members; with the agenda item form. */
 export async function toMeetingPage(
   scrutiny: ScrutinyService,
+  recordsBetween: RecordsBetween,
   actor: Actor,
   id: number,
   problem?: FormProblem,
@@ -80,7 +81,7 @@ export async function toMeetingPage(
     deadline: toDeadlineView(read.deadline, read.rules),
     window: read.window,
     canManage: read.canManage,
-    ...(await meetingPageRecords(scrutiny, actor, read)),
+    ...(await meetingPageRecords(scrutiny, actor, read, recordsBetween)),
     exemptOptions: EXEMPT_OPTIONS,
     ...formState(problem),
   };
