@@ -12,7 +12,6 @@ import { SAMPLE_FILES } from '../../../domains/scrutiny/papers/papers.testing.ts
 import { systemActor } from '../../auth/actor.ts';
 import { databaseUrl, withAdmin } from '../../testing/postgres-templates.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
-import { openPGlite } from '../pglite.ts';
 import { openPostgres } from '../postgres.ts';
 import type { SqlClient } from '../sql-client.ts';
 import { openBackup, writeBackup } from './backup-file.ts';
@@ -248,17 +247,10 @@ describe.each(testEngines())('copying the embedded database straight into %s', (
         await target.close();
       }
       const again = await peelianInProcess(['db', 'copy', '--to', url], { PEELIAN_DATA_DIR: dataDir });
-      expect(again.stderr).toMatch(/^peelian db copy: The target database is not empty/);
+      expect(again.stderr).toMatch(/^peelian db copy: The target database is not empty/m);
       expect(again.code).toBe(1);
     } finally {
       await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    }
-    // The embedded directory the command restored is a whole database too.
-    const reopened = await openPGlite({ dataDir });
-    try {
-      await expectSameAsSource(reopened.sql);
-    } finally {
-      await reopened.close();
     }
   }, 60_000);
 });
