@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 /** The only reader of process.env. Everything else receives a Config. */
 
-const postgresUrl = z.string().refine((value) => {
+/** A PostgreSQL connection URL (also what `peelian db copy --to` takes). */
+export const postgresUrl = z.string().refine((value) => {
   try {
     const url = new URL(value);
     return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';

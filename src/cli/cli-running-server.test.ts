@@ -88,6 +88,29 @@ describe('peelian commands while the server runs on the embedded database', () =
     SLOW,
   );
 
+  it(
+    'backs up through the running server, and the backup restores into a new directory but not over it',
+    async () => {
+      const backup = path.join(path.dirname(dataDir), 'beside-the-server.gz');
+      const run = await peelianInProcess(['db', 'backup', backup], env);
+      expect(run.stderr).toMatch(
+        /^ {2}app_user: 1 row \(table \d+ of \d+\)$[\s\S]*^Backed up \d+ tables \(\d+ rows\) and \d+ sequences from PGlite at .*, through the running server .* to .*beside-the-server\.gz \(\d+ KiB\)\.$/m,
+      );
+      expect(run.code).toBe(0);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const restoredDir = freshDataDir();
+      const restored = await peelianInProcess(['db', 'restore', backup], { PEELIAN_DATA_DIR: restoredDir });
+      expect(restored.stderr).toContain(
+        `into PGlite at ${restoredDir}; every table's rows and checksum match.`,
+      );
+      expect(restored.code).toBe(0);
+      const overServer = await peelianInProcess(['db', 'restore', backup], env);
+      expect(overServer.stderr).toMatch(/^peelian db restore: The target database is not empty/);
+      expect(overServer.code).toBe(1);
+    },
+    SLOW,
+  );
+
   it('offers the database on a socket that only its owner can open', () => {
     expect(fs.statSync(socketPath).isSocket()).toBe(true);
     expect(fs.statSync(socketPath).mode & 0o777).toBe(0o600);

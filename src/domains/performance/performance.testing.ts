@@ -77,6 +77,7 @@ export function failCopyInto(client: SqlClient, table: string, nth: number): Sql
       }
       return inner.copyFrom(target, source, options);
     },
+    copyTo: (target) => inner.copyTo(target),
   });
   return wrap(client);
 }

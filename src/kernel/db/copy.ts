@@ -24,12 +24,22 @@ export type CopySource = AsyncIterable<CopyChunk> | Iterable<CopyChunk>;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-/** The COPY statement for the target, refusing any name that is not a plain lower-case identifier. */
+/** The name, refused unless it is a plain lower-case identifier that SQL text can hold as it is. */
+export function plainName(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`"${name}" is not a plain table or column name`);
+  return name;
+}
+
+/** `table (column, …)` for a COPY. */
+function tableAndColumns(target: CopyTarget): string {
+  for (const name of [target.table, ...target.columns]) plainName(name);
+  if (target.columns.length === 0) throw new Error(`COPY of ${target.table} needs its column names`);
+  return `${target.table} (${target.columns.join(', ')})`;
+}
+
+/** The COPY statement loading the target. */
 export function copyStatement(target: CopyTarget, from: string, options: CopyOptions = {}): string {
-  for (const name of [target.table, ...target.columns]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`"${name}" is not a plain table or column name`);
-  }
-  if (target.columns.length === 0) throw new Error(`COPY into ${target.table} needs its column names`);
+  const into = tableAndColumns(target);
   const settings: string[] = [];
   if (options.format === 'csv') settings.push('FORMAT csv');
   if (options.header) {
@@ -37,7 +47,12 @@ export function copyStatement(target: CopyTarget, from: string, options: CopyOpt
     settings.push('HEADER true');
   }
   const withClause = settings.length > 0 ? ` WITH (${settings.join(', ')})` : '';
-  return `COPY ${target.table} (${target.columns.join(', ')}) FROM ${from}${withClause}`;
+  return `COPY ${into} FROM ${from}${withClause}`;
+}
+
+/** The COPY statement writing the target's rows out in text format (tab-separated, `\N` for null). */
+export function copyOutStatement(target: CopyTarget, to: string): string {
+  return `COPY ${tableAndColumns(target)} TO ${to}`;
 }
 
 const LINE_FEED = 0x0a;

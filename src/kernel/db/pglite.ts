@@ -5,6 +5,7 @@ import {
   type CopyOptions,
   type CopySource,
   type CopyTarget,
+  copyOutStatement,
   copyStatement,
   wholeLineBlocks,
 } from './copy.ts';
@@ -77,6 +78,12 @@ function pgliteClient(target: PGlite | Transaction): SqlClient {
     async copyFrom(copyTarget, source, options) {
       if (!('transaction' in target)) return copyBlocks(target, copyTarget, source, options);
       return target.transaction((tx) => copyBlocks(tx, copyTarget, source, options));
+    },
+    async *copyTo(copyTarget) {
+      // PGlite hands COPY output over as one Blob: the whole table is in memory for a moment.
+      // An empty table gives no Blob at all.
+      const { blob } = await target.query(copyOutStatement(copyTarget, "'/dev/blob'"));
+      if (blob) yield new Uint8Array(await blob.arrayBuffer());
     },
   };
 }

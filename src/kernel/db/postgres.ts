@@ -2,10 +2,16 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
+import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import { redactUrl } from '../../config.ts';
 import { camelCasePlugins } from './camel-case.ts';
-import { type CopyOptions, type CopySource, type CopyTarget, copyStatement } from './copy.ts';
+import {
+  type CopyOptions,
+  type CopySource,
+  type CopyTarget,
+  copyOutStatement,
+  copyStatement,
+} from './copy.ts';
 import type { DatabaseHandle } from './database.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { type SqlClient, typeParsers } from './sql-client.ts';
@@ -77,6 +83,14 @@ function poolClient(pool: pg.Pool): SqlClient {
       }
     },
     copyFrom: (target, source, options) => self.transaction((tx) => tx.copyFrom(target, source, options)),
+    async *copyTo(target) {
+      const client = await pool.connect();
+      try {
+        yield* copyOut(client, target);
+      } finally {
+        client.release();
+      }
+    },
   };
   return self;
 }
@@ -90,8 +104,14 @@ function clientOf(client: pg.PoolClient): SqlClient {
     },
     transaction: (work) => work(self),
     copyFrom: (target, source, options) => copyThrough(client, target, source, options),
+    copyTo: (target) => copyOut(client, target),
   };
   return self;
+}
+
+/** `COPY … TO STDOUT` on the client, chunk by chunk as the server sends them. */
+async function* copyOut(client: pg.PoolClient, target: CopyTarget): AsyncGenerator<Uint8Array> {
+  yield* client.query(copyToStdout(copyOutStatement(target, 'STDOUT')));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CopyOptions, CopySource, CopyTarget } from './copy.ts';
 
 /**
  * The few raw operations Kysely cannot do on both engines: running a multi-statement SQL script
- * (migrations), a transaction around it, and bulk loading with COPY. Each engine adapter implements it
+ * (migrations), a transaction around it, and bulk loading and reading with COPY. Each engine adapter implements it
  * over its own driver.
  */
 export interface SqlClient {
@@ -15,6 +15,11 @@ export interface SqlClient {
    * joins it (so a later failure undoes the load); outside one, it is all-or-nothing on its own.
    */
   copyFrom(target: CopyTarget, source: CopySource, options?: CopyOptions): Promise<number>;
+  /**
+   * A table's rows in COPY text format, as a stream of chunks. Inside a transaction it reads that
+   * transaction's snapshot. Read it to the end before the next statement.
+   */
+  copyTo(target: CopyTarget): AsyncIterable<Uint8Array>;
 }
 
 /** PostgreSQL type OIDs whose default parsing differs between `pg` and PGlite. */
