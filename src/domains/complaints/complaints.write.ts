@@ -1,7 +1,7 @@
 import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { londonDateOf } from '../../kernel/calendar/index.ts';
-import { ValidationError } from '../../kernel/errors.ts';
+import { ConflictError, ValidationError } from '../../kernel/errors.ts';
 import {
   type ComplaintsDeps,
   findCaseOrRefuse,
@@ -80,8 +80,8 @@ export function createCase(
 }
 
 /**
- * Saves the case as the form has it now (a decision taken, a date added, a detail corrected). Once the
- * personal data has been purged it stays blank: a purged case's personal fields cannot be filled again.
+ * Saves the case as the form has it now (a decision taken, a date added, a detail corrected); all or nothing.
+ * A case whose personal data was purged is closed for good, so the erased data cannot be typed back in.
  */
 export function saveCase(
   deps: ComplaintsDeps,
@@ -93,16 +93,10 @@ export function saveCase(
   return deps.db.transaction().execute(async (trx) => {
     const { row } = await findCaseOrRefuse(deps, actor, target, trx);
     const values = checked(form);
-    if (
-      row.purgedOn !== null &&
-      PERSONAL_FIELDS.some((field) => values[field] !== null && values[field] !== row[field])
-    )
-      throw new ValidationError([
-        {
-          field: 'complainantName',
-          message: `The personal data of this case was erased on ${row.purgedOn} after its retention period; it cannot be entered again`,
-        },
-      ]);
+    if (row.purgedOn !== null)
+      throw new ConflictError(
+        `The complainant’s personal data in this case was erased on ${row.purgedOn} after its retention period, so the case is closed for good`,
+      );
     await updateCase(trx, row.id, values);
     const changed = personalChanges(row, values);
     const before = auditedOf(row);
