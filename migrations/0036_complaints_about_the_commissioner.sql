@@ -10,7 +10,8 @@ CREATE TABLE complaint (
   -- notes where a criminal offence may have been committed, with no complainant (s31(1)(b); regs 11-12).
   kind text NOT NULL CHECK (kind IN ('complaint', 'conduct-matter')),
   -- The complainant's personal data, kept to what the Panel needs to reply, blanked by the purge once the
-  -- retention period after closure has passed (a policy choice, not statute).
+  -- retention period after closure has passed (a policy choice, not statute). A complaint may be anonymous
+  -- (SI 2012/62 reg 15(3)(d)), so neither is required.
   complainant_name text CHECK (length(complainant_name) BETWEEN 1 AND 200),
   complainant_contact text CHECK (length(complainant_contact) BETWEEN 1 AND 500),
   summary text,
@@ -33,7 +34,6 @@ CREATE TABLE complaint (
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK (kind = 'complaint' OR (serious AND complainant_name IS NULL AND complainant_contact IS NULL)),
   CHECK (purged_on IS NOT NULL OR summary IS NOT NULL),
-  CHECK (purged_on IS NOT NULL OR kind = 'conduct-matter' OR complainant_name IS NOT NULL),
   CHECK ((recording = 'pending') = (recording_decided_on IS NULL)),
   CHECK ((recording = 'not-recorded') = (not_recorded_grounds IS NOT NULL)),
   CHECK ((outcome IS NULL) = (outcome_on IS NULL)),
