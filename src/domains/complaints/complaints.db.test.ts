@@ -87,10 +87,7 @@ describe.each(testEngines())('complaints about the Commissioner, on %s', (engine
     expect(trail.map((event) => event.action)).toEqual(['create', 'update']);
     for (const event of trail)
       expect(JSON.stringify([event.before, event.after])).not.toMatch(/Quillfeather|@test\.example|rude/);
-    expect((trail[1]?.after as { personalDataChanged?: string[] }).personalDataChanged).toEqual([
-      'complainantContact',
-      'outcomeNote',
-    ]);
+    expect(trail[1]?.after).toMatchObject({ personalDataChanged: ['complainantContact', 'outcomeNote'] });
   });
 
   it('keeps each Panel’s cases to its own officers', async () => {

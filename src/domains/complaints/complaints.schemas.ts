@@ -71,10 +71,18 @@ export const CaseFormSchema = withDateParts(
 );
 export type CaseForm = z.infer<typeof CaseFormSchema>;
 
+/** A whole number of the command line's option, the message naming the option and its range. */
+const wholeNumber = (option: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `--${option} must be a whole number from ${min} to ${max}` })
+    .int(`--${option} must be a whole number from ${min} to ${max}`)
+    .min(min, `--${option} must be a whole number from ${min} to ${max}`)
+    .max(max, `--${option} must be a whole number from ${min} to ${max}`);
+
 /** A Panel's timescales, as the command line sets them. */
 export const TimescalesSchema = z.object({
-  recordingDays: z.coerce.number().int().min(1).max(365),
-  referralDays: z.coerce.number().int().min(0).max(365),
-  resolutionDays: z.coerce.number().int().min(1).max(730),
-  retentionYears: z.coerce.number().int().min(1).max(100),
+  recordingDays: wholeNumber('recording-days', 1, 365),
+  referralDays: wholeNumber('referral-days', 0, 365),
+  resolutionDays: wholeNumber('resolution-days', 1, 730),
+  retentionYears: wholeNumber('retention-years', 1, 100),
 });
