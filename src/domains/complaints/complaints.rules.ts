@@ -111,7 +111,7 @@ export function clocksOf(facts: CaseFacts, timescales: Timescales, today: IsoDat
   const referFrom = facts.recordingDecidedOn ?? facts.receivedOn;
   const referral = clock(
     'Refer to the IOPC',
-    `${timescales.referralDays} day(s) from the recording decision (reg 13; the period is data, unverified)`,
+    `${timescales.referralDays} day(s) from the recording decision, or from receipt until then (reg 13; the period is data, unverified)`,
     mustRefer(facts) ? addDays(referFrom, timescales.referralDays) : null,
     facts.referredOn,
     today,
