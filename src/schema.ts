@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountsPublished, AccountsTables } from './domains/accounts/accounts.tables.ts';
 import type { AppointmentsTables } from './domains/appointments/appointments.tables.ts';
 import type { AreasPublished, AreasTables } from './domains/areas/areas.tables.ts';
+import type { ComplaintsTables } from './domains/complaints/complaints.tables.ts';
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { DeliveryTables } from './domains/delivery/delivery.tables.ts';
 import type { EngagementTables } from './domains/engagement/engagement.tables.ts';
@@ -47,6 +48,7 @@ export type Schema = AreasTables &
   PacksPublished &
   PreceptTables &
   AppointmentsTables &
+  ComplaintsTables &
   FundingTables &
   TransparencyTables &
   EngagementTables &

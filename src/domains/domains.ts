@@ -3,6 +3,7 @@ import { apiDomain } from './api/index.ts';
 import { appointmentsDomain } from './appointments/index.ts';
 import { areasDomain } from './areas/index.ts';
 import { calendarDomain } from './calendar/index.ts';
+import { complaintsDomain } from './complaints/index.ts';
 import { decisionsDomain } from './decisions/index.ts';
 import { deliveryDomain } from './delivery/index.ts';
 import { engagementDomain } from './engagement/index.ts';
@@ -43,6 +44,7 @@ export const DOMAINS = DomainList.start()
   .add(packsDomain)
   .add(preceptDomain)
   .add(appointmentsDomain)
+  .add(complaintsDomain)
   .add(transparencyDomain)
   .add(engagementDomain)
   .add(calendarDomain)

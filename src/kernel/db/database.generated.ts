@@ -146,6 +146,37 @@ export interface Body {
   slug: string;
 }
 
+export interface Complaint {
+  complainantContact: string | null;
+  complainantName: string | null;
+  createdAt: Generated<Timestamp>;
+  id: Generated<number>;
+  incidentOn: string | null;
+  kind: string;
+  notRecordedGrounds: string | null;
+  notRecordedNote: string | null;
+  outcome: string | null;
+  outcomeNote: string | null;
+  outcomeOn: string | null;
+  panelId: number;
+  purgedOn: string | null;
+  receivedOn: string;
+  recording: Generated<string>;
+  recordingDecidedOn: string | null;
+  referredOn: string | null;
+  serious: boolean;
+  subject: string;
+  summary: string | null;
+}
+
+export interface ComplaintTimescale {
+  panelId: number;
+  recordingDays: number;
+  referralDays: number;
+  resolutionDays: number;
+  retentionYears: number;
+}
+
 export interface CoveragePoint {
   code: string;
   groupTitle: string;
@@ -1291,6 +1322,8 @@ export interface DB {
   areasPublishedLocalAuthority: AreasPublishedLocalAuthority;
   auditEvent: AuditEvent;
   body: Body;
+  complaint: Complaint;
+  complaintTimescale: ComplaintTimescale;
   coveragePoint: CoveragePoint;
   coverageSource: CoverageSource;
   decision: Decision;
