@@ -1,6 +1,7 @@
 import { defineDomain } from '../module.ts';
 import { COMPLAINTS_COMMANDS } from './complaints.cli.ts';
 import { COMPLAINTS_OPENAPI } from './complaints.openapi.ts';
+import { complaintsPaths } from './complaints.paths.ts';
 import { COMPLAINTS_POLICY } from './complaints.policy.ts';
 import { complaintsRoutes } from './complaints.routes.ts';
 import { createComplaintsService } from './complaints.service.ts';
@@ -17,6 +18,15 @@ export type { ComplaintsTables } from './complaints.tables.ts';
  */
 export const complaintsDomain = defineDomain({
   name: 'complaints',
+  signposts: [
+    {
+      href: complaintsPaths.index(),
+      title: 'Complaints about the Commissioner',
+      description:
+        'How many complaints the Panel received about the Commissioner each year, and how they ended.',
+      position: 47,
+    },
+  ],
   policy: COMPLAINTS_POLICY,
   build: ({ db, policy, now }) => ({ complaints: createComplaintsService({ db, policy, now }) }),
   routes: ({ complaints }) => [complaintsRoutes({ complaints })],
