@@ -8,6 +8,8 @@ import { POLICE_UK_OPENAPI } from './performance.openapi.ts';
 import { PERFORMANCE_POLICY } from './performance.policy.ts';
 import { performanceRoutes } from './performance.routes.ts';
 import { createPerformanceServices } from './performance.services.ts';
+import { POLICE_UK_FIGURES_OPENAPI } from './police-uk-figures.openapi.ts';
+import { policeUkFiguresRoutes } from './police-uk-figures.routes.ts';
 
 export { createPerformanceServices } from './performance.services.ts';
 export type { PerformancePublished, PerformanceTables } from './performance.tables.ts';
@@ -37,8 +39,8 @@ export const performanceDomain = defineDomain({
       }),
     };
   },
-  routes: ({ performance }) => [performanceRoutes({ performance })],
-  openApi: [POLICE_UK_OPENAPI],
+  routes: ({ performance }) => [performanceRoutes({ performance }), policeUkFiguresRoutes({ performance })],
+  openApi: [POLICE_UK_OPENAPI, POLICE_UK_FIGURES_OPENAPI],
   commands: PERFORMANCE_COMMANDS,
   seedDemo: async ({ performance }, { actor, background }) => {
     if (background) return { loading: loadDemoPoliceUkInBackground(performance, actor, background) };

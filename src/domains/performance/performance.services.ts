@@ -4,6 +4,7 @@ import type { AreasService } from '../areas/index.ts';
 import { createLsoaLookupService } from './lsoa-lookup.service.ts';
 import type { PerformanceRelations } from './performance.tables.ts';
 import { createPoliceUkDataService } from './police-uk-data.service.ts';
+import { createPoliceUkFiguresService } from './police-uk-figures.service.ts';
 import { createPoliceUkImportService } from './police-uk-import.service.ts';
 
 /** The performance domain's services, built once by the composition root. */
@@ -20,6 +21,7 @@ export function createPerformanceServices(deps: {
   return {
     imports: createPoliceUkImportService({ database, areas, policy, afterLoad }),
     policeUk: createPoliceUkDataService({ db: database.db, areas, policy }),
+    figures: createPoliceUkFiguresService({ db: database.db, areas }),
     lookups: createLsoaLookupService({ db: database.db, policy, areas, afterLoad: afterLookupLoad }),
   };
 }
