@@ -1,6 +1,8 @@
 import type { AreasService } from '../areas/index.ts';
 import type { JudgementsService } from '../judgements/index.ts';
 import { defineDomain } from '../module.ts';
+import { POLICE_UK_FIGURES_OPENAPI } from './figures/figures.openapi.ts';
+import { policeUkFiguresRoutes } from './figures/figures.routes.ts';
 import { PERFORMANCE_COMMANDS } from './performance.cli.ts';
 import { describeDemoPoliceUk, loadDemoPoliceUkInBackground, seedDemoPoliceUk } from './performance.demo.ts';
 import { registerImportMetrics } from './performance.metrics.ts';
@@ -8,8 +10,6 @@ import { POLICE_UK_OPENAPI } from './performance.openapi.ts';
 import { PERFORMANCE_POLICY } from './performance.policy.ts';
 import { performanceRoutes } from './performance.routes.ts';
 import { createPerformanceServices } from './performance.services.ts';
-import { POLICE_UK_FIGURES_OPENAPI } from './police-uk-figures.openapi.ts';
-import { policeUkFiguresRoutes } from './police-uk-figures.routes.ts';
 
 export { createPerformanceServices } from './performance.services.ts';
 export type { PerformancePublished, PerformanceTables } from './performance.tables.ts';

@@ -1,10 +1,10 @@
 import type { Policy } from '../../kernel/auth/policy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
 import type { AreasService } from '../areas/index.ts';
+import { createPoliceUkFiguresService } from './figures/figures.service.ts';
 import { createLsoaLookupService } from './lsoa-lookup.service.ts';
 import type { PerformanceRelations } from './performance.tables.ts';
 import { createPoliceUkDataService } from './police-uk-data.service.ts';
-import { createPoliceUkFiguresService } from './police-uk-figures.service.ts';
 import { createPoliceUkImportService } from './police-uk-import.service.ts';
 
 /** The performance domain's services, built once by the composition root. */

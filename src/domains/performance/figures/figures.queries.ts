@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { PerformanceDb as Db } from './performance.tables.ts';
-import type { MonthRange } from './police-uk-data.queries.ts';
+import type { PerformanceDb as Db } from '../performance.tables.ts';
+import type { MonthRange } from '../police-uk-data.queries.ts';
 
 /** Stop and search records of one month sharing every field a page breaks them down by. */
 export interface StopSearchGroup {

@@ -1,8 +1,8 @@
-import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
-import { performancePaths } from './performance.paths.ts';
-import { ForceParamsSchema } from './performance.schemas.ts';
-import { CrimeOutcomesJson, PeriodQuerySchema, StopAndSearchJson } from './police-uk-figures.schemas.ts';
-import { PROVISIONAL_MONTHS } from './police-uk-figures.service.ts';
+import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../../kernel/http/openapi.ts';
+import { performancePaths } from '../performance.paths.ts';
+import { ForceParamsSchema } from '../performance.schemas.ts';
+import { CrimeOutcomesJson, PeriodQuerySchema, StopAndSearchJson } from './figures.schemas.ts';
+import { PROVISIONAL_MONTHS } from './figures.service.ts';
 
 const ERRORS = {
   '400': 'The force is not a police.uk identifier, a month is malformed, or the period ends before it starts',

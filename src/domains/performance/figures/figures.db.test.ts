@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../composition.ts';
-import { systemActor } from '../../kernel/auth/actor.ts';
-import { expectPage } from '../../kernel/testing/expect-page.ts';
-import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
-import { createTestDatabase, type TestDatabase, testEngines } from '../../kernel/testing/test-database.ts';
-import { apiPaths } from '../api/api.paths.ts';
-import { performancePaths } from './performance.paths.ts';
-import { STREET_HEADER, seedTestForceAreas, streetLine, writeTestFiles } from './performance.testing.ts';
-import { NO_RATE_BY } from './police-uk-figures.view-models.ts';
+import { buildServices, type Services } from '../../../composition.ts';
+import { systemActor } from '../../../kernel/auth/actor.ts';
+import { expectPage } from '../../../kernel/testing/expect-page.ts';
+import { buildTestApp, TEST_URLS } from '../../../kernel/testing/test-app.ts';
+import { createTestDatabase, type TestDatabase, testEngines } from '../../../kernel/testing/test-database.ts';
+import { apiPaths } from '../../api/api.paths.ts';
+import { performancePaths } from '../performance.paths.ts';
+import { STREET_HEADER, seedTestForceAreas, streetLine, writeTestFiles } from '../performance.testing.ts';
+import { NO_RATE_BY } from './figures.view-models.ts';
 
 const SEARCH_HEADER =
   'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing';
@@ -242,6 +242,23 @@ describe.each(testEngines())('stop and search and crime outcomes on %s', (engine
         performancePaths.stopAndSearch({ force: 'thames-valley' }, { from: '2025-13' }),
       );
       expectPage(malformed, 400, 'Give first month (from) as YYYY-MM');
+    });
+    it('counts again once a month is reloaded, though the period was asked for before', async () => {
+      const march = { from: '2025-03', to: '2025-03' };
+      expect((await services.performance.figures.stopAndSearch('thames-valley', march)).total).toBe(1);
+      const line = searchLine('2025-03', 'Person search', NO_PERSON, 'Stolen goods', 'Arrest');
+      const files = await writeTestFiles({
+        '2025-03-thames-valley-stop-and-search.csv': `${[SEARCH_HEADER, line, line].join('\n')}\n`,
+      });
+      try {
+        const report = await services.performance.imports.importPoliceUk(systemActor('test'), [files.dir], {
+          origin: 'command-line',
+        });
+        expect(report.status).toBe('succeeded');
+      } finally {
+        await files.remove();
+      }
+      expect((await services.performance.figures.stopAndSearch('thames-valley', march)).total).toBe(2);
     });
   });
 

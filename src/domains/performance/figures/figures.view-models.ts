@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import { type CsvColumn, toCsv } from '../../kernel/formats/csv.ts';
-import { plural } from '../../kernel/formats/words.ts';
-import { renderMonthlyTotalsChart } from './performance.charts.ts';
-import { performancePaths } from './performance.paths.ts';
-import { formatCount, monthLong, monthShort } from './performance.view-models.ts';
-import type { CrimeOutcomesJson, StopAndSearchJson } from './police-uk-figures.schemas.ts';
+import { type CsvColumn, toCsv } from '../../../kernel/formats/csv.ts';
+import { plural } from '../../../kernel/formats/words.ts';
+import { renderMonthlyTotalsChart } from '../performance.charts.ts';
+import { performancePaths } from '../performance.paths.ts';
+import { formatCount, monthLong, monthShort } from '../performance.view-models.ts';
+import type { CrimeOutcomesJson, StopAndSearchJson } from './figures.schemas.ts';
 import {
   type CrimeOutcomeFigures,
   type KeyShare,
   type Period,
   PROVISIONAL_MONTHS,
   type StopAndSearchFigures,
-} from './police-uk-figures.service.ts';
+} from './figures.service.ts';
 
 const SOURCE = 'police.uk stop and search and street-level crime files (Open Government Licence v3.0)';
 

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
-import { PUBLIC } from '../../kernel/http/auth.ts';
-import { sendDownload } from '../../kernel/http/download.ts';
-import { parseInput } from '../../kernel/http/form-validation.ts';
-import { type PageModel, view } from '../../kernel/http/views.ts';
-import { performancePaths } from './performance.paths.ts';
-import { ForceParamsSchema } from './performance.schemas.ts';
-import type { PerformanceServices } from './performance.services.ts';
-import type { CrimeOutcomesJson, StopAndSearchJson } from './police-uk-figures.schemas.ts';
-import { PeriodQuerySchema } from './police-uk-figures.schemas.ts';
+import { PUBLIC } from '../../../kernel/http/auth.ts';
+import { sendDownload } from '../../../kernel/http/download.ts';
+import { parseInput } from '../../../kernel/http/form-validation.ts';
+import { type PageModel, view } from '../../../kernel/http/views.ts';
+import { performancePaths } from '../performance.paths.ts';
+import { ForceParamsSchema } from '../performance.schemas.ts';
+import type { PerformanceServices } from '../performance.services.ts';
+import type { CrimeOutcomesJson, StopAndSearchJson } from './figures.schemas.ts';
+import { PeriodQuerySchema } from './figures.schemas.ts';
 import {
   crimeOutcomesCsv,
   stopAndSearchCsv,
@@ -16,14 +16,14 @@ import {
   toCrimeOutcomesView,
   toStopAndSearchJson,
   toStopAndSearchView,
-} from './police-uk-figures.view-models.ts';
+} from './figures.view-models.ts';
 
 const views = {
   stopAndSearch: view<PageModel & ReturnType<typeof toStopAndSearchView>>(
-    'performance/views/police-uk-stop-and-search.njk',
+    'performance/figures/views/stop-and-search.njk',
   ),
   outcomes: view<PageModel & ReturnType<typeof toCrimeOutcomesView>>(
-    'performance/views/police-uk-outcomes.njk',
+    'performance/figures/views/outcomes.njk',
   ),
 };
 
