@@ -61,6 +61,9 @@ describe.skipIf(!chromiumPath)('police.uk data in a real browser', () => {
     ['a force, latest year', '/performance/police-uk/thames-valley'],
     ['a force, an earlier year', '/performance/police-uk/thames-valley?year=2021'],
     ['another force, asked for a year it has no data for', '/performance/police-uk/hampshire?year=1999'],
+    ['stop and search', '/performance/police-uk/thames-valley/stop-and-search'],
+    ['stop and search, none loaded', '/performance/police-uk/hampshire/stop-and-search'],
+    ['outcomes of crimes', '/performance/police-uk/thames-valley/outcomes'],
   ] as const) {
     it(`${name}: axe finds no violations and nothing breaks the security policy`, async () => {
       await expectPageAccessible(session, url);

@@ -1,6 +1,8 @@
 import type { AreasService } from '../areas/index.ts';
 import type { JudgementsService } from '../judgements/index.ts';
 import { defineDomain } from '../module.ts';
+import { POLICE_UK_FIGURES_OPENAPI } from './figures/figures.openapi.ts';
+import { policeUkFiguresRoutes } from './figures/figures.routes.ts';
 import { PERFORMANCE_COMMANDS } from './performance.cli.ts';
 import { describeDemoPoliceUk, loadDemoPoliceUkInBackground, seedDemoPoliceUk } from './performance.demo.ts';
 import { registerImportMetrics } from './performance.metrics.ts';
@@ -46,8 +48,8 @@ export const performanceDomain = defineDomain({
       }),
     };
   },
-  routes: ({ performance }) => [performanceRoutes({ performance })],
-  openApi: [POLICE_UK_OPENAPI],
+  routes: ({ performance }) => [performanceRoutes({ performance }), policeUkFiguresRoutes({ performance })],
+  openApi: [POLICE_UK_OPENAPI, POLICE_UK_FIGURES_OPENAPI],
   commands: PERFORMANCE_COMMANDS,
   seedDemo: async ({ performance }, { actor, background }) => {
     if (background) return { loading: loadDemoPoliceUkInBackground(performance, actor, background) };

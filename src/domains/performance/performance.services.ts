@@ -1,6 +1,7 @@
 import type { Policy } from '../../kernel/auth/policy.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
 import type { AreasService } from '../areas/index.ts';
+import { createPoliceUkFiguresService } from './figures/figures.service.ts';
 import { createLsoaLookupService } from './lsoa-lookup.service.ts';
 import type { PerformanceRelations } from './performance.tables.ts';
 import { createPoliceUkDataService } from './police-uk-data.service.ts';
@@ -20,6 +21,7 @@ export function createPerformanceServices(deps: {
   return {
     imports: createPoliceUkImportService({ database, areas, policy, afterLoad }),
     policeUk: createPoliceUkDataService({ db: database.db, areas, policy }),
+    figures: createPoliceUkFiguresService({ db: database.db, areas }),
     lookups: createLsoaLookupService({ db: database.db, policy, areas, afterLoad: afterLookupLoad }),
   };
 }

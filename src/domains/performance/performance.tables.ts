@@ -1,6 +1,7 @@
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
+import type { JudgementsPublished } from '../judgements/index.ts';
 import type { PoliceUkKind } from './police-uk/index.ts';
 
 export type ImportOrigin = 'command-line' | 'upload' | 'demo-seed';
@@ -49,6 +50,9 @@ export interface PerformancePublished {
   performancePublishedAsbCount: View<'performancePublishedAsbCount', 'localAuthorityCode'>;
 }
 
-/** The relations performance's queries may read: its own tables and the audit trail. */
-export type PerformanceRelations = PerformanceTables & AuditTables;
+/**
+ * The relations performance's queries may read: its own tables, the audit trail, and the populations judgements
+ * publishes (for rates per 1,000 residents).
+ */
+export type PerformanceRelations = PerformanceTables & AuditTables & JudgementsPublished;
 export type PerformanceDb = DomainDb<PerformanceRelations>;
