@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { buildDeps, type Deps, describeSeed, seedDemoData } from './composition.ts';
 import type { Config } from './config.ts';
 import { deliverOutbox, logSender } from './domains/accounts/index.ts';
+import { ensureAssets, PUBLIC_DIR } from './kernel/assets/build-assets.ts';
 import { migrate } from './kernel/db/migrator.ts';
 
 export interface ServeOptions {
@@ -9,8 +10,12 @@ export interface ServeOptions {
   log: (line: string) => void;
 }
 
-/** Starts Peelian: open the database, migrate, optionally seed the demo, listen; stop cleanly on a signal. */
+/**
+ * Starts Peelian: build the static assets if their sources changed, open the database, migrate, listen, then
+ * optionally load the demo; stop cleanly on a signal.
+ */
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
+  if ((await ensureAssets()).built) options.log(`Built the stylesheets and scripts into ${PUBLIC_DIR}.`);
   const deps = await buildDeps(config);
   try {
     const applied = await migrate(deps.database.sql);
@@ -18,11 +23,6 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
       options.log(`Applied ${applied.length} migration(s) to ${deps.database.description}.`);
     // Before the demo loads, so that commands need not wait for it.
     await offerDatabaseToCommands(deps.database, options.log);
-    if (options.seedDemo)
-      for (const line of describeSeed(
-        await seedDemoData(deps.database, deps.services, { policeUkInBackground: options.log }),
-      ))
-        options.log(line);
   } catch (error) {
     await deps.database.close();
     throw error;
@@ -60,6 +60,21 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   options.log(`Peelian is running at ${url} (${deps.database.description}). Press Ctrl+C to stop.`);
+  if (options.seedDemo) await seedDemoAfterListening(deps, options.log);
+}
+
+/**
+ * Loads the demo once the server answers. A loaded database needs nothing, yet checking every domain's demo
+ * takes seconds that a start need not wait for; on a fresh database the pages fill in as each domain loads.
+ * A failure is reported and the server keeps serving what the database holds.
+ */
+async function seedDemoAfterListening(deps: Deps, log: (line: string) => void): Promise<void> {
+  try {
+    const reports = await seedDemoData(deps.database, deps.services, { policeUkInBackground: log });
+    for (const line of describeSeed(reports)) log(line);
+  } catch (error) {
+    log(`Loading the demo data stopped: ${(error as Error).message}`);
+  }
 }
 
 /**

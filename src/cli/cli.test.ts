@@ -66,7 +66,7 @@ describe('peelian CLI', () => {
   });
 
   it(
-    'serves: prints its URL, answers /health, and stops cleanly on SIGTERM releasing the data directory',
+    'serves: prints its URL, answers /health, loads the demo, and stops cleanly on SIGTERM releasing the data directory',
     async () => {
       const dataDir = freshDataDir();
       const child = spawn(process.execPath, [BIN, 'serve', '--seed-demo'], {
@@ -85,6 +85,8 @@ describe('peelian CLI', () => {
           status: 'ok',
           database: { engine: 'pglite', migrations: readMigrations().length },
         });
+        // The demo loads after the server answers; the home page shows it once loaded.
+        await waitFor(() => (output().stdout.includes('Demo data loaded:') ? true : undefined), closed);
         const home = await (await fetch(`${url}/`)).text();
         expect(home).toContain('Windsor and Maidenhead');
       } finally {

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { type IsoDate, isWeekend, partsOf, requireInteger } from './dates.ts';
 
 /** A bank holiday in England and Wales, as gov.uk lists it: always a weekday. */
@@ -15,7 +16,9 @@ export interface BankHoliday {
 // The rules are checked year by year against the published lists in bank-holidays.test.ts; before 2013
 // they miss some one-off changes (2012's moved spring bank holiday, the 2011 royal wedding), which
 // predates police and crime commissioners, so nothing here relies on those years.
-const englandAndWales = new Holidays('GB', 'ENG');
+// Loaded on first use: the library holds every country's rules and takes about half a second to load, which
+// a server's start need not wait for.
+let englandAndWales: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlyMap<IsoDate, BankHoliday>>();
 
 /**
@@ -44,6 +47,7 @@ function holidaysOf(year: number): ReadonlyMap<IsoDate, BankHoliday> {
   if (cached) return cached;
   const prefix = `${String(year).padStart(4, '0')}-`;
   const found = new Map<IsoDate, BankHoliday>();
+  englandAndWales ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('GB', 'ENG');
   for (const holiday of englandAndWales.getHolidays(year)) {
     if (holiday.type !== 'public' && holiday.type !== 'bank') continue;
     // `date` is the local date and time ('2022-06-03 00:00:00'); `start` is an instant the library works

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { isFingerprinted, PUBLIC_DIR } from '../assets/build-assets.ts';
+import { INPUTS_FILE, isFingerprinted, MANIFEST_FILE, PUBLIC_DIR } from '../assets/build-assets.ts';
 
 const ONE_YEAR = 365 * 24 * 60 * 60;
 const ONE_DAY = 24 * 60 * 60;
@@ -23,7 +23,7 @@ async function registerPublicDir(app: FastifyInstance, root: string): Promise<vo
     cacheControl: false,
     etag: true,
     lastModified: true,
-    allowedPath: (pathName) => path.basename(pathName) !== 'manifest.json',
+    allowedPath: (pathName) => ![MANIFEST_FILE, INPUTS_FILE].includes(path.basename(pathName)),
     setHeaders(res, filePath) {
       res.setHeader(
         'Cache-Control',

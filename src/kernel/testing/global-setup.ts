@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildAssets } from '../assets/build-assets.ts';
+import { ensureAssets } from '../assets/build-assets.ts';
 import { migrate } from '../db/migrator.ts';
 import { openPGlite } from '../db/pglite.ts';
 import {
@@ -20,12 +20,12 @@ declare module 'vitest' {
 }
 
 /**
- * Runs once before all test files: builds the static assets, and prepares the databases each test file
+ * Runs once before all test files: builds the static assets if their sources changed, and prepares the databases each test file
  * copies — PGlite snapshots (a new PGlite data directory takes seconds; loading a snapshot far less) and,
  * when DATABASE_URL is set, PostgreSQL template databases.
  */
 export default async function setup(project: TestProject) {
-  buildAssets();
+  await ensureAssets();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peelian-test-'));
   const snapshots = {
     empty: path.join(dir, 'empty.tar'),
