@@ -5,12 +5,9 @@ import { expectMatchesOpenApi } from '../../kernel/testing/openapi.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { TestClient } from '../../kernel/testing/test-client.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
-import { createTestBody, createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { createTestUser, TEST_PASSWORD } from '../accounts/accounts.testing.ts';
+import { CHARITY, OFFICE, OTHER, seedGrantsFixture } from './grants.testing.ts';
 import { grantsPaths as paths } from './index.ts';
-
-const OFFICE = 'grants-office';
-const CHARITY = 'grants-charity';
-const OTHER = 'grants-other-charity';
 
 describe.each(testEngines())('grants: applying, assessing and awarding, on %s', (engine) => {
   const database = useTestDatabase(engine);
@@ -29,49 +26,8 @@ describe.each(testEngines())('grants: applying, assessing and awarding, on %s', 
   let id: number;
 
   beforeAll(async () => {
-    const db = database.current.db;
     services = buildServices(database.current, TEST_URLS);
-    const office = await createTestBody(db, OFFICE);
-    await createTestBody(db, CHARITY, 'partner-organisation');
-    await createTestBody(db, OTHER, 'partner-organisation');
-    const fund = await db
-      .insertInto('fund')
-      .values({
-        bodyId: office,
-        slug: 'grants-test-fund',
-        name: 'Test Crime Prevention Fund',
-        kind: 'crime-prevention',
-        summary: 'For the tests.',
-        eligibility: 'Charities.',
-        applicantTypes: ['charity'],
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('fundBudget')
-      .values({ fundId: fund.id, financialYear: '2020-21', amountPence: 500_000 })
-      .execute();
-    await db
-      .insertInto('fundRound')
-      .values([
-        {
-          fundId: fund.id,
-          name: 'Open round',
-          opensOn: '2020-04-01',
-          closesOn: '2099-12-31',
-          position: 1,
-          maxAwardPence: 300_000,
-        },
-        { fundId: fund.id, name: 'Closed round', opensOn: '2020-04-01', closesOn: '2020-05-01', position: 2 },
-      ])
-      .execute();
-    await db
-      .insertInto('fundAssessmentCriterion')
-      .values([
-        { fundId: fund.id, name: 'Serves the plan', weight: 60, position: 1 },
-        { fundId: fund.id, name: 'Value for money', weight: 40, position: 2 },
-      ])
-      .execute();
+    await seedGrantsFixture(database.current.db);
     app = await buildTestApp(database.current);
     applicant = await signedIn('grant-applicant', CHARITY);
     other = await signedIn('grant-applicant', OTHER);
