@@ -6,7 +6,8 @@ import type { ComplaintsTables } from './domains/complaints/complaints.tables.ts
 import type { DecisionsTables } from './domains/decisions/decisions.tables.ts';
 import type { DeliveryTables } from './domains/delivery/delivery.tables.ts';
 import type { EngagementTables } from './domains/engagement/engagement.tables.ts';
-import type { FundingTables } from './domains/funding/funding.tables.ts';
+import type { FundingPublished, FundingTables } from './domains/funding/funding.tables.ts';
+import type { GrantsTables } from './domains/grants/grants.tables.ts';
 import type { InspectionsTables } from './domains/inspections/inspections.tables.ts';
 import type { JudgementsPublished, JudgementsTables } from './domains/judgements/judgements.tables.ts';
 import type { PacksPublished, PacksTables } from './domains/packs/packs.tables.ts';
@@ -50,6 +51,8 @@ export type Schema = AreasTables &
   AppointmentsTables &
   ComplaintsTables &
   FundingTables &
+  FundingPublished &
+  GrantsTables &
   TransparencyTables &
   EngagementTables &
   SearchPublished;

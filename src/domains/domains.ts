@@ -8,6 +8,7 @@ import { decisionsDomain } from './decisions/index.ts';
 import { deliveryDomain } from './delivery/index.ts';
 import { engagementDomain } from './engagement/index.ts';
 import { fundingDomain } from './funding/index.ts';
+import { grantsDomain } from './grants/index.ts';
 import { healthDomain } from './health/index.ts';
 import { inspectionsDomain } from './inspections/index.ts';
 import { judgementsDomain } from './judgements/index.ts';
@@ -45,6 +46,7 @@ export const DOMAINS = DomainList.start()
   .add(preceptDomain)
   .add(appointmentsDomain)
   .add(complaintsDomain)
+  .add(grantsDomain)
   .add(transparencyDomain)
   .add(engagementDomain)
   .add(calendarDomain)

@@ -1,6 +1,6 @@
 import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
-import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
+import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AccountsPublished } from '../accounts/index.ts';
 import type { AreasPublished } from '../areas/index.ts';
 import type { JudgementsPublished } from '../judgements/index.ts';
@@ -41,6 +41,21 @@ export interface FundingTables
       | 'fundAllocationLine'
     >,
     { fund: { kind: FundKind }; fundFormulaCriterion: { source: CriterionSource } }
+  > {}
+
+/**
+ * The views funding publishes (migration 0040, decision record 0004): funds, budgets, rounds and assessment
+ * criteria, for grants to check applications against.
+ */
+export interface FundingPublished
+  extends Narrowed<
+    {
+      fundingPublishedFund: View<'fundingPublishedFund', 'applicantTypes' | 'illustrativeNote'>;
+      fundingPublishedBudget: View<'fundingPublishedBudget'>;
+      fundingPublishedRound: View<'fundingPublishedRound', 'maxAwardPence'>;
+      fundingPublishedCriterion: View<'fundingPublishedCriterion', 'description'>;
+    },
+    { fundingPublishedFund: { kind: FundKind } }
   > {}
 
 /** What funding's queries may read: its own tables, the audit trail, and the views of the domains above it. */

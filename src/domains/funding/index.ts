@@ -8,7 +8,7 @@ import { createFundingService } from './funding.service.ts';
 
 export { fundingPaths } from './funding.paths.ts';
 export type { FundingService } from './funding.service.ts';
-export type { FundingTables } from './funding.tables.ts';
+export type { FundingPublished, FundingTables } from './funding.tables.ts';
 
 /**
  * Funding (issue 16 items 1 and 2): a policing body's funds as data — budget by year, eligibility, the plan

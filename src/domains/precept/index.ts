@@ -14,7 +14,7 @@ export {
   type PanelVoteCheck,
   withVotes,
 } from './panel-vote.ts';
-export { formatPence } from './precept.money.ts';
+export { formatPence, penceField } from './precept.money.ts';
 export { preceptPaths } from './precept.paths.ts';
 export { describeVetoArithmetic, isVetoCarried, vetoVotesNeeded } from './precept.rules.ts';
 export type { PreceptService } from './precept.service.ts';

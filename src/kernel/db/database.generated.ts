@@ -304,6 +304,7 @@ export interface ForceArea {
 }
 
 export interface Fund {
+  applicantTypes: string[] | null;
   bodyId: number;
   createdAt: Generated<Timestamp>;
   eligibility: string;
@@ -378,6 +379,40 @@ export interface FundFormulaValue {
   value: string;
 }
 
+export interface FundingPublishedBudget {
+  amountPence: number | null;
+  financialYear: string | null;
+  fundId: number | null;
+}
+
+export interface FundingPublishedCriterion {
+  description: string | null;
+  fundId: number | null;
+  name: string | null;
+  position: number | null;
+  weight: number | null;
+}
+
+export interface FundingPublishedFund {
+  applicantTypes: string[] | null;
+  bodyId: number | null;
+  eligibility: string | null;
+  id: number | null;
+  illustrativeNote: string | null;
+  kind: string | null;
+  name: string | null;
+  slug: string | null;
+}
+
+export interface FundingPublishedRound {
+  closesOn: string | null;
+  fundId: number | null;
+  maxAwardPence: number | null;
+  name: string | null;
+  opensOn: string | null;
+  position: number | null;
+}
+
 export interface FundPriority {
   fundId: number;
   position: number;
@@ -387,9 +422,86 @@ export interface FundPriority {
 export interface FundRound {
   closesOn: string;
   fundId: number;
+  maxAwardPence: number | null;
   name: string;
   opensOn: string;
   position: number;
+}
+
+export interface GrantApplication {
+  amountPence: number | null;
+  contactName: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  decisionReason: string | null;
+  fundId: number;
+  id: Generated<number>;
+  organisationId: number;
+  project: string | null;
+  purpose: string | null;
+  roundName: string;
+  startedBy: string;
+  state: Generated<string>;
+  submittedOn: string | null;
+}
+
+export interface GrantAssessment {
+  applicationId: number;
+  assessedOn: string;
+  assessorName: string;
+  assessorUserId: number;
+  moderatedOn: string | null;
+  moderatedTotal: number | null;
+  moderation: string | null;
+  moderationNote: string | null;
+  moderatorName: string | null;
+  moderatorUserId: number | null;
+  weightedTotal: number;
+}
+
+export interface GrantAward {
+  amountPence: number;
+  applicationId: number;
+  awardedBy: string;
+  awardedOn: string;
+  conditions: string;
+  financialYear: string;
+  fundId: number;
+  id: Generated<number>;
+  illustrative: Generated<boolean>;
+}
+
+export interface GrantDeclaration {
+  applicationId: number;
+  conflicted: boolean;
+  declaredOn: string;
+  note: string | null;
+  officerName: string;
+  userId: number;
+}
+
+export interface GrantInstalment {
+  amountPence: number;
+  awardId: number;
+  dueOn: string;
+  number: number;
+}
+
+export interface GrantOrganisation {
+  bodyId: number;
+  charityNumber: string | null;
+  companyNumber: string | null;
+  localAuthorityCode: string | null;
+  type: string;
+}
+
+export interface GrantScore {
+  applicationId: number;
+  criterion: string;
+  moderatedScore: number | null;
+  position: number;
+  score: number;
+  weight: number;
 }
 
 export interface Indicator {
@@ -1345,8 +1457,19 @@ export interface DB {
   fundFormula: FundFormula;
   fundFormulaCriterion: FundFormulaCriterion;
   fundFormulaValue: FundFormulaValue;
+  fundingPublishedBudget: FundingPublishedBudget;
+  fundingPublishedCriterion: FundingPublishedCriterion;
+  fundingPublishedFund: FundingPublishedFund;
+  fundingPublishedRound: FundingPublishedRound;
   fundPriority: FundPriority;
   fundRound: FundRound;
+  grantApplication: GrantApplication;
+  grantAssessment: GrantAssessment;
+  grantAward: GrantAward;
+  grantDeclaration: GrantDeclaration;
+  grantInstalment: GrantInstalment;
+  grantOrganisation: GrantOrganisation;
+  grantScore: GrantScore;
   indicator: Indicator;
   indicatorMeasure: IndicatorMeasure;
   indicatorSeriesValue: IndicatorSeriesValue;
