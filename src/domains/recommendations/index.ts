@@ -7,6 +7,11 @@ import { RECOMMENDATIONS_SEARCH } from './recommendations.search.ts';
 import { createRecommendationsLedger } from './recommendations.service.ts';
 
 export type { RecommendationState } from './recommendations.file.ts';
+export {
+  type MeasureLink,
+  measureAddress,
+  parseMeasureAddress,
+} from './recommendations.measures.ts';
 export { NO_DETAILS, type OriginDetails } from './recommendations.origins.ts';
 export { recommendationPaths } from './recommendations.paths.ts';
 export type { LedgerFilter, RecommendationRow, RecommendationValues } from './recommendations.queries.ts';
