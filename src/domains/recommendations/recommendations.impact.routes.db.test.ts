@@ -8,7 +8,7 @@ import { testEngines } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { issueDemoPlanToOffice } from '../judgements/judgements.testing.ts';
 import { seedTestForceAreas } from '../performance/performance.testing.ts';
-import { parseRecordsFile } from '../scrutiny/records/records.files.ts';
+import { parseRecordsFileWithLines } from '../scrutiny/records/records.files.ts';
 import { recommendationPaths as paths } from './index.ts';
 import { IMPACT_CSV } from './recommendations.impact.view-models.ts';
 
@@ -18,11 +18,14 @@ const PRIVATE = 'Heard-in-private-7c1e: the informant handling';
 
 /** A records file of the test panel's recommendations from outside reports (no meetings needed). */
 const records = (entries: string) =>
-  parseRecordsFile(`
+  parseRecordsFileWithLines(
+    `
 format: peelian-scrutiny-records/1
 body: impact-panel
 recommendations:
-${entries}`);
+${entries}`,
+    'impact.yaml',
+  );
 
 const entry = (reference: string, madeOn: string, more = '') =>
   `  - { reference: ${reference}, origin: other, sourceTitle: Review, madeOn: ${madeOn}, text: "Recommendation ${reference}.", addressee: Commissioner${more} }\n`;
@@ -30,7 +33,7 @@ const entry = (reference: string, madeOn: string, more = '') =>
 describe.each(testEngines())('the Panel’s impact per year, on %s', (engine) => {
   const fixture = useTestApp(engine);
   const load = (entries: string) =>
-    fixture.services.scrutiny.records.importRecordsFile(system, records(entries));
+    fixture.services.scrutiny.records.importRecordsFile(system, records(entries).data);
   const get = (url: string) => fixture.app.inject({ method: 'GET', url });
 
   beforeAll(async () => {
@@ -41,10 +44,10 @@ describe.each(testEngines())('the Panel’s impact per year, on %s', (engine) =>
   });
 
   it('refuses a measure no version of the plan has, naming where it is, and saves nothing', async () => {
-    const refused = await load(
+    const entries =
       entry('R1', '2025-02-01', `, measures: [${PLAN}/PC1.M1]`) +
-        entry('R2', '2025-03-01', `, measures: [${PLAN}/PC9.M9, no-such-plan/PC1.M1]`),
-    ).catch((error: unknown) => error);
+      entry('R2', '2025-03-01', `, measures: [${PLAN}/PC9.M9, no-such-plan/PC1.M1]`);
+    const refused = await load(entries).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).fieldErrors).toEqual([
       { field: 'recommendations.1.measures.0', message: `PC9.M9 is not a measure of any version of ${PLAN}` },
@@ -53,6 +56,10 @@ describe.each(testEngines())('the Panel’s impact per year, on %s', (engine) =>
         message: 'names no-such-plan, which is not a plan in Peelian',
       },
     ]);
+    // The command places the problem in the file by its line, as it does a missing meeting.
+    expect(records(entries).locate('recommendations.1.measures.0')).toBe(
+      'impact.yaml line 6, recommendations.1.measures.0',
+    );
     const api = await get(`${paths.apiImpact()}?body=impact-panel&year=2025`);
     expect(api.json().recommendations).toEqual([]);
   });
