@@ -65,6 +65,10 @@ describe.skipIf(!chromiumPath)(
         () => '/scrutiny/recommendations?status=in-progress&origin=sub-committee&overdue=no',
       ],
       ['a recommendation', () => `/scrutiny/recommendations/${ids.taxi}`],
+      [
+        'the Panel’s impact in 2016',
+        () => '/scrutiny/recommendations/impact?body=thames-valley-panel&year=2016',
+      ],
       ['sub-committees and groups', () => '/scrutiny/committees'],
       ['a sub-committee', () => `/scrutiny/committees/${ids.cse}`],
       ['work programme', () => '/scrutiny/work-programme'],

@@ -1,4 +1,6 @@
+import type { JudgementsService } from '../judgements/index.ts';
 import { defineDomain } from '../module.ts';
+import { judgedMeasures } from './recommendations.impact.ts';
 import { RECOMMENDATIONS_OPENAPI } from './recommendations.openapi.ts';
 import { recommendationPaths } from './recommendations.paths.ts';
 import { RECOMMENDATIONS_POLICY } from './recommendations.policy.ts';
@@ -7,6 +9,11 @@ import { RECOMMENDATIONS_SEARCH } from './recommendations.search.ts';
 import { createRecommendationsLedger } from './recommendations.service.ts';
 
 export type { RecommendationState } from './recommendations.file.ts';
+export {
+  type MeasureLink,
+  measureAddress,
+  parseMeasureAddress,
+} from './recommendations.measures.ts';
 export { NO_DETAILS, type OriginDetails } from './recommendations.origins.ts';
 export { recommendationPaths } from './recommendations.paths.ts';
 export type { LedgerFilter, RecommendationRow, RecommendationValues } from './recommendations.queries.ts';
@@ -49,8 +56,15 @@ export const recommendationsDomain = defineDomain({
     },
   ],
   policy: RECOMMENDATIONS_POLICY,
-  build: ({ db, policy, now }) => ({ recommendations: createRecommendationsLedger({ db, policy, now }) }),
-  routes: ({ recommendations }) => [recommendationsRoutes({ ledger: recommendations })],
+  build: ({ db, policy, now }, _needs: { judgements: JudgementsService }) => ({
+    recommendations: createRecommendationsLedger({ db, policy, now }),
+  }),
+  routes: ({ recommendations, judgements }, { config }) => [
+    recommendationsRoutes({
+      ledger: recommendations,
+      judgementsOf: async () => judgedMeasures(await judgements.readScorecard({ areaName: config.areaName })),
+    }),
+  ],
   openApi: [RECOMMENDATIONS_OPENAPI],
   search: [RECOMMENDATIONS_SEARCH],
 });

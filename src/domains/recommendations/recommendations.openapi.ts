@@ -1,6 +1,8 @@
 import { jsonResponse, type OpenApiPaths, SECURITY, withErrors } from '../../kernel/http/openapi.ts';
 import { recommendationPaths as paths } from './recommendations.paths.ts';
 import {
+  ImpactJson,
+  ImpactQuerySchema,
   RecommendationFilterSchema,
   RecommendationIdParams,
   RecommendationJson,
@@ -24,6 +26,20 @@ export const RECOMMENDATIONS_OPENAPI: OpenApiPaths = {
           ),
         },
         { '400': 'An unknown filter value, with the parameter named' },
+      ),
+    },
+  },
+  [paths.apiImpact.openApi]: {
+    get: {
+      summary:
+        'What came of a body’s recommendations made in a year, through to the plan measures they were about',
+      description:
+        'The public recommendations a body made in the year (by the date each was made), counted by response (accepted, partly-accepted, not-accepted, awaiting) and by outcome (implemented, not-implemented, superseded, withdrawn, open), each with its response, its outcome and the plan measures it was about, with each measure’s judgement today on the scorecard of the plan in force (null for a measure of another plan). Recommendations not yet public (minutes not approved) or heard in private are never included. The same rows are at /scrutiny/recommendations/impact and /scrutiny/recommendations/impact.csv.',
+      security: SECURITY.public,
+      requestParams: { query: ImpactQuerySchema },
+      responses: withErrors(
+        { '200': jsonResponse('The counts and the recommendations, oldest first', ImpactJson) },
+        { '400': 'A malformed body slug or year', '404': 'No such body' },
       ),
     },
   },

@@ -8,6 +8,9 @@ export const recommendationPaths = {
   list: pathTo('/scrutiny/recommendations'),
   csv: pathTo('/scrutiny/recommendations.csv'),
   json: pathTo('/scrutiny/recommendations.json'),
+  /** What came of a body's recommendations made in a year: response, outcome and the measures they were about. */
+  impact: pathTo('/scrutiny/recommendations/impact'),
+  impactCsv: pathTo('/scrutiny/recommendations/impact.csv'),
   recommendation: pathTo('/scrutiny/recommendations/:id'),
   response: pathTo('/scrutiny/recommendations/:id/response'),
   progress: pathTo('/scrutiny/recommendations/:id/progress'),
@@ -16,5 +19,6 @@ export const recommendationPaths = {
   /** The form a body's officer records a new recommendation with (its origin's form). */
   add: pathTo('/scrutiny/recommendations/new'),
   apiList: pathTo('/api/v1/recommendations'),
+  apiImpact: pathTo('/api/v1/recommendations/impact'),
   apiRecommendation: pathTo('/api/v1/recommendations/:id'),
 } as const;

@@ -6,10 +6,13 @@ import { PUBLIC, requires } from '../../kernel/http/auth.ts';
 import { sendDownload } from '../../kernel/http/download.ts';
 import { type FormProblem, formRoute } from '../../kernel/http/form-route.ts';
 import { parseInput } from '../../kernel/http/form-validation.ts';
+import type { MeasureJudgements } from './recommendations.impact.ts';
+import { IMPACT_CSV, toImpactJson, toImpactPage } from './recommendations.impact.view-models.ts';
 import { recommendationPaths as paths } from './recommendations.paths.ts';
 import { NO_FILTER } from './recommendations.read.ts';
 import {
   ActionFormSchema,
+  ImpactQuerySchema,
   OutcomeFormSchema,
   ProgressFormSchema,
   RecommendationFilterSchema,
@@ -37,8 +40,22 @@ type DetailChange<Schema extends z.ZodType> = (
 ) => Promise<unknown>;
 
 /** The ledger: the public monitoring report of every origin's recommendations, its downloads, the API and forms. */
-export function recommendationsRoutes(deps: { ledger: RecommendationsLedgerService }): FastifyPluginAsync {
+export function recommendationsRoutes(deps: {
+  ledger: RecommendationsLedgerService;
+  judgementsOf: MeasureJudgements;
+}): FastifyPluginAsync {
   const { ledger } = deps;
+
+  /** The body and year asked for, or the first body's latest year with public recommendations. */
+  async function readImpact(request: FastifyRequest) {
+    const asked = parseInput(ImpactQuerySchema, request.query);
+    const choices = await ledger.listImpactChoices();
+    const chosen = choices.find((choice) => choice.body.slug === asked.body) ?? choices[0];
+    const body = asked.body ?? chosen?.body.slug;
+    const year = asked.year ?? chosen?.years[0];
+    const impact = body && year !== undefined ? await ledger.readImpact(deps.judgementsOf, body, year) : null;
+    return { choices, impact };
+  }
 
   async function listInFull(request: FastifyRequest) {
     return ledger.listLedgerInFull(request.actor, parseInput(RecommendationFilterSchema, request.query));
@@ -107,6 +124,24 @@ export function recommendationsRoutes(deps: { ledger: RecommendationsLedgerServi
     app.get(paths.apiList.pattern, PUBLIC, async (request) => ({
       recommendations: (await listInFull(request)).map(toRecommendationJson),
     }));
+
+    app.get(paths.impact.pattern, PUBLIC, async (request, reply) => {
+      const { choices, impact } = await readImpact(request);
+      return reply.render(VIEWS.impact, toImpactPage(choices, impact));
+    });
+
+    app.get(paths.impactCsv.pattern, PUBLIC, async (request, reply) => {
+      const { impact } = await readImpact(request);
+      const name = impact
+        ? `recommendations-impact-${impact.body.slug}-${impact.year}`
+        : 'recommendations-impact';
+      const body = toCsv(toImpactJson(impact).recommendations, IMPACT_CSV);
+      return sendDownload(reply, { name, format: 'csv', body });
+    });
+
+    app.get(paths.apiImpact.pattern, PUBLIC, async (request) =>
+      toImpactJson((await readImpact(request)).impact),
+    );
 
     app.get(paths.apiRecommendation.pattern, PUBLIC, async (request) => {
       const { id } = parseInput(RecommendationIdParams, request.params);

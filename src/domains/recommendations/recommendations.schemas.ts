@@ -141,3 +141,56 @@ export const RecommendationJson = z
   .meta({ id: 'Recommendation' });
 
 export const RecommendationListJson = z.object({ recommendations: z.array(RecommendationJson) });
+
+/** Which body's impact, and for which year (the year each recommendation was made); both default to the latest. */
+export const ImpactQuerySchema = z.object({
+  body: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a body slug')
+    .optional()
+    .meta({ description: 'The body whose recommendations to show, by slug; the first with any if omitted' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .optional()
+    .meta({ description: 'The year the recommendations were made; the latest with any if omitted' }),
+});
+export type ImpactQuery = z.infer<typeof ImpactQuerySchema>;
+
+const ImpactCounts = (kinds: readonly string[]) =>
+  z.object(Object.fromEntries(kinds.map((k) => [k, z.int()])));
+
+export const ImpactJson = z
+  .object({
+    body: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    year: z.int().nullable(),
+    counts: z.object({
+      response: ImpactCounts([...RESPONSE_KINDS, 'awaiting']),
+      outcome: ImpactCounts([...OUTCOME_KINDS, 'open']),
+    }),
+    recommendations: z.array(
+      z.object({
+        reference: z.string(),
+        web: z.string(),
+        madeOn: z.iso.date(),
+        text: z.string(),
+        response: TextOn(RESPONSE_KINDS).nullable(),
+        outcome: TextOn(OUTCOME_KINDS).nullable(),
+        measures: z.array(
+          z.object({
+            plan: z.string(),
+            code: z.string(),
+            text: z.string(),
+            judgement: z
+              .string()
+              .nullable()
+              .meta({ description: 'The scorecard’s judgement today; null when not in the plan in force' }),
+            url: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'RecommendationImpact' });

@@ -6,6 +6,7 @@ import {
   type RecommendationState,
   setRecommendationFromFile,
 } from './recommendations.file.ts';
+import { listImpactChoices, type MeasureJudgements, readImpact } from './recommendations.impact.ts';
 import { createOriginRegistry } from './recommendations.origins.ts';
 import type { LedgerFilter, RecommendationRow } from './recommendations.queries.ts';
 import { listLedger, listLedgerInFull, readRecommendation, withDetails } from './recommendations.read.ts';
@@ -38,6 +39,11 @@ export function createRecommendationsLedger(deps: LedgerDeps) {
     /** The rows with what their origins say of them. */
     withDetails: (rows: RecommendationRow[]) => withDetails(origins, rows),
     describeOriginsWith: origins.describeWith,
+    /** The bodies with public recommendations, and the years they were made in. */
+    listImpactChoices: () => listImpactChoices(deps),
+    /** A body's public recommendations of a year, through response and outcome to the measures they were about. */
+    readImpact: (judgementsOf: MeasureJudgements, body: string, year: number) =>
+      readImpact(deps, judgementsOf, body, year),
     /**
      * Whether to offer the form that adds a recommendation by hand. That form is scrutiny's (a panel's
      * recommendations are made at its meetings); other origins record theirs from their own records, so an
@@ -56,7 +62,8 @@ export function createRecommendationsLedger(deps: LedgerDeps) {
       trx: Kysely<DB>,
       actor: Actor,
       state: RecommendationState,
-    ) => setRecommendationFromFile(deps, trx, actor, state),
+      path?: string,
+    ) => setRecommendationFromFile(deps, trx, actor, state, path),
     findByReference,
     reword: rewordRecommendation,
     setVisibility,

@@ -2,6 +2,7 @@ import type { AuditTables } from '../../kernel/audit/audit.tables.ts';
 import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AccountsPublished } from '../accounts/index.ts';
+import type { PlansPublished } from '../plans/index.ts';
 
 /**
  * Where a recommendation came from, as a kind: the body at a meeting, one of its groups, or an outside report
@@ -30,10 +31,13 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const VISIBILITIES = ['public', 'draft', 'private'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-/** Migrations 0008 and 0018: the recommendations ledger. */
+/** Migrations 0008, 0018 and 0041: the recommendations ledger and the plan measures each is about. */
 export interface RecommendationsTables
   extends Narrowed<
-    Pick<Database, 'recommendation' | 'recommendationAction' | 'recommendationProgress'>,
+    Pick<
+      Database,
+      'recommendation' | 'recommendationAction' | 'recommendationProgress' | 'recommendationMeasure'
+    >,
     {
       recommendation: {
         origin: RecommendationOrigin;
@@ -63,11 +67,16 @@ export interface RecommendationsPublished
     }
   > {}
 
-/** What the ledger's queries may read: its own tables, the audit trail, and the bodies accounts publishes. */
-export type RecommendationsDb = DomainDb<RecommendationsTables & AuditTables & AccountsPublished>;
+/**
+ * What the ledger's queries may read: its own tables, the audit trail, the bodies accounts publishes, and the
+ * plans' measures that recommendations name.
+ */
+export type RecommendationsDb = DomainDb<
+  RecommendationsTables & AuditTables & AccountsPublished & PlansPublished
+>;
 
 /**
  * The ledger's tables as an origin's transaction sees them: an origin records and changes its recommendations
  * only through the ledger's write functions, inside its own transaction, so both commit together.
  */
-export type RecommendationsLedger = RecommendationsTables & AuditTables & AccountsPublished;
+export type RecommendationsLedger = RecommendationsTables & AuditTables & AccountsPublished & PlansPublished;

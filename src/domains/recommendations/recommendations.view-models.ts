@@ -42,13 +42,13 @@ export const ORIGIN_LABELS: Record<RecommendationOrigin, string> = {
   other: 'Other report',
 };
 
-const RESPONSE_LABELS: Record<ResponseKind, string> = {
+export const RESPONSE_LABELS: Record<ResponseKind, string> = {
   accepted: 'Accepted',
   'partly-accepted': 'Partly accepted',
   'not-accepted': 'Not accepted',
 };
 
-const OUTCOME_LABELS: Record<OutcomeKind, string> = {
+export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
   implemented: 'Implemented',
   'not-implemented': 'Not implemented',
   superseded: 'Superseded',
@@ -150,6 +150,7 @@ export function toLedgerPage(
     links: {
       list: paths.list(),
       add: paths.add(),
+      impact: paths.impact(),
       csv: `${paths.csv()}${filterView.query}`,
       json: `${paths.json()}${filterView.query}`,
     },

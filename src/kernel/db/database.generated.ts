@@ -1177,6 +1177,13 @@ export interface RecommendationAction {
   text: string;
 }
 
+export interface RecommendationMeasure {
+  measureCode: string;
+  planSlug: string;
+  position: number;
+  recommendationId: number;
+}
+
 export interface RecommendationProgress {
   id: Generated<number>;
   position: number;
@@ -1531,6 +1538,7 @@ export interface DB {
   publicQuestionRules: PublicQuestionRules;
   recommendation: Recommendation;
   recommendationAction: RecommendationAction;
+  recommendationMeasure: RecommendationMeasure;
   recommendationProgress: RecommendationProgress;
   recommendationsPublishedRecommendation: RecommendationsPublishedRecommendation;
   recommendationsPublishedSearchDocument: RecommendationsPublishedSearchDocument;

@@ -93,6 +93,7 @@ function toLedgerState(
       reportedOn: update.on,
       text: update.text,
     })),
+    measures: entry.measures,
   };
 }
 
@@ -116,7 +117,7 @@ export async function applyRecommendationsFile(
     const meeting = entry.meeting ? meetingOnDate(file.meetings, entry.meeting, `${path}.meeting`) : null;
     const minuteItemId = await minuteOf(trx, bodyId, entry, meeting, path);
     const state = toLedgerState(bodyId, entry, groupId);
-    const { id, changed } = await deps.ledger.setFromFile(trx, actor, state);
+    const { id, changed } = await deps.ledger.setFromFile(trx, actor, state, path);
     const source = {
       recommendationId: id,
       bodyId,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { OUTCOME_KINDS, RECOMMENDATION_ORIGINS, RESPONSE_KINDS } from '../../recommendations/index.ts';
+import {
+  OUTCOME_KINDS,
+  parseMeasureAddress,
+  RECOMMENDATION_ORIGINS,
+  RESPONSE_KINDS,
+} from '../../recommendations/index.ts';
 import { exemptParagraph, optionalText, orNull, slug, text } from '../scrutiny.file-fields.ts';
 import { SCRUTINY_FUNCTIONS } from '../scrutiny-functions.ts';
 import { DECISION_KINDS, FUNCTION_MODES, GROUP_KINDS, GROUP_ROLES } from '../scrutiny-records.tables.ts';
@@ -68,6 +73,16 @@ const MinutesEntry = z.strictObject({
     .superRefine(unique((entry) => entry.number, 'number', 'minute')),
 });
 
+const measureAddress = z.string().transform((address, ctx) => {
+  const link = parseMeasureAddress(address);
+  if (!link)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'write a measure as <plan slug>/<measure code>, e.g. my-plan/P1.M2',
+    });
+  return link ?? { plan: '', measure: '' };
+});
+
 const RecommendationEntry = z
   .strictObject({
     reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$/),
@@ -88,6 +103,8 @@ const RecommendationEntry = z
     actions: z.array(ActionEntry).default([]),
     progress: z.array(z.strictObject({ on: date, text })).default([]),
     outcome: orNull(z.strictObject({ kind: z.enum(OUTCOME_KINDS), text: optionalText, on: date })),
+    // The plan measures it is about, as `<plan slug>/<measure code>`; checked against the plan when loaded.
+    measures: z.array(measureAddress).default([]),
   })
   .superRefine((entry, ctx) => {
     const fromGroup = entry.origin === 'sub-committee' || entry.origin === 'task-and-finish-group';
