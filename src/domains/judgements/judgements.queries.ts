@@ -40,7 +40,10 @@ function selectIndicators(db: Db) {
       'i.seriesLoadedAt',
       'i.refreshedAt',
       'i.refreshError',
-    ]);
+    ])
+    // Judgements are of ONS areas: a force without a police force area code (migration 0032) has none.
+    .where('f.gssCode', 'is not', null)
+    .$narrowType<{ forceAreaCode: string }>();
 }
 
 export function findIndicatorBySlug(db: Db, slug: string): Promise<IndicatorRow | undefined> {
@@ -229,7 +232,12 @@ export async function listKnownAreaCodes(db: Db, codes: readonly string[]): Prom
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Set();
   const [forces, authorities] = await Promise.all([
-    db.selectFrom('areasPublishedForceArea').select('gssCode').where('gssCode', 'in', wanted).execute(),
+    db
+      .selectFrom('areasPublishedForceArea')
+      .select('gssCode')
+      .where('gssCode', 'in', wanted)
+      .$narrowType<{ gssCode: string }>()
+      .execute(),
     db.selectFrom('areasPublishedLocalAuthority').select('gssCode').where('gssCode', 'in', wanted).execute(),
   ]);
   return new Set([...forces, ...authorities].map((row) => row.gssCode));
@@ -394,7 +402,9 @@ function selectIssuedPlanVersions(db: Db) {
       'f.gssCode as forceAreaCode',
       'f.name as forceAreaName',
     ])
-    .where('v.state', '=', 'issued');
+    .where('v.state', '=', 'issued')
+    .where('f.gssCode', 'is not', null)
+    .$narrowType<{ forceAreaCode: string }>();
 }
 
 export function findCurrentPlan(

@@ -12,13 +12,22 @@ export function tierLabel(tier: string): string {
   return TIER_LABELS[tier] ?? tier;
 }
 
+const POLICING_BODY_LABELS: Record<string, string> = {
+  pcc: 'Police and crime commissioner',
+  pfcc: 'Police, fire and crime commissioner',
+  mayor: 'Mayor with PCC functions',
+  'police-authority': 'Police authority (outside the commissioner model)',
+};
+
 export interface HomeView {
   forceAreas: {
     name: string;
-    gssCode: string;
+    gssCode: string | null;
     summary: string;
     rows: { text: string }[][];
   }[];
+  /** One row per force: name, ONS code, policing body, who scrutinises it, local authorities. */
+  forces: { text: string; format?: 'numeric' }[][];
 }
 
 export function toHomeView(areas: ForceAreaWithAuthorities[]): HomeView {
@@ -37,5 +46,16 @@ export function toHomeView(areas: ForceAreaWithAuthorities[]): HomeView {
         },
       ]),
     })),
+    forces: areas.map((area) => [
+      { text: area.name },
+      { text: area.gssCode ?? 'None' },
+      {
+        text: area.policingBodyName
+          ? `${area.policingBodyName} (${POLICING_BODY_LABELS[area.policingBodyKind ?? ''] ?? 'not recorded'})`
+          : 'Not recorded',
+      },
+      { text: area.scrutinyBodyName ?? 'No police and crime panel' },
+      { text: String(area.localAuthorities.length), format: 'numeric' },
+    ]),
   };
 }

@@ -146,6 +146,13 @@ export interface Body {
   slug: string;
 }
 
+export interface CommunitySafetyPartnership {
+  forceAreaId: number;
+  gssCode: string;
+  id: Generated<number>;
+  name: string;
+}
+
 export interface CoveragePoint {
   code: string;
   groupTitle: string;
@@ -266,10 +273,24 @@ export interface DeliveryStatus {
 
 export interface ForceArea {
   createdAt: Generated<Timestamp>;
-  gssCode: string;
+  governanceNote: string | null;
+  gssCode: string | null;
   id: Generated<number>;
+  inPccModel: Generated<boolean>;
   name: string;
+  policingBodyKind: string | null;
+  policingBodyName: string | null;
+  policingBodySince: string | null;
+  scrutinyBodyKind: string | null;
+  scrutinyBodyName: string | null;
   slug: string;
+}
+
+export interface FormerLocalAuthority {
+  abolishedOn: string;
+  gssCode: string;
+  name: string;
+  successorId: number;
 }
 
 export interface Fund {
@@ -467,6 +488,11 @@ export interface LocalAuthority {
   id: Generated<number>;
   name: string;
   tier: string;
+}
+
+export interface LocalAuthorityPartnership {
+  communitySafetyPartnershipId: number;
+  localAuthorityId: number;
 }
 
 export interface LsoaLocalAuthority {
@@ -1291,6 +1317,7 @@ export interface DB {
   areasPublishedLocalAuthority: AreasPublishedLocalAuthority;
   auditEvent: AuditEvent;
   body: Body;
+  communitySafetyPartnership: CommunitySafetyPartnership;
   coveragePoint: CoveragePoint;
   coverageSource: CoverageSource;
   decision: Decision;
@@ -1304,6 +1331,7 @@ export interface DB {
   deliveryPlan: DeliveryPlan;
   deliveryStatus: DeliveryStatus;
   forceArea: ForceArea;
+  formerLocalAuthority: FormerLocalAuthority;
   fund: Fund;
   fundAllocation: FundAllocation;
   fundAllocationLine: FundAllocationLine;
@@ -1324,6 +1352,7 @@ export interface DB {
   interestDeclaration: InterestDeclaration;
   judgementsPublishedPopulation: JudgementsPublishedPopulation;
   localAuthority: LocalAuthority;
+  localAuthorityPartnership: LocalAuthorityPartnership;
   lsoaLocalAuthority: LsoaLocalAuthority;
   meeting: Meeting;
   meetingAttendance: MeetingAttendance;
