@@ -1,4 +1,9 @@
-import type { AreasDb as Db, LocalAuthorityTier, PolicingBodyKind, ScrutinyBodyKind } from './areas.tables.ts';
+import type {
+  AreasDb as Db,
+  LocalAuthorityTier,
+  PolicingBodyKind,
+  ScrutinyBodyKind,
+} from './areas.tables.ts';
 
 export interface ForceAreaRow {
   id: number;
@@ -82,11 +87,7 @@ export function listForceAreas(db: Db): Promise<ForceAreaRow[]> {
 }
 
 export function findForceAreaBySlug(db: Db, slug: string): Promise<ForceAreaRow | undefined> {
-  return db
-    .selectFrom('forceArea')
-    .select(FORCE_AREA_COLUMNS)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  return db.selectFrom('forceArea').select(FORCE_AREA_COLUMNS).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function listLocalAuthorities(db: Db): Promise<LocalAuthorityRow[]> {

@@ -15,35 +15,37 @@ export type IndicatorValues = Omit<
 >;
 
 function selectIndicators(db: Db) {
-  return db
-    .selectFrom('indicator as i')
-    .innerJoin('areasPublishedForceArea as f', 'f.id', 'i.forceAreaId')
-    .select([
-      'i.id',
-      'i.slug',
-      'i.forceAreaId',
-      'f.gssCode as forceAreaCode',
-      'i.title',
-      'i.kind',
-      'i.crimeTypes',
-      'i.outcomeCategories',
-      'i.perPopulation',
-      'i.decimals',
-      'i.source',
-      'i.unit',
-      'i.geography',
-      'i.frequency',
-      'i.description',
-      'i.definitionFile',
-      'i.seriesFile',
-      'i.seriesSha256',
-      'i.seriesLoadedAt',
-      'i.refreshedAt',
-      'i.refreshError',
-    ])
-    // Judgements are of ONS areas: a force without a police force area code (migration 0032) has none.
-    .where('f.gssCode', 'is not', null)
-    .$narrowType<{ forceAreaCode: string }>();
+  return (
+    db
+      .selectFrom('indicator as i')
+      .innerJoin('areasPublishedForceArea as f', 'f.id', 'i.forceAreaId')
+      .select([
+        'i.id',
+        'i.slug',
+        'i.forceAreaId',
+        'f.gssCode as forceAreaCode',
+        'i.title',
+        'i.kind',
+        'i.crimeTypes',
+        'i.outcomeCategories',
+        'i.perPopulation',
+        'i.decimals',
+        'i.source',
+        'i.unit',
+        'i.geography',
+        'i.frequency',
+        'i.description',
+        'i.definitionFile',
+        'i.seriesFile',
+        'i.seriesSha256',
+        'i.seriesLoadedAt',
+        'i.refreshedAt',
+        'i.refreshError',
+      ])
+      // Judgements are of ONS areas: a force without a police force area code (migration 0032) has none.
+      .where('f.gssCode', 'is not', null)
+      .$narrowType<{ forceAreaCode: string }>()
+  );
 }
 
 export function findIndicatorBySlug(db: Db, slug: string): Promise<IndicatorRow | undefined> {
