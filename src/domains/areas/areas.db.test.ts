@@ -23,7 +23,7 @@ describe.each(testEngines())('areas on %s', (engine) => {
     });
     expect(again).toBe(first);
     const areas = await listForceAreas(db);
-    expect(areas.filter((area) => area.slug === 'hampshire')).toEqual([
+    expect(areas.filter((area) => area.slug === 'hampshire')).toMatchObject([
       { id: first, slug: 'hampshire', name: 'Hampshire and Isle of Wight', gssCode: 'E23000030' },
     ]);
   });
@@ -62,17 +62,18 @@ describe.each(testEngines())('areas on %s', (engine) => {
     ]);
   });
 
-  it('refuses a district without its county, in the database as well as the schema', async () => {
+  it('refuses a county for anything but a district (the ONS lookups name no counties, migration 0032)', async () => {
     const { db } = database.current;
     const forceAreaId = await upsertTestShire();
+    const countyId = await upsertLocalAuthority(db, {
+      gssCode: 'E10000098',
+      name: 'Othershire',
+      tier: 'county',
+      forceAreaId,
+      countyId: null,
+    });
     await expect(
-      upsertLocalAuthority(db, {
-        gssCode: 'E07000998',
-        name: 'Orphan',
-        tier: 'district',
-        forceAreaId,
-        countyId: null,
-      }),
+      upsertLocalAuthority(db, { gssCode: 'E06000998', name: 'Odd', tier: 'unitary', forceAreaId, countyId }),
     ).rejects.toThrow(/check constraint/);
   });
 
@@ -149,7 +150,7 @@ describe('ForceAreaInputSchema', () => {
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     expect(issues).toEqual([
-      'gssCode: must be a police force area GSS code such as E23000029',
+      'gssCode: must be a police force area GSS code such as E23000029 or W15000001',
       'localAuthorities.0.county: names E10000001, which is not a county council in this force area',
     ]);
   });

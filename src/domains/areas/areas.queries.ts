@@ -1,11 +1,38 @@
-import type { AreasDb as Db, LocalAuthorityTier } from './areas.tables.ts';
+import type {
+  AreasDb as Db,
+  LocalAuthorityTier,
+  PolicingBodyKind,
+  ScrutinyBodyKind,
+} from './areas.tables.ts';
 
 export interface ForceAreaRow {
   id: number;
   slug: string;
   name: string;
-  gssCode: string;
+  /** The ONS police force area code; none for a force outside England and Wales' force areas. */
+  gssCode: string | null;
+  inPccModel: boolean;
+  policingBodyKind: PolicingBodyKind | null;
+  policingBodyName: string | null;
+  policingBodySince: string | null;
+  scrutinyBodyKind: ScrutinyBodyKind | null;
+  scrutinyBodyName: string | null;
+  governanceNote: string | null;
 }
+
+const FORCE_AREA_COLUMNS = [
+  'id',
+  'slug',
+  'name',
+  'gssCode',
+  'inPccModel',
+  'policingBodyKind',
+  'policingBodyName',
+  'policingBodySince',
+  'scrutinyBodyKind',
+  'scrutinyBodyName',
+  'governanceNote',
+] as const;
 
 export interface LocalAuthorityRow {
   id: number;
@@ -56,15 +83,11 @@ export async function upsertLocalAuthority(
 }
 
 export function listForceAreas(db: Db): Promise<ForceAreaRow[]> {
-  return db.selectFrom('forceArea').select(['id', 'slug', 'name', 'gssCode']).orderBy('name').execute();
+  return db.selectFrom('forceArea').select(FORCE_AREA_COLUMNS).orderBy('name').execute();
 }
 
 export function findForceAreaBySlug(db: Db, slug: string): Promise<ForceAreaRow | undefined> {
-  return db
-    .selectFrom('forceArea')
-    .select(['id', 'slug', 'name', 'gssCode'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  return db.selectFrom('forceArea').select(FORCE_AREA_COLUMNS).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function listLocalAuthorities(db: Db): Promise<LocalAuthorityRow[]> {

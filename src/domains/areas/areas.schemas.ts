@@ -14,7 +14,9 @@ export const ForceAreaInputSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
     name: z.string().trim().min(1, 'must not be blank'),
-    gssCode: z.string().regex(/^[EW]23[0-9]{6}$/, 'must be a police force area GSS code such as E23000029'),
+    gssCode: z
+      .string()
+      .regex(/^(E23|W15)[0-9]{6}$/, 'must be a police force area GSS code such as E23000029 or W15000001'),
     localAuthorities: z.array(LocalAuthorityInputSchema),
   })
   .superRefine((area, ctx) => {
@@ -49,7 +51,14 @@ export const ForceAreasJson = z.object({
         id: z.int(),
         slug: z.string(),
         name: z.string(),
-        gssCode: z.string(),
+        gssCode: z.string().nullable().meta({ description: 'ONS police force area code; null outside them' }),
+        inPccModel: z.boolean(),
+        policingBodyKind: z.enum(['pcc', 'pfcc', 'mayor', 'police-authority']).nullable(),
+        policingBodyName: z.string().nullable(),
+        policingBodySince: z.string().nullable(),
+        scrutinyBodyKind: z.enum(['police-and-crime-panel', 'london-assembly-committee']).nullable(),
+        scrutinyBodyName: z.string().nullable(),
+        governanceNote: z.string().nullable(),
         localAuthorities: z.array(
           z.object({
             id: z.int(),

@@ -15,32 +15,37 @@ export type IndicatorValues = Omit<
 >;
 
 function selectIndicators(db: Db) {
-  return db
-    .selectFrom('indicator as i')
-    .innerJoin('areasPublishedForceArea as f', 'f.id', 'i.forceAreaId')
-    .select([
-      'i.id',
-      'i.slug',
-      'i.forceAreaId',
-      'f.gssCode as forceAreaCode',
-      'i.title',
-      'i.kind',
-      'i.crimeTypes',
-      'i.outcomeCategories',
-      'i.perPopulation',
-      'i.decimals',
-      'i.source',
-      'i.unit',
-      'i.geography',
-      'i.frequency',
-      'i.description',
-      'i.definitionFile',
-      'i.seriesFile',
-      'i.seriesSha256',
-      'i.seriesLoadedAt',
-      'i.refreshedAt',
-      'i.refreshError',
-    ]);
+  return (
+    db
+      .selectFrom('indicator as i')
+      .innerJoin('areasPublishedForceArea as f', 'f.id', 'i.forceAreaId')
+      .select([
+        'i.id',
+        'i.slug',
+        'i.forceAreaId',
+        'f.gssCode as forceAreaCode',
+        'i.title',
+        'i.kind',
+        'i.crimeTypes',
+        'i.outcomeCategories',
+        'i.perPopulation',
+        'i.decimals',
+        'i.source',
+        'i.unit',
+        'i.geography',
+        'i.frequency',
+        'i.description',
+        'i.definitionFile',
+        'i.seriesFile',
+        'i.seriesSha256',
+        'i.seriesLoadedAt',
+        'i.refreshedAt',
+        'i.refreshError',
+      ])
+      // Judgements are of ONS areas: a force without a police force area code (migration 0032) has none.
+      .where('f.gssCode', 'is not', null)
+      .$narrowType<{ forceAreaCode: string }>()
+  );
 }
 
 export function findIndicatorBySlug(db: Db, slug: string): Promise<IndicatorRow | undefined> {
@@ -229,7 +234,12 @@ export async function listKnownAreaCodes(db: Db, codes: readonly string[]): Prom
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Set();
   const [forces, authorities] = await Promise.all([
-    db.selectFrom('areasPublishedForceArea').select('gssCode').where('gssCode', 'in', wanted).execute(),
+    db
+      .selectFrom('areasPublishedForceArea')
+      .select('gssCode')
+      .where('gssCode', 'in', wanted)
+      .$narrowType<{ gssCode: string }>()
+      .execute(),
     db.selectFrom('areasPublishedLocalAuthority').select('gssCode').where('gssCode', 'in', wanted).execute(),
   ]);
   return new Set([...forces, ...authorities].map((row) => row.gssCode));
@@ -394,7 +404,9 @@ function selectIssuedPlanVersions(db: Db) {
       'f.gssCode as forceAreaCode',
       'f.name as forceAreaName',
     ])
-    .where('v.state', '=', 'issued');
+    .where('v.state', '=', 'issued')
+    .where('f.gssCode', 'is not', null)
+    .$narrowType<{ forceAreaCode: string }>();
 }
 
 export function findCurrentPlan(

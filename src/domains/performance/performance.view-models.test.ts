@@ -75,6 +75,13 @@ describe('toForcePageView', () => {
       slug: 'thames-valley',
       name: 'Thames Valley',
       gssCode: 'E23000029',
+      inPccModel: true,
+      policingBodyKind: 'pcc',
+      policingBodyName: 'Thames Valley Police and Crime Commissioner',
+      policingBodySince: null,
+      scrutinyBodyKind: 'police-and-crime-panel',
+      scrutinyBodyName: 'Thames Valley Police and Crime Panel',
+      governanceNote: null,
     },
     year: 2025,
     units: ['2024-12-01', '2025-01-01', '2025-02-01'].map((month, index) => ({

@@ -146,6 +146,13 @@ export interface Body {
   slug: string;
 }
 
+export interface CommunitySafetyPartnership {
+  forceAreaId: number;
+  gssCode: string;
+  id: Generated<number>;
+  name: string;
+}
+
 export interface Complaint {
   complainantContact: string | null;
   complainantName: string | null;
@@ -297,10 +304,24 @@ export interface DeliveryStatus {
 
 export interface ForceArea {
   createdAt: Generated<Timestamp>;
-  gssCode: string;
+  governanceNote: string | null;
+  gssCode: string | null;
   id: Generated<number>;
+  inPccModel: Generated<boolean>;
   name: string;
+  policingBodyKind: string | null;
+  policingBodyName: string | null;
+  policingBodySince: string | null;
+  scrutinyBodyKind: string | null;
+  scrutinyBodyName: string | null;
   slug: string;
+}
+
+export interface FormerLocalAuthority {
+  abolishedOn: string;
+  gssCode: string;
+  name: string;
+  successorId: number;
 }
 
 export interface Fund {
@@ -610,6 +631,11 @@ export interface LocalAuthority {
   id: Generated<number>;
   name: string;
   tier: string;
+}
+
+export interface LocalAuthorityPartnership {
+  communitySafetyPartnershipId: number;
+  localAuthorityId: number;
 }
 
 export interface LsoaLocalAuthority {
@@ -1441,6 +1467,7 @@ export interface DB {
   areasPublishedLocalAuthority: AreasPublishedLocalAuthority;
   auditEvent: AuditEvent;
   body: Body;
+  communitySafetyPartnership: CommunitySafetyPartnership;
   complaint: Complaint;
   complaintTimescale: ComplaintTimescale;
   coveragePoint: CoveragePoint;
@@ -1456,6 +1483,7 @@ export interface DB {
   deliveryPlan: DeliveryPlan;
   deliveryStatus: DeliveryStatus;
   forceArea: ForceArea;
+  formerLocalAuthority: FormerLocalAuthority;
   fund: Fund;
   fundAllocation: FundAllocation;
   fundAllocationLine: FundAllocationLine;
@@ -1487,6 +1515,7 @@ export interface DB {
   interestDeclaration: InterestDeclaration;
   judgementsPublishedPopulation: JudgementsPublishedPopulation;
   localAuthority: LocalAuthority;
+  localAuthorityPartnership: LocalAuthorityPartnership;
   lsoaLocalAuthority: LsoaLocalAuthority;
   meeting: Meeting;
   meetingAttendance: MeetingAttendance;

@@ -109,7 +109,8 @@ const cacheKey = (forceAreaId: number, period: Period) => `${forceAreaId}/${peri
  */
 async function stopAndSearch(deps: Deps, slug: string, query: PeriodQuery) {
   const { force, loaded, version } = await forceWithMonths(deps, slug, 'stop-and-search');
-  const populations = await listAreaPopulations(deps.db, force.gssCode);
+  // A force outside the PCC model (British Transport Police) has no ONS area, so no residents to rate by.
+  const populations = force.gssCode ? await listAreaPopulations(deps.db, force.gssCode) : [];
   const period = choosePeriod(loaded, query);
   const groups = period
     ? await deps.searches.get(cacheKey(force.id, period), version, () =>
