@@ -9,8 +9,9 @@ CREATE TABLE budget_year (
   -- Why the figures are not fact, when they are not; null when they come from the published budget.
   illustrative_note text,
   source_note text,
-  -- The Band D precept of the year in pence.
-  band_d_pence integer NOT NULL CHECK (band_d_pence > 0),
+  -- The Band D precept of the year, in pence (named without a unit: "band_d_pence" would not survive the
+  -- query builder's camel case, which reads bandDPence as band_dpence).
+  band_d integer NOT NULL CHECK (band_d > 0),
   -- The funding mix: together they meet the net revenue budget (the sum of the revenue lines).
   police_grant_pence bigint NOT NULL CHECK (police_grant_pence >= 0),
   precept_pence bigint NOT NULL CHECK (precept_pence >= 0),
@@ -35,7 +36,7 @@ CREATE TABLE budget_tax_base (
   budget_year_id integer NOT NULL REFERENCES budget_year (id) ON DELETE CASCADE,
   position integer NOT NULL,
   authority text NOT NULL,
-  band_d_hundredths bigint NOT NULL CHECK (band_d_hundredths > 0),
+  tax_base_hundredths bigint NOT NULL CHECK (tax_base_hundredths > 0),
   PRIMARY KEY (budget_year_id, position)
 );
 

@@ -29,6 +29,6 @@ export async function loadCheckedBudgetFile(
 }
 
 /** Reads a budget file and loads it: any problem, in its shape or its sums, saves nothing. */
-export function loadBudgetFile(budget: BudgetService, actor: Actor, text: string, fileName: string) {
+export async function loadBudgetFile(budget: BudgetService, actor: Actor, text: string, fileName: string) {
   return loadCheckedBudgetFile(budget, actor, readBudgetFile(text, fileName));
 }

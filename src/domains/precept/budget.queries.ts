@@ -95,7 +95,7 @@ export async function readBudgetYear(
     snapshot: {
       illustrative: row.illustrativeNote,
       source: row.sourceNote,
-      bandDPence: row.bandDPence,
+      bandDPence: row.bandD,
       revenue: linesOf('revenue'),
       capital: linesOf('capital'),
       funding: {
@@ -104,7 +104,7 @@ export async function readBudgetYear(
         otherGrantsPence: row.otherGrantsPence,
         reservesPence: row.reservesPence,
       },
-      taxBase: taxBase.map(({ authority, bandDHundredths }) => ({ authority, bandD: bandDHundredths })),
+      taxBase: taxBase.map(({ authority, taxBaseHundredths }) => ({ authority, bandD: taxBaseHundredths })),
       mtfp: mtfp.map(({ startYear, spendingPence, fundingPence, savingsPence }) => ({
         year: startYear,
         spendingPence,
@@ -133,7 +133,7 @@ export async function saveBudgetYear(
   const row = {
     illustrativeNote: budget.illustrative,
     sourceNote: budget.source,
-    bandDPence: budget.bandDPence,
+    bandD: budget.bandDPence,
     ...budget.funding,
   };
   let id = existingId;
@@ -162,7 +162,7 @@ export async function saveBudgetYear(
         budgetYearId,
         position,
         authority: each.authority,
-        bandDHundredths: each.bandD,
+        taxBaseHundredths: each.bandD,
       })),
     )
     .execute();

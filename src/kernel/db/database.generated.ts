@@ -174,13 +174,13 @@ export interface BudgetMtfpYear {
 
 export interface BudgetTaxBase {
   authority: string;
-  bandDHundredths: number;
   budgetYearId: number;
   position: number;
+  taxBaseHundredths: number;
 }
 
 export interface BudgetYear {
-  bandDPence: number;
+  bandD: number;
   bodyId: number;
   id: Generated<number>;
   illustrativeNote: string | null;
