@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.ts';
-import { systemActor } from '../../kernel/auth/actor.ts';
-import { ValidationError } from '../../kernel/errors.ts';
+import { ANONYMOUS, systemActor } from '../../kernel/auth/actor.ts';
+import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
 import { expectMatchesOpenApi } from '../../kernel/testing/openapi.ts';
 import { buildTestApp, TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { testEngines, useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
-import { loadBudgetFile } from './budget.files.ts';
+import { loadBudgetFile, readBudgetFile } from './budget.files.ts';
 import { budgetPaths as paths } from './budget.paths.ts';
 
 const actor = systemActor('test');
@@ -86,6 +86,9 @@ describe.each(testEngines())('budgets: the import and the public pages, on %s', 
       'budget.yaml line 18, taxBase.0.bandD: must be Band D equivalents with at most two decimals',
     );
     expect(await budgetRows()).toEqual([]);
+    await expect(
+      services.budget.importBudgetFile(ANONYMOUS, readBudgetFile(FILE, 'budget.yaml').data),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('refuses figures that do not add up, naming them, and saves nothing', async () => {
