@@ -43,6 +43,7 @@ describe.skipIf(!chromiumPath)('public pages in a real browser', () => {
     ['a measure with delivery actions marked', '/scorecard/measures/PC1.M1'],
     ['money', '/money'],
     ['a precept year with its vote', '/precepts/thames-valley-pcc/2017-18'],
+    ['a budget year with its monitoring', '/budgets/thames-valley-pcc/2017-18'],
     ['confirmation hearings', '/appointments'],
     ['an office’s confirmation hearings', '/appointments/thames-valley-pcc'],
     ['a confirmation hearing with its vote', '/appointments/thames-valley-pcc/1'],

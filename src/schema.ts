@@ -13,6 +13,7 @@ import type { JudgementsPublished, JudgementsTables } from './domains/judgements
 import type { PacksPublished, PacksTables } from './domains/packs/packs.tables.ts';
 import type { PerformancePublished, PerformanceTables } from './domains/performance/performance.tables.ts';
 import type { PlansPublished, PlansTables } from './domains/plans/plans.tables.ts';
+import type { BudgetTables } from './domains/precept/budget.tables.ts';
 import type { PreceptTables } from './domains/precept/precept.tables.ts';
 import type {
   RecommendationsPublished,
@@ -48,6 +49,7 @@ export type Schema = AreasTables &
   PacksTables &
   PacksPublished &
   PreceptTables &
+  BudgetTables &
   AppointmentsTables &
   ComplaintsTables &
   FundingTables &

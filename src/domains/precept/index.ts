@@ -1,4 +1,9 @@
 import { defineDomain } from '../module.ts';
+import { BUDGET_COMMANDS } from './budget.cli.ts';
+import { seedDemoBudget } from './budget.demo.ts';
+import { BUDGET_OPENAPI } from './budget.openapi.ts';
+import { budgetRoutes } from './budget.routes.ts';
+import { createBudgetService } from './budget.service.ts';
 import { seedDemoPrecept } from './precept.demo.ts';
 import { PRECEPT_OPENAPI } from './precept.openapi.ts';
 import { preceptPaths } from './precept.paths.ts';
@@ -6,6 +11,9 @@ import { PRECEPT_POLICY } from './precept.policy.ts';
 import { preceptRoutes } from './precept.routes.ts';
 import { createPreceptService } from './precept.service.ts';
 
+export { budgetPaths } from './budget.paths.ts';
+export type { BudgetService } from './budget.service.ts';
+export type { BudgetTables } from './budget.tables.ts';
 // The Panel's two-thirds vote, shared with the confirmation hearings (a chief constable's veto, Sch 8 para 5).
 export {
   checkPanelVote,
@@ -37,11 +45,17 @@ export const preceptDomain = defineDomain({
     },
   ],
   policy: PRECEPT_POLICY,
-  build: ({ db, policy, now }) => ({ precept: createPreceptService({ db, policy, now }) }),
-  routes: ({ precept }) => [preceptRoutes({ precept })],
-  openApi: [PRECEPT_OPENAPI],
+  build: ({ db, policy, now }) => ({
+    precept: createPreceptService({ db, policy, now }),
+    budget: createBudgetService({ db, policy }),
+  }),
+  routes: ({ precept, budget }) => [preceptRoutes({ precept }), budgetRoutes({ budget })],
+  openApi: [PRECEPT_OPENAPI, BUDGET_OPENAPI],
+  commands: BUDGET_COMMANDS,
   // One link for the money raised and given out: the service navigation has no room for two.
   navigation: [{ href: preceptPaths.money(), text: 'Money', position: 38 }],
   deadlines: ({ precept }) => [precept.upcomingDeadlines],
-  seedDemo: async ({ precept }, { actor }) => ({ loaded: await seedDemoPrecept(precept, actor) }),
+  seedDemo: async ({ precept, budget }, { actor }) => ({
+    loaded: [...(await seedDemoPrecept(precept, actor)), ...(await seedDemoBudget(budget, actor))],
+  }),
 });

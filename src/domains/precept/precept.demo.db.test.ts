@@ -5,6 +5,7 @@ import { TEST_URLS } from '../../kernel/testing/test-app.ts';
 import { useTestDatabase } from '../../kernel/testing/test-database.ts';
 import { createTestBody } from '../accounts/accounts.testing.ts';
 import { seedDemoScrutiny } from '../scrutiny/scrutiny.demo.ts';
+import { seedDemoBudget } from './budget.demo.ts';
 import { seedDemoPrecept } from './precept.demo.ts';
 
 describe('the demo precept year', () => {
@@ -34,5 +35,18 @@ describe('the demo precept year', () => {
     // The nineteen members of the 16 December 2016 agenda, none with a recorded term.
     expect(membersAtDecision).toBe(19);
     expect(year.votes).toHaveLength(19);
+  });
+
+  it('loads the illustrative 2017-18 budget, whose sums check, linked from the precept year; again changes nothing', async () => {
+    expect(await seedDemoBudget(services.budget, system)).toEqual(['1 illustrative budget year']);
+    expect(await seedDemoBudget(services.budget, system)).toEqual([]);
+    const { budget } = await services.budget.readBudget({ body: 'thames-valley-pcc', year: 2017 });
+    expect(budget.illustrative).toContain('Every figure here is made up');
+    expect(budget.bandDPence).toBe(17_028);
+    const { hasBudget } = await services.precept.readYear(ANONYMOUS, {
+      body: 'thames-valley-pcc',
+      year: 2017,
+    });
+    expect(hasBudget).toBe(true);
   });
 });

@@ -40,8 +40,15 @@ export async function readBody(deps: PreceptDeps, actor: Actor, slug: string) {
 /** One precept year, with its vote and what the reader may record next. */
 export async function readYear(deps: PreceptDeps, actor: Actor, target: YearTarget) {
   const year = await findYearOrRefuse(deps.db, target);
+  const budget = await deps.db
+    .selectFrom('budgetYear')
+    .select('id')
+    .where('bodyId', '=', year.bodyId)
+    .where('startYear', '=', year.startYear)
+    .executeTakeFirst();
   return {
     year,
+    hasBudget: budget !== undefined,
     membersAtDecision: year.reportedOn
       ? (await listMembersOn(deps.db, year.panelId, year.meetingOn ?? year.reportedOn)).length
       : null,

@@ -3,6 +3,7 @@ import type { DomainDb } from '../../kernel/db/domain-db.ts';
 import type { Database, Narrowed } from '../../kernel/db/table-types.ts';
 import type { AccountsPublished } from '../accounts/index.ts';
 import type { ScrutinyPublished } from '../scrutiny/index.ts';
+import type { BudgetTables } from './budget.tables.ts';
 
 /** What the Panel decided on the proposed precept (Sch 5 paras 3-4): accept it, recommend, or veto it. */
 export const PANEL_DECISIONS = ['accept', 'recommendations', 'veto'] as const;
@@ -26,5 +27,10 @@ export interface PreceptTables
     }
   > {}
 
-/** What the precept's queries read: its own tables, the audit trail, the bodies, and the Panel's meetings and members. */
-export type PreceptDb = DomainDb<PreceptTables & AuditTables & AccountsPublished & ScrutinyPublished>;
+/**
+ * What the precept's queries read: its own tables and the budgets beside them, the audit trail, the bodies,
+ * and the Panel's meetings and members.
+ */
+export type PreceptDb = DomainDb<
+  PreceptTables & BudgetTables & AuditTables & AccountsPublished & ScrutinyPublished
+>;

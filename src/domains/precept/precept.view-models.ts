@@ -7,6 +7,7 @@ import type { FormProblem } from '../../kernel/http/form-route.ts';
 import type { PageModel } from '../../kernel/http/views.ts';
 import { fundingPaths } from '../funding/index.ts';
 import { meetingPaths } from '../scrutiny/index.ts';
+import { budgetPaths } from './budget.paths.ts';
 import type { PreceptRecord } from './precept.context.ts';
 import { formatHundredths, formatPence } from './precept.money.ts';
 import { preceptPaths as paths } from './precept.paths.ts';
@@ -89,6 +90,11 @@ export function toMoneyPage() {
         title: 'The precept',
         url: paths.index(),
         text: 'The policing part of council tax: each year’s proposal to the Police and Crime Panel, its vote and report, any veto, and the precept issued.',
+      },
+      {
+        title: 'Budgets',
+        url: budgetPaths.index(),
+        text: 'What the precept pays for: each year’s revenue budget and capital programme, how it is funded, the council tax base, the medium-term financial plan and the quarterly monitoring of spending against budget.',
       },
       {
         title: 'Funds and allocations',
@@ -253,6 +259,7 @@ export function toYearPage(read: Awaited<ReturnType<typeof readYear>>) {
       body: paths.body({ body: year.bodySlug }),
       csv: paths.votesCsv(target),
       api: paths.apiYear(target),
+      budget: read.hasBudget ? budgetPaths.year({ body: year.bodySlug, year: label }) : null,
     },
   };
 }

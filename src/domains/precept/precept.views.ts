@@ -1,4 +1,5 @@
 import { view } from '../../kernel/http/views.ts';
+import type { BudgetIndexPageModel, BudgetPageModel } from './budget.view-models.ts';
 import type {
   BodyPageModel,
   IndexPageModel,
@@ -17,4 +18,6 @@ export const VIEWS = {
   proposal: view<ProposalPageModel>('precept/views/proposal.njk'),
   report: view<ReportFormPageModel>('precept/views/report.njk'),
   step: view<StepFormPageModel>('precept/views/step.njk'),
+  budgets: view<BudgetIndexPageModel>('precept/views/budgets.njk'),
+  budget: view<BudgetPageModel>('precept/views/budget.njk'),
 };

@@ -146,6 +146,52 @@ export interface Body {
   slug: string;
 }
 
+export interface BudgetLine {
+  amountPence: number;
+  budgetYearId: number;
+  heading: string;
+  kind: string;
+  position: number;
+}
+
+export interface BudgetMonitoring {
+  budgetPence: number;
+  budgetYearId: number;
+  commentary: string | null;
+  forecastPence: number;
+  heading: string;
+  position: number;
+  quarter: number;
+}
+
+export interface BudgetMtfpYear {
+  budgetYearId: number;
+  fundingPence: number;
+  savingsPence: number;
+  spendingPence: number;
+  startYear: number;
+}
+
+export interface BudgetTaxBase {
+  authority: string;
+  budgetYearId: number;
+  position: number;
+  taxBaseHundredths: number;
+}
+
+export interface BudgetYear {
+  bandD: number;
+  bodyId: number;
+  id: Generated<number>;
+  illustrativeNote: string | null;
+  otherGrantsPence: number;
+  policeGrantPence: number;
+  preceptPence: number;
+  reservesPence: number;
+  sourceNote: string | null;
+  startYear: number;
+}
+
 export interface CommunitySafetyPartnership {
   forceAreaId: number;
   gssCode: string;
@@ -1467,6 +1513,11 @@ export interface DB {
   areasPublishedLocalAuthority: AreasPublishedLocalAuthority;
   auditEvent: AuditEvent;
   body: Body;
+  budgetLine: BudgetLine;
+  budgetMonitoring: BudgetMonitoring;
+  budgetMtfpYear: BudgetMtfpYear;
+  budgetTaxBase: BudgetTaxBase;
+  budgetYear: BudgetYear;
   communitySafetyPartnership: CommunitySafetyPartnership;
   complaint: Complaint;
   complaintTimescale: ComplaintTimescale;
