@@ -563,3 +563,30 @@ describe.each(testEngines())('police.uk import on %s', (engine) => {
     }
   });
 });
+
+describe.each(testEngines())('police.uk import on a fresh installation, %s', (engine) => {
+  const database = useTestDatabase(engine);
+
+  it('imports any force’s file with no set-up: every force police.uk publishes is reference data (migration 0032)', async () => {
+    const services = createPerformanceServices({
+      database: database.current,
+      areas: createAreasService(database.current.db),
+      policy,
+    });
+    const lines = [1, 2, 3].map((id) =>
+      streetLine({ id, month: '2025-01', type: 'Burglary', force: 'Cumbria Constabulary' }),
+    );
+    const { dir, remove } = await writeTestFiles({
+      '2025-01-cumbria-street.csv': `${STREET_HEADER}\n${lines.join('\n')}\n`,
+    });
+    try {
+      const report = await services.imports.importPoliceUk(actor, [dir], { origin: 'command-line' });
+      expect(report.error).toBeNull();
+      expect(report.files.map((file) => [file.force, file.status, file.rows])).toEqual([
+        ['cumbria', 'loaded', 3],
+      ]);
+    } finally {
+      await remove();
+    }
+  });
+});
