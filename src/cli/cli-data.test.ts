@@ -42,7 +42,7 @@ describe('peelian CLI with data', () => {
       expect(first.code).toBe(0);
       const lines = first.stderr.trim().split('\n');
       expect(lines[0]).toBe(
-        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources, 3 funds, 6 decisions, 24 delivery actions, 7 inspection reports, 1 performance pack, 1 illustrative precept year, 1 illustrative confirmation hearing, 3 months of spending, 6 contracts, 10 duty records, 2 surveys, 240 survey responses.',
+        'Demo data loaded: 1 force area, 14 local authorities, 2 plans, 2 coverage sources, 3 funds, 6 decisions, 24 delivery actions, 7 inspection reports, 1 performance pack, 1 illustrative precept year, 1 illustrative budget year, 1 illustrative confirmation hearing, 3 months of spending, 6 contracts, 10 duty records, 2 surveys, 240 survey responses.',
       );
       expect(
         lines.filter((line) =>

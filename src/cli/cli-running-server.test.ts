@@ -94,7 +94,7 @@ describe('peelian commands while the server runs on the embedded database', () =
       const backup = path.join(path.dirname(dataDir), 'beside-the-server.gz');
       const run = await peelianInProcess(['db', 'backup', backup], env);
       expect(run.stderr).toMatch(
-        /^ {2}app_user: 1 row \(table \d+ of \d+\)$[\s\S]*^Backed up \d+ tables \(\d+ rows\) and \d+ sequences from PGlite at .*, through the running server .* to .*beside-the-server\.gz \(\d+ KiB\)\.$/m,
+        /^ {2}app_user: 1 row \(table \d+ of \d+\)$[\s\S]*^Backed up \d+ tables \([\d,]+ rows\) and \d+ sequences from PGlite at .*, through the running server .* to .*beside-the-server\.gz \([\d,]+ KiB\)\.$/m,
       );
       expect(run.code).toBe(0);
       expect((await fetch(`${url}/health`)).status).toBe(200);

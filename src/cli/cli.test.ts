@@ -85,10 +85,10 @@ describe('peelian CLI', () => {
           status: 'ok',
           database: { engine: 'pglite', migrations: readMigrations().length },
         });
-        // The demo loads after the server answers; the home page shows it once loaded.
+        // The demo loads after the server answers; the home page shows the plan in force once loaded.
         await waitFor(() => (output().stdout.includes('Demo data loaded:') ? true : undefined), closed);
         const home = await (await fetch(`${url}/`)).text();
-        expect(home).toContain('Windsor and Maidenhead');
+        expect(home).toContain('data-testid="priority-summary"');
       } finally {
         child.kill('SIGTERM');
       }

@@ -227,7 +227,9 @@ describe.each(testEngines())('copying the embedded database straight into %s', (
   it('`peelian db copy --to` moves a data directory into a new PostgreSQL database', async () => {
     const dataDir = path.join(dir, 'data');
     const restored = await peelianInProcess(['db', 'restore', backupFile], { PEELIAN_DATA_DIR: dataDir });
-    expect(restored.stderr).toMatch(/^Restored \d+ tables \(\d+ rows\) and \d+ sequences into PGlite at /m);
+    expect(restored.stderr).toMatch(
+      /^Restored \d+ tables \([\d,]+ rows\) and \d+ sequences into PGlite at /m,
+    );
     expect(restored.code).toBe(0);
     const adminUrl = inject('postgresTemplates')?.adminUrl ?? '';
     const name = `peelian_copy_${randomBytes(6).toString('hex')}`;
@@ -237,7 +239,7 @@ describe.each(testEngines())('copying the embedded database straight into %s', (
       const run = await peelianInProcess(['db', 'copy', '--to', url], { PEELIAN_DATA_DIR: dataDir });
       expect(run.stderr).toContain('  meeting_paper: 1 row');
       expect(run.stderr).toMatch(
-        /Copied \d+ tables \(\d+ rows\) and \d+ sequences; every table's rows and checksum match\./,
+        /Copied \d+ tables \([\d,]+ rows\) and \d+ sequences; every table's rows and checksum match\./,
       );
       expect(run.code).toBe(0);
       const target = await openPostgres(url, 1);
