@@ -25,9 +25,7 @@ describe('expectNeverPublic', () => {
   });
 
   it('fails, naming the page, when a public page shows it', async () => {
-    await expect(expectNeverPublic(app, 'E23000029')).rejects.toThrow(
-      /\/ shows the non-public record/,
-    );
+    await expect(expectNeverPublic(app, 'E23000029')).rejects.toThrow(/\/ shows the non-public record/);
     await expect(expectNeverPublic(app, 'E07000180', ['/areas.csv'])).rejects.toThrow(
       /shows the non-public record/,
     );
