@@ -86,11 +86,16 @@ export function listForceAreas(db: Db): Promise<ForceAreaRow[]> {
   return db.selectFrom('forceArea').select(FORCE_AREA_COLUMNS).orderBy('name').execute();
 }
 
+export function findForceAreaByName(db: Db, name: string): Promise<ForceAreaRow | undefined> {
+  return db.selectFrom('forceArea').select(FORCE_AREA_COLUMNS).where('name', '=', name).executeTakeFirst();
+}
+
 export function findForceAreaBySlug(db: Db, slug: string): Promise<ForceAreaRow | undefined> {
   return db.selectFrom('forceArea').select(FORCE_AREA_COLUMNS).where('slug', '=', slug).executeTakeFirst();
 }
 
-export function listLocalAuthorities(db: Db): Promise<LocalAuthorityRow[]> {
+/** Every local authority, or one force area's. */
+export function listLocalAuthorities(db: Db, forceAreaId?: number): Promise<LocalAuthorityRow[]> {
   return db
     .selectFrom('localAuthority as la')
     .leftJoin('localAuthority as county', 'county.id', 'la.countyId')
@@ -103,6 +108,7 @@ export function listLocalAuthorities(db: Db): Promise<LocalAuthorityRow[]> {
       'county.name as countyName',
       'county.gssCode as countyGssCode',
     ])
+    .$if(forceAreaId !== undefined, (query) => query.where('la.forceAreaId', '=', forceAreaId as number))
     .orderBy('la.name')
     .execute();
 }

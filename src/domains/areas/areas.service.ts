@@ -4,6 +4,7 @@ import { recordChange } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import {
   type ForceAreaRow,
+  findForceAreaByName,
   findForceAreaBySlug,
   type LocalAuthorityRow,
   listForceAreas,
@@ -81,6 +82,12 @@ export function createAreasService(db: Db) {
     }));
   }
 
+  /** One force area, by the name an installation is configured with, with its authorities (two indexed reads). */
+  async function findForceAreaWithAuthorities(name: string): Promise<ForceAreaWithAuthorities | null> {
+    const area = await findForceAreaByName(db, name);
+    return area ? { ...area, localAuthorities: await listLocalAuthorities(db, area.id) } : null;
+  }
+
   async function seedDemoAreas(actor: Actor): Promise<{ forceAreas: number; localAuthorities: number }> {
     const input = ForceAreaInputSchema.parse(JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')));
     await saveForceArea(actor, input);
@@ -90,6 +97,7 @@ export function createAreasService(db: Db) {
   return {
     saveForceArea,
     listForceAreasWithAuthorities,
+    findForceAreaWithAuthorities,
     seedDemoAreas,
     findForceArea: (slug: string) => findForceAreaBySlug(db, slug),
   };

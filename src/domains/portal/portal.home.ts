@@ -33,8 +33,7 @@ export type HomeData = Awaited<ReturnType<typeof readHome>>;
  */
 export async function readHome(deps: HomeDeps, actor: Actor) {
   const today = londonDateOf(deps.now());
-  const areas = await deps.areas.listForceAreasWithAuthorities();
-  const area = areas.find((candidate) => candidate.name === deps.areaName) ?? null;
+  const area = await deps.areas.findForceAreaWithAuthorities(deps.areaName);
   const dated = (request: Omit<DatedRequest, 'forceAreaId'>) =>
     area ? deps.search.dated(deps.searchSources, { ...request, forceAreaId: area.id }) : Promise.resolve([]);
   const [scorecard, recent, meetings, deadlines] = await Promise.all([
