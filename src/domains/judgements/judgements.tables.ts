@@ -12,7 +12,7 @@ export type Geography = (typeof GEOGRAPHIES)[number];
 export const FREQUENCIES = ['monthly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** Judgements' tables (migration 0007), generated, with the columns their CHECKs narrow. */
+/** Judgements' tables (migrations 0007 and 0043), generated, with the columns their CHECKs narrow. */
 export interface JudgementsTables
   extends Narrowed<
     Pick<
@@ -22,10 +22,14 @@ export interface JudgementsTables
       | 'indicator'
       | 'indicatorMeasure'
       | 'populationEstimate'
+      | 'populationEstimateAgeSex'
       | 'indicatorSeriesValue'
       | 'indicatorValue'
     >,
-    { indicator: { kind: IndicatorKind; geography: Geography; frequency: Frequency } }
+    {
+      indicator: { kind: IndicatorKind; geography: Geography; frequency: Frequency };
+      populationEstimateAgeSex: { sex: 'female' | 'male' };
+    }
   > {}
 
 /** The views judgements publishes for other domains (decision record 0004): the populations it holds (0029). */

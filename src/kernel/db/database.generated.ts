@@ -1163,6 +1163,17 @@ export interface PopulationEstimate {
   year: number;
 }
 
+export interface PopulationEstimateAgeSex {
+  age: number;
+  areaCode: string;
+  loadedAt: Generated<Timestamp>;
+  population: number;
+  sex: string;
+  sourceFile: string;
+  vintage: string;
+  year: number;
+}
+
 export interface PreceptVote {
   memberId: number;
   preceptYearId: number;
@@ -1612,6 +1623,7 @@ export interface DB {
   policeUkStreetRecord: PoliceUkStreetRecord;
   policeUkUnit: PoliceUkUnit;
   populationEstimate: PopulationEstimate;
+  populationEstimateAgeSex: PopulationEstimateAgeSex;
   preceptVote: PreceptVote;
   preceptYear: PreceptYear;
   publicQuestion: PublicQuestion;
