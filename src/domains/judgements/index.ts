@@ -6,6 +6,7 @@ import { seedDemoJudgements } from './judgements.demo.ts';
 import { JUDGEMENTS_OPENAPI } from './judgements.openapi.ts';
 import { JUDGEMENTS_POLICY } from './judgements.policy.ts';
 import { scorecardRoutes } from './judgements.routes.ts';
+import { JUDGEMENTS_SEARCH } from './judgements.search.ts';
 import { createJudgementsService } from './judgements.service.ts';
 import { SPC_OPENAPI, spcRoutes } from './spc.routes.ts';
 
@@ -36,6 +37,7 @@ export const judgementsDomain = defineDomain({
     indicatorRoutes({ judgements }),
   ],
   openApi: [SPC_OPENAPI, JUDGEMENTS_OPENAPI],
+  search: [JUDGEMENTS_SEARCH],
   commands: JUDGEMENTS_COMMANDS,
   seedDemo: async ({ judgements }, { actor }) => {
     await seedDemoJudgements(judgements, actor);

@@ -20,6 +20,23 @@ export const JUDGEMENTS = [
 ] as const;
 export type Judgement = (typeof JUDGEMENTS)[number];
 
+/** Each judgement as the scorecard words it. */
+export const JUDGEMENT_WORDS: Readonly<Record<Judgement, string>> = {
+  improving: 'Improving',
+  deteriorating: 'Deteriorating',
+  'no-significant-change': 'No significant change',
+  'unusually-high': 'Unusually high',
+  'unusually-low': 'Unusually low',
+  trial: 'Trial — too few points',
+  'awaiting-data': 'Awaiting data',
+};
+
+/** A judgement in words; one read from trial limits says so, and is never mistaken for a firm one. */
+export function judgementWords(judged: { judgement: Judgement; provisional: boolean }): string {
+  const words = JUDGEMENT_WORDS[judged.judgement];
+  return judged.provisional ? `${words} (provisional)` : words;
+}
+
 /**
  * A plan direction as the SPC engine reads it. "Maintain low" wants the figure to stay down, so a fall is an
  * improvement and a rise a concern, exactly as for "decrease".

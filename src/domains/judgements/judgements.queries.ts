@@ -424,6 +424,23 @@ export function findCurrentPlan(
     .executeTakeFirst();
 }
 
+/** The plans in force today in these force areas, each at its latest issued version. */
+export function listPlansInForce(
+  db: Db,
+  today: string,
+  forceAreaIds: readonly number[],
+): Promise<CurrentPlanRow[]> {
+  if (forceAreaIds.length === 0) return Promise.resolve([]);
+  return selectIssuedPlanVersions(db)
+    .where('p.termStart', '<=', today)
+    .where('p.termEnd', '>=', today)
+    .where('p.forceAreaId', 'in', forceAreaIds)
+    .distinctOn('p.id')
+    .orderBy('p.id')
+    .orderBy('v.number', 'desc')
+    .execute();
+}
+
 /** One issued version of a plan, by the plan's slug and the version's number. */
 export function findIssuedPlanVersion(
   db: Db,

@@ -9,9 +9,11 @@ import {
   streetLine,
   writeTestFiles,
 } from '../performance/performance.testing.ts';
+import { JUDGEMENTS_SEARCH } from './judgements.search.ts';
 import {
   FORCE,
   indicatorValuesByMonth,
+  KSI_SERIES,
   OXFORD,
   OXFORDSHIRE,
   READING,
@@ -115,6 +117,47 @@ describe.each(testEngines())('rebuilding indicators on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect((audit.after as { files: { unit: string }[] }).files.map((file) => file.unit)).toEqual([
       'thames-valley 2025-05 street',
+    ]);
+  });
+
+  it("records a measure's first reading as a starting point and a later move as a change the public lists find", async () => {
+    const moves = () =>
+      database.current.db
+        .selectFrom('measureJudgementChange')
+        .select(['measureCode', 'previousJudgement', 'judgement', 'summary'])
+        .where('measureCode', '=', 'PC3.M1')
+        .orderBy('id')
+        .execute();
+    // The fixture's rebuild read every measure of the plan in force once: starting points, not moves.
+    const [start, ...none] = await moves();
+    expect(start).toMatchObject({ previousJudgement: null, judgement: 'awaiting-data' });
+    expect(none).toEqual([]);
+
+    // Fourteen months of killed or seriously injured, the last far above the rest: a signal.
+    await services.judgements.importSeries(actor, 't-ksi', 'ksi.csv', KSI_SERIES);
+    const [, moved, ...more] = await moves();
+    expect(moved).toMatchObject({ previousJudgement: 'awaiting-data' });
+    expect(moved?.judgement).not.toBe('awaiting-data');
+    expect(moved?.summary).toMatch(/^Measure PC3\.M1 is now .+ \(was awaiting data\)$/);
+    expect(more).toEqual([]);
+
+    // Rebuilding the same figures again moves nothing.
+    await services.judgements.refreshIndicators({});
+    expect(await moves()).toHaveLength(2);
+
+    const { id: forceAreaId } = await database.current.db
+      .selectFrom('forceArea')
+      .select('id')
+      .where('gssCode', '=', FORCE)
+      .executeTakeFirstOrThrow();
+    const listed = await services.search.dated([JUDGEMENTS_SEARCH], {
+      kinds: ['judgement-change'],
+      forceAreaId,
+      order: 'newest',
+      limit: 10,
+    });
+    expect(listed).toEqual([
+      expect.objectContaining({ title: moved?.summary, url: '/scorecard/measures/PC3.M1' }),
     ]);
   });
 });

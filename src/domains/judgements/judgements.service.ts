@@ -8,6 +8,7 @@ import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from 
 import { withDeps } from '../../kernel/use-cases.ts';
 import type { IndicatorEntry, IndicatorFile } from './indicators.file-schema.ts';
 import { ANTI_SOCIAL_BEHAVIOUR } from './indicators.vocabulary.ts';
+import { type MeasureReading, recordMeasureReadings } from './judgements.changes.ts';
 import { computeIndicatorValues } from './judgements.compute.ts';
 import { parsePopulationCsv, parseSeriesCsv } from './judgements.csv.ts';
 import { type IndicatorJudgement, judgeIndicator } from './judgements.judge.ts';
@@ -30,6 +31,7 @@ import {
   listIndicatorValues,
   listKnownAreaCodes,
   listPlanMeasureCodes,
+  listPlansInForce,
   listPopulationSources,
   listPopulations,
   listScorecardMeasures,
@@ -453,7 +455,39 @@ async function refreshIndicators(
       await recordRefreshError(deps.db, indicator.id, message).catch(() => {});
     }
   }
+  if (result.refreshed > 0) {
+    try {
+      await recordJudgementMoves(deps, [...new Set(indicators.map((indicator) => indicator.forceAreaId))]);
+    } catch (error) {
+      result.failed.push({ slug: 'measure judgements', error: (error as Error).message });
+    }
+  }
   return result;
+}
+
+/**
+ * Reads every measure of the plans in force in these force areas, force-wide, and records those whose
+ * judgement moved since its last reading (judgements.changes.ts).
+ */
+async function recordJudgementMoves(deps: JudgementsDeps, forceAreaIds: readonly number[]) {
+  const plans = await listPlansInForce(deps.db, londonDateOf(deps.now()), forceAreaIds);
+  const readings: MeasureReading[] = [];
+  for (const plan of plans) {
+    const scorecard = await judgePlanVersion(deps, plan, {});
+    for (const measure of scorecard.measures) {
+      const first = measure.indicators[0];
+      readings.push({
+        planSlug: plan.slug,
+        forceAreaId: plan.forceAreaId,
+        code: measure.code,
+        text: measure.text,
+        judgement: first?.judgement ?? 'awaiting-data',
+        provisional: first?.provisional ?? false,
+        throughMonth: first?.points.at(-1)?.month ?? null,
+      });
+    }
+  }
+  return recordMeasureReadings(deps.db, readings, deps.now());
 }
 
 /** The hook the police.uk import calls once a run has loaded months for these force areas. */

@@ -4,6 +4,7 @@ import type { Database, Narrowed, View } from '../../kernel/db/table-types.ts';
 import type { AreasPublished } from '../areas/index.ts';
 import type { PerformancePublished } from '../performance/index.ts';
 import type { PlansPublished } from '../plans/index.ts';
+import type { Judgement } from './judgements.judge.ts';
 
 export const INDICATOR_KINDS = ['crime-count', 'crime-rate', 'outcome-share', 'series'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -12,7 +13,7 @@ export type Geography = (typeof GEOGRAPHIES)[number];
 export const FREQUENCIES = ['monthly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** Judgements' tables (migrations 0007 and 0043), generated, with the columns their CHECKs narrow. */
+/** Judgements' tables (migrations 0007, 0043 and 0052), generated, with the columns their CHECKs narrow. */
 export interface JudgementsTables
   extends Narrowed<
     Pick<
@@ -23,12 +24,14 @@ export interface JudgementsTables
       | 'indicatorMeasure'
       | 'populationEstimate'
       | 'populationEstimateAgeSex'
+      | 'measureJudgementChange'
       | 'indicatorSeriesValue'
       | 'indicatorValue'
     >,
     {
       indicator: { kind: IndicatorKind; geography: Geography; frequency: Frequency };
       populationEstimateAgeSex: { sex: 'female' | 'male' };
+      measureJudgementChange: { judgement: Judgement; previousJudgement: Judgement | null };
     }
   > {}
 

@@ -14,7 +14,9 @@ import { type ChartCache, type ChartPoint, renderSparkline, renderSpcChart } fro
 import {
   IMPROVEMENT_OF,
   type IndicatorJudgement,
+  JUDGEMENT_WORDS,
   type Judgement,
+  judgementWords,
   PROVISIONAL_POINTS,
 } from './judgements.judge.ts';
 import { gapsBetween, MAX_BRIDGED_GAP, monthRangesInWords, monthWords } from './judgements.months.ts';
@@ -28,16 +30,6 @@ import type {
   ScorecardMeasure,
 } from './judgements.service.ts';
 import type { IndicatorKind } from './judgements.tables.ts';
-
-export const JUDGEMENT_WORDS: Readonly<Record<Judgement, string>> = {
-  improving: 'Improving',
-  deteriorating: 'Deteriorating',
-  'no-significant-change': 'No significant change',
-  'unusually-high': 'Unusually high',
-  'unusually-low': 'Unusually low',
-  trial: 'Trial — too few points',
-  'awaiting-data': 'Awaiting data',
-};
 
 const RULE_WORDS: Readonly<Record<SpecialCauseRule, string>> = {
   'outside-limits': 'Outside the limits',
@@ -96,12 +88,6 @@ function iconOf(judgement: Judgement, improvement: ImprovementDirection) {
             : 'down'
           : null;
   return { kind: judgement, arrow };
-}
-
-/** A judgement in words; one read from trial limits says so, and is never mistaken for a firm one. */
-function judgementWords(judged: IndicatorJudgement): string {
-  const words = JUDGEMENT_WORDS[judged.judgement];
-  return judged.provisional ? `${words} (provisional)` : words;
 }
 
 function judgementView(judged: JudgedIndicator, direction: MeasureDirection) {

@@ -7,8 +7,11 @@ import type { AreasService } from '../areas/index.ts';
 import type { JudgementsService } from '../judgements/index.ts';
 import type { DatedRequest, SearchService } from '../search/index.ts';
 
-/** What the home page lists as lately changed: records whose date is when they were decided, answered or tabled. */
-const RECENT_KINDS = ['decision', 'recommendation', 'paper'] as const;
+/**
+ * What the home page lists as lately changed: records whose date is when they were decided, answered or tabled,
+ * and measures whose judgement moved.
+ */
+const RECENT_KINDS = ['decision', 'recommendation', 'paper', 'judgement-change'] as const;
 const RECENT_LIMIT = 8;
 const COMING_MEETINGS = 4;
 const COMING_DEADLINES = 5;

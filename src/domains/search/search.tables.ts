@@ -12,6 +12,7 @@ export interface SearchPublished {
   scrutinyPublishedSearchDocument: View<'scrutinyPublishedSearchDocument', Nullable>;
   recommendationsPublishedSearchDocument: View<'recommendationsPublishedSearchDocument', Nullable>;
   decisionsPublishedSearchDocument: View<'decisionsPublishedSearchDocument', Nullable>;
+  judgementsPublishedSearchDocument: View<'judgementsPublishedSearchDocument', Nullable>;
 }
 
 export type SearchDb = DomainDb<SearchPublished>;

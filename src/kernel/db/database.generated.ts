@@ -669,6 +669,15 @@ export interface JudgementsPublishedPopulation {
   year: number | null;
 }
 
+export interface JudgementsPublishedSearchDocument {
+  body: string | null;
+  dated: string | null;
+  forceAreaId: number | null;
+  kind: string | null;
+  ref: string | null;
+  title: string | null;
+}
+
 export interface LocalAuthority {
   countyId: number | null;
   createdAt: Generated<Timestamp>;
@@ -693,6 +702,21 @@ export interface LsoaLocalAuthority {
   lsoaCode: string;
   lsoaName: string | null;
   source: string;
+}
+
+export interface MeasureJudgementChange {
+  forceAreaId: number;
+  id: Generated<number>;
+  judgement: string;
+  measureCode: string;
+  measureText: string;
+  planSlug: string;
+  previousJudgement: string | null;
+  previousProvisional: boolean | null;
+  provisional: boolean;
+  recordedAt: Generated<Timestamp>;
+  summary: string;
+  throughMonth: string | null;
 }
 
 export interface Meeting {
@@ -1576,9 +1600,11 @@ export interface DB {
   inspectionGrade: InspectionGrade;
   interestDeclaration: InterestDeclaration;
   judgementsPublishedPopulation: JudgementsPublishedPopulation;
+  judgementsPublishedSearchDocument: JudgementsPublishedSearchDocument;
   localAuthority: LocalAuthority;
   localAuthorityPartnership: LocalAuthorityPartnership;
   lsoaLocalAuthority: LsoaLocalAuthority;
+  measureJudgementChange: MeasureJudgementChange;
   meeting: Meeting;
   meetingAttendance: MeetingAttendance;
   meetingPaper: MeetingPaper;

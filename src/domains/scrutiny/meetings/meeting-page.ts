@@ -16,8 +16,11 @@ export type RecordsBetween = (
   range: { from: string; to: string },
 ) => Promise<{ label: string; url: string; title: string; dated: string }[]>;
 
-/** What "since the last meeting" lists: what was decided, answered or tabled between two meetings. */
-export const SINCE_LAST_MEETING_KINDS = ['decision', 'recommendation', 'paper'] as const;
+/**
+ * What "since the last meeting" lists: what was decided, answered or tabled between two meetings, and the
+ * measures whose judgement moved.
+ */
+export const SINCE_LAST_MEETING_KINDS = ['decision', 'recommendation', 'paper', 'judgement-change'] as const;
 /** Enough for a quarter between meetings; the page says when there may be more. */
 export const SINCE_LAST_MEETING_LIMIT = 50;
 
