@@ -22,7 +22,7 @@ export interface MeasureMove {
 
 /**
  * Compares each reading with the measure's last recorded judgement and records those that differ (a
- * measure's first reading is recorded as a starting point, not a move). Returns the moves, for alerts.
+ * measure's first reading, and its first after awaiting data, is recorded as a starting point, not a move). Returns the moves, for alerts.
  * Run after figures are rebuilt: judgements are computed on request, so this is where a change is seen.
  */
 export async function recordMeasureReadings(
@@ -36,9 +36,10 @@ export async function recordMeasureReadings(
     readings.map((reading) => reading.planSlug),
   );
   const changed = readings.flatMap((reading) => {
-    const previous = last.get(`${reading.planSlug}\u0000${reading.code}`);
-    if (previous && previous.judgement === reading.judgement && previous.provisional === reading.provisional)
-      return [];
+    const kept = last.get(`${reading.planSlug}\u0000${reading.code}`);
+    if (kept && kept.judgement === reading.judgement && kept.provisional === reading.provisional) return [];
+    // A measure's first figures start its record rather than move it: "awaiting data" is no judgement.
+    const previous = kept && kept.judgement !== 'awaiting-data' ? kept : undefined;
     return [{ reading, previous }];
   });
   if (changed.length === 0) return [];

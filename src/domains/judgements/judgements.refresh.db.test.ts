@@ -133,17 +133,25 @@ describe.each(testEngines())('rebuilding indicators on %s', (engine) => {
     expect(start).toMatchObject({ previousJudgement: null, judgement: 'awaiting-data' });
     expect(none).toEqual([]);
 
-    // Fourteen months of killed or seriously injured, the last far above the rest: a signal.
+    // Fourteen months of killed or seriously injured: the measure's first figures start its record.
     await services.judgements.importSeries(actor, 't-ksi', 'ksi.csv', KSI_SERIES);
-    const [, moved, ...more] = await moves();
-    expect(moved).toMatchObject({ previousJudgement: 'awaiting-data' });
-    expect(moved?.judgement).not.toBe('awaiting-data');
-    expect(moved?.summary).toMatch(/^Measure PC3\.M1 is now .+ \(was awaiting data\)$/);
+    const [, first] = await moves();
+    expect(first).toMatchObject({ previousJudgement: null });
+    expect(first?.judgement).not.toBe('awaiting-data');
+
+    // The same months without the last one's spike: the judgement moves.
+    const calmer = KSI_SERIES.replace(/,30\n$/, ',10\n');
+    expect(calmer).not.toBe(KSI_SERIES);
+    await services.judgements.importSeries(actor, 't-ksi', 'ksi.csv', calmer);
+    const [, , moved, ...more] = await moves();
+    expect(moved).toMatchObject({ previousJudgement: first?.judgement });
+    expect(moved?.judgement).not.toBe(first?.judgement);
+    expect(moved?.summary).toMatch(/^Measure PC3\.M1 is now .+ \(was .+\)$/);
     expect(more).toEqual([]);
 
     // Rebuilding the same figures again moves nothing.
     await services.judgements.refreshIndicators({});
-    expect(await moves()).toHaveLength(2);
+    expect(await moves()).toHaveLength(3);
 
     const { id: forceAreaId } = await database.current.db
       .selectFrom('forceArea')
