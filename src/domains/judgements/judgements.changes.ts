@@ -89,15 +89,3 @@ async function latestReadings(db: Db, planSlugs: readonly string[]) {
     .execute();
   return new Map(rows.map((row) => [`${row.planSlug}\u0000${row.measureCode}`, row]));
 }
-
-/** The moves of the plan in force's measures, newest first, for a measure's page and the API. */
-export function listMeasureMoves(db: Db, planSlug: string, measureCode: string) {
-  return db
-    .selectFrom('measureJudgementChange')
-    .select(['summary', 'recordedAt', 'throughMonth'])
-    .where('planSlug', '=', planSlug)
-    .where('measureCode', '=', measureCode)
-    .where('previousJudgement', 'is not', null)
-    .orderBy('id', 'desc')
-    .execute();
-}
