@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { insertedId } from '../../kernel/db/inserted-id.ts';
 import type { MeasureDirection } from '../plans/plans.file-schema.ts';
+import type { ReadingToRecord } from './judgements.changes.ts';
 import type { AreaCount, Authority, IndicatorValue, Population } from './judgements.compute.ts';
 import type { JudgementsDb as Db, Geography, IndicatorKind, JudgementsTables } from './judgements.tables.ts';
 
@@ -438,6 +439,46 @@ export function listPlansInForce(
     .distinctOn('p.id')
     .orderBy('p.id')
     .orderBy('v.number', 'desc')
+    .execute();
+}
+
+/** The last recorded judgement of each measure of these plans (migration 0052). */
+export function listLatestMeasureReadings(db: Db, planSlugs: readonly string[]) {
+  if (planSlugs.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('measureJudgementChange')
+    .distinctOn(['planSlug', 'measureCode'])
+    .select(['planSlug', 'measureCode', 'judgement', 'provisional'])
+    .where('planSlug', 'in', planSlugs)
+    .orderBy('planSlug')
+    .orderBy('measureCode')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function insertMeasureReadings(
+  db: Db,
+  readings: readonly ReadingToRecord[],
+  recordedAt: Date,
+): Promise<void> {
+  if (readings.length === 0) return;
+  await db
+    .insertInto('measureJudgementChange')
+    .values(
+      readings.map((reading) => ({
+        forceAreaId: reading.forceAreaId,
+        planSlug: reading.planSlug,
+        measureCode: reading.code,
+        measureText: reading.text,
+        previousJudgement: reading.previous?.judgement ?? null,
+        previousProvisional: reading.previous?.provisional ?? null,
+        judgement: reading.judgement,
+        provisional: reading.provisional,
+        throughMonth: reading.throughMonth,
+        summary: reading.summary,
+        recordedAt,
+      })),
+    )
     .execute();
 }
 

@@ -8,7 +8,7 @@ import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from 
 import { withDeps } from '../../kernel/use-cases.ts';
 import type { IndicatorEntry, IndicatorFile } from './indicators.file-schema.ts';
 import { ANTI_SOCIAL_BEHAVIOUR } from './indicators.vocabulary.ts';
-import { type MeasureReading, recordMeasureReadings } from './judgements.changes.ts';
+import { type MeasureReading, readingsToRecord } from './judgements.changes.ts';
 import { computeIndicatorValues } from './judgements.compute.ts';
 import { parsePopulationCsv, parseSeriesCsv } from './judgements.csv.ts';
 import { type IndicatorJudgement, judgeIndicator } from './judgements.judge.ts';
@@ -22,6 +22,7 @@ import {
   type IndicatorRow,
   type IndicatorValues,
   insertIndicator,
+  insertMeasureReadings,
   listAreaCounts,
   listAuthoritiesOfForce,
   listForceAuthorities,
@@ -30,6 +31,7 @@ import {
   listIndicatorsByIds,
   listIndicatorValues,
   listKnownAreaCodes,
+  listLatestMeasureReadings,
   listPlanMeasureCodes,
   listPlansInForce,
   listPopulationSources,
@@ -487,7 +489,11 @@ async function recordJudgementMoves(deps: JudgementsDeps, forceAreaIds: readonly
       });
     }
   }
-  return recordMeasureReadings(deps.db, readings, deps.now());
+  const recorded = await listLatestMeasureReadings(
+    deps.db,
+    plans.map((plan) => plan.slug),
+  );
+  await insertMeasureReadings(deps.db, readingsToRecord(readings, recorded), deps.now());
 }
 
 /** The hook the police.uk import calls once a run has loaded months for these force areas. */
